@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Chancery",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chancery", targets: ["chancery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+    ],
+    targets: [
+        // libcmark-gfm from the system (Debian libcmark-gfm-dev + libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+        // The cable domain: model, parsers for every source format, Markdown + front matter codec.
+        .target(name: "CableKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // `chancery import`: walks inputs, detects formats, writes Content/cables atomically.
+        .target(name: "CableImport", dependencies: ["CableKit"]),
+        // `chancery build`: load content, build the index model once, render pages, write Public/.
+        .target(name: "SiteBuilder", dependencies: [
+            "CableKit", "CCmarkGFM",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // `chancery serve`: preview server with live reload.
+        .target(name: "PreviewServer", dependencies: [
+            "SiteBuilder",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The command line: parses arguments and calls the modules above.
+        .executableTarget(name: "chancery", dependencies: [
+            "CableKit", "CableImport", "SiteBuilder", "PreviewServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CableKitTests", dependencies: ["CableKit"], path: "Tests/CableKitTests"),
+        .testTarget(name: "CableImportTests", dependencies: ["CableImport", "CableKit"], path: "Tests/CableImportTests"),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CableKit"], path: "Tests/SiteBuilderTests"),
+        .testTarget(name: "PreviewServerTests", dependencies: [
+            "PreviewServer",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ], path: "Tests/PreviewServerTests"),
+        .testTarget(name: "ChanceryTests", dependencies: [], path: "Tests/ChanceryTests"),
+    ]
+)

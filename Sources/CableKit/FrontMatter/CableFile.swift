@@ -1,0 +1,137 @@
+/// A cable's Markdown file: reads one into a `Cable`, checking each front-matter value against the schema,
+/// and writes one back (`FrontMatterWriter`). Errors name the line.
+public enum CableFile {
+    public static func read(_ text: String) throws(FrontMatterParser.Failure) -> Cable {
+        let doc = try FrontMatterParser.split(text)
+        var cable = Cable()
+        cable.body = String(doc.body)
+        typealias Failure = FrontMatterParser.Failure
+        func string(_ v: YAMLValue, _ key: String, _ line: Int) throws(Failure) -> String? {
+            switch v {
+            case .null: return nil
+            case .string(let s): return s
+            case .bool(let b): return b ? "true" : "false"
+            default: throw Failure(line: line, message: "'\(key)' must be text")
+            }
+        }
+        func list(_ v: YAMLValue, _ key: String, _ line: Int) throws(Failure) -> [String] {
+            switch v {
+            case .null: return []
+            case .string(let s): return [s]
+            case .list(let items):
+                var out: [String] = []
+                for item in items {
+                    guard let s = item.text else { throw Failure(line: line, message: "'\(key)' must be a list of text values") }
+                    out.append(s)
+                }
+                return out
+            default: throw Failure(line: line, message: "'\(key)' must be a list")
+            }
+        }
+        func bool(_ v: YAMLValue, _ key: String, _ line: Int) throws(Failure) -> Bool {
+            switch v {
+            case .null: return false
+            case .bool(let b): return b
+            default: throw Failure(line: line, message: "'\(key)' must be true or false")
+            }
+        }
+        func isoDay(_ s: String?, _ key: String, _ line: Int) throws(Failure) -> String? {
+            guard let s else { return nil }
+            guard s.utf8.count == 10, let d = CableDate(iso: s) else { throw Failure(line: line, message: "'\(key)' must be a date like 2018-04-10, not '\(s.prefix(40))'") }
+            return d.isoDate
+        }
+        for (key, value, line) in doc.fields {
+            switch key {
+            case "id":
+                cable.id = try string(value, key, line)
+                if let id = cable.id, !ReferenceID.isValid(id) {
+                    throw Failure(line: line, message: "'id' must be a reference id like 08STATE37957, not '\(id.prefix(60))'")
+                }
+            case "title": cable.title = try string(value, key, line)
+            case "date":
+                if let s = try string(value, key, line) {
+                    guard let d = CableDate(iso: s) else { throw Failure(line: line, message: "'date' must be an ISO 8601 date like 2008-04-10T22:26:00Z, not '\(s.prefix(40))'") }
+                    cable.date = d
+                }
+            case "date_estimated": cable.dateEstimated = try bool(value, key, line)
+            case "origin": cable.origin = try string(value, key, line)
+            case "classification":
+                if let s = try string(value, key, line) {
+                    guard let c = Classification(rawValue: s) ?? Classification(label: s) else {
+                        throw Failure(line: line, message: "unknown classification '\(s.prefix(40))' (expected one of \(Classification.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    cable.classification = c
+                }
+            case "caveats": cable.caveats = try list(value, key, line)
+            case "precedence": cable.precedence = try string(value, key, line)
+            case "to": cable.to = try list(value, key, line)
+            case "info": cable.info = try list(value, key, line)
+            case "tags": cable.tags = try list(value, key, line)
+            case "references": cable.references = try list(value, key, line)
+            case "classified_by": cable.classifiedBy = try string(value, key, line)
+            case "reasons": cable.reasons = try list(value, key, line)
+            case "declassify_on": cable.declassifyOn = try isoDay(try string(value, key, line), key, line)
+            case "signed_by": cable.signedBy = try string(value, key, line)
+            case "summary": cable.summary = try string(value, key, line)
+            case "partial": cable.partial = try bool(value, key, line)
+            case "release":
+                guard case .map(let pairs) = value else {
+                    if value == .null { continue }
+                    throw Failure(line: line, message: "'release' must be a map (status, exemptions, reviewer, review_date, case)")
+                }
+                var r = Release()
+                for (k, v, l) in pairs {
+                    switch k {
+                    case "status": r.status = try string(v, "release.status", l)
+                    case "exemptions": r.exemptions = try list(v, "release.exemptions", l)
+                    case "reviewer": r.reviewer = try string(v, "release.reviewer", l)
+                    case "review_date": r.reviewDate = try isoDay(try string(v, "release.review_date", l), "release.review_date", l)
+                    case "case": r.caseID = try string(v, "release.case", l)
+                    default: break
+                    }
+                }
+                cable.release = r
+            case "source":
+                guard case .map(let pairs) = value else {
+                    if value == .null { continue }
+                    throw Failure(line: line, message: "'source' must be a map (format, file, sha256)")
+                }
+                for (k, v, l) in pairs {
+                    switch k {
+                    case "format":
+                        if let s = try string(v, "source.format", l) {
+                            guard let f = SourceFormat(rawValue: s) else { throw Failure(line: l, message: "unknown source format '\(s.prefix(30))'") }
+                            cable.source.format = f
+                        }
+                    case "file": cable.source.file = try string(v, "source.file", l)
+                    case "sha256": cable.source.sha256 = try string(v, "source.sha256", l)
+                    case "encoding": cable.source.encoding = try string(v, "source.encoding", l)
+                    default: break
+                    }
+                }
+            case "repairs":
+                guard case .list(let items) = value else {
+                    if value == .null { continue }
+                    throw Failure(line: line, message: "'repairs' must be a list")
+                }
+                for item in items {
+                    guard case .map(let pairs) = item else { throw Failure(line: line, message: "each repair must be a map") }
+                    var r = Repair(kind: "", original: "", replacement: "")
+                    for (k, v, l) in pairs {
+                        switch k {
+                        case "kind": r.kind = try string(v, "kind", l) ?? ""
+                        case "original": r.original = try string(v, "original", l) ?? ""
+                        case "replacement": r.replacement = try string(v, "replacement", l) ?? ""
+                        case "line": r.line = (try string(v, "line", l)).flatMap { Int($0) }
+                        default: break
+                        }
+                    }
+                    cable.repairs.append(r)
+                }
+            default:
+                break  // extra keys are the site's own business
+            }
+        }
+        return cable
+    }
+}

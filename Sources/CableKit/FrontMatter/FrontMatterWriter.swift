@@ -1,0 +1,61 @@
+/// Writes a cable as a Markdown file: YAML front matter with every key in its fixed order (`null`/`[]`
+/// when unknown), then the body. The output is deterministic: the same cable gives the same bytes.
+public enum FrontMatterWriter {
+    /// The front-matter keys in the order they are written; `chancery inspect --json` uses the same list.
+    public static let keys = [
+        "id", "title", "date", "date_estimated", "origin", "classification", "caveats", "precedence", "to", "info",
+        "tags", "references", "classified_by", "reasons", "declassify_on", "signed_by", "summary", "partial",
+        "release", "source", "repairs",
+    ]
+
+    public static func document(_ cable: Cable) -> String {
+        frontMatter(cable) + "\n" + cable.body
+    }
+
+    public static func frontMatter(_ c: Cable) -> String {
+        var y = "---\n"
+        y += "id: \(YAMLScalar.optional(c.id))\n"
+        y += "title: \(c.title.map(YAMLScalar.quoted) ?? "null")\n"
+        y += "date: \(c.date?.iso8601 ?? "null")\n"
+        y += "date_estimated: \(c.dateEstimated)\n"
+        y += "origin: \(YAMLScalar.optional(c.origin))\n"
+        y += "classification: \(c.classification.map { YAMLScalar.string($0.rawValue) } ?? "null")\n"
+        y += "caveats: \(YAMLScalar.flowList(c.caveats))\n"
+        y += "precedence: \(YAMLScalar.optional(c.precedence))\n"
+        y += "to: \(YAMLScalar.flowList(c.to))\n"
+        y += "info: \(YAMLScalar.flowList(c.info))\n"
+        y += "tags: \(YAMLScalar.flowList(c.tags))\n"
+        y += "references: \(YAMLScalar.flowList(c.references))\n"
+        y += "classified_by: \(c.classifiedBy.map(YAMLScalar.quoted) ?? "null")\n"
+        y += "reasons: \(YAMLScalar.flowList(c.reasons))\n"
+        y += "declassify_on: \(c.declassifyOn ?? "null")\n"
+        y += "signed_by: \(c.signedBy.map(YAMLScalar.quoted) ?? "null")\n"
+        y += "summary: \(c.summary.map(YAMLScalar.quoted) ?? "null")\n"
+        y += "partial: \(c.partial)\n"
+        if let r = c.release {
+            y += "release:\n"
+            y += "  status: \(r.status.map(YAMLScalar.quoted) ?? "null")\n"
+            y += "  exemptions: \(YAMLScalar.flowList(r.exemptions))\n"
+            y += "  reviewer: \(r.reviewer.map(YAMLScalar.quoted) ?? "null")\n"
+            y += "  review_date: \(r.reviewDate ?? "null")\n"
+            y += "  case: \(r.caseID.map(YAMLScalar.quoted) ?? "null")\n"
+        } else {
+            y += "release: null\n"
+        }
+        y += "source:\n"
+        y += "  format: \(c.source.format?.rawValue ?? "null")\n"
+        y += "  file: \(c.source.file.map(YAMLScalar.quoted) ?? "null")\n"
+        y += "  sha256: \(c.source.sha256 ?? "null")\n"
+        if let encoding = c.source.encoding { y += "  encoding: \(YAMLScalar.string(encoding))\n" }
+        if c.repairs.isEmpty {
+            y += "repairs: []\n"
+        } else {
+            y += "repairs:\n"
+            for r in c.repairs {
+                y += "  - {kind: \(YAMLScalar.string(r.kind)), line: \(r.line.map(String.init) ?? "null"), original: \(YAMLScalar.quoted(r.original)), replacement: \(YAMLScalar.quoted(r.replacement))}\n"
+            }
+        }
+        y += "---\n"
+        return y
+    }
+}

@@ -1,0 +1,127 @@
+/// Reads one source document (the bytes of a file, or one CSV row) into a `Cable`: detects the format,
+/// decodes the text, dispatches to the format's parser and stamps the source. Pure: no file system here.
+public enum CableReader {
+    /// A problem with one input, with the 1-based line it concerns when there is one.
+    public struct Failure: Error, Sendable, Equatable {
+        public var line: Int?
+        public var message: String
+        public init(line: Int? = nil, message: String) { self.line = line; self.message = message }
+    }
+
+    /// The largest single cable accepted, in bytes (the largest real cables are under 1 MB).
+    public static let defaultMaximumSize = 8 * 1024 * 1024
+
+    public static func read(_ bytes: [UInt8], fileName: String, format: SourceFormat? = nil,
+                            maximumSize: Int = defaultMaximumSize,
+                            glossary: TagGlossary = .standard, posts: PostDirectory = .standard) throws(Failure) -> Cable {
+        try check(bytes, maximumSize: maximumSize)
+        let (text, encoding) = TextDecoding.decode(bytes)
+        let format = format ?? SourceFormat.detect(bytes.prefix(16384), fileName: fileName)
+        let options = TelegramParser.Options(fileName: fileName, glossary: glossary, posts: posts)
+        var cable: Cable
+        switch format {
+        case .telegram:
+            cable = TelegramParser.parse(text, options: options)
+        case .foia:
+            cable = FOIAReader.parse(text, options: options)
+        case .wikileaks:
+            cable = try readWikiLeaksPage(text, options: options)
+        case .csv:
+            throw Failure(line: 1, message: "a CSV file holds many cables; read it with CablegateCSVReader")
+        }
+        cable.source = SourceInfo(format: format, file: baseName(fileName), sha256: SHA256.hex(bytes), encoding: encoding)
+        try validate(cable)
+        return cable
+    }
+
+    /// One row of the Cablegate CSV: its metadata columns, and the header and body texts parsed as a telegram.
+    public static func read(_ row: CablegateRow, fileName: String, glossary: TagGlossary = .standard,
+                            posts: PostDirectory = .standard) throws(Failure) -> (cable: Cable, original: String) {
+        let original = row.header.isEmpty ? row.body : row.header + "\n\n" + row.body
+        let options = TelegramParser.Options(fileName: nil, glossary: glossary, posts: posts)
+        var cable = TelegramParser.parse(original, options: options)
+        let id = row.id.trimming(" ")
+        guard ReferenceID.isValid(id) else {
+            throw Failure(line: row.line, message: "invalid reference id '\(id.prefix(60))' in column 3")
+        }
+        cable.id = id
+        if cable.date == nil || cable.dateEstimated, let created = CablegateRow.isoCreated(row.created), let d = CableDate(iso: created) {
+            cable.date = d; cable.dateEstimated = false
+        }
+        if let c = Classification(label: row.classification) {
+            cable.classification = c
+            if row.classification.uppercased().contains("NOFORN"), !cable.caveats.contains("NOFORN") { cable.caveats.insert("NOFORN", at: 0) }
+        }
+        let origin = row.origin.trimming(" ")
+        if !origin.isEmpty { cable.origin = origin }
+        let refs = row.references.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map(String.init).filter(ReferenceID.isValid)
+        if !refs.isEmpty { cable.references = refs }
+        let bytes = Array(original.utf8)
+        cable.source = SourceInfo(format: .csv, file: "\(baseName(fileName)):\(row.line)", sha256: SHA256.hex(bytes))
+        try validate(cable, line: row.line)
+        return (cable, original)
+    }
+
+    static func readWikiLeaksPage(_ html: String, options: TelegramParser.Options) throws(Failure) -> Cable {
+        let page: WikiLeaksPage
+        do { page = try WikiLeaksPage.parse(html) } catch { throw Failure(line: error.line, message: error.message) }
+        var cable = TelegramParser.parse(page.telegramText, options: options)
+        if let id = page.id?.trimming(" "), !id.isEmpty {
+            guard ReferenceID.isValid(id) else { throw Failure(line: nil, message: "invalid reference id '\(id.prefix(60))' in the page's table") }
+            cable.id = id
+        }
+        if let created = page.created, let d = CableDate(iso: created), cable.date == nil || cable.dateEstimated {
+            cable.date = d; cable.dateEstimated = false
+        }
+        if let label = page.classification, let c = Classification(label: label) {
+            cable.classification = c
+            if label.uppercased().contains("NOFORN"), !cable.caveats.contains("NOFORN") { cable.caveats.insert("NOFORN", at: 0) }
+        }
+        if let origin = page.origin?.trimming(" "), !origin.isEmpty { cable.origin = origin }
+        return cable
+    }
+
+    /// Empty, binary (NUL bytes) or oversized input.
+    static func check(_ bytes: [UInt8], maximumSize: Int) throws(Failure) {
+        if bytes.isEmpty || bytes.allSatisfy({ ASCII.isSpace($0) || $0 == ASCII.newline }) {
+            throw Failure(line: 1, message: "the file is empty")
+        }
+        if bytes.count > maximumSize {
+            throw Failure(message: "the file is \(megabytes(bytes.count)) MB; a cable is at most \(megabytes(maximumSize)) MB (raise the limit with --max-size)")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].reduce(1) { $0 + ($1 == ASCII.newline ? 1 : 0) }
+            throw Failure(line: line, message: "binary data: NUL byte at offset \(nul); not a text cable")
+        }
+    }
+
+    /// A cable must have an id to be stored; the id can never contain a path separator.
+    static func validate(_ cable: Cable, line: Int? = nil) throws(Failure) {
+        guard let id = cable.id else {
+            throw Failure(line: line ?? 1, message: "no reference id found: no classification line with post and serial (such as 'SECRET STATE 037957'), and the file name is not a reference id")
+        }
+        guard ReferenceID.isValid(id) else { throw Failure(line: line ?? 1, message: "invalid reference id '\(id.prefix(60))'") }
+    }
+
+    static func megabytes(_ n: Int) -> String {
+        let tenths = (n * 10 + 524288) / 1048576
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func baseName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}
+
+extension CablegateRow {
+    /// The `created` column (`4/10/2008 22:26`) as `2008-04-10 22:26`; nil when it is not in that form.
+    static func isoCreated(_ created: String) -> String? {
+        let parts = created.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == ":" })
+        guard parts.count >= 3, let m = Int(parts[0]), let d = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        let h = parts.count > 3 ? Int(parts[3]) ?? 0 : 0
+        let mi = parts.count > 4 ? Int(parts[4]) ?? 0 : 0
+        guard let date = CableDate(year: y, month: m, day: d, hour: h, minute: mi) else { return nil }
+        return date.isoDate + " " + pad(h) + ":" + pad(mi)
+    }
+}

@@ -1,0 +1,21 @@
+extension SourceFormat {
+    /// Guesses the format of a file from its name and first bytes: WikiLeaks pages by their markup, the
+    /// bulk CSV by its first row, FOIA releases by their release banners and review stamps, else telegram text.
+    public static func detect(_ prefix: some Collection<UInt8>, fileName: String) -> SourceFormat {
+        let lower = fileName.lowercased()
+        let head = Array(prefix)
+        if lower.hasSuffix(".csv") { return .csv }
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || WikiLeaksPage.looksLikeWikiLeaksPage(head) { return .wikileaks }
+        if looksLikeCSV(head) { return .csv }
+        if FOIAReader.looksLikeFOIA(ArraySlice(head)) { return .foia }
+        return .telegram
+    }
+
+    /// `"1","12/28/1966 18:48","66BUENOSAIRES2481",` — the first row of the Cablegate CSV.
+    static func looksLikeCSV(_ head: [UInt8]) -> Bool {
+        guard head.first == UInt8(ascii: "\"") else { return false }
+        var i = 1
+        while i < head.count, ASCII.isDigit(head[i]) { i += 1 }
+        return i > 1 && i + 2 < head.count && head[i] == UInt8(ascii: "\"") && head[i + 1] == ASCII.comma && head[i + 2] == UInt8(ascii: "\"")
+    }
+}

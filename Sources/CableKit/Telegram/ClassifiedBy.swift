@@ -1,0 +1,137 @@
+import Foundation
+
+/// Reads `Classified By: SCA Richard A. Boucher, Reasons: 1.4 B C AND D` into the classifying official's
+/// name (`Richard A. Boucher`: titles and offices dropped, spelling kept) and the reasons (`1.4(b)`…).
+enum ClassifiedBy {
+    /// Words that are titles, offices or ranks rather than a name, upper-cased.
+    static let titleWords: Set<String> = [
+        "AMBASSADOR", "AMB", "AMBASSAOR", "AMBASSADOR-AT-LARGE", "CHARGE", "CHARGE'", "D'AFFAIRES", "D'AFFAIRS", "AFFAIRES", "AFFAIRS", "D'", "DE", "DE'AFFAIRS",
+        "D'AFAIRS", "A.I", "A.I.", "AI", "(AI)", "DEPUTY", "CHIEF", "OF", "MISSION", "DCM", "A/DCM", "CDA", "POLCOUNS", "POLITICAL", "POL",
+        "COUNSELOR", "COUNSELLOR", "COUNSEL0R", "COUNS", "COUNSELOUR", "MINISTER", "MINISTER-COUNSELOR", "MINISTER-COUNSELLOR", "MINISTER-COUNSELOUR",
+        "M/C", "MCOUNSELOR", "ECON", "ECONOMIC", "ECONCOUNS", "ECONOFF", "POLOFF", "POL/ECONOFF", "POL/ECON", "POL/MIL", "POLMIL",
+        "OFFICER", "ACTING", "ASSISTANT", "SECRETARY", "A/S", "UNDER", "PRINCIPAL", "CONSUL", "GENERAL", "CG", "DIRECTOR", "DIR", "DIR.",
+        "SECTION", "HEAD", "UNIT", "TEAM", "LEADER", "COORDINATOR", "SPECIAL", "REPRESENTATIVE", "REPRESENATIVE", "ENVOY",
+        "PERMANENT", "U.S.", "US", "AND", "FOR", "THE", "TO", "ATTACHE", "DEFENSE", "LABOR", "LEGAL", "ADVISER", "ADVISOR", "MEMBER",
+        "USDEL", "USEU", "USUN", "AIT", "PRT", "ISN", "NEA", "IO", "EUR", "SCA", "WHA", "AF", "EAP", "INR", "DRL", "PM", "ECPO",
+        "E/P", "POL/C", "ECMIN", "POLITICAL-MILITARY", "POL-MIL", "MANAGEMENT", "PUBLIC", "PRESS", "CULTURAL", "REGIONAL", "AFFAIRS",
+        "INTERAGENCY", "PROVINCIAL", "SUB-NATIONAL", "GOVERNANCE", "INSTITUTIONAL", "LTC", "COL", "LTCOL", "CAPT", "MAJ", "GEN",
+        "COMMERCIAL", "CONSULAR", "CONSULATE", "EMBASSY", "OFFICE", "BUREAU", "ECONOMICS", "FINANCIAL", "NUCLEAR", "POLICY",
+        "DEPARTMENT", "STATE", "MR", "MR.", "MS", "MS.", "DR", "DR.", "CLASSIFIED", "BY", "BY:", "THIS", "MESSAGE", "AMBASSADOR:",
+        "REGIONAL", "SECURITY", "RSO", "PAO", "DAO", "ODC", "USAID", "MISSION:", "A/POLITICAL", "ECON/POL", "POL/ECON.", "PERM", "REP",
+        "ENERGY", "ENVIRONMENT", "SCIENCE", "TECHNOLOGY", "HEALTH", "ESTH", "DHS", "DOJ", "FBI", "DEA", "LEGATT", "ATTACHE:",
+    ]
+
+    /// `value` is the text after "Classified By"; returns the name and the remaining text (for reasons).
+    static func name(in value: String) -> String? {
+        var text = squeezeSpaces(value)
+        // a second "Classified by" inside ("Classified By: Classified by DCM …")
+        while let r = text.range(of: "classified by", options: .caseInsensitive) { text = String(text[r.upperBound...]) }
+        text = text.trimming(" :.")
+        // cut where the reasons or a second clause begin
+        var cut = text.endIndex
+        for stop in [" for reason", " for rea", " for re", " for r", " reason", " per reason", " per 1.", " per ", ";", " -", "-reason", " e.o.", ": 1.", " 1.4", " 1.5", " 1.6"] {
+            if let r = text.range(of: stop, options: .caseInsensitive), r.lowerBound < cut { cut = r.lowerBound }
+        }
+        text = String(text[..<cut])
+        // keep to the first sentence: "Ramin Asgard, Director, …" → "Ramin Asgard"; "John Bauman. Reason" → "John Bauman"
+        var segments = text.components(separatedBy: ", ")
+        // "Richard L. Baltimore, III" and "THOMAS W. SIMONS, JR." keep their suffix
+        if segments.count >= 2, ["JR", "JR.", "SR", "SR.", "II", "III", "IV"].contains(segments[1].uppercased().trimming(" .")) {
+            segments[0] += ", " + segments[1].trimming(" .").replacingOccurrences(of: "JR", with: "JR.").replacingOccurrences(of: "..", with: ".")
+            segments.remove(at: 1)
+        }
+        var candidates = segments.map { $0.trimming(" .:") }.filter { !$0.isEmpty }
+        // "Charge d'Affaires, a.i., Arnold A. Chacon": when the first segment is only titles, look further
+        while let first = candidates.first, nameWords(first).isEmpty, candidates.count > 1 { candidates.removeFirst() }
+        guard let first = candidates.first else { return nil }
+        var sentence = first
+        if let dot = sentence.range(of: ". ", options: .backwards), !isInitialBefore(dot.lowerBound, in: sentence) {
+            sentence = String(sentence[..<dot.lowerBound])
+        }
+        let words = nameWords(sentence)
+        guard !words.isEmpty else { return nil }
+        return words.joined(separator: " ").trimming(" ,:")
+    }
+
+    /// The trailing words of `text` that form a name (titles before it dropped).
+    private static func nameWords(_ text: String) -> [String] {
+        let words = text.split(separator: " ").map(String.init)
+        var name: [String] = []
+        for word in words.reversed() {
+            let key = word.uppercased().trimming(",:")
+            if titleWords.contains(key) && !(name.isEmpty && key.count == 1) { if !name.isEmpty { break } else { continue } }
+            // an office acronym in mixed-case text ("SCA Richard", "ISN/MTR")
+            if !name.isEmpty, word.contains("/") { break }
+            if !name.isEmpty, word.count >= 2, word.allSatisfy({ $0.isUppercase || $0 == "/" }), name.contains(where: { $0.contains(where: \.isLowercase) }) { break }
+            guard word.first?.isLetter == true || word.first == "(" else { break }
+            name.insert(word, at: 0)
+            if name.count >= 5 { break }
+        }
+        // a lone initial is not a name
+        if name.count == 1, name[0].count <= 2 { return [] }
+        return name
+    }
+
+    private static func isInitialBefore(_ index: String.Index, in s: String) -> Bool {
+        // "Richard A. Boucher": the ". " after a single capital is an initial
+        let before = s[..<index]
+        guard let last = before.split(separator: " ").last else { return false }
+        return last.count <= 2 || last.contains(".")
+    }
+
+    /// Reasons: `1.4 B C AND D` → `1.4(b) 1.4(c) 1.4(d)`; `1.5 (B) AND (D)`; `1.4(b/d)`; `1.4 (b,d)`.
+    static func reasons(in value: String) -> [String] {
+        let s = Array(value.lowercased().utf8)
+        var result: [String] = []
+        var i = 0
+        while i + 2 < s.count {
+            // "1.4", "1.5", "1.6" (also "1. 4" split by a line break)
+            guard s[i] == UInt8(ascii: "1"), i == 0 || !ASCII.isDigit(s[i - 1]) else { i += 1; continue }
+            var j = i + 1
+            guard j < s.count, s[j] == ASCII.period else { i += 1; continue }
+            j += 1
+            while j < s.count, s[j] == ASCII.space { j += 1 }
+            guard j < s.count, ASCII.isDigit(s[j]) else { i += 1; continue }
+            let section = "1.\(Character(UnicodeScalar(s[j])))"
+            j += 1
+            // letters a–h, possibly parenthesised, separated by space , / & + and "and" "or"
+            var letters: [Character] = []
+            while j < s.count {
+                let c = s[j]
+                if c == ASCII.space || c == ASCII.comma || c == ASCII.slash || c == UInt8(ascii: "&") || c == UInt8(ascii: "+")
+                    || c == ASCII.openParen || c == ASCII.closeParen || c == ASCII.period || c == ASCII.newline {
+                    j += 1; continue
+                }
+                if c == UInt8(ascii: "a"), j + 2 < s.count, s[j + 1] == UInt8(ascii: "n"), s[j + 2] == UInt8(ascii: "d"),
+                   j + 3 >= s.count || !ASCII.isLetter(s[j + 3]) { j += 3; continue }
+                if c == UInt8(ascii: "o"), j + 1 < s.count, s[j + 1] == UInt8(ascii: "r"), j + 2 >= s.count || !ASCII.isLetter(s[j + 2]) { j += 2; continue }
+                if c >= UInt8(ascii: "a"), c <= UInt8(ascii: "h"), j + 1 >= s.count || !ASCII.isLetter(s[j + 1]) {
+                    letters.append(Character(UnicodeScalar(c))); j += 1; continue
+                }
+                break
+            }
+            for l in letters {
+                let r = "\(section)(\(l))"
+                if !result.contains(r) { result.append(r) }
+            }
+            if letters.isEmpty, !result.contains(section) { result.append(section) }
+            i = j
+        }
+        return result
+    }
+}
+
+/// The declassification instruction of the E.O. line: `DECL: 04/10/2018` → `2018-04-10`.
+enum Declassification {
+    static func date(in value: String) -> String? {
+        let upper = value.uppercased()
+        guard let decl = upper.range(of: "DECL") else { return nil }
+        let rest = upper[decl.upperBound...].drop(while: { $0.isLetter || $0 == ":" || $0 == " " || $0 == "." })
+        // M/D/YYYY or M/D/YY
+        let token = rest.prefix(while: { $0.isNumber || $0 == "/" || $0 == " " && false })
+        let parts = token.split(separator: "/")
+        guard parts.count == 3, let m = Int(parts[0]), let d = Int(parts[1]), var y = Int(parts[2]) else { return nil }
+        if parts[2].count == 2 { y = DateTimeGroup.fullYear(y) }
+        return CableDate(year: y, month: m, day: d)?.isoDate
+    }
+}

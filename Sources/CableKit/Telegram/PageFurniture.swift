@@ -1,0 +1,74 @@
+/// Recognises the furniture that printing and paging put into a cable's text, so it can leave the body:
+/// page headers of printouts (`PAGE 02 HARARE 06677 01 OF 03 291400Z`), continuation markers of 2008–2010
+/// cables (`MADRID 00000869 001.2 OF 004`), lone classification banners, section headers
+/// (`SECTION 02 OF 02 Islamabad 5337`) and end-of-message marks (`BT`, `NNNN`).
+enum PageFurniture {
+    /// `MADRID 00000869 001.2 OF 004`, `DUBAI 00000056 001.2 OF 002`.
+    static func isContinuationMarker(_ t: ArraySlice<UInt8>) -> Bool {
+        let w = t.split(separator: ASCII.space)
+        guard w.count >= 5, w.count <= 8 else { return false }
+        let n = w.count
+        guard w[n - 2].map(ASCII.upper).elementsEqual("OF".utf8), w[n - 1].allSatisfy(ASCII.isDigit),
+              w[n - 3].allSatisfy({ ASCII.isDigit($0) || $0 == ASCII.period }), w[n - 4].count >= 5,
+              w[n - 4].allSatisfy(ASCII.isDigit) else { return false }
+        return w[0..<(n - 4)].allSatisfy { $0.allSatisfy(ASCII.isLetter) }
+    }
+
+    /// For a printout page header (`PAGE 02 HARARE 06677 01 OF 03 291400Z …`) the index where the text after it
+    /// starts (the line's end when nothing follows); nil when `t` is not a page header.
+    static func pageHeaderEnd(_ t: ArraySlice<UInt8>) -> Int? {
+        guard t.hasPrefix(caseInsensitive: "PAGE ") else { return nil }
+        var i = t.startIndex + 5
+        func skipSpaces() { while i < t.endIndex, t[i] == ASCII.space { i += 1 } }
+        func word() -> ArraySlice<UInt8> {
+            skipSpaces()
+            let s = i
+            while i < t.endIndex, t[i] != ASCII.space { i += 1 }
+            return t[s..<i]
+        }
+        let page = word()
+        guard (1...3).contains(page.count) else { return nil }
+        // post words, serial, optional "NN OF NN", then a time stamp like 291400Z
+        var sawSerial = false
+        for _ in 0..<10 {
+            let save = i
+            let w = word()
+            if w.isEmpty { return sawSerial ? t.endIndex : nil }
+            if w.count >= 6, w.count <= 7, w.last == UInt8(ascii: "Z"), w.dropLast().allSatisfy(ASCII.isDigit) { return i }
+            if w.allSatisfy(ASCII.isDigit) { sawSerial = true; continue }
+            if w.map(ASCII.upper).elementsEqual("OF".utf8) { continue }
+            if w.allSatisfy(ASCII.isLetter), !sawSerial { continue }
+            i = save
+            return sawSerial ? i : nil
+        }
+        return nil
+    }
+
+    /// A line that is only a classification banner: `CONFIDENTIAL`, ` SECRET`, `UNCLASSIFIED`,
+    /// `CONFIDENTIAL PTQ1865`, `SECRET//NOFORN`.
+    static func isBanner(_ t: ArraySlice<UInt8>) -> Bool {
+        guard !t.isEmpty, t.count <= 40, let c = ClassificationLine.parse(t), c.post == nil, c.serial == nil else { return false }
+        _ = c
+        let words = t.split(separator: ASCII.space)
+        // all words are the classification (possibly spaced), caveats, or a printout id like PTQ1865
+        return words.allSatisfy { w in
+            w.count == 1 || w.allSatisfy({ ASCII.isUpper($0) || $0 == ASCII.slash }) ||
+                (w.count >= 5 && w.count <= 9 && w.prefix(3).allSatisfy(ASCII.isUpper) && w.dropFirst(3).allSatisfy(ASCII.isDigit))
+        }
+    }
+
+    /// `SECTION 02 OF 02 Islamabad 5337`, `SECTION 02, OF 02 Islamabad 5337` (FOIA section header without classification).
+    static func isSectionHeader(_ t: ArraySlice<UInt8>) -> Bool {
+        guard t.hasPrefix(caseInsensitive: "SECTION ") else { return false }
+        let w = t.split(separator: ASCII.space)
+        guard w.count >= 4, w.count <= 8, w[2].map(ASCII.upper).elementsEqual("OF".utf8) else { return false }
+        return w[1].contains(where: ASCII.isDigit) && w.last!.allSatisfy(ASCII.isDigit)
+    }
+
+    /// End-of-message marks and transmission trailers: `BT`, `NNNN`, `#7957`, `END OF DOCUMENT`.
+    static func isTrailer(_ t: ArraySlice<UInt8>) -> Bool {
+        if t.elementsEqual("BT".utf8) || t.elementsEqual("NNNN".utf8) { return true }
+        if t.first == UInt8(ascii: "#"), t.count <= 12, t.dropFirst().allSatisfy({ ASCII.isDigit($0) || $0 == ASCII.slash }) { return true }
+        return false
+    }
+}

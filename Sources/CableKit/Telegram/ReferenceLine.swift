@@ -1,0 +1,95 @@
+/// Reads the REF line into canonical reference ids: `REF: A. 05 PARIS 5459 B. STATE 127608` → `05PARIS5459`,
+/// `08STATE127608` (a reference without a year takes the citing cable's year). Non-cable references
+/// (e-mails, OSC reports, `SECDEF MSG DTG …`) are skipped; the cable's own page markers are not references.
+enum ReferenceLine {
+    static func parse(_ value: String, year: Int?, ownID: String?, posts: PostDirectory = .standard) -> [String] {
+        // Tokens: words separated by white space and punctuation that never belongs to a post or serial.
+        var tokens: [String] = []
+        var current = ""
+        for ch in value.uppercased() {
+            if ch == " " || ch == "\t" || ch == "\n" || ch == "," || ch == ";" || ch == ":" || ch == "(" || ch == ")" || ch == "¶" {
+                if !current.isEmpty { tokens.append(current); current = "" }
+            } else {
+                current.append(ch)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+
+        /// The longest run of 1–4 words at `j` that names a post and is followed by a serial.
+        func matchPost(at j: Int) -> (code: String, serialIndex: Int)? {
+            guard j < tokens.count, tokens[j].first?.isLetter == true else { return nil }
+            for length in stride(from: 4, through: 1, by: -1) where j + length < tokens.count {
+                let words = tokens[j..<j + length]
+                guard words.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" } }),
+                      serialToken(tokens[j + length]) != nil else { continue }
+                let name = words.joined(separator: " ").trimming(".")
+                if let code = posts.code(forWrittenName: name) { return (code, j + length) }
+            }
+            return nil
+        }
+
+        var refs: [String] = []
+        var i = 0
+        while i < tokens.count {
+            var refYear = year
+            var found = matchPost(at: i)
+            if found == nil, let y = yearToken(tokens[i]), let m = matchPost(at: i + 1) { refYear = y; found = m }
+            guard let (code, serialIndex) = found, let serial = serialToken(tokens[serialIndex]), let refYear else {
+                i += 1; continue
+            }
+            // "MADRID 00000869 001.2 OF 004": the cable's own page marker
+            let next = serialIndex + 1 < tokens.count ? tokens[serialIndex + 1] : ""
+            let isPageMarker = next.contains(".") && next.first?.isNumber == true
+            let id = ReferenceID.make(year: refYear, post: code, serial: serial)
+            if !isPageMarker, id != ownID, !refs.contains(id) { refs.append(id) }
+            i = serialIndex + 1
+        }
+        return refs
+    }
+
+    /// "05" → 2005, "2007" → 2007; nil for anything else.
+    static func yearToken(_ t: String) -> Int? {
+        guard t.allSatisfy(\.isNumber), let v = Int(t) else { return nil }
+        if t.count == 2 { return DateTimeGroup.fullYear(v) }
+        if t.count == 4, (1945...2030).contains(v) { return v }
+        return nil
+    }
+
+    /// A serial number: 1–8 digits, nonzero ("0389" → 389), optionally followed by a period.
+    static func serialToken(_ t: String) -> Int? {
+        let digits = t.hasSuffix(".") ? String(t.dropLast()) : t
+        guard (1...8).contains(digits.count), digits.allSatisfy(\.isNumber), let v = Int(digits), v > 0 else { return nil }
+        return v
+    }
+}
+
+/// Canonical reference ids: two-digit year, post code, serial without leading zeros (`08STATE37957`).
+public enum ReferenceID {
+    public static func make(year: Int, post: String, serial: Int) -> String {
+        let yy = year % 100
+        return (yy < 10 ? "0\(yy)" : "\(yy)") + post + String(serial)
+    }
+
+    /// `true` for ids of the form `08STATE37957`: two digits, 2–30 capital letters, 1–8 digits.
+    public static func isValid(_ id: String) -> Bool {
+        let b = Array(id.utf8)
+        guard b.count >= 5, b.count <= 40, ASCII.isDigit(b[0]), ASCII.isDigit(b[1]) else { return false }
+        var i = 2
+        while i < b.count, ASCII.isUpper(b[i]) { i += 1 }
+        let letters = i - 2
+        guard (2...30).contains(letters) else { return false }
+        let digits = b.count - i
+        guard (1...8).contains(digits) else { return false }
+        return b[i...].allSatisfy(ASCII.isDigit) && b[i] != UInt8(ascii: "0")
+    }
+
+    /// Splits a valid id into year (full), post code and serial.
+    public static func parts(_ id: String) -> (year: Int, post: String, serial: Int)? {
+        guard isValid(id) else { return nil }
+        let b = Array(id.utf8)
+        var i = 2
+        while ASCII.isUpper(b[i]) { i += 1 }
+        guard let yy = Int(b[0..<2].string), let serial = Int(b[i...].string) else { return nil }
+        return (DateTimeGroup.fullYear(yy), b[2..<i].string, serial)
+    }
+}

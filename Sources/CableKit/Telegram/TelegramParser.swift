@@ -1,0 +1,190 @@
+/// Reads telegram text — WikiLeaks' cable text, archive telegrams, cleaned FOIA text — into a `Cable`.
+/// A pure function of the text (and, for the year of an id the text does not give, the file name).
+public enum TelegramParser {
+    public struct Options: Sendable {
+        /// The source file's name, used only when it is itself a valid reference id and the text lacks the year.
+        public var fileName: String?
+        public var glossary: TagGlossary
+        public var posts: PostDirectory
+        public init(fileName: String? = nil, glossary: TagGlossary = .standard, posts: PostDirectory = .standard) {
+            self.fileName = fileName; self.glossary = glossary; self.posts = posts
+        }
+    }
+
+    public static func parse(_ text: String, options: Options = Options()) -> Cable {
+        parse(SourceLines(text), options: options)
+    }
+
+    public static func parse(_ lines: SourceLines, options: Options = Options()) -> Cable {
+        var layout = TelegramLayout(lines)
+        var cable = Cable()
+        cable.partial = layout.partial
+        let posts = options.posts
+
+        // 1. The classification line, before the first labelled field.
+        let window = min(lines.count, 150)
+        var firstField = window
+        for i in 0..<window {
+            if let t = layout.content(i), let (field, _) = HeaderFields.keywordAtStart(t), field != .classifiedBy, field != .reference {
+                firstField = i; break
+            }
+        }
+        var classIndex: Int?
+        var classLine: ClassificationLine?
+        for i in 0..<firstField {
+            guard let t = layout.content(i), let c = ClassificationLine.parse(t) else { continue }
+            if c.serial != nil { classIndex = i; classLine = c; break }
+            if classLine == nil, !PageFurniture.isBanner(t) || t.count <= 40 { classLine = c; classIndex = i }
+        }
+        // 2. Routing header above it.
+        let routingEnd = classIndex ?? firstField
+        let routing = RoutingHeader.parse(lines, range: 0..<routingEnd)
+        // 3. Labelled fields below it.
+        let fieldsStart = classIndex.map { $0 + 1 } ?? 0
+        let header = HeaderFields.scan(lines, from: fieldsStart, content: { layout.content($0) }, glossary: options.glossary)
+
+        // classification and caveats
+        var caveats = Set(classLine?.caveats ?? [])
+        caveats.formUnion(header.caveats)
+        cable.classification = classLine?.classification ?? routing.classificationHint
+        if header.sensitive, cable.classification == .unclassified { cable.classification = .unclassifiedFOUO }
+        cable.caveats = Caveats.sorted(caveats)
+
+        // date
+        var date = routing.dateTimeGroup
+        if date == nil {
+            for i in 0..<min(lines.count, max(routingEnd, header.bodyStart)) {
+                guard let t = layout.content(i) else { continue }
+                if let (dtg, _) = DateTimeGroup.find(in: t) { date = dtg.date; break }
+            }
+        }
+        var wikiLeaksDate: CableDate?
+        for i in 0..<min(lines.count, header.bodyStart) {
+            if let t = layout.content(i), let d = WikiLeaksDateLine.parse(t) { wikiLeaksDate = d; layout.markFurniture(i); break }
+        }
+        if date == nil { date = wikiLeaksDate }
+
+        // E.O. line: declassification date
+        if let eo = header.values[.eo] { cable.declassifyOn = Declassification.date(in: eo) }
+
+        // reference id
+        var postCode: String?
+        var serial: Int?
+        if let c = classLine, let post = c.post, let s = c.serial {
+            postCode = posts.code(forWrittenName: post) ?? post.replacingSpaces()
+            serial = s
+        }
+        let fileID = options.fileName.map(stripExtension).flatMap { ReferenceID.isValid($0) ? $0 : nil }
+        if postCode == nil, let sender = routing.sender, let post = posts.post(forSender: sender), let s = routing.serial {
+            postCode = post.code; serial = s
+        }
+        var idYear = date?.year
+        if idYear == nil, let fileID, let parts = ReferenceID.parts(fileID), parts.post == postCode || postCode == nil,
+           parts.serial == serial || serial == nil {
+            idYear = parts.year; postCode = parts.post; serial = parts.serial
+        }
+        if idYear == nil, let decl = cable.declassifyOn, let y = Int(decl.prefix(4)) { idYear = y - 10 }
+        if let postCode, let serial, let idYear { cable.id = ReferenceID.make(year: idYear, post: postCode, serial: serial) }
+
+        if let date {
+            cable.date = date
+        } else if let idYear {
+            cable.dateEstimated = true
+            if let decl = cable.declassifyOn, let d = CableDate(iso: decl), d.year - 10 == idYear {
+                cable.date = CableDate(year: idYear, month: d.month, day: d.day)
+            } else {
+                cable.date = CableDate(year: idYear, month: 1, day: 1)
+            }
+        }
+
+        // origin and addressees
+        if let sender = routing.sender { cable.origin = posts.originName(forSender: sender) }
+        if cable.origin == nil, let postCode { cable.origin = posts.post(code: postCode)?.name }
+        cable.precedence = routing.precedence
+        cable.to = routing.to
+        cable.info = routing.info
+
+        // tags, subject, references
+        if let tags = header.values[.tags] { cable.tags = TagsLine.parse(tags, glossary: options.glossary) }
+        if let subject = header.values[.subject] { cable.title = Subject.clean(subject) }
+        if let refs = header.values[.reference] {
+            cable.references = ReferenceLine.parse(refs, year: idYear, ownID: cable.id, posts: posts)
+        }
+
+        // body lines
+        var bodyLines: [String] = []
+        var bodyNumbers: [Int] = []
+        var i = header.bodyStart
+        while i < lines.count {
+            guard let t = layout.content(i) else { i += 1; continue }
+            // a later section repeats the header: drop it and the routing lines before it
+            if let c = ClassificationLine.parse(t), let section = c.section, section > 1 || c.serial == classLine?.serial && c.serial != nil,
+               i > header.bodyStart || PageFurniture.isSectionHeader(t) {
+                while let last = bodyLines.last, RoutingJunk.matches(ArraySlice(Array(last.utf8)).trimmed) { bodyLines.removeLast(); bodyNumbers.removeLast() }
+                let repeated = HeaderFields.scan(lines, from: i + 1, content: { layout.content($0) }, glossary: options.glossary)
+                i = repeated.values.isEmpty ? i + 1 : repeated.bodyStart
+                continue
+            }
+            if PageFurniture.isSectionHeader(t) { i += 1; continue }
+            if let line = layout.bodyLine(i) { bodyLines.append(line); bodyNumbers.append(i + 1) }
+            i += 1
+        }
+        while let last = bodyLines.last, last.trimming(" ").isEmpty { bodyLines.removeLast(); bodyNumbers.removeLast() }
+        while let first = bodyLines.first, first.trimming(" ").isEmpty { bodyLines.removeFirst(); bodyNumbers.removeFirst() }
+
+        // classified by: in the header, or in the first paragraph of older cables
+        var classifiedText = header.values[.classifiedBy]
+        if classifiedText == nil {
+            for (k, line) in bodyLines.prefix(20).enumerated() {
+                guard let r = line.range(ofCaseInsensitive: "CLASSIFIED BY") else { continue }
+                var text = String(line[r.upperBound...])
+                for next in bodyLines.dropFirst(k + 1).prefix(2) where !next.trimming(" ").isEmpty { text += " " + next }
+                classifiedText = text
+                break
+            }
+        }
+        if let text = classifiedText {
+            cable.classifiedBy = ClassifiedBy.name(in: text)
+            cable.reasons = ClassifiedBy.reasons(in: text)
+        }
+
+        cable.signedBy = Signature.find(in: bodyLines)
+        cable.summary = SummaryFinder.find(in: bodyLines)
+        let output = BodyWriter.markdown(lines: bodyLines, lineNumbers: bodyNumbers)
+        cable.body = output.markdown
+        cable.repairs = output.repairs
+        return cable
+    }
+
+    static func stripExtension(_ name: String) -> String {
+        var base = Substring(name)
+        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
+        if let dot = base.lastIndex(of: ".") { base = base[..<dot] }
+        return String(base)
+    }
+}
+
+/// Routing lines repeated at a section break: `INFO LOG-00 …`, `ACTION AF-00`, `FM …`, `TO …`, `O 291359Z NOV 00`.
+enum RoutingJunk {
+    static func matches(_ t: ArraySlice<UInt8>) -> Bool {
+        if t.isEmpty { return true }
+        if t.hasPrefix(caseInsensitive: "ACTION ") || t.hasPrefix(caseInsensitive: "INFO ") && RoutingHeader.isDistributionList(t.dropFirst(5).trimmed) { return true }
+        if t.hasPrefix(caseInsensitive: "FM ") || t.hasPrefix(caseInsensitive: "TO ") { return true }
+        if t.hasPrefix(caseInsensitive: "---") { return true }
+        if RoutingHeader.isRoutingIndicatorLine(t) || PageFurniture.isBanner(t) { return true }
+        if let start = RoutingHeader.findPrecedenceDTG(t), start == t.startIndex { return true }
+        return false
+    }
+}
+
+extension String {
+    func replacingSpaces() -> String { String(filter { $0 != " " }) }
+
+    func range(ofCaseInsensitive needle: String) -> Range<String.Index>? {
+        let upper = uppercased()
+        guard upper.utf8.count == utf8.count, let r = upper.firstRange(of: needle.uppercased()) else { return nil }
+        let lo = utf8.index(startIndex, offsetBy: upper.utf8.distance(from: upper.startIndex, to: r.lowerBound))
+        let hi = utf8.index(lo, offsetBy: upper.utf8.distance(from: r.lowerBound, to: r.upperBound))
+        return lo..<hi
+    }
+}

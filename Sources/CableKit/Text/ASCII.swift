@@ -1,0 +1,84 @@
+/// Byte-level character classes for ASCII text. Cables are overwhelmingly ASCII; bytes ≥ 0x80 are
+/// treated as "other letters" so UTF-8 sequences are never split by these tests.
+enum ASCII {
+    static let space: UInt8 = 0x20, tab: UInt8 = 0x09, newline: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    static let colon = UInt8(ascii: ":"), comma = UInt8(ascii: ","), period = UInt8(ascii: ".")
+    static let semicolon = UInt8(ascii: ";"), slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
+    static let openParen = UInt8(ascii: "("), closeParen = UInt8(ascii: ")")
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == space || b == tab || b == cr || b == 0x0C || b == 0x0B }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) }
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }
+    @inline(__always) static func upper(_ b: UInt8) -> UInt8 { isLower(b) ? b - 32 : b }
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b + 32 : b }
+}
+
+extension Collection where Element == UInt8 {
+    /// The bytes as a String (the caller guarantees valid UTF-8; invalid sequences become U+FFFD).
+    var string: String { String(decoding: self, as: UTF8.self) }
+}
+
+extension ArraySlice where Element == UInt8 {
+    /// Without leading and trailing white space.
+    var trimmed: ArraySlice<UInt8> {
+        var lo = startIndex, hi = endIndex
+        while lo < hi, ASCII.isSpace(self[lo]) { lo += 1 }
+        while hi > lo, ASCII.isSpace(self[hi - 1]) { hi -= 1 }
+        return self[lo..<hi]
+    }
+
+    /// `true` when the slice starts with `prefix`, ASCII case-insensitively (`prefix` upper-case).
+    func hasPrefix(caseInsensitive prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard self.count >= count else { return false }
+        return prefix.withUTF8Buffer { p in
+            var i = startIndex
+            for c in p { if ASCII.upper(self[i]) != c { return false }; i += 1 }
+            return true
+        }
+    }
+
+    /// `true` when every letter is upper-case and there is at least one letter.
+    var isUpperCaseText: Bool {
+        var letters = 0
+        for b in self { if ASCII.isLower(b) { return false }; if ASCII.isUpper(b) { letters += 1 } }
+        return letters > 0
+    }
+
+    var isBlank: Bool { allSatisfy(ASCII.isSpace) }
+
+    /// Index of the first occurrence of `needle` (upper-case ASCII), compared case-insensitively, that starts
+    /// at a word boundary; nil when absent.
+    func firstWord(caseInsensitive needle: StaticString, from start: Int? = nil) -> Int? {
+        let n = needle.utf8CodeUnitCount
+        guard n > 0 else { return nil }
+        return needle.withUTF8Buffer { p -> Int? in
+            var i = start ?? startIndex
+            let last = endIndex - n
+            while i <= last {
+                if ASCII.upper(self[i]) == p[0], i == startIndex || !ASCII.isAlnum(self[i - 1]) {
+                    var k = 1
+                    while k < n, ASCII.upper(self[i + k]) == p[k] { k += 1 }
+                    if k == n { return i }
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+}
+
+/// Collapses runs of white space to one space and trims: `"A  B \n C"` → `"A B C"`.
+func squeezeSpaces(_ s: some StringProtocol) -> String {
+    var out = [UInt8](); out.reserveCapacity(s.utf8.count)
+    var pendingSpace = false
+    for b in s.utf8 {
+        if ASCII.isSpace(b) || b == ASCII.newline { pendingSpace = !out.isEmpty; continue }
+        if pendingSpace { out.append(ASCII.space); pendingSpace = false }
+        out.append(b)
+    }
+    return String(decoding: out, as: UTF8.self)
+}

@@ -1,0 +1,36 @@
+/// A text document as UTF-8 bytes with a table of its lines, so parsers can look at any line by
+/// number without copying. Line numbers in diagnostics are `index + 1`.
+public struct SourceLines: Sendable {
+    public let bytes: [UInt8]
+    /// Byte ranges of the lines, without the line break (a trailing `\r` is excluded too).
+    public let ranges: [Range<Int>]
+
+    public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { p in
+            var start = 0
+            for i in 0..<p.count where p[i] == ASCII.newline {
+                var end = i
+                if end > start, p[end - 1] == ASCII.cr { end -= 1 }
+                ranges.append(start..<end)
+                start = i + 1
+            }
+            if start < p.count {
+                var end = p.count
+                if end > start, p[end - 1] == ASCII.cr { end -= 1 }
+                ranges.append(start..<end)
+            }
+        }
+        self.ranges = ranges
+    }
+
+    public var count: Int { ranges.count }
+    public subscript(_ i: Int) -> ArraySlice<UInt8> { bytes[ranges[i]] }
+    public func string(_ i: Int) -> String { bytes[ranges[i]].string }
+    func trimmed(_ i: Int) -> ArraySlice<UInt8> { bytes[ranges[i]].trimmed }
+    func isBlank(_ i: Int) -> Bool { bytes[ranges[i]].isBlank }
+}

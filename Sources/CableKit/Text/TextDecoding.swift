@@ -1,0 +1,110 @@
+/// Turns bytes of unknown encoding into text: UTF-8 when the bytes are valid UTF-8, otherwise
+/// Windows-1252, the code page of the older exports and mirrors that are not UTF-8.
+///
+/// Windows-1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D). They decode to
+/// U+FFFD, not to the C1 control characters the WHATWG table uses: a cable never means a C1
+/// control, and a visible replacement character is safer in YAML and HTML than an invisible one.
+public enum TextDecoding {
+    /// The `encoding` reported when the bytes were not UTF-8.
+    public static let windows1252 = "windows-1252"
+
+    /// Decodes `bytes` as UTF-8, or as Windows-1252 when they are not valid UTF-8.
+    /// - Returns: the text, and `"windows-1252"` when the fallback was used (`nil` for UTF-8).
+    public static func decode(_ bytes: some Collection<UInt8>) -> (text: String, encoding: String?) {
+        if let result = bytes.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return result }
+        return Array(bytes).withUnsafeBufferPointer { decode(buffer: $0) }
+    }
+
+    /// `decode(_:)` on contiguous bytes; the form the readers' hot paths use.
+    static func decode(buffer: UnsafeBufferPointer<UInt8>) -> (text: String, encoding: String?) {
+        if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) {
+            // One validating pass in the standard library (faster than `String(decoding:as:)`).
+            if let text = String(validating: buffer, as: UTF8.self) { return (text, nil) }
+        } else if isValidUTF8(buffer) {
+            // Valid, so the initializer's own check never repairs anything.
+            let text = String(unsafeUninitializedCapacity: buffer.count) { out in
+                _ = out.initialize(fromContentsOf: buffer)
+                return buffer.count
+            }
+            return (text, nil)
+        }
+        return (decodeWindows1252(buffer), windows1252)
+    }
+
+    /// `true` when `buffer` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
+    /// nothing above U+10FFFF). ASCII runs are checked eight bytes at a time.
+    static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let n = buffer.count
+        var i = 0
+        while i < n {
+            // Fast path: skip whole words of ASCII.
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
+            let b0 = base[i]
+            if b0 < 0x80 { i += 1; continue }
+            let need: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF    // allowed range of the second byte
+            switch b0 {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; hi = 0x9F
+            case 0xF0: need = 3; lo = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; hi = 0x8F
+            default: return false
+            }
+            guard i + need < n else { return false }
+            let b1 = base[i + 1]
+            guard b1 >= lo, b1 <= hi else { return false }
+            var k = 2
+            while k <= need {
+                guard base[i + k] & 0xC0 == 0x80 else { return false }
+                k += 1
+            }
+            i += need + 1
+        }
+        return true
+    }
+
+    /// Decodes every byte as Windows-1252 (never fails).
+    static func decodeWindows1252(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+        // Each byte becomes at most three UTF-8 bytes (U+20AC and friends).
+        String(unsafeUninitializedCapacity: buffer.count * 3) { out in
+            var o = 0
+            for b in buffer {
+                if b < 0x80 {
+                    out[o] = b; o += 1
+                    continue
+                }
+                let v = UInt32(windows1252Scalar(b).value)
+                if v < 0x800 {
+                    out[o] = UInt8(0xC0 | (v >> 6)); out[o + 1] = UInt8(0x80 | (v & 0x3F)); o += 2
+                } else {
+                    out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | (v & 0x3F)); o += 3
+                }
+            }
+            return o
+        }
+    }
+
+    /// The character a Windows-1252 byte stands for (U+FFFD for the five undefined bytes).
+    @inline(__always)
+    static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar {
+        if byte < 0x80 || byte >= 0xA0 { return Unicode.Scalar(byte) }
+        return Unicode.Scalar(windows1252High[Int(byte) - 0x80])!
+    }
+
+    /// Windows-1252 0x80…0x9F (0xFFFD where the code page defines nothing).
+    private static let windows1252High: [UInt16] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,   // 80–87
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,   // 88–8F
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,   // 90–97
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,   // 98–9F
+    ]
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Chancery: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chancery",
+        abstract: "Static reading rooms for diplomatic cables.",
+        subcommands: [InspectCommand.self]
+    )
+}
