@@ -106,6 +106,7 @@ public enum CableFile {
                     case "file": cable.source.file = try string(v, "source.file", l)
                     case "sha256": cable.source.sha256 = try string(v, "source.sha256", l)
                     case "encoding": cable.source.encoding = try string(v, "source.encoding", l)
+                    case "checksum": cable.source.checksum = try string(v, "source.checksum", l)
                     default: break
                     }
                 }

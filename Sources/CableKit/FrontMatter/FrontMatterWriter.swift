@@ -12,6 +12,15 @@ public enum FrontMatterWriter {
         frontMatter(cable) + "\n" + cable.body
     }
 
+    /// The document as the importer writes it: with `source.checksum` set to the SHA-256 of the file
+    /// (computed with the checksum's own value as 64 zeros).
+    public static func sealedDocument(_ cable: Cable) -> String {
+        var c = cable
+        c.source.checksum = Checksum.placeholder
+        let draft = document(c)
+        return draft.replacingFirst(Checksum.marker + Checksum.placeholder, with: Checksum.marker + SHA256.hex(draft.utf8))
+    }
+
     public static func frontMatter(_ c: Cable) -> String {
         var y = "---\n"
         y += "id: \(YAMLScalar.optional(c.id))\n"
@@ -47,6 +56,7 @@ public enum FrontMatterWriter {
         y += "  file: \(c.source.file.map(YAMLScalar.quoted) ?? "null")\n"
         y += "  sha256: \(c.source.sha256 ?? "null")\n"
         if let encoding = c.source.encoding { y += "  encoding: \(YAMLScalar.string(encoding))\n" }
+        if let checksum = c.source.checksum { y += "  checksum: \(checksum)\n" }
         if c.repairs.isEmpty {
             y += "repairs: []\n"
         } else {
@@ -57,5 +67,28 @@ public enum FrontMatterWriter {
         }
         y += "---\n"
         return y
+    }
+}
+
+/// The `source.checksum` seal on imported files.
+public enum Checksum {
+    static let marker = "\n  checksum: "
+    static let placeholder = String(repeating: "0", count: 64)
+
+    /// `true` when `text` carries a checksum and the text still matches it; `false` when it was edited
+    /// (or never sealed).
+    public static func isIntact(_ text: String) -> Bool {
+        guard let r = text.firstRange(of: marker) else { return false }
+        let value = text[r.upperBound...].prefix(64)
+        guard value.utf8.count == 64 else { return false }
+        let zeroed = String(text[..<r.upperBound]) + placeholder + String(text[text.index(r.upperBound, offsetBy: 64)...])
+        return SHA256.hex(zeroed.utf8) == value
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let r = firstRange(of: target) else { return self }
+        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
     }
 }

@@ -1,166 +1,201 @@
 /// Turns a cable body (hard-wrapped telegram lines) into Markdown: paragraphs re-flowed, numbered paragraphs
 /// as `¶N. (MARKING) text`, headings as `## Heading`, `-`/`--` bullets as a list, aligned tables and short
-/// lists of lines kept as they were, everything escaped so nothing can become HTML.
+/// lists of lines kept as they were, everything escaped so nothing can become HTML. Works on UTF-8 bytes.
 public enum BodyWriter {
+    public typealias Line = ArraySlice<UInt8>
+
     public struct Output: Sendable, Equatable {
         public var markdown: String
         /// OCR repairs of paragraph numbers (`14.` → `¶4.`).
         public var repairs: [Repair]
     }
 
-    /// `lines` are the body lines (without page furniture); `lineNumbers` their 1-based numbers in the source.
+    public enum Kind: Sendable { case paragraph, heading, bullet, table, lines }
+
+    /// A run of body lines that forms one Markdown block.
+    public struct Block: Sendable {
+        public var kind: Kind
+        /// Indices into the body lines.
+        public var range: Range<Int>
+    }
+
+    /// Convenience for callers holding Strings (tests, FOIA pre-pass).
     public static func markdown(lines: [String], lineNumbers: [Int]? = nil) -> Output {
-        let blocks = split(lines)
-        var out: [String] = []
-        var previousWasBullet = false
+        let slices = lines.map { ArraySlice(Array($0.utf8)) }
+        return markdown(lines: slices, blocks: split(slices), lineNumbers: lineNumbers)
+    }
+
+    /// `lineNumbers` are the 1-based numbers of the lines in the source, for repair notes.
+    public static func markdown(lines: [Line], blocks: [Block], lineNumbers: [Int]? = nil) -> Output {
+        var out = [UInt8]()
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 } + 256)
         var repairs: [Repair] = []
         var expected = 1
-        let usesPilcrow = lines.contains { $0.hasPrefix("¶") }
+        let usesPilcrow = lines.contains { $0.starts(with: pilcrow) }
+        var previous: Kind?
         for block in blocks {
-            defer { previousWasBullet = block.kind == .bullet }
+            if !out.isEmpty { out += previous == .bullet && block.kind == .bullet ? [ASCII.newline] : [ASCII.newline, ASCII.newline] }
+            previous = block.kind
             switch block.kind {
             case .heading:
-                out.append("## " + MarkdownEscaping.escape(squeezeSpaces(block.lines.joined(separator: " ")), lineStart: false))
+                out += Array("## ".utf8)
+                MarkdownEscaping.append(reflow(lines[block.range]), to: &out, lineStart: false)
             case .table:
-                out.append(MarkdownEscaping.codeBlock(block.lines.map { trimTrailing($0) }))
+                out += Array(MarkdownEscaping.codeBlock(lines[block.range].map { trimTrailing($0).string }).utf8)
             case .bullet:
-                let text = reflow(block.lines)
-                let item = text.drop(while: { $0 == "-" || $0 == " " || $0 == "*" || $0 == "•" })
-                let entry = "- " + MarkdownEscaping.escape(String(item), lineStart: false)
-                if previousWasBullet, let last = out.popLast() { out.append(last + "\n" + entry) } else { out.append(entry) }
+                var text = reflow(lines[block.range])[...]
+                while let f = text.first, f == ASCII.hyphen || f == ASCII.space || f == UInt8(ascii: "*") { text = text.dropFirst() }
+                if text.starts(with: bullet) { text = text.dropFirst(3) }
+                out += Array("- ".utf8)
+                MarkdownEscaping.append(Array(text), to: &out, lineStart: false)
             case .lines:
-                out.append(block.lines.map { MarkdownEscaping.escape($0.trimming(" "), lineStart: true) }.joined(separator: "\\\n"))
+                for (k, i) in block.range.enumerated() {
+                    if k > 0 { out += [UInt8(ascii: "\\"), ASCII.newline] }
+                    MarkdownEscaping.append(Array(lines[i].trimmed), to: &out, lineStart: true)
+                }
             case .paragraph:
-                let text = reflow(block.lines)
-                let bytes = ArraySlice(Array(text.utf8))
+                let text = reflow(lines[block.range])
+                let bytes = text[...]
                 if let start = Paragraphs.start(bytes) {
                     var number = start.number
-                    if !start.pilcrow, usesPilcrow, number >= 11, number <= 19, number - 10 == expected, number != expected {
-                        let original = String(decoding: bytes[bytes.startIndex..<start.textStart], as: UTF8.self).trimming(" ")
+                    if !start.pilcrow, usesPilcrow, number >= 11, number <= 19, number - 10 == expected {
+                        let original = bytes[bytes.startIndex..<start.textStart].trimmed.string
                         number -= 10
-                        let line = lineNumbers.flatMap { $0.indices.contains(block.first) ? $0[block.first] : nil }
+                        let line = lineNumbers.flatMap { $0.indices.contains(block.range.lowerBound) ? $0[block.range.lowerBound] : nil }
                         repairs.append(Repair(kind: "paragraph-number", original: original, replacement: "¶\(number).", line: line))
                     }
                     expected = number + 1
-                    let rest = String(decoding: bytes[start.textStart...], as: UTF8.self)
-                    out.append("¶\(number). " + MarkdownEscaping.escape(rest, lineStart: false))
+                    out += pilcrow + Array("\(number). ".utf8)
+                    MarkdownEscaping.append(Array(bytes[start.textStart...]), to: &out, lineStart: false)
                 } else {
-                    out.append(MarkdownEscaping.escape(text, lineStart: true))
+                    MarkdownEscaping.append(text, to: &out, lineStart: true)
                 }
             }
         }
-        return Output(markdown: out.joined(separator: "\n\n") + (out.isEmpty ? "" : "\n"), repairs: repairs)
+        if !out.isEmpty { out.append(ASCII.newline) }
+        return Output(markdown: String(decoding: out, as: UTF8.self), repairs: repairs)
     }
+
+    static let pilcrow = Array("¶".utf8)
+    static let bullet = Array("•".utf8)
 
     // MARK: blocks
 
-    enum Kind { case paragraph, heading, bullet, table, lines }
-
-    struct Block {
-        var kind: Kind
-        var lines: [String]
-        var first: Int
-    }
-
     /// Groups lines into blocks: blank lines separate; a numbered paragraph or bullet starts a new block;
     /// dashed rules frame headings.
-    static func split(_ lines: [String]) -> [Block] {
+    public static func split(_ lines: [Line]) -> [Block] {
         var raw: [Block] = []
-        var current: [String] = []
-        var first = 0
-        func flush() {
-            if !current.isEmpty { raw.append(Block(kind: .paragraph, lines: current, first: first)) }
-            current = []
+        var first = -1
+        func flush(_ end: Int) {
+            if first >= 0 { raw.append(Block(kind: .paragraph, range: first..<end)) }
+            first = -1
         }
         for (n, line) in lines.enumerated() {
-            let t = line.trimming(" \t")
-            if t.isEmpty { flush(); continue }
+            let t = line.trimmed
+            if t.isEmpty { flush(n); continue }
             if isRule(t) {
                 // "-------" under or around a heading
-                flush()
-                if let last = raw.last, last.lines.count == 1, last.kind == .paragraph, isHeadingText(last.lines[0]) {
+                flush(n)
+                if let last = raw.last, last.range.count == 1, last.kind == .paragraph, isHeadingText(lines[last.range.lowerBound].trimmed) {
                     raw[raw.count - 1].kind = .heading
                 }
                 continue
             }
-            let bytes = ArraySlice(Array(t.utf8))
-            if !current.isEmpty, Paragraphs.startsNumberedParagraph(bytes) || isBulletStart(t) { flush() }
-            if current.isEmpty { first = n }
-            current.append(line)
+            if first >= 0, Paragraphs.startsNumberedParagraph(t) || isBulletStart(t) { flush(n) }
+            if first < 0 { first = n }
         }
-        flush()
-        // classify
-        for k in raw.indices {
-            var block = raw[k]
-            let firstLine = block.lines[0].trimming(" \t")
-            if block.kind == .heading { continue }
-            if isTable(block.lines) { block.kind = .table }
-            else if Paragraphs.startsNumberedParagraph(ArraySlice(Array(firstLine.utf8))) { block.kind = .paragraph }
-            else if isBulletStart(firstLine) { block.kind = .bullet }
-            else if block.lines.count == 1, isHeadingText(firstLine), k + 1 < raw.count { block.kind = .heading }
-            else if isLineList(block.lines) { block.kind = .lines }
-            raw[k] = block
+        flush(lines.count)
+        for k in raw.indices where raw[k].kind != .heading {
+            let range = raw[k].range
+            let firstLine = lines[range.lowerBound].trimmed
+            if isTable(lines[range]) { raw[k].kind = .table }
+            else if Paragraphs.startsNumberedParagraph(firstLine) { raw[k].kind = .paragraph }
+            else if isBulletStart(firstLine) { raw[k].kind = .bullet }
+            else if range.count == 1, isHeadingText(firstLine), k + 1 < raw.count { raw[k].kind = .heading }
+            else if isLineList(lines[range]) { raw[k].kind = .lines }
         }
         return raw
     }
 
-    static func isRule(_ t: String) -> Bool {
-        t.count >= 3 && t.allSatisfy { $0 == "-" || $0 == "=" || $0 == "_" || $0 == "*" }
+    static func isRule(_ t: Line) -> Bool {
+        t.count >= 3 && t.allSatisfy { $0 == ASCII.hyphen || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "*") }
     }
 
-    static func isBulletStart(_ t: String) -> Bool {
-        if t.hasPrefix("-- ") || t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("• ") { return true }
-        if t.hasPrefix("--"), t.count > 2, let third = t.dropFirst(2).first, third.isLetter || third == "(" { return true }
+    static func isBulletStart(_ t: Line) -> Bool {
+        guard let f = t.first else { return false }
+        let i = t.startIndex
+        if (f == ASCII.hyphen || f == UInt8(ascii: "*")) && t.count > 2 && t[i + 1] == ASCII.space { return true }
+        if t.starts(with: bullet) { return true }
+        if f == ASCII.hyphen, t.count > 2, t[i + 1] == ASCII.hyphen {
+            let third = t[i + 2]
+            return third == ASCII.space || ASCII.isLetter(third) || third == ASCII.openParen
+        }
         return false
     }
 
     /// A short line standing alone that names a section: `BACKGROUND`, `Talking Points`, `Summary`.
-    static func isHeadingText(_ t: String) -> Bool {
-        let s = t.trimming(" \t")
-        guard s.count >= 3, s.count <= 80, let first = s.first, first.isLetter || first == "(" else { return false }
-        if s.hasSuffix(".") && !s.uppercased().hasSuffix("ETC.") || s.hasSuffix(",") || s.hasSuffix(";") { return false }
-        if Paragraphs.startsNumberedParagraph(ArraySlice(Array(s.utf8))) { return false }
-        let words = s.split(separator: " ")
-        guard words.count <= 12 else { return false }
-        // Title Case or ALL CAPS: most words start with a capital
-        let capitalised = words.filter { $0.first?.isUppercase == true || $0.first?.isNumber == true || $0.first == "(" }.count
-        return capitalised * 3 >= words.count * 2
+    static func isHeadingText(_ s: Line) -> Bool {
+        guard s.count >= 3, s.count <= 80, let first = s.first, ASCII.isLetter(first) || first == ASCII.openParen else { return false }
+        let last = s.last!
+        if last == ASCII.period || last == ASCII.comma || last == UInt8(ascii: ";") { return false }
+        if Paragraphs.startsNumberedParagraph(s) { return false }
+        var words = 0, capitalised = 0
+        var atWordStart = true
+        for b in s {
+            if b == ASCII.space { atWordStart = true; continue }
+            if atWordStart {
+                words += 1
+                if ASCII.isUpper(b) || ASCII.isDigit(b) || b == ASCII.openParen || b >= 0x80 { capitalised += 1 }
+                atWordStart = false
+            }
+        }
+        return words <= 12 && capitalised * 3 >= words * 2
     }
 
-    /// Aligned columns: most lines have an inner run of three or more spaces.
-    static func isTable(_ lines: [String]) -> Bool {
+    /// Aligned columns: most lines have an inner run of three or more spaces (or a tab).
+    static func isTable(_ lines: ArraySlice<Line>) -> Bool {
         guard lines.count >= 2 else { return false }
         var aligned = 0
         for line in lines {
-            let t = line.trimming(" \t")
-            if t.contains("   ") || t.contains("\t") { aligned += 1 }
+            let t = line.trimmed
+            var run = 0
+            for b in t {
+                if b == ASCII.tab { run = 3; break }
+                if b == ASCII.space { run += 1; if run >= 3 { break } } else { run = 0 }
+            }
+            if run >= 3 { aligned += 1 }
         }
         return aligned * 2 >= lines.count + 1
     }
 
     /// Short lines that were never one paragraph: addresses, names, a list of participants.
-    static func isLineList(_ lines: [String]) -> Bool {
+    static func isLineList(_ lines: ArraySlice<Line>) -> Bool {
         guard lines.count >= 3 else { return false }
-        let lengths = lines.map { $0.trimming(" \t").count }
-        return lengths.max()! <= 40 && lengths.reduce(0, +) / lengths.count <= 30
+        var longest = 0, total = 0
+        for line in lines { let n = line.trimmed.count; longest = max(longest, n); total += n }
+        return longest <= 40 && total / lines.count <= 30
     }
 
-    /// Joins hard-wrapped lines into one paragraph; a line ending in a hyphen joins without a space.
-    static func reflow(_ lines: [String]) -> String {
-        var out = ""
-        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+    /// Joins hard-wrapped lines into one paragraph; a line ending in a single hyphen joins without a space.
+    public static func reflow(_ lines: ArraySlice<Line>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
         for line in lines {
-            let t = line.trimming(" \t")
+            let t = line.trimmed
             if t.isEmpty { continue }
-            if !out.isEmpty, !(out.hasSuffix("-") && !out.hasSuffix(" -") && !out.hasSuffix("--")) { out += " " }
+            if !out.isEmpty {
+                let n = out.count
+                let joinTight = out[n - 1] == ASCII.hyphen && n >= 2 && out[n - 2] != ASCII.space && out[n - 2] != ASCII.hyphen
+                if !joinTight { out.append(ASCII.space) }
+            }
             out += t
         }
         return out
     }
 
-    static func trimTrailing(_ s: String) -> String {
-        var t = Substring(s)
-        while let last = t.last, last == " " || last == "\t" { t.removeLast() }
-        return String(t)
+    static func trimTrailing(_ s: Line) -> Line {
+        var end = s.endIndex
+        while end > s.startIndex, ASCII.isSpace(s[end - 1]) { end -= 1 }
+        return s[s.startIndex..<end]
     }
 }

@@ -5,11 +5,21 @@ public enum MarkdownEscaping {
     /// (`#`, `>`, `-`, `+`, `=`, `1.`).
     public static func escape(_ text: String, lineStart: Bool = true) -> String {
         var out = [UInt8]()
-        let bytes = Array(text.utf8)
-        out.reserveCapacity(bytes.count + bytes.count / 16)
+        append(Array(text.utf8), to: &out, lineStart: lineStart)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Characters that get a backslash wherever they are.
+    private static let special: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for c in "\\`*_[]<>|~&!" { t[Int(c.asciiValue!)] = true }
+        return t
+    }()
+
+    public static func append(_ bytes: [UInt8], to out: inout [UInt8], lineStart: Bool) {
+        out.reserveCapacity(out.count + bytes.count + bytes.count / 16)
         var i = 0
         if lineStart {
-            // leading block markers
             var k = 0
             while k < bytes.count, bytes[k] == ASCII.space { k += 1 }
             if k < bytes.count {
@@ -25,20 +35,15 @@ public enum MarkdownEscaping {
                 }
             }
         }
-        while i < bytes.count {
-            let b = bytes[i]
-            switch b {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "&"), UInt8(ascii: "!"):
-                out.append(UInt8(ascii: "\\")); out.append(b)
-            case ASCII.newline:
-                out.append(ASCII.space)
-            default:
-                out.append(b)
+        special.withUnsafeBufferPointer { special in
+            while i < bytes.count {
+                let b = bytes[i]
+                if special[Int(b)] { out.append(UInt8(ascii: "\\")); out.append(b) }
+                else if b == ASCII.newline || b == ASCII.cr || b == ASCII.tab { out.append(ASCII.space) }
+                else { out.append(b) }
+                i += 1
             }
-            i += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A fenced code block holding `lines` verbatim; the fence is longer than any backtick run inside.

@@ -92,9 +92,12 @@ public struct SourceInfo: Sendable, Equatable {
     public var sha256: String?
     /// `windows-1252` when the original was not valid UTF-8 and was decoded as Windows-1252.
     public var encoding: String?
+    /// SHA-256 of the Markdown file as the importer wrote it (with this value zeroed); a file whose
+    /// content no longer matches was edited by hand, and import leaves it alone without `--force`.
+    public var checksum: String?
 
-    public init(format: SourceFormat? = nil, file: String? = nil, sha256: String? = nil, encoding: String? = nil) {
-        self.format = format; self.file = file; self.sha256 = sha256; self.encoding = encoding
+    public init(format: SourceFormat? = nil, file: String? = nil, sha256: String? = nil, encoding: String? = nil, checksum: String? = nil) {
+        self.format = format; self.file = file; self.sha256 = sha256; self.encoding = encoding; self.checksum = checksum
     }
 }
 

@@ -13,6 +13,7 @@ struct ClassificationLine: Equatable {
 
     /// Reads `line`; nil when it does not start with a classification.
     static func parse(_ line: ArraySlice<UInt8>) -> ClassificationLine? {
+        guard mayStartClassification(line) else { return nil }
         let words = line.split(whereSeparator: { ASCII.isSpace($0) })
         guard !words.isEmpty else { return nil }
         // Read the classification phrase; single letters ("S E C R E T") are joined into one word.
@@ -85,6 +86,25 @@ struct ClassificationLine: Equatable {
         return result
     }
 
+    /// A cheap test on the first word, so body lines are rejected without splitting them.
+    static func mayStartClassification(_ line: ArraySlice<UInt8>) -> Bool {
+        var i = line.startIndex
+        while i < line.endIndex, ASCII.isSpace(line[i]) { i += 1 }
+        let start = i
+        while i < line.endIndex, ASCII.isLetter(line[i]) { i += 1 }
+        let word = line[start..<i]
+        if word.count == 1 { return i < line.endIndex && line[i] == ASCII.space }
+        guard (3...12).contains(word.count), i == line.endIndex || line[i] == ASCII.space || line[i] == ASCII.slash else { return false }
+        switch ASCII.upper(word.first!) {
+        case UInt8(ascii: "S"): return word.hasPrefix(caseInsensitive: "SECRET")
+        case UInt8(ascii: "C"): return word.hasPrefix(caseInsensitive: "CONFIDENTIAL")
+        case UInt8(ascii: "U"): return word.hasPrefix(caseInsensitive: "UNCLAS")
+        case UInt8(ascii: "L"): return word.hasPrefix(caseInsensitive: "LIMITED")
+        case UInt8(ascii: "T"): return word.hasPrefix(caseInsensitive: "TOP")
+        default: return false
+        }
+    }
+
     private static func splitDoubleSlash(_ w: ArraySlice<UInt8>) -> (ArraySlice<UInt8>, [String]?) {
         guard let i = w.firstIndex(of: ASCII.slash), i + 1 < w.endIndex, w[i + 1] == ASCII.slash else { return (w, nil) }
         let tail = w[(i + 2)...].split(separator: ASCII.slash).map { $0.string.uppercased() }.filter { Caveats.known.contains($0) || $0 == "NF" }
@@ -103,11 +123,14 @@ enum Caveats {
 }
 
 extension String {
+    /// Without leading and trailing characters from `chars` (ASCII characters only; fast on UTF-8).
     func trimming(_ chars: String) -> String {
-        let set = Set(chars.unicodeScalars)
-        var scalars = Substring(self).unicodeScalars[...]
-        while let f = scalars.first, set.contains(f) { scalars.removeFirst() }
-        while let l = scalars.last, set.contains(l) { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let set = Array(chars.utf8)
+        let u = utf8
+        var lo = u.startIndex, hi = u.endIndex
+        while lo < hi, set.contains(u[lo]) { lo = u.index(after: lo) }
+        while hi > lo, set.contains(u[u.index(before: hi)]) { hi = u.index(before: hi) }
+        if lo == u.startIndex && hi == u.endIndex { return self }
+        return String(self[lo..<hi])
     }
 }

@@ -130,8 +130,9 @@ enum Declassification {
         // M/D/YYYY or M/D/YY
         let token = rest.prefix(while: { $0.isNumber || $0 == "/" || $0 == " " && false })
         let parts = token.split(separator: "/")
-        guard parts.count == 3, let m = Int(parts[0]), let d = Int(parts[1]), var y = Int(parts[2]) else { return nil }
-        if parts[2].count == 2 { y = DateTimeGroup.fullYear(y) }
+        guard parts.count == 3, var m = Int(parts[0]), var d = Int(parts[1]), var y = Int(parts[2]) else { return nil }
+        if parts[0].count == 4 { (y, m, d) = (m, d, y) }  // 2035/02/12
+        else if parts[2].count == 2 { y = DateTimeGroup.fullYear(y) }
         return CableDate(year: y, month: m, day: d)?.isoDate
     }
 }

@@ -57,13 +57,24 @@ struct HeaderFields {
             lastLength = t.count
         }
 
+        // Where the first labelled field and the subject are: lines before them (caveats, routing notes,
+        // "Captions:" of printout forms) are skipped, not mistaken for the body.
+        var firstFieldLine: Int?
+        var subjectLine: Int?
+        for j in start..<min(limit, start + 60) {
+            guard let t = content(j), let (field, _) = keywordAtStart(t) else { continue }
+            if firstFieldLine == nil, field != .classifiedBy { firstFieldLine = j }
+            if field == .subject { subjectLine = j; break }
+            if inlineKeyword(t, from: t.startIndex, after: field).map({ $0.0 == .subject }) == true { subjectLine = j; break }
+        }
+
         while i < limit {
             guard let t = content(i) else { i += 1; continue }  // furniture
             if t.isEmpty {
                 if current == .reference, let next = nextNonBlank(after: i, limit: limit, content: content), startsEnumeratedReference(next.1) {
                     i += 1; continue
                 }
-                if current != nil { current = nil }
+                current = nil
                 i += 1; continue
             }
             if let keyword = keywordAtStart(t) {
@@ -83,12 +94,12 @@ struct HeaderFields {
                 i += 1; continue
             }
             current = nil
-            if header.values[.subject] == nil {
-                // before the subject: caveat lines and routing notes ("STATE FOR EUR/WE")
-                if noteCaveats(t, into: &header) { lastConsumed = i; i += 1; continue }
-                if !sawField, i - start < 25 { i += 1; continue }
-                if sawField, header.values[.tags] == nil, i - lastConsumed <= 4 { i += 1; continue }
+            // before the first field, and between fields before the subject: caveat lines and notes
+            if i < (subjectLine ?? firstFieldLine ?? start) {
+                if noteCaveats(t, into: &header) { lastConsumed = i }
+                i += 1; continue
             }
+            if firstFieldLine == nil, noteCaveats(t, into: &header) { lastConsumed = i; i += 1; continue }
             break
         }
         if sawField {
@@ -176,6 +187,7 @@ struct HeaderFields {
         case UInt8(ascii: "T"):
             if s.hasPrefix(caseInsensitive: "TAGS"), followedBySeparator(4) { return (.tags, after(4)) }
             if !inline, s.hasPrefix(caseInsensitive: "TAG "), s.count > 6 { return (.tags, after(3)) }
+            if !inline, s.hasPrefix(caseInsensitive: "TAG:") { return (.tags, after(4)) }
         case UInt8(ascii: "A"):
             if !inline, s.hasPrefix(caseInsensitive: "AGS:") { return (.tags, after(4)) }
             if inline, s.hasPrefix(caseInsensitive: "AGS:"), i > t.startIndex { return (.tags, after(4)) }

@@ -15,16 +15,23 @@ enum Subject {
 
 /// The signature line that closes a cable: `RICE`, `Chamberlin`, `MCDONALD`, upper-cased.
 enum Signature {
-    static func find(in body: [String]) -> String? {
+    static func find(in body: [ArraySlice<UInt8>]) -> String? {
         for line in body.reversed() {
-            let t = line.trimming(" \t")
+            let t = line.trimmed
             if t.isEmpty { continue }
-            let words = t.split(separator: " ")
-            guard (1...3).contains(words.count), t.count <= 32, words.allSatisfy({ w in
-                w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." } && w.first?.isUppercase == true
-            }) else { return nil }
+            guard t.count <= 32, let first = t.first, ASCII.isUpper(first) else { return nil }
+            var words = 1
+            for (k, b) in t.enumerated() {
+                if b == ASCII.space {
+                    words += 1
+                    guard k + 1 < t.count, ASCII.isUpper(t[t.startIndex + k + 1]) else { return nil }
+                } else if !(ASCII.isLetter(b) || b == ASCII.hyphen || b == UInt8(ascii: "'") || b == ASCII.period) {
+                    return nil
+                }
+            }
+            guard words <= 3 else { return nil }
             // a lone classification or caveat word is not a signature
-            let upper = t.uppercased()
+            let upper = t.string.uppercased()
             if Classification(label: upper) != nil || Caveats.known.contains(upper) || ["END", "NNNN", "BT", "SUMMARY", "COMMENT"].contains(upper) { return nil }
             if upper.hasPrefix("END ") { return nil }
             return upper.trimming(".")
@@ -36,52 +43,50 @@ enum Signature {
 /// The cable's own summary: the paragraph that opens with `Summary:` (up to `End summary`), or the text
 /// under a `Summary` heading; near the top of the cable only.
 enum SummaryFinder {
-    static func find(in body: [String]) -> String? {
+    static func find(in lines: [ArraySlice<UInt8>], blocks: [BodyWriter.Block]) -> String? {
         var seen = 0
-        let blocks = BodyWriter.split(body)
         for (k, block) in blocks.enumerated() {
-            let text = BodyWriter.reflow(block.lines)
-            seen += text.utf8.count
+            let text = ArraySlice(BodyWriter.reflow(lines[block.range]))
+            seen += text.count
             if seen > 4000 { return nil }
-            guard let r = text.range(ofCaseInsensitive: "SUMMARY") else { continue }
-            let before = text[..<r.lowerBound]
+            guard let at = text.firstWord(caseInsensitive: "SUMMARY") else { continue }
             // "SUMMARY" as the first word, after a paragraph number and marking
-            let lead = String(before).trimming(" ")
-            let leadBytes = ArraySlice(Array(lead.utf8))
-            var leadIsNumbering = lead.isEmpty
-            if let p = Paragraphs.start(leadBytes + [ASCII.space]) {
-                let after = leadBytes[min(p.textStart, leadBytes.endIndex)...]
-                leadIsNumbering = after.isEmpty || Paragraphs.marking(after, at: after.startIndex).map { $0.1 == after.endIndex } ?? false
-            } else if let (_, end) = Paragraphs.marking(leadBytes, at: leadBytes.startIndex), end == leadBytes.endIndex {
-                leadIsNumbering = true
-            }
-            guard leadIsNumbering else { continue }
-            var summary: String
-            if block.kind == .heading || text.utf8.count < 60 && !text.contains(":") {
+            var lead = text[text.startIndex..<at]
+            if let p = Paragraphs.start(lead + [ASCII.space]) { lead = lead[min(p.textStart, lead.endIndex)...] }
+            lead = lead.trimmed
+            if let (_, end) = Paragraphs.marking(lead, at: lead.startIndex) { lead = lead[end...].trimmed }
+            guard lead.isEmpty else { continue }
+            let afterWord = text[(at + 7)...]
+            var summary: [UInt8]
+            if block.kind == .heading || text.count < 60 && !text.contains(ASCII.colon) {
                 // the text under a heading, up to "End summary" or the next heading
-                var parts: [String] = []
+                var parts: [UInt8] = []
+                var count = 0
                 for next in blocks[(k + 1)...] {
                     if next.kind == .heading { break }
-                    let t = BodyWriter.reflow(next.lines)
-                    if t.range(ofCaseInsensitive: "END SUMMARY") != nil, t.utf8.count < 60 { break }
-                    parts.append(stripNumbering(t))
-                    if parts.count >= 3 { break }
+                    let t = ArraySlice(BodyWriter.reflow(lines[next.range]))
+                    if t.firstWord(caseInsensitive: "END SUMMARY") != nil, t.count < 60 { break }
+                    if !parts.isEmpty { parts.append(ASCII.space) }
+                    parts += stripNumbering(t)
+                    count += 1
+                    if count >= 3 { break }
                 }
-                summary = parts.joined(separator: " ")
+                summary = parts
             } else {
-                summary = String(text[r.upperBound...]).trimming(" :.-")
+                summary = Array(afterWord.drop(while: { $0 == ASCII.colon || $0 == ASCII.period || $0 == ASCII.space || $0 == ASCII.hyphen }))
             }
-            if let end = summary.range(ofCaseInsensitive: "END SUMMARY") { summary = String(summary[..<end.lowerBound]) }
-            summary = stripNumbering(summary).trimming(" .-")
-            return summary.count >= 40 ? summary : nil
+            let s = ArraySlice(summary)
+            if let end = s.firstWord(caseInsensitive: "END SUMMARY") { summary = Array(s[..<end]) }
+            let result = stripNumbering(ArraySlice(summary)).string.trimming(" .-")
+            return result.utf8.count >= 40 ? result : nil
         }
         return nil
     }
 
-    private static func stripNumbering(_ text: String) -> String {
-        var bytes = ArraySlice(Array(text.utf8))
+    private static func stripNumbering(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var bytes = text
         if let p = Paragraphs.start(bytes) { bytes = bytes[p.textStart...] }
         if let (_, end) = Paragraphs.marking(bytes, at: bytes.startIndex) { bytes = bytes[end...] }
-        return String(decoding: bytes, as: UTF8.self).trimming(" ")
+        return bytes.trimmed
     }
 }

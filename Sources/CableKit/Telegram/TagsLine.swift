@@ -63,7 +63,10 @@ enum TagsLine {
                 afterVisit = false
             }
             for raw in words {
-                let word = raw.trimming(".:")
+                var word = raw.trimming(".:")
+                // "AU-1" → "AU"
+                if let dash = word.lastIndex(of: "-"), word[word.index(after: dash)...].allSatisfy(\.isNumber),
+                   !word[word.index(after: dash)...].isEmpty { word = String(word[..<dash]) }
                 guard !word.isEmpty else { continue }
                 if glossary.isKnown(word) || looksLikeCode(word) && phrase.isEmpty && !afterVisit {
                     flushPhrase()

@@ -54,16 +54,16 @@ struct TelegramLayout {
     }
 
     /// The line as it should appear in the body: leading spaces kept (tables), nil when furniture.
-    func bodyLine(_ i: Int) -> String? {
+    func bodyLine(_ i: Int) -> ArraySlice<UInt8>? {
         guard let r = contentRanges[i] else { return nil }
         let full = lines.ranges[i]
         // a printout page header's tail starts mid-line: take it from there
         if r.lowerBound > full.lowerBound, !lines.bytes[full.lowerBound..<r.lowerBound].allSatisfy(ASCII.isSpace) {
-            return lines.bytes[r].string
+            return lines.bytes[r]
         }
         var end = full.upperBound
         while end > full.lowerBound, ASCII.isSpace(lines.bytes[end - 1]) { end -= 1 }
-        return lines.bytes[full.lowerBound..<end].string
+        return lines.bytes[full.lowerBound..<end]
     }
 
     mutating func markFurniture(_ i: Int) { contentRanges[i] = nil }

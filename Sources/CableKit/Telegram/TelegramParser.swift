@@ -31,10 +31,17 @@ public enum TelegramParser {
         }
         var classIndex: Int?
         var classLine: ClassificationLine?
-        for i in 0..<firstField {
-            guard let t = layout.content(i), let c = ClassificationLine.parse(t) else { continue }
-            if c.serial != nil { classIndex = i; classLine = c; break }
-            if classLine == nil, !PageFurniture.isBanner(t) || t.count <= 40 { classLine = c; classIndex = i }
+        for i in 0..<window {
+            guard let t = layout.content(i), let c = ClassificationLine.parse(t), c.serial != nil else { continue }
+            classIndex = i; classLine = c
+            break
+        }
+        if classLine == nil {
+            for i in 0..<firstField {
+                guard let t = layout.content(i), let c = ClassificationLine.parse(t), t.count <= 40 else { continue }
+                classLine = c; classIndex = i
+                break
+            }
         }
         // 2. Routing header above it.
         let routingEnd = classIndex ?? firstField
@@ -106,13 +113,21 @@ public enum TelegramParser {
 
         // tags, subject, references
         if let tags = header.values[.tags] { cable.tags = TagsLine.parse(tags, glossary: options.glossary) }
-        if let subject = header.values[.subject] { cable.title = Subject.clean(subject) }
+        if let subject = header.values[.subject] {
+            cable.title = Subject.clean(subject)
+            // "(C/NF) WHO WOULD REPLACE…": a NOFORN subject makes the cable NOFORN
+            let bytes = ArraySlice(Array(subject.utf8)).trimmed
+            if let (marking, _) = Paragraphs.marking(bytes, at: bytes.startIndex), marking.uppercased().contains("/NF"), !cable.caveats.contains("NOFORN") {
+                caveats.insert("NOFORN")
+                cable.caveats = Caveats.sorted(caveats)
+            }
+        }
         if let refs = header.values[.reference] {
             cable.references = ReferenceLine.parse(refs, year: idYear, ownID: cable.id, posts: posts)
         }
 
         // body lines
-        var bodyLines: [String] = []
+        var bodyLines: [ArraySlice<UInt8>] = []
         var bodyNumbers: [Int] = []
         var i = header.bodyStart
         while i < lines.count {
@@ -120,25 +135,24 @@ public enum TelegramParser {
             // a later section repeats the header: drop it and the routing lines before it
             if let c = ClassificationLine.parse(t), let section = c.section, section > 1 || c.serial == classLine?.serial && c.serial != nil,
                i > header.bodyStart || PageFurniture.isSectionHeader(t) {
-                while let last = bodyLines.last, RoutingJunk.matches(ArraySlice(Array(last.utf8)).trimmed) { bodyLines.removeLast(); bodyNumbers.removeLast() }
+                while let last = bodyLines.last, RoutingJunk.matches(last.trimmed) { bodyLines.removeLast(); bodyNumbers.removeLast() }
                 let repeated = HeaderFields.scan(lines, from: i + 1, content: { layout.content($0) }, glossary: options.glossary)
                 i = repeated.values.isEmpty ? i + 1 : repeated.bodyStart
                 continue
             }
-            if PageFurniture.isSectionHeader(t) { i += 1; continue }
             if let line = layout.bodyLine(i) { bodyLines.append(line); bodyNumbers.append(i + 1) }
             i += 1
         }
-        while let last = bodyLines.last, last.trimming(" ").isEmpty { bodyLines.removeLast(); bodyNumbers.removeLast() }
-        while let first = bodyLines.first, first.trimming(" ").isEmpty { bodyLines.removeFirst(); bodyNumbers.removeFirst() }
+        while let last = bodyLines.last, last.isBlank { bodyLines.removeLast(); bodyNumbers.removeLast() }
+        while let first = bodyLines.first, first.isBlank { bodyLines.removeFirst(); bodyNumbers.removeFirst() }
 
         // classified by: in the header, or in the first paragraph of older cables
         var classifiedText = header.values[.classifiedBy]
         if classifiedText == nil {
             for (k, line) in bodyLines.prefix(20).enumerated() {
-                guard let r = line.range(ofCaseInsensitive: "CLASSIFIED BY") else { continue }
-                var text = String(line[r.upperBound...])
-                for next in bodyLines.dropFirst(k + 1).prefix(2) where !next.trimming(" ").isEmpty { text += " " + next }
+                guard let at = line.firstWord(caseInsensitive: "CLASSIFIED BY") else { continue }
+                var text = line[(at + 13)...].string
+                for next in bodyLines.dropFirst(k + 1).prefix(2) where !next.isBlank { text += " " + next.string }
                 classifiedText = text
                 break
             }
@@ -148,9 +162,10 @@ public enum TelegramParser {
             cable.reasons = ClassifiedBy.reasons(in: text)
         }
 
+        let blocks = BodyWriter.split(bodyLines)
         cable.signedBy = Signature.find(in: bodyLines)
-        cable.summary = SummaryFinder.find(in: bodyLines)
-        let output = BodyWriter.markdown(lines: bodyLines, lineNumbers: bodyNumbers)
+        cable.summary = SummaryFinder.find(in: bodyLines, blocks: blocks)
+        let output = BodyWriter.markdown(lines: bodyLines, blocks: blocks, lineNumbers: bodyNumbers)
         cable.body = output.markdown
         cable.repairs = output.repairs
         return cable

@@ -8,6 +8,11 @@ public struct SourceLines: Sendable {
     public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
 
     public init(bytes: [UInt8]) {
+        var bytes = bytes
+        // No-break spaces (U+00A0, C2 A0) read as two spaces, so every byte offset stays the same.
+        if bytes.contains(0xC2) {
+            for i in 0..<(bytes.count - 1) where bytes[i] == 0xC2 && bytes[i + 1] == 0xA0 { bytes[i] = 0x20; bytes[i + 1] = 0x20 }
+        }
         self.bytes = bytes
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(bytes.count / 40 + 1)

@@ -1,0 +1,88 @@
+import CableKit
+
+/// Where imported cables live — `Content/cables/<YYYY>/<ID>.md` with the original beside it — and the rules
+/// for writing one: unchanged input is a no-op, a file edited by hand is kept unless forced, the same id
+/// from a different source is kept as it is and reported.
+struct CableStore: Sendable {
+    let directory: String
+    let force: Bool
+    /// Ids already on disk, with the year folder they are in.
+    let existing: [String: String]
+    /// File names (`2008/08STATE37957.txt`) of the originals already on disk.
+    let originals: Set<String>
+
+    enum Outcome: Sendable {
+        case new, updated, unchanged
+        case skipped(String)
+        case failed(String)
+    }
+
+    init(directory: String, force: Bool) {
+        self.directory = directory
+        self.force = force
+        var existing: [String: String] = [:]
+        var originals = Set<String>()
+        for year in DiskIO.list(directory) ?? [] where year.isDirectory && !year.name.hasPrefix(".") {
+            for file in DiskIO.list(directory + "/" + year.name) ?? [] where !file.name.hasPrefix(".") {
+                if file.name.hasSuffix(".md") { existing[String(file.name.dropLast(3))] = year.name }
+                else { originals.insert(year.name + "/" + file.name) }
+            }
+        }
+        self.existing = existing
+        self.originals = originals
+    }
+
+    /// Writes one cable and its original; `sourcePath` names the input in messages.
+    func store(_ parsed: Cable, original: [UInt8], sourcePath: String) -> Outcome {
+        guard let id = parsed.id, let year = parsed.date?.year ?? ReferenceID.parts(id)?.year else {
+            return .failed("no reference id")
+        }
+        let folder = "\(directory)/\(year)"
+        let markdownPath = "\(folder)/\(id).md"
+        let originalName = "\(year)/\(id).\(parsed.source.format == .wikileaks ? "html" : "txt")"
+        let originalPath = "\(directory)/\(originalName)"
+        var cable = parsed
+        var outcome = Outcome.new
+        do {
+            // the file may sit in another year's folder (an earlier import dated it differently)
+            let oldFolder = existing[id].map { "\(directory)/\($0)" }
+            let currentPath = oldFolder.map { "\($0)/\(id).md" } ?? markdownPath
+            if existing[id] != nil, let bytes = try DiskIO.read(currentPath) {
+                let text = String(decoding: bytes, as: UTF8.self)
+                let previous = try? CableFile.read(text)
+                if let previous, previous.source.sha256 == cable.source.sha256 {
+                    cable.source.file = previous.source.file ?? cable.source.file
+                } else if let previousFile = previous?.source.file, previousFile != cable.source.file, !force {
+                    return .skipped("duplicate id \(id): \(currentPath) was imported from \(previousFile); this file is not imported (use --force to replace it)")
+                }
+                let document = FrontMatterWriter.sealedDocument(cable)
+                if currentPath == markdownPath, document.utf8.elementsEqual(bytes) {
+                    try writeOriginal(original, to: originalPath)
+                    return .unchanged
+                }
+                if !Checksum.isIntact(text), !force {
+                    return .skipped("\(currentPath) was edited by hand; not overwritten (use --force to replace it)")
+                }
+                try DiskIO.write(Array(document.utf8), to: markdownPath)
+                try writeOriginal(original, to: originalPath)
+                if let oldFolder, oldFolder != folder { removeOldCopies(of: id, in: oldFolder) }
+                outcome = .updated
+            } else {
+                try DiskIO.write(Array(FrontMatterWriter.sealedDocument(cable).utf8), to: markdownPath)
+                if originals.contains(originalName) { try writeOriginal(original, to: originalPath) } else { try DiskIO.write(original, to: originalPath) }
+            }
+        } catch {
+            return .failed(error.message)
+        }
+        return outcome
+    }
+
+    private func writeOriginal(_ bytes: [UInt8], to path: String) throws(DiskIO.Failure) {
+        if let current = try DiskIO.read(path), current == bytes { return }
+        try DiskIO.write(bytes, to: path)
+    }
+
+    private func removeOldCopies(of id: String, in folder: String) {
+        for ext in ["md", "txt", "html"] { DiskIO.remove("\(folder)/\(id).\(ext)") }
+    }
+}

@@ -1,0 +1,43 @@
+import Dispatch
+
+/// Runs `transform` over `items` on every core and returns the results in order. Each task writes only
+/// its own slots of the result buffer, so no locking is needed.
+public func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+    let count = items.count
+    if count < 2 { return items.map(transform) }
+    let buffer = UnsafeMutableBufferPointer<U>.allocate(capacity: count)
+    defer { buffer.deallocate() }
+    nonisolated(unsafe) let slots = buffer
+    let workers = min(count, max(1, ProcessInfoCores.count) * 4)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var i = worker
+        while i < count {
+            (slots.baseAddress! + i).initialize(to: transform(items[i]))
+            i += workers
+        }
+    }
+    let result = Array(buffer)
+    _ = buffer.deinitialize()
+    return result
+}
+
+/// The number of cores to use (honours `CHANCERY_JOBS`).
+public enum ProcessInfoCores {
+    public static let count: Int = {
+        if let value = getenvString("CHANCERY_JOBS"), let n = Int(value), n > 0 { return n }
+        return max(1, sysconfCores())
+    }()
+}
+
+#if canImport(Glibc)
+import Glibc
+private func sysconfCores() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+#elseif canImport(Darwin)
+import Darwin
+private func sysconfCores() -> Int { Int(sysconf(_SC_NPROCESSORS_ONLN)) }
+#endif
+
+private func getenvString(_ name: String) -> String? {
+    guard let p = getenv(name) else { return nil }
+    return String(cString: p)
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import CableImport
+import CableKit
+
+/// `chancery import PATH…`: raw cables into Content/cables.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Convert raw cables into Markdown with front matter under Content/cables.",
+        discussion: """
+        Reads telegram text, FOIA OCR text, WikiLeaks cable pages and the Cablegate bulk CSV (detected per \
+        file; --format overrides) from files and folders (recursively), and writes \
+        Content/cables/<YYYY>/<ID>.md with the original beside it. Unchanged inputs are a no-op; a Markdown \
+        file edited by hand is not overwritten without --force.
+        """
+    )
+
+    @Argument(help: "Files and folders to import.")
+    var paths: [String]
+
+    @Option(help: "The site folder (Content/ is written inside it).")
+    var root = "."
+
+    @Flag(help: "Overwrite Markdown edited by hand and replace cables imported from another source.")
+    var force = false
+
+    @Option(help: "Read every input as this format: telegram, foia, wikileaks, csv.")
+    var format: SourceFormat?
+
+    @Option(name: .customLong("max-size"), help: "Largest single cable file accepted, in MB.")
+    var maxSize = 8
+
+    func run() throws {
+        let importer = Importer(options: .init(root: root, force: force, format: format, maximumSize: maxSize * 1_048_576))
+        let progress = TerminalProgress(label: "Importing")
+        let report = importer.run(paths) { progress.update($0, $1) }
+        progress.finish()
+        for message in report.messages { printError(message) }
+        print(report.summary)
+        if !report.succeeded { throw ExitCode.failure }
+    }
+}
