@@ -24,11 +24,13 @@ let package = Package(
         ),
         // The cable domain: model, parsers for every source format, Markdown + front matter codec.
         .target(name: "CableKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // File access shared by import and build: atomic writes, fast reads and listings, parallel map.
+        .target(name: "ChanceryIO"),
         // `chancery import`: walks inputs, detects formats, writes Content/cables atomically.
-        .target(name: "CableImport", dependencies: ["CableKit"]),
+        .target(name: "CableImport", dependencies: ["CableKit", "ChanceryIO"]),
         // `chancery build`: load content, build the index model once, render pages, write Public/.
         .target(name: "SiteBuilder", dependencies: [
-            "CableKit", "CCmarkGFM",
+            "CableKit", "ChanceryIO", "CCmarkGFM",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // `chancery serve`: preview server with live reload.
@@ -39,12 +41,12 @@ let package = Package(
         ]),
         // The command line: parses arguments and calls the modules above.
         .executableTarget(name: "chancery", dependencies: [
-            "CableKit", "CableImport", "SiteBuilder", "PreviewServer",
+            "CableKit", "ChanceryIO", "CableImport", "SiteBuilder", "PreviewServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CableKitTests", dependencies: ["CableKit"], path: "Tests/CableKitTests"),
-        .testTarget(name: "CableImportTests", dependencies: ["CableImport", "CableKit"], path: "Tests/CableImportTests"),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CableKit"], path: "Tests/SiteBuilderTests"),
+        .testTarget(name: "CableImportTests", dependencies: ["CableImport", "CableKit", "ChanceryIO"], path: "Tests/CableImportTests"),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CableKit", "ChanceryIO"], path: "Tests/SiteBuilderTests"),
         .testTarget(name: "PreviewServerTests", dependencies: [
             "PreviewServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

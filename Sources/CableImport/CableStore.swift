@@ -1,4 +1,5 @@
 import CableKit
+import ChanceryIO
 
 /// Where imported cables live — `Content/cables/<YYYY>/<ID>.md` with the original beside it — and the rules
 /// for writing one: unchanged input is a no-op, a file edited by hand is kept unless forced, the same id

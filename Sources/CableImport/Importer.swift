@@ -1,4 +1,5 @@
 import CableKit
+import ChanceryIO
 import Dispatch
 
 /// `chancery import`: reads raw cables of every supported format from files and folders and writes

@@ -1,3 +1,5 @@
+import ChanceryIO
+
 /// Expands the paths given to `chancery import` into the files to read: files as given, folders walked
 /// recursively in sorted order (hidden entries, Markdown and temporary files skipped), symlinked folders
 /// followed once (a symlink loop is reported, not followed forever).

@@ -1,10 +1,12 @@
 /// A cable's Markdown file: reads one into a `Cable`, checking each front-matter value against the schema,
 /// and writes one back (`FrontMatterWriter`). Errors name the line.
 public enum CableFile {
-    public static func read(_ text: String) throws(FrontMatterParser.Failure) -> Cable {
+    /// Reads the whole file; with `includeBody: false` only the front matter (the body is left empty),
+    /// which is what index building needs.
+    public static func read(_ text: String, includeBody: Bool = true) throws(FrontMatterParser.Failure) -> Cable {
         let doc = try FrontMatterParser.split(text)
         var cable = Cable()
-        cable.body = String(doc.body)
+        if includeBody { cable.body = String(doc.body) }
         typealias Failure = FrontMatterParser.Failure
         func string(_ v: YAMLValue, _ key: String, _ line: Int) throws(Failure) -> String? {
             switch v {

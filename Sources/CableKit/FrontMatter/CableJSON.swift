@@ -1,7 +1,8 @@
 /// A cable's metadata as a JSON object with exactly the front-matter keys, in front-matter order
 /// (`chancery inspect --json`, `/data/cables.json`). Deterministic output; no Foundation encoder.
 public enum CableJSON {
-    public static func object(_ c: Cable, indent: String = "  ") -> String {
+    /// `extra` fields (name, JSON value) are appended after the front-matter keys.
+    public static func object(_ c: Cable, indent: String = "  ", extra: [(String, String)] = []) -> String {
         var fields: [(String, String)] = [
             ("id", str(c.id)), ("title", str(c.title)), ("date", str(c.date?.iso8601)),
             ("date_estimated", c.dateEstimated ? "true" : "false"), ("origin", str(c.origin)),
@@ -22,6 +23,7 @@ public enum CableJSON {
         fields.append(("repairs", "[" + c.repairs.map {
             "{\"kind\": \(str($0.kind)), \"line\": \($0.line.map(String.init) ?? "null"), \"original\": \(str($0.original)), \"replacement\": \(str($0.replacement))}"
         }.joined(separator: ", ") + "]"))
+        fields += extra
         return "{\n" + fields.map { "\(indent)\(indent)\(string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n\(indent)}"
     }
 

@@ -162,8 +162,13 @@ public enum TelegramParser {
             cable.reasons = ClassifiedBy.reasons(in: text)
         }
 
-        let blocks = BodyWriter.split(bodyLines)
         cable.signedBy = Signature.find(in: bodyLines)
+        // the signature stands on its own line, not as the end of the last paragraph
+        if cable.signedBy != nil, bodyLines.count >= 2, !bodyLines[bodyLines.count - 2].isBlank {
+            bodyLines.insert(ArraySlice(), at: bodyLines.count - 1)
+            bodyNumbers.insert(bodyNumbers[bodyNumbers.count - 1], at: bodyNumbers.count - 1)
+        }
+        let blocks = BodyWriter.split(bodyLines)
         cable.summary = SummaryFinder.find(in: bodyLines, blocks: blocks)
         let output = BodyWriter.markdown(lines: bodyLines, blocks: blocks, lineNumbers: bodyNumbers)
         cable.body = output.markdown

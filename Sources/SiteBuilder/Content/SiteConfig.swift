@@ -1,0 +1,104 @@
+import CableKit
+import Yams
+
+/// `Content/site.yml`: the reading room's title, address, language, theme and page size.
+public struct SiteConfig: Sendable, Equatable {
+    public var title = "Cable Reading Room"
+    public var description = "A public reading room of diplomatic cables."
+    /// Absolute URL the site is published at, without trailing slash (`https://example.org/archive`).
+    public var baseURL = "http://localhost:8080"
+    public var language = "en"
+    public var theme = "default"
+    /// Cables per index page.
+    public var pageSize = 50
+    /// Items in each Atom feed.
+    public var feedSize = 50
+    /// Related cables shown on a cable page.
+    public var relatedCount = 6
+
+    public init() {}
+
+    /// The path part of `baseURL` (`/archive`, or `""` at the root of a host).
+    public var basePath: String {
+        guard let scheme = baseURL.firstRange(of: "://") else { return "" }
+        let afterHost = baseURL[scheme.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return "" }
+        var path = String(afterHost[slash...])
+        while path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    /// Reads `site.yml`; `path` names the file in errors. Unknown keys are errors (a typo should not pass silently).
+    public static func parse(_ text: String, path: String) throws(BuildError) -> SiteConfig {
+        var config = SiteConfig()
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
+            throw BuildError(path: path, line: yamlLine(error), message: "invalid YAML: \(error)")
+        } catch {
+            throw BuildError(path: path, line: 1, message: "invalid YAML: \(error)")
+        }
+        guard let node else { return config }
+        guard case .mapping(let map) = node else { throw BuildError(path: path, line: 1, message: "site.yml must be a mapping of keys to values") }
+        for (keyNode, value) in map {
+            let line = (keyNode.mark?.line ?? 0) + 1
+            guard let key = keyNode.string else { throw BuildError(path: path, line: line, message: "keys must be text") }
+            func text() throws(BuildError) -> String {
+                guard let s = value.string else { throw BuildError(path: path, line: line, message: "'\(key)' must be text") }
+                return s
+            }
+            func number(_ range: ClosedRange<Int>) throws(BuildError) -> Int {
+                guard let s = value.string, let n = Int(s), range.contains(n) else {
+                    throw BuildError(path: path, line: line, message: "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+                }
+                return n
+            }
+            switch key {
+            case "title": config.title = try text()
+            case "description": config.description = try text()
+            case "base_url", "baseURL", "baseurl":
+                var url = try text()
+                guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                    throw BuildError(path: path, line: line, message: "'base_url' must start with http:// or https://")
+                }
+                while url.hasSuffix("/") { url.removeLast() }
+                config.baseURL = url
+            case "language": config.language = try text()
+            case "theme":
+                let theme = try text()
+                guard !theme.isEmpty, theme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                    throw BuildError(path: path, line: line, message: "'theme' must be a folder name under Themes/ (letters, digits, - and _)")
+                }
+                config.theme = theme
+            case "page_size": config.pageSize = try number(5...1000)
+            case "feed_size": config.feedSize = try number(1...1000)
+            case "related": config.relatedCount = try number(0...50)
+            default:
+                throw BuildError(path: path, line: line, message: "unknown key '\(key)' (known: title, description, base_url, language, theme, page_size, feed_size, related)")
+            }
+        }
+        return config
+    }
+
+    private static func yamlLine(_ error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line + 1
+        default: return 1
+        }
+    }
+}
+
+/// A build problem with the file (and line) it concerns: `Content/cables/2008/08STATE37957.md:3: error: …`.
+public struct BuildError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var message: String
+    public var isWarning = false
+
+    public init(path: String, line: Int? = nil, message: String, isWarning: Bool = false) {
+        self.path = path; self.line = line; self.message = message; self.isWarning = isWarning
+    }
+
+    public var description: String {
+        "\(line.map { "\(path):\($0)" } ?? path): \(isWarning ? "warning" : "error"): \(message)"
+    }
+}

@@ -1,0 +1,78 @@
+import CableKit
+
+/// The index model of the whole archive, built once from the loaded records: cables in date order,
+/// lookups by id, the partitions every index page lists, citations in both directions and the
+/// previous/next cable from the same post.
+public struct SiteIndex: Sendable {
+    /// All cables, sorted by date then id.
+    public let records: [CableRecord]
+    public let byID: [String: Int]
+    public let tags: [String: [Int]]
+    public let origins: [String: [Int]]
+    public let classifications: [Classification: [Int]]
+    public let years: [Int: [Int]]
+    public let months: [YearMonth: [Int]]
+    /// For each cable, the cables in this archive that cite it.
+    public let citedBy: [[Int]]
+    /// For each cable, its position within its post's list (for previous/next).
+    let positionInOrigin: [Int]
+
+    public init(records unsorted: [CableRecord]) {
+        let records = unsorted.sorted(by: CableRecord.precedes)
+        self.records = records
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(records.count)
+        for (i, r) in records.enumerated() { byID[r.id] = i }
+        self.byID = byID
+        tags = partition(records.count) { records[$0].tags }
+        let origins = partition(records.count) { i -> [String] in records[i].origin.map { [$0] } ?? [] }
+        self.origins = origins
+        classifications = partition(records.count) { i -> [Classification] in records[i].classification.map { [$0] } ?? [] }
+        years = partition(records.count) { i -> [Int] in records[i].date.map { [$0.year] } ?? [] }
+        months = partition(records.count) { i -> [YearMonth] in records[i].date.map { [YearMonth(year: $0.year, month: $0.month)] } ?? [] }
+        var citedBy = [[Int]](repeating: [], count: records.count)
+        for (i, r) in records.enumerated() {
+            for ref in r.references { if let j = byID[ref], j != i { citedBy[j].append(i) } }
+        }
+        self.citedBy = citedBy
+        var position = [Int](repeating: -1, count: records.count)
+        for (_, list) in origins { for (k, i) in list.enumerated() { position[i] = k } }
+        positionInOrigin = position
+    }
+
+    public func previousFromSamePost(_ i: Int) -> Int? {
+        guard let origin = records[i].origin, let list = origins[origin], positionInOrigin[i] > 0 else { return nil }
+        return list[positionInOrigin[i] - 1]
+    }
+
+    public func nextFromSamePost(_ i: Int) -> Int? {
+        guard let origin = records[i].origin, let list = origins[origin], positionInOrigin[i] >= 0, positionInOrigin[i] + 1 < list.count else { return nil }
+        return list[positionInOrigin[i] + 1]
+    }
+
+    /// Up to `limit` cables sharing tags with cable `i`, most shared tags first, then nearest in time.
+    /// Looks only at a window of neighbours in each tag's date-ordered list, so it is cheap on huge tags.
+    public func related(to i: Int, limit: Int, window: Int = 24) -> [Int] {
+        guard limit > 0 else { return [] }
+        var shared: [Int: Int] = [:]
+        for tag in records[i].tags {
+            guard let list = tags[tag], list.count > 1 else { continue }
+            let at = lowerBound(list, i)
+            for k in max(0, at - window)..<min(list.count, at + window + 1) where list[k] != i {
+                shared[list[k], default: 0] += 1
+            }
+        }
+        let ranked = shared.sorted { a, b in
+            if a.value != b.value { return a.value > b.value }
+            let da = abs(a.key - i), db = abs(b.key - i)
+            return da != db ? da < db : a.key < b.key
+        }
+        return ranked.prefix(limit).filter { $0.value >= 1 }.map(\.key)
+    }
+
+    private func lowerBound(_ list: [Int], _ value: Int) -> Int {
+        var lo = 0, hi = list.count
+        while lo < hi { let mid = (lo + hi) / 2; if list[mid] < value { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+}

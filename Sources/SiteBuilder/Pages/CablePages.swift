@@ -1,0 +1,119 @@
+import CableKit
+import ChanceryIO
+
+/// Renders one cable's page — metadata table, body, references both ways, related cables, previous/next
+/// from the same post, the original beside it, a citation, JSON-LD — from its Markdown file.
+struct CablePages {
+    let context: SiteContext
+    let root: String
+
+    struct Rendered: Sendable {
+        var files: [OutputFile] = []
+        var error: BuildError?
+        /// The full metadata, for the data exports.
+        var cable: Cable?
+    }
+
+    func render(_ i: Int) -> Rendered {
+        let record = context.index.records[i]
+        var rendered = Rendered()
+        let cable: Cable
+        let originalBytes: [UInt8]?
+        do {
+            guard let bytes = try DiskIO.read(root + "/" + record.path) else {
+                return Rendered(error: BuildError(path: record.path, message: "the file disappeared during the build"))
+            }
+            cable = try CableFile.read(TextDecoding.decode(bytes).text)
+            if let name = record.originalName {
+                originalBytes = try DiskIO.read(root + "/" + DiskIO.parent(record.path) + "/" + name)
+            } else {
+                originalBytes = nil
+            }
+        } catch let failure as FrontMatterParser.Failure {
+            return Rendered(error: BuildError(path: record.path, line: failure.line, message: failure.message))
+        } catch {
+            return Rendered(error: BuildError(path: record.path, message: "\(error)"))
+        }
+        let urls = context.urls
+        let path = urls.cable(id: record.id, date: record.date)
+        let body = BodyDecorator.decorate(MarkdownRenderer.html(cable.body))
+        let view = cableView(i, cable: cable, body: body, path: path)
+        let title = record.title ?? record.id
+        var breadcrumbs = [LinkView(title: "Home", url: urls.home), LinkView(title: "Dates", url: urls.dates)]
+        if let d = record.date {
+            breadcrumbs.append(LinkView(title: String(d.year), url: urls.year(d.year)))
+            breadcrumbs.append(LinkView(title: DisplayDate.months[d.month - 1], url: urls.month(d.year, d.month)))
+        }
+        let description = record.summary.map { String($0.prefix(300)) } ?? "\(record.id): \(title)"
+        rendered.files.append(context.page("cable", path: path, title: "\(record.id): \(title)", description: description,
+                                           breadcrumbs: breadcrumbs, ogType: "article",
+                                           jsonld: jsonLD(cable, url: urls.absolute(path)), content: Named("cable", view)))
+        if let originalBytes, let name = record.originalName {
+            rendered.files.append(OutputFile(path: urls.file(for: path + name), bytes: originalBytes))
+        }
+        rendered.cable = cable
+        return rendered
+    }
+
+    func cableView(_ i: Int, cable: Cable, body: String, path: String) -> CableView {
+        let index = context.index
+        let urls = context.urls
+        let record = index.records[i]
+        func link(_ j: Int) -> CableLinkView {
+            let r = index.records[j]
+            return CableLinkView(id: r.id, url: urls.cable(id: r.id, date: r.date), title: r.title, date: r.date?.isoDate, origin: r.origin)
+        }
+        let references = cable.references.map { id -> CableLinkView in
+            if let j = index.byID[id] { return link(j) }
+            return CableLinkView(id: id, url: nil, title: nil, date: nil, present: false)
+        }
+        let release = cable.release.map {
+            ReleaseView(status: $0.status, reviewer: $0.reviewer, reviewDate: $0.reviewDate, caseID: $0.caseID,
+                        exemptions: $0.exemptions.isEmpty ? nil : $0.exemptions.joined(separator: ", "))
+        }
+        let original = record.originalName.map { LinkView(title: $0, url: path + $0) }
+        return CableView(
+            id: record.id, title: record.title ?? "(no subject)", hasTitle: record.title != nil,
+            date: record.date.map { DisplayDate.long($0, estimated: record.dateEstimated) },
+            dateISO: record.date.map { record.dateEstimated ? String($0.year) : $0.iso8601 }, dateEstimated: record.dateEstimated,
+            classification: record.classification.map(context.classificationView),
+            marking: record.marking == record.classification?.rawValue ? nil : record.marking,
+            caveats: cable.caveats, origin: record.origin.map { LinkView(title: $0, url: urls.origin($0)) },
+            precedence: cable.precedence, to: cable.to, info: cable.info,
+            tags: cable.tags.map { context.tagView($0) },
+            classifiedBy: cable.classifiedBy, reasons: cable.reasons.isEmpty ? nil : cable.reasons.joined(separator: ", "),
+            declassifyOn: cable.declassifyOn, release: release, signedBy: cable.signedBy, summary: cable.summary,
+            partial: cable.partial, body: body, references: references,
+            referencedBy: index.citedBy[i].map(link), related: index.related(to: i, limit: context.config.relatedCount).map(link),
+            previous: index.previousFromSamePost(i).map(link), next: index.nextFromSamePost(i).map(link),
+            original: original, citation: citation(record, url: urls.absolute(path)),
+            repairs: cable.repairs.map { RepairView(kind: $0.kind, original: $0.original, replacement: $0.replacement, line: $0.line) },
+            sourceFormat: cable.source.format?.rawValue, sourceFile: cable.source.file)
+    }
+
+    /// `Embassy Islamabad. "MAHMUD PLANS 2ND MISSION TO AFGHANISTAN." Cable 01ISLAMABAD5337, 24 September 2001. SECRET//NODIS. <url>`
+    func citation(_ r: CableRecord, url: String) -> String {
+        var parts: [String] = []
+        if let origin = r.origin { parts.append(origin + ".") }
+        if let title = r.title { parts.append("“\(title).”") }
+        parts.append("Cable \(r.id)" + (r.date.map { ", " + (r.dateEstimated ? String($0.year) : DisplayDate.day($0)) } ?? "") + ".")
+        if let marking = r.marking { parts.append(marking + ".") }
+        parts.append(context.config.title + ".")
+        parts.append(url)
+        return parts.joined(separator: " ")
+    }
+
+    func jsonLD(_ c: Cable, url: String) -> String {
+        var fields: [String] = [
+            "\"@context\": \"https://schema.org\"", "\"@type\": \"DigitalDocument\"",
+            "\"identifier\": \(CableJSON.string(c.id ?? ""))", "\"url\": \(CableJSON.string(url))",
+        ]
+        if let t = c.title { fields.append("\"name\": \(CableJSON.string(t))") }
+        if let d = c.date { fields.append("\"dateCreated\": \(CableJSON.string(c.dateEstimated ? String(d.year) : d.iso8601))") }
+        if let o = c.origin { fields.append("\"author\": {\"@type\": \"GovernmentOrganization\", \"name\": \(CableJSON.string(o))}") }
+        if !c.tags.isEmpty { fields.append("\"keywords\": \(CableJSON.string(c.tags.joined(separator: ", ")))") }
+        if let s = c.summary { fields.append("\"abstract\": \(CableJSON.string(s))") }
+        fields.append("\"isPartOf\": {\"@type\": \"Collection\", \"name\": \(CableJSON.string(context.config.title)), \"url\": \(CableJSON.string(context.urls.absolute(context.urls.home)))}")
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+}

@@ -1,0 +1,69 @@
+import CableKit
+import ChanceryIO
+
+/// `/data/cables.json` and `/data/cables.csv`: the metadata of every cable, for researchers. Written as the
+/// cable pages are rendered (in date order), straight to disk, so the whole archive never sits in memory.
+final class DataExports {
+    private let json: StreamFile
+    private let csv: StreamFile
+    private var first = true
+    let urls: SiteURLs
+
+    static let csvColumns = ["id", "date", "date_estimated", "title", "origin", "classification", "caveats", "precedence",
+                             "to", "info", "tags", "references", "classified_by", "reasons", "declassify_on", "signed_by",
+                             "partial", "url"]
+
+    init(publicDirectory: String, urls: SiteURLs) throws(DiskIO.Failure) {
+        json = try StreamFile(path: publicDirectory + "/data/cables.json")
+        csv = try StreamFile(path: publicDirectory + "/data/cables.csv")
+        self.urls = urls
+        json.append("[\n")
+        csv.append(Self.csvColumns.joined(separator: ",") + "\r\n")
+    }
+
+    func add(_ cable: Cable) {
+        guard let id = cable.id else { return }
+        let url = urls.absolute(urls.cable(id: id, date: cable.date))
+        let object = CableJSON.object(cable, indent: " ", extra: [("url", CableJSON.string(url))])
+        json.append((first ? " " : ",\n ") + object)
+        first = false
+        let fields: [String] = [
+            id, cable.date.map { cable.dateEstimated ? String($0.year) : $0.iso8601 } ?? "", cable.dateEstimated ? "true" : "false",
+            cable.title ?? "", cable.origin ?? "", cable.classification?.rawValue ?? "", cable.caveats.joined(separator: ";"),
+            cable.precedence ?? "", cable.to.joined(separator: ";"), cable.info.joined(separator: ";"), cable.tags.joined(separator: ";"),
+            cable.references.joined(separator: ";"), cable.classifiedBy ?? "", cable.reasons.joined(separator: ";"),
+            cable.declassifyOn ?? "", cable.signedBy ?? "", cable.partial ? "true" : "false", url,
+        ]
+        csv.append(fields.map(Self.csvField).joined(separator: ",") + "\r\n")
+    }
+
+    /// Finishes both files; returns how many were rewritten (0 when both were unchanged).
+    func commit() throws(DiskIO.Failure) -> Int {
+        json.append("\n]\n")
+        var written = 0
+        if try json.commit() { written += 1 }
+        if try csv.commit() { written += 1 }
+        return written
+    }
+
+    /// RFC 4180: quote fields with comma, quote or line break; double the quotes. A leading `=`, `+`, `-`
+    /// or `@` gets a `'` so spreadsheets do not run it as a formula.
+    static func csvField(_ s: String) -> String {
+        var value = s
+        if let f = value.first, "=+-@".contains(f) { value = "'" + value }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+
+}

@@ -1,0 +1,70 @@
+import CableKit
+
+/// Atom feeds of the newest cables: the whole site, each tag and each post. Entries are dated by the
+/// cables themselves, so a feed changes only when its cables do (no build timestamps).
+struct Feeds {
+    let context: SiteContext
+
+    func all() -> [OutputFile] {
+        let urls = context.urls
+        var files = [feed(path: urls.feed, title: context.config.title, members: Array(context.index.records.indices), about: urls.home)]
+        for (code, members) in context.index.tags {
+            let name = context.tagView(code).name
+            files.append(feed(path: urls.tag(code) + "feed.xml", title: "\(context.config.title): \(code)\(name == code ? "" : " — " + name)", members: members, about: urls.tag(code)))
+        }
+        for (origin, members) in context.index.origins {
+            files.append(feed(path: urls.origin(origin) + "feed.xml", title: "\(context.config.title): \(origin)", members: members, about: urls.origin(origin)))
+        }
+        return files
+    }
+
+    func feed(path: String, title: String, members: [Int], about: String) -> OutputFile {
+        let urls = context.urls
+        let records = context.index.records
+        let newest = members.reversed().filter { records[$0].date != nil }.prefix(context.config.feedSize)
+        let updated = newest.first.flatMap { records[$0].date?.iso8601 } ?? "1970-01-01T00:00:00Z"
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        xml += "  <title>\(escape(title))</title>\n"
+        xml += "  <id>\(escape(urls.absolute(path)))</id>\n"
+        xml += "  <link rel=\"self\" href=\"\(escape(urls.absolute(path)))\"/>\n"
+        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(urls.absolute(about)))\"/>\n"
+        xml += "  <updated>\(updated)</updated>\n"
+        xml += "  <author><name>\(escape(context.config.title))</name></author>\n"
+        for i in newest {
+            let r = records[i]
+            let link = urls.absolute(urls.cable(id: r.id, date: r.date))
+            xml += "  <entry>\n"
+            xml += "    <title>\(escape(r.id + ": " + (r.title ?? "(no subject)")))</title>\n"
+            xml += "    <id>\(escape(link))</id>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(link))\"/>\n"
+            xml += "    <updated>\(r.date!.iso8601)</updated>\n"
+            if let origin = r.origin { xml += "    <author><name>\(escape(origin))</name></author>\n" }
+            for tag in r.tags { xml += "    <category term=\"\(escape(tag))\"/>\n" }
+            let summary = [r.marking, r.summary].compactMap { $0 }.joined(separator: " — ")
+            if !summary.isEmpty { xml += "    <summary>\(escape(summary))</summary>\n" }
+            xml += "  </entry>\n"
+        }
+        xml += "</feed>\n"
+        return OutputFile(path: urls.file(for: path), bytes: Array(xml.utf8))
+    }
+}
+
+/// Escapes text for XML and HTML attribute or element content.
+func escape(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s.unicodeScalars {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default:
+            // characters XML 1.0 forbids
+            if c.value < 0x20 && c != "\n" && c != "\t" && c != "\r" || c.value == 0xFFFE || c.value == 0xFFFF { continue }
+            out.unicodeScalars.append(c)
+        }
+    }
+    return out
+}

@@ -1,0 +1,84 @@
+import CableKit
+
+/// The paginated cable lists: one per tag, post, classification and month, `page_size` rows a page,
+/// page 1 at the index's own address and page N at `…/page/N/`.
+struct IndexPages {
+    let context: SiteContext
+
+    /// One paginated list to render.
+    struct Listing: Sendable {
+        var kind: String
+        var first: String
+        var title: String
+        var heading: String
+        var intro: String?
+        var members: [Int]
+        var breadcrumbs: [LinkView]
+        var feed: String?
+    }
+
+    func listings() -> [Listing] {
+        let urls = context.urls
+        let index = context.index
+        let home = LinkView(title: "Home", url: urls.home)
+        var out: [Listing] = []
+        for (code, members) in index.tags.sorted(by: { $0.key < $1.key }) {
+            let tag = context.tagView(code)
+            let heading = tag.known ? "\(code) — \(tag.name)" : code
+            out.append(Listing(kind: "tag", first: urls.tag(code), title: "Tag \(heading)", heading: heading,
+                               intro: tag.known ? "Cables tagged \(code) (\(tag.kind): \(tag.name))." : "Cables tagged \(code).",
+                               members: members, breadcrumbs: [home, LinkView(title: "Tags", url: urls.tags)],
+                               feed: urls.tag(code) + "feed.xml"))
+        }
+        for (name, members) in index.origins.sorted(by: { $0.key < $1.key }) {
+            out.append(Listing(kind: "origin", first: urls.origin(name), title: name, heading: name,
+                               intro: "Cables sent by \(name) (\(context.country(ofOrigin: name))).", members: members,
+                               breadcrumbs: [home, LinkView(title: "Origins", url: urls.origins)], feed: urls.origin(name) + "feed.xml"))
+        }
+        for (c, members) in index.classifications.sorted(by: { $0.key < $1.key }) {
+            out.append(Listing(kind: "classification", first: urls.classification(c), title: c.rawValue, heading: c.rawValue,
+                               intro: "Cables classified \(c.rawValue).", members: members,
+                               breadcrumbs: [home, LinkView(title: "Classifications", url: urls.classifications)], feed: nil))
+        }
+        for (ym, members) in index.months.sorted(by: { $0.key < $1.key }) {
+            let name = DisplayDate.month(ym.year, ym.month)
+            out.append(Listing(kind: "month", first: urls.month(ym.year, ym.month), title: name, heading: "Cables of \(name)",
+                               intro: nil, members: members,
+                               breadcrumbs: [home, LinkView(title: "Dates", url: urls.dates), LinkView(title: String(ym.year), url: urls.year(ym.year))],
+                               feed: nil))
+        }
+        return out
+    }
+
+    /// Number of pages a listing takes.
+    func pageCount(_ listing: Listing) -> Int { max(1, (listing.members.count + context.config.pageSize - 1) / context.config.pageSize) }
+
+    /// Renders page `number` (1-based) of `listing`.
+    func render(_ listing: Listing, page number: Int) -> OutputFile {
+        let urls = context.urls
+        let size = context.config.pageSize
+        let total = pageCount(listing)
+        let slice = listing.members[min(listing.members.count, (number - 1) * size)..<min(listing.members.count, number * size)]
+        let pagination: PaginationView? = total > 1 ? PaginationView(
+            current: number, total: total,
+            previous: number > 1 ? urls.page(listing.first, number: number - 1) : nil,
+            next: number < total ? urls.page(listing.first, number: number + 1) : nil,
+            pages: pageLinks(first: listing.first, current: number, total: total)) : nil
+        let view = ListView(title: listing.title, heading: listing.heading, intro: listing.intro,
+                            count: listing.members.count.grouped, kind: listing.kind, rows: slice.map(context.row),
+                            pagination: pagination, feed: listing.feed)
+        let title = number > 1 ? "\(listing.title) (page \(number) of \(total))" : listing.title
+        return context.page("list", path: urls.page(listing.first, number: number), title: title,
+                            description: listing.intro ?? listing.heading, breadcrumbs: listing.breadcrumbs,
+                            feed: listing.feed.map { ($0, listing.title) }, content: Named("list", view))
+    }
+
+    /// Links to the first, last and nearby pages (at most about a dozen, never all of them).
+    func pageLinks(first: String, current: Int, total: Int) -> [PageLinkView] {
+        var numbers = Set([1, total])
+        for n in max(1, current - 3)...min(total, current + 3) { numbers.insert(n) }
+        var step = 10
+        while step < total { for n in stride(from: step, to: total, by: step) where abs(n - current) < step * 3 { numbers.insert(n) }; step *= 10 }
+        return numbers.sorted().map { PageLinkView(number: $0, url: context.urls.page(first, number: $0), current: $0 == current) }
+    }
+}

@@ -1,0 +1,30 @@
+/// `sitemap.xml` (an index of sitemaps of at most 50,000 addresses each, as the protocol requires) and
+/// `robots.txt` pointing at it.
+struct Sitemap {
+    let context: SiteContext
+    static let perFile = 50_000
+
+    func files(paths: [String]) -> [OutputFile] {
+        let urls = context.urls
+        let sorted = paths.sorted()
+        var files: [OutputFile] = []
+        var parts: [String] = []
+        for (n, start) in stride(from: 0, to: max(sorted.count, 1), by: Self.perFile).enumerated() {
+            let name = "sitemaps/sitemap-\(n + 1).xml"
+            var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for path in sorted[start..<min(sorted.count, start + Self.perFile)] {
+                xml += "  <url><loc>\(escape(urls.absolute(path)))</loc></url>\n"
+            }
+            xml += "</urlset>\n"
+            files.append(OutputFile(path: name, bytes: Array(xml.utf8)))
+            parts.append(name)
+        }
+        var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for part in parts { index += "  <sitemap><loc>\(escape(urls.absolute(urls.base + "/" + part)))</loc></sitemap>\n" }
+        index += "</sitemapindex>\n"
+        files.append(OutputFile(path: "sitemap.xml", bytes: Array(index.utf8)))
+        let robots = "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(urls.base + "/sitemap.xml"))\n"
+        files.append(OutputFile(path: "robots.txt", bytes: Array(robots.utf8)))
+        return files
+    }
+}

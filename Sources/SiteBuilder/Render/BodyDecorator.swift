@@ -1,0 +1,103 @@
+/// Adds the reading-room touches to a cable body rendered as HTML: an anchor and a visible ¶ link on each
+/// numbered paragraph (`<p class="para" id="p4">`), a styled badge for each per-paragraph classification
+/// marking such as `(S/NF)`, and a styled mark for redactions (`XXXXXXXXXXXX`). It only ever looks at text
+/// between tags, which libcmark-gfm has already escaped, so it cannot open a hole for markup.
+enum BodyDecorator {
+    static func decorate(_ html: String) -> String {
+        var out = [UInt8]()
+        let b = Array(html.utf8)
+        out.reserveCapacity(b.count + b.count / 8)
+        var i = 0
+        var seen = Set<Int>()
+        let pOpen = Array("<p>".utf8), liOpen = Array("<li>".utf8), pilcrow = Array("¶".utf8), preOpen = Array("<pre".utf8)
+        while i < b.count {
+            if b[i] == UInt8(ascii: "<") {
+                // <p>¶N. — a numbered paragraph
+                if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen.contains(number) {
+                    seen.insert(number)
+                    out += Array("<p class=\"para\" id=\"p\(number)\"><a class=\"para-link\" href=\"#p\(number)\" title=\"Link to paragraph \(number)\">¶</a>\(number). ".utf8)
+                    i = end
+                    i = markingAt(b, i, into: &out)
+                    continue
+                }
+                // a kept table scrolls sideways: make it reachable by keyboard
+                if starts(b, i, preOpen) {
+                    out += Array("<pre tabindex=\"0\"".utf8)
+                    i += 4
+                    continue
+                }
+                if starts(b, i, pOpen) || starts(b, i, liOpen) {
+                    let n = starts(b, i, pOpen) ? 3 : 4
+                    out += b[i..<(i + n)]
+                    i = markingAt(b, i + n, into: &out)
+                    continue
+                }
+                // copy the tag as it is
+                while i < b.count, b[i] != UInt8(ascii: ">") { out.append(b[i]); i += 1 }
+                if i < b.count { out.append(b[i]); i += 1 }
+                continue
+            }
+            // redactions: a run of 6 or more X
+            if b[i] == UInt8(ascii: "X"), i == 0 || !isWordByte(b[i - 1]) {
+                var j = i
+                while j < b.count, b[j] == UInt8(ascii: "X") { j += 1 }
+                if j - i >= 6, j == b.count || !isWordByte(b[j]) {
+                    out += Array("<span class=\"redacted\" title=\"Redacted\">".utf8)
+                    out += b[i..<j]
+                    out += Array("</span>".utf8)
+                    i = j
+                    continue
+                }
+                out += b[i..<j]
+                i = j
+                continue
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func starts(_ b: [UInt8], _ i: Int, _ p: [UInt8]) -> Bool {
+        guard i + p.count <= b.count else { return false }
+        for k in 0..<p.count where b[i + k] != p[k] { return false }
+        return true
+    }
+
+    private static func isWordByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0x80
+    }
+
+    /// "4. " → (4, index after the space)
+    private static func paragraphNumber(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
+        var j = i, n = 0
+        while j < b.count, j - i < 3, b[j] >= 0x30, b[j] <= 0x39 { n = n * 10 + Int(b[j] - 0x30); j += 1 }
+        guard j > i, j < b.count, b[j] == UInt8(ascii: "."), n > 0 else { return nil }
+        j += 1
+        while j < b.count, b[j] == UInt8(ascii: " ") { j += 1 }
+        return (n, j)
+    }
+
+    /// A marking such as `(S/NF)` at `i` is wrapped in a badge; returns the index after what was copied.
+    private static func markingAt(_ b: [UInt8], _ i: Int, into out: inout [UInt8]) -> Int {
+        guard i < b.count, b[i] == UInt8(ascii: "(") else { return i }
+        var j = i + 1
+        while j < b.count, j - i < 26, b[j] != UInt8(ascii: ")"), b[j] != UInt8(ascii: "<") { j += 1 }
+        guard j < b.count, b[j] == UInt8(ascii: ")") else { return i }
+        let inner = String(decoding: b[(i + 1)..<j], as: UTF8.self)
+        let head = inner.prefix(while: { $0 != "/" && $0 != " " }).uppercased()
+        let level: String
+        switch head {
+        case "U": level = "u"
+        case "C": level = "c"
+        case "S": level = "s"
+        case "TS": level = "ts"
+        case "SBU", "LOU": level = "sbu"
+        default: return i
+        }
+        out += Array("<span class=\"marking marking-\(level)\">".utf8)
+        out += b[i...j]
+        out += Array("</span>".utf8)
+        return j + 1
+    }
+}

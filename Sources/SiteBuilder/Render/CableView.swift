@@ -1,0 +1,293 @@
+import Mustache
+
+/// `{id, url, title, date, present}` — a cable mentioned on another cable's page.
+struct CableLinkView: MustacheParent, Sendable {
+    var id: String
+    var url: String?
+    var title: String?
+    var date: String?
+    var origin: String? = nil
+    var present = true
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "url": url
+        case "title": title
+        case "date": date
+        case "origin": origin
+        case "present": present
+        default: nil
+        }
+    }
+}
+
+struct ReleaseView: MustacheParent, Sendable {
+    var status: String?
+    var reviewer: String?
+    var reviewDate: String?
+    var caseID: String?
+    var exemptions: String?
+    func child(named name: String) -> Any? {
+        switch name {
+        case "status": status
+        case "reviewer": reviewer
+        case "reviewDate": reviewDate
+        case "caseID": caseID
+        case "exemptions": exemptions
+        default: nil
+        }
+    }
+}
+
+struct RepairView: MustacheParent, Sendable {
+    var kind: String
+    var original: String
+    var replacement: String
+    var line: Int?
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": kind
+        case "original": original
+        case "replacement": replacement
+        case "line": line
+        default: nil
+        }
+    }
+}
+
+/// Everything `cable.mustache` shows about one cable.
+struct CableView: MustacheParent, Sendable {
+    var id: String
+    var title: String
+    var hasTitle: Bool
+    var date: String?
+    var dateISO: String?
+    var dateEstimated: Bool
+    var classification: ClassificationView?
+    var marking: String?
+    var caveats: [String]
+    var origin: LinkView?
+    var precedence: String?
+    var to: [String]
+    var info: [String]
+    var tags: [TagView]
+    var classifiedBy: String?
+    var reasons: String?
+    var declassifyOn: String?
+    var release: ReleaseView?
+    var signedBy: String?
+    var summary: String?
+    var partial: Bool
+    var body: String
+    var references: [CableLinkView]
+    var referencedBy: [CableLinkView]
+    var related: [CableLinkView]
+    var previous: CableLinkView?
+    var next: CableLinkView?
+    var original: LinkView?
+    var citation: String
+    var repairs: [RepairView]
+    var sourceFormat: String?
+    var sourceFile: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "hasTitle": hasTitle
+        case "date": date
+        case "dateISO": dateISO
+        case "dateEstimated": dateEstimated
+        case "classification": classification
+        case "marking": marking
+        case "caveats": caveats.isEmpty ? nil : caveats
+        case "origin": origin
+        case "precedence": precedence
+        case "to": to.isEmpty ? nil : to
+        case "info": info.isEmpty ? nil : info
+        case "tags": tags.isEmpty ? nil : tags
+        case "classifiedBy": classifiedBy
+        case "reasons": reasons
+        case "declassifyOn": declassifyOn
+        case "release": release
+        case "signedBy": signedBy
+        case "summary": summary
+        case "partial": partial
+        case "body": body
+        case "references": references.isEmpty ? nil : references
+        case "referencedBy": referencedBy.isEmpty ? nil : referencedBy
+        case "related": related.isEmpty ? nil : related
+        case "previous": previous
+        case "next": next
+        case "original": original
+        case "citation": citation
+        case "repairs": repairs.isEmpty ? nil : repairs
+        case "source": SourceView(format: sourceFormat, file: sourceFile)
+        default: nil
+        }
+    }
+}
+
+/// A paginated index of cables (`list.mustache`).
+struct ListView: MustacheParent, Sendable {
+    var title: String
+    var heading: String
+    var intro: String?
+    var count: String
+    var kind: String
+    var rows: [RowView]
+    var pagination: PaginationView?
+    var feed: String?
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "heading": heading
+        case "intro": intro
+        case "count": count
+        case "kind": kind
+        case "rows": rows.isEmpty ? nil : rows
+        case "pagination": pagination
+        case "feed": feed
+        default: nil
+        }
+    }
+}
+
+/// The home page (`home.mustache`).
+struct HomeView: MustacheParent, Sendable {
+    var cableCount: String
+    var originCount: String
+    var tagCount: String
+    var from: String?
+    var to: String?
+    var chart: String
+    var topTags: [TagView]
+    var topOrigins: [LinkView]
+    var classifications: [ClassificationView]
+    var latest: [RowView]
+    func child(named name: String) -> Any? {
+        switch name {
+        case "cableCount": cableCount
+        case "originCount": originCount
+        case "tagCount": tagCount
+        case "from": from
+        case "to": to
+        case "chart": chart
+        case "topTags": topTags.isEmpty ? nil : topTags
+        case "topOrigins": topOrigins.isEmpty ? nil : topOrigins
+        case "classifications": classifications.isEmpty ? nil : classifications
+        case "latest": latest.isEmpty ? nil : latest
+        case "rows": latest.isEmpty ? nil : latest
+        default: nil
+        }
+    }
+}
+
+/// `/date/`: the years.
+struct DatesView: MustacheParent, Sendable {
+    var years: [YearLinkView]
+    func child(named name: String) -> Any? { name == "years" ? years : nil }
+}
+
+struct YearLinkView: MustacheParent, Sendable {
+    var year: Int
+    var url: String
+    var count: String?
+    func child(named name: String) -> Any? {
+        switch name {
+        case "year": year
+        case "url": url
+        case "count": count
+        default: nil
+        }
+    }
+}
+
+/// `/date/2008/`: the months of a year.
+struct YearView: MustacheParent, Sendable {
+    var year: Int
+    var count: String
+    var months: [LinkView]
+    var previousYear: YearLinkView?
+    var nextYear: YearLinkView?
+    func child(named name: String) -> Any? {
+        switch name {
+        case "year": year
+        case "count": count
+        case "months": months
+        case "previousYear": previousYear
+        case "nextYear": nextYear
+        default: nil
+        }
+    }
+}
+
+/// `/tag/`: tags grouped by kind.
+struct TagsView: MustacheParent, Sendable {
+    var groups: [TagGroupView]
+    func child(named name: String) -> Any? { name == "groups" ? groups : nil }
+}
+
+struct TagGroupView: MustacheParent, Sendable {
+    var kind: String
+    var title: String
+    var tags: [TagView]
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": kind
+        case "title": title
+        case "tags": tags
+        default: nil
+        }
+    }
+}
+
+/// `/origin/`: posts grouped by country.
+struct OriginsView: MustacheParent, Sendable {
+    var countries: [CountryView]
+    func child(named name: String) -> Any? { name == "countries" ? countries : nil }
+}
+
+struct CountryView: MustacheParent, Sendable {
+    var name: String
+    var posts: [LinkView]
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "posts": posts
+        default: nil
+        }
+    }
+}
+
+/// `/classification/`
+struct ClassificationsView: MustacheParent, Sendable {
+    var classifications: [ClassificationView]
+    func child(named name: String) -> Any? { name == "classifications" ? classifications : nil }
+}
+
+/// A free page from Content/pages.
+struct FreePageView: MustacheParent, Sendable {
+    var title: String
+    var content: String
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "content": content
+        default: nil
+        }
+    }
+}
+
+/// `{format, file}` — where the cable was imported from.
+struct SourceView: MustacheParent, Sendable {
+    var format: String?
+    var file: String?
+    func child(named name: String) -> Any? {
+        switch name {
+        case "format": format
+        case "file": file
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import CableKit
+
+/// Dates as readers see them: `10 April 2008, 22:26 UTC`, `10 April 2008`, `April 2008`.
+enum DisplayDate {
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                         "October", "November", "December"]
+
+    static func long(_ d: CableDate, estimated: Bool = false) -> String {
+        estimated ? "\(d.year) (estimated)" : "\(d.day) \(months[d.month - 1]) \(d.year), \(twoDigits(d.hour)):\(twoDigits(d.minute)) UTC"
+    }
+
+    static func day(_ d: CableDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
+
+    static func month(_ year: Int, _ month: Int) -> String { "\(months[month - 1]) \(year)" }
+}
+
+extension Int {
+    /// `12345` → `12,345`
+    var grouped: String {
+        let digits = String(abs(self))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return self < 0 ? "-" + out : out
+    }
+}

@@ -1,0 +1,82 @@
+import CableKit
+
+/// What every page builder needs, built once per build: configuration, addresses, the index model, the
+/// theme, and the reference data (tags, posts).
+struct SiteContext: Sendable {
+    let config: SiteConfig
+    let urls: SiteURLs
+    let index: SiteIndex
+    let theme: Theme
+    let glossary: TagGlossary
+    let posts: PostDirectory
+    let site: SiteView
+    /// Post display name → post (for countries).
+    let postsByName: [String: Post]
+
+    init(config: SiteConfig, index: SiteIndex, theme: Theme, glossary: TagGlossary = .standard, posts: PostDirectory = .standard) {
+        self.config = config
+        self.urls = SiteURLs(config: config)
+        self.index = index
+        self.theme = theme
+        self.glossary = glossary
+        self.posts = posts
+        self.site = SiteView(title: config.title, description: config.description, language: config.language,
+                             base: urls.base, baseURL: config.baseURL, cableCount: index.records.count.grouped)
+        var byName: [String: Post] = [:]
+        for post in posts.posts where byName[post.name] == nil { byName[post.name] = post }
+        self.postsByName = byName
+    }
+
+    /// Renders `template` as a full page at `path` and returns the file to write.
+    func page(_ template: String, path: String, title: String, description: String? = nil, breadcrumbs: [LinkView] = [],
+              feed: (url: String, title: String)? = nil, ogType: String = "website", jsonld: String = "", noindex: Bool = false,
+              content: (any MustacheParentSendable)?) -> OutputFile {
+        let page = PageView(title: title, description: description ?? config.description, url: path,
+                            canonical: urls.absolute(path), feed: feed?.url, feedTitle: feed?.title,
+                            ogType: ogType, jsonld: jsonld, noindex: noindex)
+        let context = PageContext(site: site, page: page, breadcrumbs: breadcrumbs, content: content)
+        return OutputFile(path: urls.file(for: path), bytes: Array(theme.render(template, context).utf8))
+    }
+
+    // MARK: shared pieces of views
+
+    func row(_ i: Int) -> RowView {
+        let r = index.records[i]
+        return RowView(id: r.id, url: urls.cable(id: r.id, date: r.date), title: r.title ?? "(no subject)",
+                       date: r.date?.isoDate ?? "", classification: r.classification.map(classificationView),
+                       origin: r.origin.map { LinkView(title: $0, url: urls.origin($0)) })
+    }
+
+    func classificationView(_ c: Classification) -> ClassificationView {
+        ClassificationView(label: c.rawValue, slug: c.slug, url: urls.classification(c))
+    }
+
+    func tagView(_ code: String, count: Int? = nil) -> TagView {
+        let entry = glossary.entry(for: code)
+        let kind = entry?.kind.rawValue ?? (code.contains(",") ? "person" : "other")
+        return TagView(code: code, name: entry?.name ?? code, kind: kind, url: urls.tag(code), known: entry != nil,
+                       count: count?.grouped)
+    }
+
+    /// The country a post is in ("Other" when unknown).
+    func country(ofOrigin name: String) -> String {
+        if let post = postsByName[name] {
+            if let code = post.countryCode, let entry = glossary.entry(for: code) { return entry.name }
+            if let country = post.country { return country }
+        }
+        if name == "Secretary of State" { return "United States" }
+        return "Other"
+    }
+}
+
+/// A view model that Mustache can look into and that can cross threads.
+typealias MustacheParentSendable = MustacheParent & Sendable
+
+import Mustache
+
+/// A file of the built site: its path under Public/ and its bytes.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+    public init(path: String, bytes: [UInt8]) { self.path = path; self.bytes = bytes }
+}

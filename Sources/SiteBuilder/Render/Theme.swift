@@ -1,0 +1,119 @@
+import ChanceryIO
+import Mustache
+
+/// A theme: the Mustache templates and the assets of `Themes/<name>/`, layered over `Themes/default/` so
+/// a site theme overrides only the files it provides. Template errors name the template file and line.
+struct Theme: Sendable {
+    let library: MustacheLibrary
+    /// Asset files: path under `assets/` → absolute source path (theme files win over default ones).
+    let assets: [(name: String, source: String)]
+    /// Template names available.
+    let templates: Set<String>
+
+    static let required = ["layout", "header", "footer", "rows", "pagination", "cable", "list", "home", "dates",
+                           "year", "tags", "origins", "classifications", "page", "404"]
+
+    static func load(root: String, name: String) throws(BuildError) -> Theme {
+        var folders = [root + "/Themes/default"]
+        if name != "default" {
+            let own = root + "/Themes/" + name
+            guard DiskIO.isDirectory(own) else {
+                throw BuildError(path: "Content/site.yml", message: "theme '\(name)' not found: there is no folder Themes/\(name)")
+            }
+            folders.append(own)
+        }
+        guard DiskIO.isDirectory(folders[0] + "/templates") else {
+            throw BuildError(path: "Themes/default/templates", message: "the default theme is missing (Themes/default/templates)")
+        }
+        var sources: [String: (text: String, path: String)] = [:]
+        var assets: [String: String] = [:]
+        for folder in folders {
+            let relativeFolder = String(folder.dropFirst(root.count + 1))
+            for entry in DiskIO.list(folder + "/templates") ?? [] where entry.name.hasSuffix(".mustache") && !entry.isDirectory {
+                let path = folder + "/templates/" + entry.name
+                let bytes: [UInt8]?
+                do { bytes = try DiskIO.read(path) } catch { throw BuildError(path: relativeFolder + "/templates/" + entry.name, message: error.message) }
+                guard let bytes else { continue }
+                sources[String(entry.name.dropLast(9))] = (String(decoding: bytes, as: UTF8.self), relativeFolder + "/templates/" + entry.name)
+            }
+            collectAssets(folder + "/assets", prefix: "", into: &assets)
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw BuildError(path: source.path, line: error.context.lineNumber,
+                                 message: "template error: \(describe(error.error)) (column \(error.context.columnNumber): \(error.context.line.trimmingSpaces))")
+            } catch {
+                throw BuildError(path: source.path, message: "template error: \(error)")
+            }
+        }
+        // every partial a template names must exist
+        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for (partial, line) in partials(in: source.text) where sources[partial] == nil {
+                throw BuildError(path: source.path, line: line, message: "template error: partial '\(partial)' not found in the theme")
+            }
+        }
+        for name in required where sources[name] == nil {
+            throw BuildError(path: folders.last!.dropFirst(root.count + 1) + "/templates", message: "template '\(name).mustache' is missing")
+        }
+        return Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, templates: Set(sources.keys))
+    }
+
+    func render(_ template: String, _ context: PageContext) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    private static func collectAssets(_ folder: String, prefix: String, into assets: inout [String: String]) {
+        for entry in DiskIO.list(folder) ?? [] where !entry.name.hasPrefix(".") {
+            if entry.isDirectory { collectAssets(folder + "/" + entry.name, prefix: prefix + entry.name + "/", into: &assets) }
+            else { assets[prefix + entry.name] = folder + "/" + entry.name }
+        }
+    }
+
+    /// `{{> name}}` and `{{< name}}` references with their lines.
+    static func partials(in text: String) -> [(String, Int)] {
+        var found: [(String, Int)] = []
+        var line = 1
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c == "\n" { line += 1 }
+            if c == "{", text[i...].hasPrefix("{{>") || text[i...].hasPrefix("{{<") {
+                let start = text.index(i, offsetBy: 3)
+                if let end = text[start...].firstRange(of: "}}") {
+                    let name = text[start..<end.lowerBound].trimmingSpaces
+                    if !name.isEmpty, !name.contains(" ") { found.append((name, line)) }
+                    i = end.lowerBound
+                    continue
+                }
+            }
+            i = text.index(after: i)
+        }
+        return found
+    }
+
+    private static func describe(_ error: Swift.Error) -> String {
+        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch e {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not closed"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "bad set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
+        case .illegalTokenInsideInheritSection: return "only block overrides may appear inside an inheriting partial"
+        case .textInsideInheritSection: return "text cannot appear directly inside an inheriting partial"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "bad configuration tag"
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

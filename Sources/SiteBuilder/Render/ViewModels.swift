@@ -1,0 +1,187 @@
+import Mustache
+
+// Small view models for the templates: plain values, each answering Mustache's lookups by name
+// (`MustacheParent`) so rendering never falls back to reflection. Names follow Themes/default/THEME.md.
+
+/// `{title, url, count}` — a link in a list, with an optional count.
+struct LinkView: MustacheParent, Sendable {
+    var title: String
+    var url: String
+    var count: String? = nil
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title", "name": title
+        case "url": url
+        case "count": count
+        default: nil
+        }
+    }
+}
+
+/// The site, on every page.
+struct SiteView: MustacheParent, Sendable {
+    var title: String
+    var description: String
+    var language: String
+    var base: String
+    var baseURL: String
+    var cableCount: String
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description
+        case "language": language
+        case "base": base
+        case "baseURL": baseURL
+        case "cableCount": cableCount
+        default: nil
+        }
+    }
+}
+
+/// The page being rendered: title, description, addresses, feed, JSON-LD.
+struct PageView: MustacheParent, Sendable {
+    var title: String
+    var description: String
+    var url: String
+    var canonical: String
+    var feed: String? = nil
+    var feedTitle: String? = nil
+    var ogType = "website"
+    var jsonld = ""
+    var noindex = false
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description
+        case "url": url
+        case "canonical": canonical
+        case "feed": feed
+        case "feedTitle": feedTitle
+        case "ogType": ogType
+        case "jsonld": jsonld.isEmpty ? nil : jsonld
+        case "noindex": noindex
+        default: nil
+        }
+    }
+}
+
+/// `{label, slug, url}`
+struct ClassificationView: MustacheParent, Sendable {
+    var label: String
+    var slug: String
+    var url: String
+    var count: String? = nil
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "slug": slug
+        case "url": url
+        case "count": count
+        default: nil
+        }
+    }
+}
+
+/// One row of a cable table.
+struct RowView: MustacheParent, Sendable {
+    var id: String
+    var url: String
+    var title: String
+    var date: String
+    var classification: ClassificationView?
+    var origin: LinkView?
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "url": url
+        case "title": title
+        case "date": date
+        case "classification": classification
+        case "origin": origin
+        default: nil
+        }
+    }
+}
+
+/// `{number, url, current}`
+struct PageLinkView: MustacheParent, Sendable {
+    var number: Int
+    var url: String
+    var current: Bool
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "url": url
+        case "current": current
+        default: nil
+        }
+    }
+}
+
+struct PaginationView: MustacheParent, Sendable {
+    var current: Int
+    var total: Int
+    var previous: String?
+    var next: String?
+    var pages: [PageLinkView]
+    func child(named name: String) -> Any? {
+        switch name {
+        case "current": current
+        case "total": total
+        case "previous": previous
+        case "next": next
+        case "pages": pages
+        default: nil
+        }
+    }
+}
+
+/// `{code, name, kind, url, known, count}`
+struct TagView: MustacheParent, Sendable {
+    var code: String
+    var name: String
+    var kind: String
+    var url: String
+    var known: Bool
+    var count: String? = nil
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": code
+        case "name": self.name
+        case "kind": kind
+        case "url": url
+        case "known": known
+        case "count": count
+        default: nil
+        }
+    }
+}
+
+/// The root of every page: `site`, `page`, `breadcrumbs`; any other name is looked up in the page's own
+/// content (`cable`, `list`, `home`, `years`, …).
+struct PageContext: MustacheParent, Sendable {
+    var site: SiteView
+    var page: PageView
+    var breadcrumbs: [LinkView]
+    var content: (any MustacheParent & Sendable)?
+    func child(named key: String) -> Any? {
+        switch key {
+        case "site": site
+        case "page": page
+        case "breadcrumbs": breadcrumbs.isEmpty ? nil : breadcrumbs
+        default: content?.child(named: key)
+        }
+    }
+}
+
+/// One value under one name: `Named("cable", view)`.
+struct Named: MustacheParent, Sendable {
+    var key: String
+    var value: any Sendable
+    init(_ key: String, _ value: any Sendable) { self.key = key; self.value = value }
+    func child(named name: String) -> Any? {
+        if name == key { return value }
+        return nil
+    }
+}

@@ -1,0 +1,30 @@
+/// The home page's chart of cables per year, drawn at build time as an inline SVG with classes for the
+/// theme (`chart`, `chart-bar`, `chart-label`, `chart-axis`) and no inline style, so a strict CSP holds.
+enum YearChart {
+    static func svg(_ counts: [(year: Int, count: Int)]) -> String {
+        guard let maxCount = counts.map(\.count).max(), maxCount > 0 else { return "" }
+        let barWidth = 22, gap = 6, height = 160, top = 18, bottom = 28
+        let width = max(1, counts.count) * (barWidth + gap) + gap
+        var out = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height + top + bottom)\" width=\"\(width)\" height=\"\(height + top + bottom)\" role=\"img\" aria-labelledby=\"chart-title\">"
+        out += "<title id=\"chart-title\">Cables per year: " + counts.map { "\($0.year): \($0.count)" }.joined(separator: ", ") + "</title>"
+        out += "<line class=\"chart-axis\" x1=\"0\" y1=\"\(top + height)\" x2=\"\(width)\" y2=\"\(top + height)\"/>"
+        for (k, item) in counts.enumerated() {
+            let x = gap + k * (barWidth + gap)
+            let h = max(1, Int((Double(item.count) / Double(maxCount) * Double(height)).rounded()))
+            let y = top + height - h
+            out += "<rect class=\"chart-bar\" x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(h)\"><title>\(item.year): \(item.count) cables</title></rect>"
+            out += "<text class=\"chart-label\" x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" text-anchor=\"middle\">\(String(item.year).suffix(2))</text>"
+            if counts.count <= 30 {
+                out += "<text class=\"chart-label\" x=\"\(x + barWidth / 2)\" y=\"\(max(10, y - 4))\" text-anchor=\"middle\">\(short(item.count))</text>"
+            }
+        }
+        return out + "</svg>"
+    }
+
+    /// `1234` → `1.2k`
+    static func short(_ n: Int) -> String {
+        if n < 1000 { return String(n) }
+        if n < 10000 { return "\(n / 1000).\((n % 1000) / 100)k" }
+        return "\(n / 1000)k"
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import SiteBuilder
+
+/// `chancery build`: Content/ → Public/.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the static reading room from Content/ into Public/.",
+        discussion: "Reads Content/site.yml, Content/cables/**/*.md, Content/pages/*.md and Themes/<theme>/. Unchanged files in Public/ are not rewritten; files no longer produced are removed."
+    )
+
+    @Option(help: "The site folder (holding Content/ and Themes/).")
+    var root = "."
+
+    @Option(help: "Where to write the site (default: <root>/Public).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "The absolute URL the site is published at (overrides base_url in site.yml).")
+    var baseURL: String?
+
+    func run() throws {
+        let builder = SiteBuilder(options: .init(root: root, output: output, baseURL: baseURL))
+        let progress = TerminalProgress(label: "Building")
+        let report = builder.build { _, done, total in progress.update(done, total) }
+        progress.finish()
+        for error in report.errors { printError(error.description) }
+        print(report.summary)
+        if report.failed { throw ExitCode.failure }
+    }
+}
