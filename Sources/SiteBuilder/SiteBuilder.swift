@@ -82,7 +82,8 @@ public struct SiteBuilder: Sendable {
         do { exports = try DataExports(publicDirectory: outputDirectory, urls: context.urls) } catch {
             report.errors.append(BuildError(path: error.path, message: error.message)); return
         }
-        let cablePages = CablePages(context: context, root: root)
+        let fragments = Fragments(context: context)
+        let cablePages = CablePages(context: context, root: root, fragments: fragments)
         let batch = 512
         let total = index.records.count
         for start in stride(from: 0, to: total, by: batch) {
@@ -108,7 +109,7 @@ public struct SiteBuilder: Sendable {
         }
 
         // index pages
-        let indexPages = IndexPages(context: context)
+        let indexPages = IndexPages(context: context, fragments: fragments)
         let listings = indexPages.listings()
         var jobs: [(Int, Int)] = []
         for (k, listing) in listings.enumerated() { for n in 1...indexPages.pageCount(listing) { jobs.append((k, n)) } }
@@ -122,7 +123,7 @@ public struct SiteBuilder: Sendable {
         }
 
         // home, directories, free pages, feeds, sitemap, assets
-        var other = [HomePage(context: context).render()] + DirectoryPages(context: context).all(freePages: freePages)
+        var other = [HomePage(context: context, fragments: fragments).render()] + DirectoryPages(context: context).all(freePages: freePages)
         for file in other where file.path.hasSuffix("index.html") { sitePaths.append(context.urls.base + "/" + String(file.path.dropLast(10))) }
         other += Feeds(context: context).all()
         other += Sitemap(context: context).files(paths: sitePaths)

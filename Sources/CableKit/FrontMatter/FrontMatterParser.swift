@@ -19,36 +19,61 @@ public enum FrontMatterParser {
     }
 
     public static func split(_ text: String) throws(Failure) -> Document {
-        var lines: [Substring] = []
-        var rest = Substring(text)
-        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
-        guard rest.hasPrefix("---\n") || rest.hasPrefix("---\r\n") || rest == "---" else {
+        var contiguous = text
+        let result: Result<Document, Failure> = contiguous.withUTF8 { buffer in
+            do throws(Failure) { return .success(try split(bytes: buffer, text: text)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private static func split(bytes b: UnsafeBufferPointer<UInt8>, text: String) throws(Failure) -> Document {
+        var start = 0
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }  // byte-order mark
+        func isDashes(_ lo: Int, _ hi: Int) -> Bool {
+            var e = hi
+            if e > lo, b[e - 1] == ASCII.cr { e -= 1 }
+            guard e - lo == 3 else { return false }
+            return (b[lo] == ASCII.hyphen && b[lo + 1] == ASCII.hyphen && b[lo + 2] == ASCII.hyphen)
+                || (b[lo] == ASCII.period && b[lo + 1] == ASCII.period && b[lo + 2] == ASCII.period)
+        }
+        // the opening line
+        var firstEnd = start
+        while firstEnd < b.count, b[firstEnd] != ASCII.newline { firstEnd += 1 }
+        guard isDashes(start, firstEnd), b[start] == ASCII.hyphen else {
             throw Failure(line: 1, message: "missing front matter: the file must start with a line '---'")
         }
-        // find the closing '---'
-        var lineStart = rest.startIndex
-        var lineNumber = 0
-        var closing: (start: String.Index, end: String.Index, line: Int)?
-        while lineStart < rest.endIndex {
-            let lineEnd = rest[lineStart...].firstIndex(of: "\n") ?? rest.endIndex
-            var line = rest[lineStart..<lineEnd]
-            if line.hasSuffix("\r") { line = line.dropLast() }
+        var lines: [Substring] = []
+        var lineStart = firstEnd + 1
+        var lineNumber = 1
+        var closingEnd: Int?
+        var closingLine = 0
+        let utf8 = text.utf8
+        while lineStart <= b.count {
+            var lineEnd = lineStart
+            while lineEnd < b.count, b[lineEnd] != ASCII.newline { lineEnd += 1 }
             lineNumber += 1
-            if lineNumber > 1, line == "---" || line == "..." {
-                closing = (lineStart, lineEnd < rest.endIndex ? rest.index(after: lineEnd) : lineEnd, lineNumber)
+            if isDashes(lineStart, lineEnd) {
+                closingEnd = min(b.count, lineEnd + 1)
+                closingLine = lineNumber
                 break
             }
-            if lineNumber > 1 { lines.append(line) }
-            lineStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : lineEnd
+            if lineStart >= b.count { break }
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, b[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
+            let lo = utf8.index(utf8.startIndex, offsetBy: lineStart)
+            let hi = utf8.index(lo, offsetBy: contentEnd - lineStart)
+            lines.append(text[lo..<hi])
+            lineStart = lineEnd + 1
         }
-        guard let closing else { throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one") }
+        guard let closingEnd else { throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one") }
         let fields: [(key: String, value: YAMLValue, line: Int)]
         if let fast = try FastScanner(lines: lines).scan() {
             fields = fast
         } else {
             fields = try readWithYams(lines.joined(separator: "\n"))
         }
-        return Document(fields: fields, body: rest[closing.end...], bodyLine: closing.line + 1)
+        let bodyStart = utf8.index(utf8.startIndex, offsetBy: closingEnd)
+        return Document(fields: fields, body: text[bodyStart...], bodyLine: closingLine + 1)
     }
 
     private static func readWithYams(_ yaml: String) throws(Failure) -> [(key: String, value: YAMLValue, line: Int)] {
@@ -128,20 +153,23 @@ struct FastScanner {
         while i < lines.count {
             let line = lines[i]
             let number = i + 2
-            if line.isEmpty || line.first == "#" { i += 1; continue }
-            guard line.first != " ", let (key, rest) = keyValue(line) else { return nil }
+            let first = line.utf8.first
+            if first == nil || first == UInt8(ascii: "#") { i += 1; continue }
+            guard first != ASCII.space, let (key, rest) = keyValue(line) else { return nil }
             if rest.isEmpty {
                 // nested map (2-space indent) or block list of flow maps
                 var j = i + 1
                 var pairs: [(key: String, value: YAMLValue, line: Int)] = []
                 var items: [YAMLValue] = []
-                while j < lines.count, lines[j].hasPrefix("  ") {
-                    let inner = lines[j].dropFirst(2)
-                    if inner.hasPrefix("- ") {
-                        guard pairs.isEmpty, let v = try flowValue(inner.dropFirst(2), line: j + 2) else { return nil }
+                while j < lines.count, lines[j].utf8.starts(with: [ASCII.space, ASCII.space]) {
+                    let u = lines[j].utf8
+                    let inner = lines[j][u.index(u.startIndex, offsetBy: 2)...]
+                    if inner.utf8.starts(with: [ASCII.hyphen, ASCII.space]) {
+                        let iu = inner.utf8
+                        guard pairs.isEmpty, let v = try flowValue(inner[iu.index(iu.startIndex, offsetBy: 2)...], line: j + 2) else { return nil }
                         items.append(v)
                     } else {
-                        guard items.isEmpty, inner.first != " ", let (k, r) = keyValue(inner), !r.isEmpty,
+                        guard items.isEmpty, inner.utf8.first != ASCII.space, let (k, r) = keyValue(inner), !r.isEmpty,
                               let v = try flowValue(r, line: j + 2) else { return nil }
                         pairs.append((k, v, j + 2))
                     }
@@ -159,12 +187,20 @@ struct FastScanner {
     }
 
     private func keyValue(_ line: Substring) -> (String, Substring)? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
-        let key = line[..<colon]
-        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
-        let after = line[line.index(after: colon)...]
-        guard after.isEmpty || after.first == " " else { return nil }
-        return (String(key), after.drop(while: { $0 == " " }))
+        let u = line.utf8
+        var i = u.startIndex
+        while i < u.endIndex {
+            let c = u[i]
+            if c == ASCII.colon { break }
+            guard ASCII.isAlnum(c) || c == UInt8(ascii: "_") || c == ASCII.hyphen else { return nil }
+            i = u.index(after: i)
+        }
+        guard i < u.endIndex, i > u.startIndex else { return nil }
+        let key = String(line[u.startIndex..<i])
+        var j = u.index(after: i)
+        guard j == u.endIndex || u[j] == ASCII.space else { return nil }
+        while j < u.endIndex, u[j] == ASCII.space { j = u.index(after: j) }
+        return (key, line[j...])
     }
 
     /// A value on one line: null, bool, quoted or plain scalar, `[flow list]`, `{flow map}`.

@@ -6,6 +6,7 @@ import ChanceryIO
 struct CablePages {
     let context: SiteContext
     let root: String
+    let fragments: Fragments
 
     struct Rendered: Sendable {
         var files: [OutputFile] = []
@@ -59,14 +60,20 @@ struct CablePages {
         let index = context.index
         let urls = context.urls
         let record = index.records[i]
-        func link(_ j: Int) -> CableLinkView {
-            let r = index.records[j]
-            return CableLinkView(id: r.id, url: urls.cable(id: r.id, date: r.date), title: r.title, date: r.date?.isoDate, origin: r.origin)
-        }
+        let link = context.link
+        var referencesHTML = ""
         let references = cable.references.map { id -> CableLinkView in
-            if let j = index.byID[id] { return link(j) }
-            return CableLinkView(id: id, url: nil, title: nil, date: nil, present: false)
+            if let j = index.byID[id] {
+                referencesHTML += fragments.links[j]
+                return link(j)
+            }
+            let absent = CableLinkView(id: id, url: nil, title: nil, date: nil, present: false)
+            referencesHTML += context.theme.renderFragment("cable-link", absent)
+            return absent
         }
+        let tags = cable.tags.map { context.tagView($0) }
+        let tagsHTML = zip(cable.tags, tags).map { fragments.tags[$0.0] ?? context.theme.renderFragment("tag-link", $0.1) }.joined()
+        let related = index.related(to: i, limit: context.config.relatedCount)
         let release = cable.release.map {
             ReleaseView(status: $0.status, reviewer: $0.reviewer, reviewDate: $0.reviewDate, caseID: $0.caseID,
                         exemptions: $0.exemptions.isEmpty ? nil : $0.exemptions.joined(separator: ", "))
@@ -80,11 +87,12 @@ struct CablePages {
             marking: record.marking == record.classification?.rawValue ? nil : record.marking,
             caveats: cable.caveats, origin: record.origin.map { LinkView(title: $0, url: urls.origin($0)) },
             precedence: cable.precedence, to: cable.to, info: cable.info,
-            tags: cable.tags.map { context.tagView($0) },
+            tags: tags, tagsHTML: tagsHTML,
             classifiedBy: cable.classifiedBy, reasons: cable.reasons.isEmpty ? nil : cable.reasons.joined(separator: ", "),
             declassifyOn: cable.declassifyOn, release: release, signedBy: cable.signedBy, summary: cable.summary,
-            partial: cable.partial, body: body, references: references,
-            referencedBy: index.citedBy[i].map(link), related: index.related(to: i, limit: context.config.relatedCount).map(link),
+            partial: cable.partial, body: body, references: references, referencesHTML: referencesHTML,
+            referencedBy: index.citedBy[i].map(link), referencedByHTML: fragments.links(index.citedBy[i]),
+            related: related.map(link), relatedHTML: fragments.links(related),
             previous: index.previousFromSamePost(i).map(link), next: index.nextFromSamePost(i).map(link),
             original: original, citation: citation(record, url: urls.absolute(path)),
             repairs: cable.repairs.map { RepairView(kind: $0.kind, original: $0.original, replacement: $0.replacement, line: $0.line) },

@@ -49,22 +49,32 @@ struct Feeds {
     }
 }
 
-/// Escapes text for XML and HTML attribute or element content.
+/// Escapes text for XML and HTML attribute or element content (on UTF-8 bytes), dropping the control
+/// characters XML 1.0 forbids.
 func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default:
-            // characters XML 1.0 forbids
-            if c.value < 0x20 && c != "\n" && c != "\t" && c != "\r" || c.value == 0xFFFE || c.value == 0xFFFF { continue }
-            out.unicodeScalars.append(c)
+    var clean = true
+    for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) {
+        clean = false; break
+    }
+    if clean && !s.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) { return s }
+    var out = [UInt8]()
+    out.reserveCapacity(s.utf8.count + 16)
+    for b in s.utf8 {
+        switch b {
+        case 0x26: out += Array("&amp;".utf8)
+        case 0x3C: out += Array("&lt;".utf8)
+        case 0x3E: out += Array("&gt;".utf8)
+        case 0x22: out += Array("&quot;".utf8)
+        case 0x27: out += Array("&#39;".utf8)
+        case 0x09, 0x0A, 0x0D: out.append(b)
+        case 0..<0x20: continue
+        default: out.append(b)
         }
     }
-    return out
+    // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters either
+    var result = String(decoding: out, as: UTF8.self)
+    if result.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) {
+        result = String(String.UnicodeScalarView(result.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF }))
+    }
+    return result
 }

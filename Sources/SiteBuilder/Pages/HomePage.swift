@@ -4,6 +4,7 @@ import CableKit
 /// the classifications and the latest cables.
 struct HomePage {
     let context: SiteContext
+    let fragments: Fragments
 
     func render() -> OutputFile {
         let index = context.index
@@ -16,11 +17,12 @@ struct HomePage {
         let classifications = index.classifications.sorted { $0.key < $1.key }.map {
             ClassificationView(label: $0.key.rawValue, slug: $0.key.slug, url: context.urls.classification($0.key), count: $0.value.count.grouped)
         }
-        let latest = Array((0..<index.records.count).reversed().filter { index.records[$0].date != nil }.prefix(20)).map(context.row)
+        let latestMembers = Array((0..<index.records.count).reversed().filter { index.records[$0].date != nil }.prefix(20))
+        let latest = latestMembers.map(context.row)
         let view = HomeView(cableCount: index.records.count.grouped, originCount: index.origins.count.grouped, tagCount: index.tags.count.grouped,
                             from: dated.first?.date.map(DisplayDate.day), to: dated.last?.date.map(DisplayDate.day),
                             chart: YearChart.svg(years), topTags: topTags, topOrigins: topOrigins,
-                            classifications: classifications, latest: latest)
+                            classifications: classifications, latest: latest, latestHTML: fragments.rows(latestMembers))
         let jsonld = "{\"@context\": \"https://schema.org\", \"@type\": \"WebSite\", \"name\": \(CableJSON.string(context.config.title)), \"url\": \(CableJSON.string(context.urls.absolute(context.urls.home)))}"
         return context.page("home", path: context.urls.home, title: context.config.title, description: context.config.description,
                             feed: (context.urls.feed, context.config.title), jsonld: jsonld, content: Named("home", view))

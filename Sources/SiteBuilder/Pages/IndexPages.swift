@@ -4,6 +4,7 @@ import CableKit
 /// page 1 at the index's own address and page N at `…/page/N/`.
 struct IndexPages {
     let context: SiteContext
+    let fragments: Fragments
 
     /// One paginated list to render.
     struct Listing: Sendable {
@@ -65,7 +66,7 @@ struct IndexPages {
             next: number < total ? urls.page(listing.first, number: number + 1) : nil,
             pages: pageLinks(first: listing.first, current: number, total: total)) : nil
         let view = ListView(title: listing.title, heading: listing.heading, intro: listing.intro,
-                            count: listing.members.count.grouped, kind: listing.kind, rows: slice.map(context.row),
+                            count: listing.members.count.grouped, kind: listing.kind, rows: slice.map(context.row), rowsHTML: fragments.rows(slice),
                             pagination: pagination, feed: listing.feed)
         let title = number > 1 ? "\(listing.title) (page \(number) of \(total))" : listing.title
         return context.page("list", path: urls.page(listing.first, number: number), title: title,

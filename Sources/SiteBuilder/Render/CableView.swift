@@ -71,6 +71,7 @@ struct CableView: MustacheParent, Sendable {
     var to: [String]
     var info: [String]
     var tags: [TagView]
+    var tagsHTML: String
     var classifiedBy: String?
     var reasons: String?
     var declassifyOn: String?
@@ -80,8 +81,11 @@ struct CableView: MustacheParent, Sendable {
     var partial: Bool
     var body: String
     var references: [CableLinkView]
+    var referencesHTML: String
     var referencedBy: [CableLinkView]
+    var referencedByHTML: String
     var related: [CableLinkView]
+    var relatedHTML: String
     var previous: CableLinkView?
     var next: CableLinkView?
     var original: LinkView?
@@ -100,12 +104,12 @@ struct CableView: MustacheParent, Sendable {
         case "dateEstimated": dateEstimated
         case "classification": classification
         case "marking": marking
-        case "caveats": caveats.isEmpty ? nil : caveats
+        case "caveats": ListBlock(items: caveats)
         case "origin": origin
         case "precedence": precedence
-        case "to": to.isEmpty ? nil : to
-        case "info": info.isEmpty ? nil : info
-        case "tags": tags.isEmpty ? nil : tags
+        case "to": ListBlock(items: to)
+        case "info": ListBlock(items: info)
+        case "tags": ListBlock(items: tags, html: tagsHTML)
         case "classifiedBy": classifiedBy
         case "reasons": reasons
         case "declassifyOn": declassifyOn
@@ -114,14 +118,14 @@ struct CableView: MustacheParent, Sendable {
         case "summary": summary
         case "partial": partial
         case "body": body
-        case "references": references.isEmpty ? nil : references
-        case "referencedBy": referencedBy.isEmpty ? nil : referencedBy
-        case "related": related.isEmpty ? nil : related
+        case "references": ListBlock(items: references, html: referencesHTML)
+        case "referencedBy": ListBlock(items: referencedBy, html: referencedByHTML)
+        case "related": ListBlock(items: related, html: relatedHTML)
         case "previous": previous
         case "next": next
         case "original": original
         case "citation": citation
-        case "repairs": repairs.isEmpty ? nil : repairs
+        case "repairs": ListBlock(items: repairs)
         case "source": SourceView(format: sourceFormat, file: sourceFile)
         default: nil
         }
@@ -136,10 +140,12 @@ struct ListView: MustacheParent, Sendable {
     var count: String
     var kind: String
     var rows: [RowView]
+    var rowsHTML: String
     var pagination: PaginationView?
     var feed: String?
     func child(named name: String) -> Any? {
         switch name {
+        case "rowsHTML": rowsHTML
         case "title": title
         case "heading": heading
         case "intro": intro
@@ -165,8 +171,10 @@ struct HomeView: MustacheParent, Sendable {
     var topOrigins: [LinkView]
     var classifications: [ClassificationView]
     var latest: [RowView]
+    var latestHTML: String
     func child(named name: String) -> Any? {
         switch name {
+        case "rowsHTML": latestHTML
         case "cableCount": cableCount
         case "originCount": originCount
         case "tagCount": tagCount

@@ -1,9 +1,17 @@
 import CCmarkGFM
+import Synchronization
 
 /// Markdown to HTML with libcmark-gfm: the table, strikethrough, autolink and tagfilter extensions, and
 /// never the unsafe option, so raw HTML in content is dropped and `javascript:` links are not emitted.
 /// This is the only file that touches libcmark-gfm.
+///
+/// Parsing holds a process-wide lock: libcmark-gfm switches the inline extensions' trigger characters
+/// (`:` and `w` for autolinks, `|` for tables) on and off in a global table around every parse, so two
+/// parses on two threads would switch them off under each other and drop autolinks at random. Rendering
+/// the parsed tree is done under the same lock (it is the cheap part).
 public enum MarkdownRenderer {
+    private static let parseLock = Mutex<Void>(())
+
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true
@@ -13,6 +21,10 @@ public enum MarkdownRenderer {
 
     public static func html(_ markdown: String) -> String {
         _ = registered
+        return parseLock.withLock { _ in render(markdown) }
+    }
+
+    private static func render(_ markdown: String) -> String {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }

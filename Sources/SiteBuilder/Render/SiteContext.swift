@@ -47,6 +47,12 @@ struct SiteContext: Sendable {
                        origin: r.origin.map { LinkView(title: $0, url: urls.origin($0)) })
     }
 
+    /// A cable as it is mentioned on another cable's page.
+    func link(_ i: Int) -> CableLinkView {
+        let r = index.records[i]
+        return CableLinkView(id: r.id, url: urls.cable(id: r.id, date: r.date), title: r.title, date: r.date?.isoDate, origin: r.origin)
+    }
+
     func classificationView(_ c: Classification) -> ClassificationView {
         ClassificationView(label: c.rawValue, slug: c.slug, url: urls.classification(c))
     }

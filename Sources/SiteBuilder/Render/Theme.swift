@@ -10,8 +10,8 @@ struct Theme: Sendable {
     /// Template names available.
     let templates: Set<String>
 
-    static let required = ["layout", "header", "footer", "rows", "pagination", "cable", "list", "home", "dates",
-                           "year", "tags", "origins", "classifications", "page", "404"]
+    static let required = ["layout", "header", "footer", "rows", "row", "cable-link", "tag-link", "pagination", "cable", "list",
+                           "home", "dates", "year", "tags", "origins", "classifications", "page", "404"]
 
     static func load(root: String, name: String) throws(BuildError) -> Theme {
         var folders = [root + "/Themes/default"]
@@ -39,12 +39,14 @@ struct Theme: Sendable {
             collectAssets(folder + "/assets", prefix: "", into: &assets)
         }
         var library = MustacheLibrary()
+        _ = HTMLEscaping.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                let column = error.context.lineNumber == 1 ? error.context.columnNumber - HTMLEscaping.pragma.count : error.context.columnNumber
                 throw BuildError(path: source.path, line: error.context.lineNumber,
-                                 message: "template error: \(describe(error.error)) (column \(error.context.columnNumber): \(error.context.line.trimmingSpaces))")
+                                 message: "template error: \(describe(error.error)) (column \(column): \(error.context.line.replacingPragma.trimmingSpaces))")
             } catch {
                 throw BuildError(path: source.path, message: "template error: \(error)")
             }
@@ -63,6 +65,11 @@ struct Theme: Sendable {
 
     func render(_ template: String, _ context: PageContext) -> String {
         library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// A fragment template rendered with one item as its whole context.
+    func renderFragment(_ template: String, _ item: any MustacheParent & Sendable) -> String {
+        library.render(item, withTemplate: template) ?? ""
     }
 
     private static func collectAssets(_ folder: String, prefix: String, into assets: inout [String: String]) {
@@ -110,6 +117,10 @@ struct Theme: Sendable {
 }
 
 extension StringProtocol {
+    var replacingPragma: String {
+        hasPrefix(HTMLEscaping.pragma) ? String(dropFirst(HTMLEscaping.pragma.count)) : String(self)
+    }
+
     var trimmingSpaces: String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }

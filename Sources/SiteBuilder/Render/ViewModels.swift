@@ -158,6 +158,29 @@ struct TagView: MustacheParent, Sendable {
     }
 }
 
+/// A list for a template: `items`, the count, and — for lists of links rendered by a fragment template
+/// (`row`, `cable-link`, `tag-link`) — `html`, the items already rendered (each fragment is rendered once
+/// per build, however many pages show it). Only present when the list is not empty.
+struct ListBlock: MustacheParent, Sendable {
+    var items: [any Sendable]
+    var html: String?
+
+    init?(items: [any Sendable], html: String? = nil) {
+        guard !items.isEmpty else { return nil }
+        self.items = items
+        self.html = html
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "items": return items
+        case "html": return html
+        case "count": return items.count
+        default: return nil
+        }
+    }
+}
+
 /// The root of every page: `site`, `page`, `breadcrumbs`; any other name is looked up in the page's own
 /// content (`cable`, `list`, `home`, `years`, …).
 struct PageContext: MustacheParent, Sendable {
@@ -169,7 +192,7 @@ struct PageContext: MustacheParent, Sendable {
         switch key {
         case "site": site
         case "page": page
-        case "breadcrumbs": breadcrumbs.isEmpty ? nil : breadcrumbs
+        case "breadcrumbs": ListBlock(items: breadcrumbs)
         default: content?.child(named: key)
         }
     }

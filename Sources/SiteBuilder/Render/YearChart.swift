@@ -3,8 +3,12 @@
 enum YearChart {
     static func svg(_ counts: [(year: Int, count: Int)]) -> String {
         guard let maxCount = counts.map(\.count).max(), maxCount > 0 else { return "" }
-        let barWidth = 22, gap = 6, height = 160, top = 18, bottom = 28
-        let width = max(1, counts.count) * (barWidth + gap) + gap
+        // drawn at the width it is shown at, so labels keep their size: bars share 860 units
+        let n = max(1, counts.count)
+        let gap = n > 40 ? 2 : 6
+        let barWidth = max(4, min(56, (860 - gap * (n + 1)) / n))
+        let height = 160, top = 18, bottom = 28
+        let width = n * (barWidth + gap) + gap
         var out = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height + top + bottom)\" width=\"\(width)\" height=\"\(height + top + bottom)\" role=\"img\" aria-labelledby=\"chart-title\">"
         out += "<title id=\"chart-title\">Cables per year: " + counts.map { "\($0.year): \($0.count)" }.joined(separator: ", ") + "</title>"
         out += "<line class=\"chart-axis\" x1=\"0\" y1=\"\(top + height)\" x2=\"\(width)\" y2=\"\(top + height)\"/>"
@@ -13,8 +17,10 @@ enum YearChart {
             let h = max(1, Int((Double(item.count) / Double(maxCount) * Double(height)).rounded()))
             let y = top + height - h
             out += "<rect class=\"chart-bar\" x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(h)\"><title>\(item.year): \(item.count) cables</title></rect>"
-            out += "<text class=\"chart-label\" x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" text-anchor=\"middle\">\(String(item.year).suffix(2))</text>"
-            if counts.count <= 30 {
+            if barWidth >= 14 || item.year % 5 == 0 {
+                out += "<text class=\"chart-label\" x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" text-anchor=\"middle\">\(barWidth >= 30 ? String(item.year) : String(String(item.year).suffix(2)))</text>"
+            }
+            if barWidth >= 22 {
                 out += "<text class=\"chart-label\" x=\"\(x + barWidth / 2)\" y=\"\(max(10, y - 4))\" text-anchor=\"middle\">\(short(item.count))</text>"
             }
         }
