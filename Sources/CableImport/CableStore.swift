@@ -16,6 +16,14 @@ struct CableStore: Sendable {
         case new, updated, unchanged
         case skipped(String)
         case failed(String)
+
+        /// The input is what the store holds now.
+        var isKept: Bool {
+            switch self {
+            case .new, .updated, .unchanged: true
+            case .skipped, .failed: false
+            }
+        }
     }
 
     init(directory: String, force: Bool) {
@@ -33,14 +41,15 @@ struct CableStore: Sendable {
         self.originals = originals
     }
 
-    /// Writes one cable and its original; `sourcePath` names the input in messages.
-    func store(_ parsed: Cable, original: [UInt8], sourcePath: String) -> Outcome {
+    /// Writes one cable and its original. The same original bytes never rewrite an intact stored file,
+    /// whatever path they are imported from (a CSV row's original, re-read as a file, would read differently).
+    func store(_ parsed: Cable, original: [UInt8]) -> Outcome {
         guard let id = parsed.id, let year = parsed.date?.year ?? ReferenceID.parts(id)?.year else {
             return .failed("no reference id")
         }
         let folder = "\(directory)/\(year)"
         let markdownPath = "\(folder)/\(id).md"
-        let originalName = "\(year)/\(id).\(parsed.source.format == .wikileaks ? "html" : "txt")"
+        let originalName = "\(year)/\(id).\(Self.originalExtension(parsed.source.format))"
         let originalPath = "\(directory)/\(originalName)"
         var cable = parsed
         var outcome = Outcome.new
@@ -48,10 +57,14 @@ struct CableStore: Sendable {
             // the file may sit in another year's folder (an earlier import dated it differently)
             let oldFolder = existing[id].map { "\(directory)/\($0)" }
             let currentPath = oldFolder.map { "\($0)/\(id).md" } ?? markdownPath
-            if existing[id] != nil, let bytes = try DiskIO.read(currentPath) {
+            if let oldFolder, let bytes = try DiskIO.read(currentPath) {
                 let text = String(decoding: bytes, as: UTF8.self)
                 let previous = try? CableFile.read(text)
                 if let previous, previous.source.sha256 == cable.source.sha256 {
+                    if !force, Checksum.isIntact(text) {
+                        try writeOriginal(original, to: "\(oldFolder)/\(id).\(Self.originalExtension(previous.source.format))")
+                        return .unchanged
+                    }
                     cable.source.file = previous.source.file ?? cable.source.file
                 } else if let previousFile = previous?.source.file, previousFile != cable.source.file, !force {
                     return .skipped("duplicate id \(id): \(currentPath) was imported from \(previousFile); this file is not imported (use --force to replace it)")
@@ -66,17 +79,29 @@ struct CableStore: Sendable {
                 }
                 try DiskIO.write(Array(document.utf8), to: markdownPath)
                 try writeOriginal(original, to: originalPath)
-                if let oldFolder, oldFolder != folder { removeOldCopies(of: id, in: oldFolder) }
+                if oldFolder != folder { removeOldCopies(of: id, in: oldFolder) }
+                // a page replaced by a text (or the reverse) leaves no original of the other kind beside it
+                for ext in ["txt", "html"] where "\(folder)/\(id).\(ext)" != originalPath { DiskIO.remove("\(folder)/\(id).\(ext)") }
                 outcome = .updated
             } else {
                 try DiskIO.write(Array(FrontMatterWriter.sealedDocument(cable).utf8), to: markdownPath)
                 if originals.contains(originalName) { try writeOriginal(original, to: originalPath) } else { try DiskIO.write(original, to: originalPath) }
             }
         } catch {
-            return .failed(error.message)
+            return .failed(error.namingPath)
         }
         return outcome
     }
+
+    /// The source recorded in the Markdown stored under `id` before this run; nil when there is none, or
+    /// it cannot be read.
+    func storedSource(of id: String) -> SourceInfo? {
+        guard let year = existing[id], let bytes = try? DiskIO.read("\(directory)/\(year)/\(id).md") else { return nil }
+        return (try? CableFile.read(String(decoding: bytes, as: UTF8.self)))?.source
+    }
+
+    /// `html` for a WikiLeaks page, `txt` for every other original.
+    static func originalExtension(_ format: SourceFormat?) -> String { format == .wikileaks ? "html" : "txt" }
 
     private func writeOriginal(_ bytes: [UInt8], to path: String) throws(DiskIO.Failure) {
         if let current = try DiskIO.read(path), current == bytes { return }
@@ -85,5 +110,15 @@ struct CableStore: Sendable {
 
     private func removeOldCopies(of id: String, in folder: String) {
         for ext in ["md", "txt", "html"] { DiskIO.remove("\(folder)/\(id).\(ext)") }
+    }
+}
+
+extension DiskIO.Failure {
+    /// The message with the file it concerns: `cannot write Content/cables/2009/09STATE40423.md: Not a directory`.
+    var namingPath: String {
+        if message.hasPrefix("cannot "), let colon = message.firstRange(of: ": ") {
+            return message[..<colon.lowerBound] + " " + path + message[colon.lowerBound...]
+        }
+        return "cannot read \(path): \(message)"
     }
 }

@@ -5,7 +5,9 @@ public struct ImportReport: Sendable {
     public var unchanged = 0
     public var skipped = 0
     public var failed = 0
-    /// `path:line: error: …` and `path: warning: …` lines, in input order.
+    /// `path:line: error: …` and `path:line: warning: …` lines (`:line` only where there is one): first the
+    /// paths that could not be expanded, then each input's in the order the inputs are read — the files,
+    /// then each CSV file row by row.
     public var messages: [String] = []
     public var seconds = 0.0
     /// Where the Markdown went (`Content/cables`).
@@ -16,12 +18,15 @@ public struct ImportReport: Sendable {
 
     mutating func error(_ path: String, line: Int?, _ message: String) {
         failed += 1
-        messages.append("\(line.map { "\(path):\($0)" } ?? path): error: \(message)")
+        messages.append("\(Self.location(path, line)): error: \(message)")
     }
 
-    mutating func warning(_ path: String, _ message: String) {
-        messages.append("\(path): warning: \(message)")
+    mutating func warning(_ path: String, line: Int? = nil, _ message: String) {
+        messages.append("\(Self.location(path, line)): warning: \(message)")
     }
+
+    /// `path`, or `path:line`.
+    static func location(_ path: String, _ line: Int?) -> String { line.map { "\(path):\($0)" } ?? path }
 
     /// `Imported 310 cables (300 new, 0 updated, 10 unchanged, 0 skipped, 0 failed) in 0.4 s → Content/cables`
     public var summary: String {

@@ -32,7 +32,9 @@ public struct Importer: Sendable {
         var report = ImportReport()
         report.destination = destination
         let inputs = InputFiles.expand(paths)
-        for problem in inputs.problems { report.error(problem.path, line: nil, problem.message) }
+        for problem in inputs.problems {
+            if problem.isWarning { report.warning(problem.path, problem.message) } else { report.error(problem.path, line: nil, problem.message) }
+        }
         let store = CableStore(directory: destination, force: options.force)
         var seen: [String: String] = [:]
 
@@ -60,17 +62,23 @@ public struct Importer: Sendable {
     /// One parsed input, ready to be stored.
     struct Parsed: Sendable {
         var path: String
+        /// The first line of a CSV row; nil for a file.
+        var line: Int?
         var cable: Cable?
         var original: [UInt8] = []
         var failure: CableReader.Failure?
+
+        /// `path`, or `path:line` for a CSV row: how messages name the input.
+        var location: String { ImportReport.location(path, line) }
     }
 
     static func parse(_ path: String, options: Options) -> Parsed {
+        // measured before it is read: a file too large to be a cable is never loaded
+        if let size = DiskIO.size(path), size > options.maximumSize {
+            return Parsed(path: path, failure: .tooLarge(size: size, maximumSize: options.maximumSize))
+        }
         do {
             guard let bytes = try DiskIO.read(path) else { return Parsed(path: path, failure: .init(message: "no such file")) }
-            if bytes.count > options.maximumSize {
-                return Parsed(path: path, failure: .init(message: "the file is \(bytes.count / 1_048_576) MB; a cable is at most \(options.maximumSize / 1_048_576) MB (raise the limit with --max-size)"))
-            }
             let cable = try CableReader.read(bytes, fileName: path, format: options.format, maximumSize: options.maximumSize)
             return Parsed(path: path, cable: cable, original: bytes)
         } catch let failure as CableReader.Failure {
@@ -82,30 +90,59 @@ public struct Importer: Sendable {
         }
     }
 
-    /// Resolves duplicate ids within the run (the first input wins), then writes the rest in parallel.
+    /// Stores a batch in parallel, settling duplicate ids first. Among the inputs of one id in the run, the
+    /// one the store already holds is preferred (the same bytes, else the same file name), else the first in
+    /// input order; when the store refuses it (or cannot write it) the next is tried. Each input kept is
+    /// recorded in `seen` (its `location`); a later input of that id is skipped. Messages follow the batch order.
     private func commit(_ parsed: [Parsed], store: CableStore, seen: inout [String: String], report: inout ImportReport) {
-        var toStore: [Parsed] = []
-        for item in parsed {
-            if let failure = item.failure { report.error(item.path, line: failure.line, failure.message); continue }
-            guard let id = item.cable?.id else { continue }
-            if let first = seen[id] {
-                report.skipped += 1
-                report.warning(item.path, "duplicate id \(id): also in \(first); kept \(first)")
-                continue
-            }
-            seen[id] = item.path
-            toStore.append(item)
+        var outcomes = [CableStore.Outcome?](repeating: nil, count: parsed.count)
+        var ids: [String] = []                 // in order of first appearance
+        var candidates: [String: [Int]] = [:]  // indices into `parsed`, by id
+        for (i, item) in parsed.enumerated() where item.failure == nil {
+            guard let id = item.cable?.id, seen[id] == nil else { continue }
+            if candidates[id] == nil { ids.append(id) }
+            candidates[id, default: []].append(i)
         }
-        let outcomes = parallelMap(toStore) { item in store.store(item.cable!, original: item.original, sourcePath: item.path) }
-        for (item, outcome) in zip(toStore, outcomes) {
+        var queues = ids.map { id in preferred(candidates[id]!, of: id, in: parsed, store: store) }
+        while !queues.isEmpty {
+            let heads = queues.map { parsed[$0[0]] }
+            let results = parallelMap(heads) { item in store.store(item.cable!, original: item.original) }
+            var next: [[Int]] = []
+            for (queue, result) in zip(queues, results) {
+                outcomes[queue[0]] = result
+                if result.isKept {
+                    seen[parsed[queue[0]].cable!.id!] = parsed[queue[0]].location
+                } else if queue.count > 1 {
+                    next.append(Array(queue.dropFirst()))
+                }
+            }
+            queues = next
+        }
+        for (item, outcome) in zip(parsed, outcomes) {
+            if let failure = item.failure { report.error(item.path, line: failure.line ?? item.line, failure.message); continue }
+            guard let id = item.cable?.id else { continue }
             switch outcome {
             case .new: report.new += 1
             case .updated: report.updated += 1
             case .unchanged: report.unchanged += 1
-            case .skipped(let why): report.skipped += 1; report.warning(item.path, why)
-            case .failed(let why): report.error(item.path, line: nil, why)
+            case .skipped(let why): report.skipped += 1; report.warning(item.path, line: item.line, why)
+            case .failed(let why): report.error(item.path, line: item.line, why)
+            case nil:
+                let kept = seen[id] ?? "?"
+                report.skipped += 1
+                report.warning(item.path, line: item.line, "duplicate id \(id): also in \(kept); kept \(kept)")
             }
         }
+    }
+
+    /// The inputs of one id in the order to try them: the stored source's bytes, then its file name, then the rest.
+    private func preferred(_ indices: [Int], of id: String, in parsed: [Parsed], store: CableStore) -> [Int] {
+        guard indices.count > 1, let stored = store.storedSource(of: id) else { return indices }
+        func rank(_ i: Int) -> Int {
+            let source = parsed[i].cable!.source
+            return source.sha256 == stored.sha256 ? 0 : source.file == stored.file ? 1 : 2
+        }
+        return indices.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
     private func importCSV(_ path: String, store: CableStore, seen: inout [String: String], report: inout ImportReport, progress: Progress?) {
@@ -118,13 +155,11 @@ public struct Importer: Sendable {
             let parsed = parallelMap(rows) { result -> Parsed in
                 switch result {
                 case .success(let row):
-                    do {
+                    do throws(CableReader.Failure) {
                         let (cable, original) = try CableReader.read(row, fileName: path)
-                        return Parsed(path: path, cable: cable, original: Array(original.utf8))
-                    } catch let failure as CableReader.Failure {
-                        return Parsed(path: path, failure: failure)
+                        return Parsed(path: path, line: row.line, cable: cable, original: Array(original.utf8))
                     } catch {
-                        return Parsed(path: path, failure: .init(line: row.line, message: "\(error)"))
+                        return Parsed(path: path, line: row.line, failure: error)
                     }
                 case .failure(let error):
                     return Parsed(path: path, failure: .init(line: error.line, message: error.message))

@@ -26,18 +26,38 @@ public enum DiskIO {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw Failure(path: path, message: String(cString: strerror(errno))) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, message: "is a directory") }
-        var size = Int(st.st_size)
-        var bytes = [UInt8](repeating: 0, count: max(size, 0))
+        // Read the size fstat gives, then probe for more with a small buffer: the file may have grown, or
+        // not know its size (a pipe, a /proc file). Reaching the end costs one short read, not a bigger buffer.
+        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0))
         var done = 0
-        while true {
-            if done == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))); size = bytes.count }
-            let n = bytes.withUnsafeMutableBytes { p in Glibc.read(fd, p.baseAddress! + done, p.count - done) }
-            if n < 0 { if errno == EINTR { continue }; throw Failure(path: path, message: String(cString: strerror(errno))) }
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { p in readSome(fd, p.baseAddress! + done, p.count - done) }
+            if n < 0 { throw Failure(path: path, message: String(cString: strerror(Int32(-n)))) }
             if n == 0 { break }
             done += n
         }
-        bytes.removeSubrange(done...)
+        if done < bytes.count {
+            bytes.removeSubrange(done...)
+            return bytes
+        }
+        let end = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { probe in
+            while true {
+                let n = readSome(fd, probe.baseAddress!, probe.count)
+                if n <= 0 { return n }
+                bytes.append(contentsOf: probe[..<n])
+            }
+        }
+        if end < 0 { throw Failure(path: path, message: String(cString: strerror(Int32(-end)))) }
         return bytes
+    }
+
+    /// One `read`, retried on EINTR: the count read, 0 at the end of the file, `-errno` on failure.
+    private static func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        while true {
+            let n = Glibc.read(fd, buffer, count)
+            if n >= 0 { return n }
+            if errno != EINTR { return -Int(errno) }
+        }
     }
 
     /// Size in bytes, nil when absent.

@@ -6,6 +6,12 @@ public enum CableReader {
         public var line: Int?
         public var message: String
         public init(line: Int? = nil, message: String) { self.line = line; self.message = message }
+
+        /// `the file is 50.0 MB; a cable is at most 8.0 MB (raise the limit with --max-size)`: for a file
+        /// refused by its size, whether it was read (`read`) or only measured (the importer).
+        public static func tooLarge(size: Int, maximumSize: Int) -> Failure {
+            Failure(message: "the file is \(CableReader.megabytes(size, roundingUp: true)) MB; a cable is at most \(CableReader.megabytes(maximumSize)) MB (raise the limit with --max-size)")
+        }
     }
 
     /// The largest single cable accepted, in bytes (the largest real cables are under 1 MB).
@@ -57,7 +63,7 @@ public enum CableReader {
         let refs = row.references.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map(String.init).filter(ReferenceID.isValid)
         if !refs.isEmpty { cable.references = refs }
         let bytes = Array(original.utf8)
-        cable.source = SourceInfo(format: .csv, file: "\(baseName(fileName)):\(row.line)", sha256: SHA256.hex(bytes))
+        cable.source = SourceInfo(format: .csv, file: "\(baseName(fileName)):\(row.line)", sha256: SHA256.hex(bytes), encoding: row.encoding)
         try validate(cable, line: row.line)
         return (cable, original)
     }
@@ -86,9 +92,7 @@ public enum CableReader {
         if bytes.isEmpty || bytes.allSatisfy({ ASCII.isSpace($0) || $0 == ASCII.newline }) {
             throw Failure(line: 1, message: "the file is empty")
         }
-        if bytes.count > maximumSize {
-            throw Failure(message: "the file is \(megabytes(bytes.count)) MB; a cable is at most \(megabytes(maximumSize)) MB (raise the limit with --max-size)")
-        }
+        if bytes.count > maximumSize { throw Failure.tooLarge(size: bytes.count, maximumSize: maximumSize) }
         if let nul = bytes.firstIndex(of: 0) {
             let line = bytes[..<nul].reduce(1) { $0 + ($1 == ASCII.newline ? 1 : 0) }
             throw Failure(line: line, message: "binary data: NUL byte at offset \(nul); not a text cable")
@@ -103,8 +107,10 @@ public enum CableReader {
         guard ReferenceID.isValid(id) else { throw Failure(line: line ?? 1, message: "invalid reference id '\(id.prefix(60))'") }
     }
 
-    static func megabytes(_ n: Int) -> String {
-        let tenths = (n * 10 + 524288) / 1048576
+    /// Bytes in megabytes with one decimal, to the nearest tenth (`1_572_864` → `1.5`), or up to the next
+    /// tenth so that a size just over a limit never reads as the limit.
+    static func megabytes(_ n: Int, roundingUp: Bool = false) -> String {
+        let tenths = (n * 10 + (roundingUp ? 1048575 : 524288)) / 1048576
         return "\(tenths / 10).\(tenths % 10)"
     }
 

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import CableImport
+
+@Suite("InputFiles.expand")
+struct InputFilesTests {
+    @Test("folders are walked recursively in sorted order; hidden entries, Markdown and unknown kinds are skipped")
+    func walk() throws {
+        try Scratch.with { s in
+            let names = [
+                "t/b.txt", "t/a.TXT", "t/c.text", "t/d.html", "t/e.htm", "t/f.csv", "t/g.cable", "t/h.tel",
+                "t/sub/z.txt", "t/sub/deeper/y.html",
+                "t/notes.md", "t/README", "t/image.png", "t/.hidden.txt", "t/.git/x.txt", "t/sub/.x.txt.tmp-1-2",
+                "t/.08STATE1.md.tmp-99-1",
+            ]
+            for name in names { try s.write("x", name) }
+            let t = s.input + "/t"
+            let result = InputFiles.expand([t])
+            #expect(result.problems.isEmpty)
+            #expect(result.files == [
+                "a.TXT", "b.txt", "c.text", "d.html", "e.htm", "f.csv", "g.cable", "h.tel", "sub/deeper/y.html", "sub/z.txt",
+            ].map { t + "/" + $0 })
+            // a trailing slash does not double the separator
+            #expect(InputFiles.expand([t + "/"]).files == result.files)
+            #expect(InputFiles.expand([t + "//"]).files == result.files)
+        }
+    }
+
+    @Test("files given by name are taken as they are, in the order given; a missing path is a problem")
+    func explicitFiles() throws {
+        try Scratch.with { s in
+            let md = try s.write("x", "edited.md")
+            let other = try s.write("x", "cable.dat")
+            let hidden = try s.write("x", ".hidden.txt")
+            let missing = s.input + "/nope.txt"
+            let result = InputFiles.expand([other, missing, md, hidden])
+            #expect(result.files == [other, md, hidden])
+            #expect(result.problems.count == 1)
+            #expect(result.problems.first?.path == missing)
+            #expect(result.problems.first?.message == "no such file or folder")
+        }
+    }
+
+    @Test("a symlink loop is reported once and not followed")
+    func symlinkLoop() throws {
+        try Scratch.with { s in
+            try s.write("x", "t/a.txt")
+            try s.write("x", "t/sub/b.txt")
+            try FileManager.default.createSymbolicLink(atPath: s.input + "/t/sub/up", withDestinationPath: "..")
+            try FileManager.default.createSymbolicLink(atPath: s.input + "/t/sub/self", withDestinationPath: ".")
+            let t = s.input + "/t"
+            let result = InputFiles.expand([t])
+            #expect(result.files == [t + "/a.txt", t + "/sub/b.txt"])
+            #expect(result.problems.map(\.path) == [t + "/sub/self", t + "/sub/up"])
+            for problem in result.problems {
+                #expect(problem.message.contains("symlink loop"))
+                #expect(problem.isWarning, "a loop loses nothing: \(problem)")
+            }
+        }
+    }
+
+    @Test("a symlink to a folder outside the tree is followed")
+    func symlinkedFolder() throws {
+        try Scratch.with { s in
+            try s.write("x", "elsewhere/c.txt")
+            try s.write("x", "t/a.txt")
+            try FileManager.default.createSymbolicLink(atPath: s.input + "/t/linked", withDestinationPath: s.input + "/elsewhere")
+            let t = s.input + "/t"
+            let result = InputFiles.expand([t])
+            #expect(result.problems.isEmpty)
+            #expect(result.files == [t + "/a.txt", t + "/linked/c.txt"])
+        }
+    }
+
+    @Test("a folder reached twice without a loop (given twice, or by a link to a sibling) is not a symlink loop")
+    func folderReachedTwice() throws {
+        try Scratch.with { s in
+            try s.write("x", "t/a/one.txt")
+            try s.write("x", "t/b/two.txt")
+            try FileManager.default.createSymbolicLink(atPath: s.input + "/t/latest", withDestinationPath: "b")
+            let t = s.input + "/t"
+            let result = InputFiles.expand([t, t + "/a"])
+            #expect(Set(result.files).count == result.files.count, "a file is listed twice: \(result.files)")
+            #expect(Set(result.files.map { ($0 as NSString).lastPathComponent }) == ["one.txt", "two.txt"])
+            #expect(result.problems.isEmpty, "\(result.problems)")
+            #expect(result.files == [t + "/a/one.txt", t + "/b/two.txt"])
+        }
+    }
+}
+
+@Suite("ImportReport.summary")
+struct ImportReportTests {
+    @Test func counts() {
+        var r = ImportReport()
+        r.new = 300; r.unchanged = 10; r.seconds = 0.4; r.destination = "Content/cables"
+        #expect(r.total == 310)
+        #expect(r.succeeded)
+        #expect(r.summary == "Imported 310 cables (300 new, 0 updated, 10 unchanged, 0 skipped, 0 failed) in 0.4 s (775/s) → Content/cables")
+    }
+
+    @Test func everyCountHasItsPlace() {
+        var r = ImportReport()
+        r.new = 1; r.updated = 2; r.unchanged = 3; r.skipped = 4; r.failed = 5; r.seconds = 2; r.destination = "/site/Content/cables"
+        #expect(r.total == 15)
+        #expect(!r.succeeded)
+        #expect(r.summary == "Imported 15 cables (1 new, 2 updated, 3 unchanged, 4 skipped, 5 failed) in 2.0 s (7/s) → /site/Content/cables")
+    }
+
+    @Test func thousandsAndNoRateWithoutTime() {
+        var r = ImportReport()
+        r.new = 1_234_567; r.failed = 1_000; r.destination = "Content/cables"
+        #expect(r.summary == "Imported 1,235,567 cables (1,234,567 new, 0 updated, 0 unchanged, 0 skipped, 1,000 failed) in 0.0 s → Content/cables")
+        r.seconds = 12.34
+        #expect(r.summary.hasSuffix("failed) in 12.3 s (100,126/s) → Content/cables"))
+        r.seconds = 59.96
+        #expect(r.summary.contains(" in 60.0 s "))
+    }
+
+    @Test func messages() {
+        var r = ImportReport()
+        r.error("a/b.txt", line: 3, "binary data")
+        r.error("c.txt", line: nil, "too large")
+        r.warning("d.txt", "duplicate")
+        #expect(r.messages == ["a/b.txt:3: error: binary data", "c.txt: error: too large", "d.txt: warning: duplicate"])
+        #expect(r.failed == 2 && !r.succeeded && r.total == 2)
+    }
+
+    @Test func numberFormatting() {
+        #expect(0.formatted == "0")
+        #expect(999.formatted == "999")
+        #expect(1000.formatted == "1,000")
+        #expect(12_345_678.formatted == "12,345,678")
+        #expect((-1234).formatted == "-1,234")
+        #expect(String(format1: 3.14159) == "3.1")
+        #expect(String(format1: 0.96) == "1.0")
+    }
+
+    @Test func destination() {
+        #expect(Importer(options: .init()).destination == "Content/cables")
+        #expect(Importer(options: .init(root: "/srv/site")).destination == "/srv/site/Content/cables")
+    }
+}
