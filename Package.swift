@@ -44,7 +44,7 @@ let package = Package(
             "CableKit", "ChanceryIO", "CableImport", "SiteBuilder", "PreviewServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "CableKitTests", dependencies: ["CableKit"], path: "Tests/CableKitTests"),
+        .testTarget(name: "CableKitTests", dependencies: ["CableKit"], path: "Tests/CableKitTests", exclude: ["Golden"]),
         .testTarget(name: "CableImportTests", dependencies: ["CableImport", "CableKit", "ChanceryIO"], path: "Tests/CableImportTests"),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CableKit", "ChanceryIO"], path: "Tests/SiteBuilderTests"),
         .testTarget(name: "PreviewServerTests", dependencies: [

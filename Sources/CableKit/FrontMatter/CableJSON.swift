@@ -3,28 +3,62 @@
 public enum CableJSON {
     /// `extra` fields (name, JSON value) are appended after the front-matter keys.
     public static func object(_ c: Cable, indent: String = "  ", extra: [(String, String)] = []) -> String {
-        var fields: [(String, String)] = [
-            ("id", str(c.id)), ("title", str(c.title)), ("date", str(c.date?.iso8601)),
-            ("date_estimated", c.dateEstimated ? "true" : "false"), ("origin", str(c.origin)),
-            ("classification", str(c.classification?.rawValue)), ("caveats", list(c.caveats)),
-            ("precedence", str(c.precedence)), ("to", list(c.to)), ("info", list(c.info)), ("tags", list(c.tags)),
-            ("references", list(c.references)), ("classified_by", str(c.classifiedBy)), ("reasons", list(c.reasons)),
-            ("declassify_on", str(c.declassifyOn)), ("signed_by", str(c.signedBy)), ("summary", str(c.summary)),
-            ("partial", c.partial ? "true" : "false"),
-        ]
+        var w = Writer(indent: Array(indent.utf8))
+        w.open()
+        w.field("id", c.id); w.field("title", c.title); w.field("date", c.date?.iso8601)
+        w.raw("date_estimated", c.dateEstimated ? "true" : "false"); w.field("origin", c.origin)
+        w.field("classification", c.classification?.rawValue); w.list("caveats", c.caveats)
+        w.field("precedence", c.precedence); w.list("to", c.to); w.list("info", c.info); w.list("tags", c.tags)
+        w.list("references", c.references); w.field("classified_by", c.classifiedBy); w.list("reasons", c.reasons)
+        w.field("declassify_on", c.declassifyOn); w.field("signed_by", c.signedBy); w.field("summary", c.summary)
+        w.raw("partial", c.partial ? "true" : "false")
         if let r = c.release {
-            fields.append(("release", "{\"status\": \(str(r.status)), \"exemptions\": \(list(r.exemptions)), \"reviewer\": \(str(r.reviewer)), \"review_date\": \(str(r.reviewDate)), \"case\": \(str(r.caseID))}"))
+            w.raw("release", "{\"status\": \(str(r.status)), \"exemptions\": \(list(r.exemptions)), \"reviewer\": \(str(r.reviewer)), \"review_date\": \(str(r.reviewDate)), \"case\": \(str(r.caseID))}")
         } else {
-            fields.append(("release", "null"))
+            w.raw("release", "null")
         }
         var source = "{\"format\": \(str(c.source.format?.rawValue)), \"file\": \(str(c.source.file)), \"sha256\": \(str(c.source.sha256))"
         if let e = c.source.encoding { source += ", \"encoding\": \(str(e))" }
-        fields.append(("source", source + "}"))
-        fields.append(("repairs", "[" + c.repairs.map {
+        w.raw("source", source + "}")
+        w.raw("repairs", "[" + c.repairs.map {
             "{\"kind\": \(str($0.kind)), \"line\": \($0.line.map(String.init) ?? "null"), \"original\": \(str($0.original)), \"replacement\": \(str($0.replacement))}"
-        }.joined(separator: ", ") + "]"))
-        fields += extra
-        return "{\n" + fields.map { "\(indent)\(indent)\(string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n\(indent)}"
+        }.joined(separator: ", ") + "]")
+        for (key, value) in extra { w.raw(key, value) }
+        w.close()
+        return String(decoding: w.out, as: UTF8.self)
+    }
+
+    /// Appends `"key": value` lines of one object.
+    private struct Writer {
+        var out: [UInt8] = []
+        let indent: [UInt8]
+        var first = true
+
+        init(indent: [UInt8]) { self.indent = indent; out.reserveCapacity(2048) }
+
+        mutating func open() { out.append(UInt8(ascii: "{")); out.append(ASCII.newline) }
+        mutating func close() { out.append(ASCII.newline); out += indent; out.append(UInt8(ascii: "}")) }
+
+        private mutating func key(_ k: String) {
+            if !first { out.append(ASCII.comma); out.append(ASCII.newline) }
+            first = false
+            out += indent; out += indent
+            out.append(UInt8(ascii: "\"")); out += k.utf8; out.append(UInt8(ascii: "\"")); out.append(ASCII.colon); out.append(ASCII.space)
+        }
+        mutating func raw(_ k: String, _ value: String) { key(k); out += value.utf8 }
+        mutating func field(_ k: String, _ value: String?) {
+            key(k)
+            if let value { CableJSON.appendString(value, to: &out) } else { out += "null".utf8 }
+        }
+        mutating func list(_ k: String, _ items: [String]) {
+            key(k)
+            out.append(UInt8(ascii: "["))
+            for (n, item) in items.enumerated() {
+                if n > 0 { out.append(ASCII.comma); out.append(ASCII.space) }
+                CableJSON.appendString(item, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
     }
 
     public static func array(_ cables: [Cable]) -> String {
@@ -37,9 +71,16 @@ public enum CableJSON {
     /// A JSON string literal with the escapes RFC 8259 requires (and `<`, `>`, `&` as \u escapes so the
     /// JSON is safe inside HTML).
     public static func string(_ s: String) -> String {
-        var out = [UInt8](); out.reserveCapacity(s.utf8.count + 2)
+        var out = [UInt8]()
+        out.reserveCapacity(s.utf8.count + 2)
+        appendString(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let hexDigits = Array("0123456789abcdef".utf8)
+
+    static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let hex = Array("0123456789abcdef".utf8)
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): out += [92, 34]
@@ -48,11 +89,10 @@ public enum CableJSON {
             case ASCII.cr: out += [92, UInt8(ascii: "r")]
             case ASCII.tab: out += [92, UInt8(ascii: "t")]
             case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                out += Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 15)]]
+                out += [92, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
             default: out.append(b)
             }
         }
         out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
 }

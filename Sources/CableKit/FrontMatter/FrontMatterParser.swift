@@ -42,12 +42,11 @@ public enum FrontMatterParser {
         guard isDashes(start, firstEnd), b[start] == ASCII.hyphen else {
             throw Failure(line: 1, message: "missing front matter: the file must start with a line '---'")
         }
-        var lines: [Substring] = []
+        var lines: [Range<Int>] = []
         var lineStart = firstEnd + 1
         var lineNumber = 1
         var closingEnd: Int?
         var closingLine = 0
-        let utf8 = text.utf8
         while lineStart <= b.count {
             var lineEnd = lineStart
             while lineEnd < b.count, b[lineEnd] != ASCII.newline { lineEnd += 1 }
@@ -60,18 +59,17 @@ public enum FrontMatterParser {
             if lineStart >= b.count { break }
             var contentEnd = lineEnd
             if contentEnd > lineStart, b[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
-            let lo = utf8.index(utf8.startIndex, offsetBy: lineStart)
-            let hi = utf8.index(lo, offsetBy: contentEnd - lineStart)
-            lines.append(text[lo..<hi])
+            lines.append(lineStart..<contentEnd)
             lineStart = lineEnd + 1
         }
         guard let closingEnd else { throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one") }
         let fields: [(key: String, value: YAMLValue, line: Int)]
-        if let fast = try FastScanner(lines: lines).scan() {
+        if let fast = try FastScanner(bytes: b, lines: lines).scan() {
             fields = fast
         } else {
-            fields = try readWithYams(lines.joined(separator: "\n"))
+            fields = try readWithYams(lines.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }.joined(separator: "\n"))
         }
+        let utf8 = text.utf8
         let bodyStart = utf8.index(utf8.startIndex, offsetBy: closingEnd)
         return Document(fields: fields, body: text[bodyStart...], bodyLine: closingLine + 1)
     }
@@ -143,34 +141,37 @@ public enum FrontMatterParser {
     }
 }
 
-/// Reads the YAML subset Chancery writes; returns nil (not an error) when the text uses anything else.
+/// Reads the YAML subset Chancery writes, on bytes; returns nil (not an error) when the text uses
+/// anything else, and the caller hands it to Yams.
 struct FastScanner {
-    let lines: [Substring]
+    let b: UnsafeBufferPointer<UInt8>
+    let lines: [Range<Int>]
+    typealias Failure = FrontMatterParser.Failure
 
-    func scan() throws(FrontMatterParser.Failure) -> [(key: String, value: YAMLValue, line: Int)]? {
+    init(bytes: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) { b = bytes; self.lines = lines }
+
+    func scan() throws(Failure) -> [(key: String, value: YAMLValue, line: Int)]? {
         var out: [(key: String, value: YAMLValue, line: Int)] = []
+        out.reserveCapacity(24)
         var i = 0
         while i < lines.count {
             let line = lines[i]
             let number = i + 2
-            let first = line.utf8.first
-            if first == nil || first == UInt8(ascii: "#") { i += 1; continue }
-            guard first != ASCII.space, let (key, rest) = keyValue(line) else { return nil }
+            if line.isEmpty || b[line.lowerBound] == UInt8(ascii: "#") { i += 1; continue }
+            guard b[line.lowerBound] != ASCII.space, let (key, rest) = keyValue(line) else { return nil }
             if rest.isEmpty {
                 // nested map (2-space indent) or block list of flow maps
                 var j = i + 1
                 var pairs: [(key: String, value: YAMLValue, line: Int)] = []
                 var items: [YAMLValue] = []
-                while j < lines.count, lines[j].utf8.starts(with: [ASCII.space, ASCII.space]) {
-                    let u = lines[j].utf8
-                    let inner = lines[j][u.index(u.startIndex, offsetBy: 2)...]
-                    if inner.utf8.starts(with: [ASCII.hyphen, ASCII.space]) {
-                        let iu = inner.utf8
-                        guard pairs.isEmpty, let v = try flowValue(inner[iu.index(iu.startIndex, offsetBy: 2)...], line: j + 2) else { return nil }
+                while j < lines.count, lines[j].count >= 2, b[lines[j].lowerBound] == ASCII.space, b[lines[j].lowerBound + 1] == ASCII.space {
+                    let inner = (lines[j].lowerBound + 2)..<lines[j].upperBound
+                    if inner.count >= 2, b[inner.lowerBound] == ASCII.hyphen, b[inner.lowerBound + 1] == ASCII.space {
+                        guard pairs.isEmpty, let v = try value((inner.lowerBound + 2)..<inner.upperBound, line: j + 2) else { return nil }
                         items.append(v)
                     } else {
-                        guard items.isEmpty, inner.utf8.first != ASCII.space, let (k, r) = keyValue(inner), !r.isEmpty,
-                              let v = try flowValue(r, line: j + 2) else { return nil }
+                        guard items.isEmpty, !inner.isEmpty, b[inner.lowerBound] != ASCII.space, let (k, r) = keyValue(inner), !r.isEmpty,
+                              let v = try value(r, line: j + 2) else { return nil }
                         pairs.append((k, v, j + 2))
                     }
                     j += 1
@@ -179,124 +180,130 @@ struct FastScanner {
                 i = j
                 continue
             }
-            guard let value = try flowValue(rest, line: number) else { return nil }
-            out.append((key, value, number))
+            guard let v = try value(rest, line: number) else { return nil }
+            out.append((key, v, number))
             i += 1
         }
         return out
     }
 
-    private func keyValue(_ line: Substring) -> (String, Substring)? {
-        let u = line.utf8
-        var i = u.startIndex
-        while i < u.endIndex {
-            let c = u[i]
+    private func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+
+    private func keyValue(_ line: Range<Int>) -> (String, Range<Int>)? {
+        var i = line.lowerBound
+        while i < line.upperBound {
+            let c = b[i]
             if c == ASCII.colon { break }
             guard ASCII.isAlnum(c) || c == UInt8(ascii: "_") || c == ASCII.hyphen else { return nil }
-            i = u.index(after: i)
+            i += 1
         }
-        guard i < u.endIndex, i > u.startIndex else { return nil }
-        let key = String(line[u.startIndex..<i])
-        var j = u.index(after: i)
-        guard j == u.endIndex || u[j] == ASCII.space else { return nil }
-        while j < u.endIndex, u[j] == ASCII.space { j = u.index(after: j) }
-        return (key, line[j...])
+        guard i < line.upperBound, i > line.lowerBound else { return nil }
+        let key = text(line.lowerBound..<i)
+        var j = i + 1
+        guard j == line.upperBound || b[j] == ASCII.space else { return nil }
+        while j < line.upperBound, b[j] == ASCII.space { j += 1 }
+        return (key, j..<line.upperBound)
     }
 
-    /// A value on one line: null, bool, quoted or plain scalar, `[flow list]`, `{flow map}`.
-    private func flowValue(_ text: Substring, line: Int) throws(FrontMatterParser.Failure) -> YAMLValue? {
-        var p = text.utf8.startIndex
-        let u = text.utf8
-        guard let v = try parseValue(u, &p, line: line, inFlow: false) else { return nil }
-        while p < u.endIndex, u[p] == ASCII.space { p = u.index(after: p) }
-        return p == u.endIndex ? v : nil
+    /// A value filling `range`: null, bool, quoted or plain scalar, `[flow list]`, `{flow map}`.
+    private func value(_ range: Range<Int>, line: Int) throws(Failure) -> YAMLValue? {
+        var p = range.lowerBound
+        guard let v = try parseValue(&p, end: range.upperBound, line: line, inFlow: false) else { return nil }
+        while p < range.upperBound, b[p] == ASCII.space { p += 1 }
+        return p == range.upperBound ? v : nil
     }
 
-    private func parseValue(_ u: Substring.UTF8View, _ p: inout Substring.UTF8View.Index, line: Int, inFlow: Bool) throws(FrontMatterParser.Failure) -> YAMLValue? {
-        while p < u.endIndex, u[p] == ASCII.space { p = u.index(after: p) }
-        guard p < u.endIndex else { return inFlow ? nil : .null }
-        switch u[p] {
+    private func parseValue(_ p: inout Int, end: Int, line: Int, inFlow: Bool) throws(Failure) -> YAMLValue? {
+        while p < end, b[p] == ASCII.space { p += 1 }
+        guard p < end else { return inFlow ? nil : .null }
+        switch b[p] {
         case UInt8(ascii: "\""):
-            return try quoted(u, &p, line: line).map(YAMLValue.string)
+            return try quoted(&p, end: end, line: line).map(YAMLValue.string)
         case UInt8(ascii: "'"):
             var s = [UInt8]()
-            p = u.index(after: p)
-            while p < u.endIndex {
-                if u[p] == UInt8(ascii: "'") {
-                    let n = u.index(after: p)
-                    if n < u.endIndex, u[n] == UInt8(ascii: "'") { s.append(u[p]); p = u.index(after: n); continue }
-                    p = n
+            p += 1
+            while p < end {
+                if b[p] == UInt8(ascii: "'") {
+                    if p + 1 < end, b[p + 1] == UInt8(ascii: "'") { s.append(b[p]); p += 2; continue }
+                    p += 1
                     return .string(String(decoding: s, as: UTF8.self))
                 }
-                s.append(u[p]); p = u.index(after: p)
+                s.append(b[p]); p += 1
             }
-            throw FrontMatterParser.Failure(line: line, message: "unterminated single-quoted string")
+            throw Failure(line: line, message: "unterminated single-quoted string")
         case UInt8(ascii: "["):
-            p = u.index(after: p)
+            p += 1
             var items: [YAMLValue] = []
             while true {
-                while p < u.endIndex, u[p] == ASCII.space { p = u.index(after: p) }
-                guard p < u.endIndex else { throw FrontMatterParser.Failure(line: line, message: "unterminated list: missing ']'") }
-                if u[p] == UInt8(ascii: "]") { p = u.index(after: p); return .list(items) }
-                guard let item = try parseValue(u, &p, line: line, inFlow: true) else { return nil }
+                while p < end, b[p] == ASCII.space { p += 1 }
+                guard p < end else { throw Failure(line: line, message: "unterminated list: missing ']'") }
+                if b[p] == UInt8(ascii: "]") { p += 1; return .list(items) }
+                guard let item = try parseValue(&p, end: end, line: line, inFlow: true) else { return nil }
                 items.append(item)
-                while p < u.endIndex, u[p] == ASCII.space { p = u.index(after: p) }
-                guard p < u.endIndex else { throw FrontMatterParser.Failure(line: line, message: "unterminated list: missing ']'") }
-                if u[p] == ASCII.comma { p = u.index(after: p) } else if u[p] != UInt8(ascii: "]") { return nil }
+                while p < end, b[p] == ASCII.space { p += 1 }
+                guard p < end else { throw Failure(line: line, message: "unterminated list: missing ']'") }
+                if b[p] == ASCII.comma { p += 1 } else if b[p] != UInt8(ascii: "]") { return nil }
             }
         case UInt8(ascii: "{"):
-            p = u.index(after: p)
+            p += 1
             var pairs: [(key: String, value: YAMLValue, line: Int)] = []
             while true {
-                while p < u.endIndex, u[p] == ASCII.space { p = u.index(after: p) }
-                guard p < u.endIndex else { throw FrontMatterParser.Failure(line: line, message: "unterminated map: missing '}'") }
-                if u[p] == UInt8(ascii: "}") { p = u.index(after: p); return .map(pairs) }
-                var key = [UInt8]()
-                while p < u.endIndex, ASCII.isAlnum(u[p]) || u[p] == UInt8(ascii: "_") { key.append(u[p]); p = u.index(after: p) }
-                guard !key.isEmpty, p < u.endIndex, u[p] == ASCII.colon else { return nil }
-                p = u.index(after: p)
-                guard let v = try parseValue(u, &p, line: line, inFlow: true) else { return nil }
-                pairs.append((String(decoding: key, as: UTF8.self), v, line))
-                while p < u.endIndex, u[p] == ASCII.space { p = u.index(after: p) }
-                guard p < u.endIndex else { throw FrontMatterParser.Failure(line: line, message: "unterminated map: missing '}'") }
-                if u[p] == ASCII.comma { p = u.index(after: p) } else if u[p] != UInt8(ascii: "}") { return nil }
+                while p < end, b[p] == ASCII.space { p += 1 }
+                guard p < end else { throw Failure(line: line, message: "unterminated map: missing '}'") }
+                if b[p] == UInt8(ascii: "}") { p += 1; return .map(pairs) }
+                let keyStart = p
+                while p < end, ASCII.isAlnum(b[p]) || b[p] == UInt8(ascii: "_") { p += 1 }
+                guard p > keyStart, p < end, b[p] == ASCII.colon else { return nil }
+                let key = text(keyStart..<p)
+                p += 1
+                guard let v = try parseValue(&p, end: end, line: line, inFlow: true) else { return nil }
+                pairs.append((key, v, line))
+                while p < end, b[p] == ASCII.space { p += 1 }
+                guard p < end else { throw Failure(line: line, message: "unterminated map: missing '}'") }
+                if b[p] == ASCII.comma { p += 1 } else if b[p] != UInt8(ascii: "}") { return nil }
             }
         case UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
             return nil
         default:
             // plain scalar: up to the end (or to , ] } inside a flow collection)
-            var s = [UInt8]()
-            while p < u.endIndex {
-                let b = u[p]
-                if inFlow, b == ASCII.comma || b == UInt8(ascii: "]") || b == UInt8(ascii: "}") { break }
-                if b == UInt8(ascii: "#"), s.last == ASCII.space { return nil }  // comment: let Yams decide
-                if b == ASCII.colon {
-                    let n = u.index(after: p)
-                    if n == u.endIndex || u[n] == ASCII.space { return nil }
-                }
-                s.append(b); p = u.index(after: p)
+            let start = p
+            while p < end {
+                let c = b[p]
+                if inFlow, c == ASCII.comma || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") { break }
+                if c == UInt8(ascii: "#"), p > start, b[p - 1] == ASCII.space { return nil }  // a comment: let Yams decide
+                if c == ASCII.colon, p + 1 == end || b[p + 1] == ASCII.space { return nil }
+                p += 1
             }
-            while s.last == ASCII.space { s.removeLast() }
-            let str = String(decoding: s, as: UTF8.self)
-            switch str {
-            case "null", "~", "": return .null
-            case "true": return .bool(true)
-            case "false": return .bool(false)
-            default: return .string(str)
-            }
+            var stop = p
+            while stop > start, b[stop - 1] == ASCII.space { stop -= 1 }
+            let n = stop - start
+            if n == 0 { return .null }
+            if n == 4, b[start] == UInt8(ascii: "n"), b[start + 1] == UInt8(ascii: "u"), b[start + 2] == UInt8(ascii: "l"), b[start + 3] == UInt8(ascii: "l") { return .null }
+            if n == 1, b[start] == UInt8(ascii: "~") { return .null }
+            if n == 4, b[start] == UInt8(ascii: "t"), b[start + 1] == UInt8(ascii: "r"), b[start + 2] == UInt8(ascii: "u"), b[start + 3] == UInt8(ascii: "e") { return .bool(true) }
+            if n == 5, b[start] == UInt8(ascii: "f"), text(start..<stop) == "false" { return .bool(false) }
+            return .string(text(start..<stop))
         }
     }
 
-    private func quoted(_ u: Substring.UTF8View, _ p: inout Substring.UTF8View.Index, line: Int) throws(FrontMatterParser.Failure) -> String? {
-        var s = [UInt8]()
-        p = u.index(after: p)
-        while p < u.endIndex {
-            let b = u[p]
-            if b == UInt8(ascii: "\"") { p = u.index(after: p); return String(decoding: s, as: UTF8.self) }
-            if b == UInt8(ascii: "\\") {
-                p = u.index(after: p)
-                guard p < u.endIndex else { break }
-                let e = u[p]
+    private func quoted(_ p: inout Int, end: Int, line: Int) throws(Failure) -> String? {
+        p += 1
+        let start = p
+        // fast path: no escapes
+        while p < end, b[p] != UInt8(ascii: "\""), b[p] != UInt8(ascii: "\\") { p += 1 }
+        if p < end, b[p] == UInt8(ascii: "\"") {
+            let s = text(start..<p)
+            p += 1
+            return s
+        }
+        var s = Array(UnsafeBufferPointer(rebasing: b[start..<p]))
+        while p < end {
+            let c = b[p]
+            if c == UInt8(ascii: "\"") { p += 1; return String(decoding: s, as: UTF8.self) }
+            if c == UInt8(ascii: "\\") {
+                p += 1
+                guard p < end else { break }
+                let e = b[p]
                 switch e {
                 case UInt8(ascii: "n"): s.append(ASCII.newline)
                 case UInt8(ascii: "t"): s.append(ASCII.tab)
@@ -307,27 +314,25 @@ struct FastScanner {
                     let n = e == UInt8(ascii: "x") ? 2 : (e == UInt8(ascii: "u") ? 4 : 8)
                     var v: UInt32 = 0
                     for _ in 0..<n {
-                        p = u.index(after: p)
-                        guard p < u.endIndex, let d = hexValue(u[p]) else {
-                            throw FrontMatterParser.Failure(line: line, message: "bad escape in quoted string")
-                        }
-                        v = v * 16 + d
+                        p += 1
+                        guard p < end, let d = hexValue(b[p]) else { throw Failure(line: line, message: "bad escape in quoted string") }
+                        v = v &* 16 &+ d
                     }
-                    guard let scalar = Unicode.Scalar(v) else { throw FrontMatterParser.Failure(line: line, message: "bad escape in quoted string") }
+                    guard let scalar = Unicode.Scalar(v) else { throw Failure(line: line, message: "bad escape in quoted string") }
                     s += Array(String(Character(scalar)).utf8)
                 default: return nil
                 }
-                p = u.index(after: p)
+                p += 1
                 continue
             }
-            s.append(b); p = u.index(after: p)
+            s.append(c); p += 1
         }
-        throw FrontMatterParser.Failure(line: line, message: "unterminated double-quoted string")
+        throw Failure(line: line, message: "unterminated double-quoted string")
     }
 
-    private func hexValue(_ b: UInt8) -> UInt32? {
-        if ASCII.isDigit(b) { return UInt32(b - 48) }
-        let l = ASCII.lower(b)
+    private func hexValue(_ c: UInt8) -> UInt32? {
+        if ASCII.isDigit(c) { return UInt32(c - 48) }
+        let l = ASCII.lower(c)
         if l >= UInt8(ascii: "a"), l <= UInt8(ascii: "f") { return UInt32(l - 87) }
         return nil
     }

@@ -53,10 +53,12 @@ struct Feeds {
 /// characters XML 1.0 forbids.
 func escape(_ s: String) -> String {
     var clean = true
-    for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) {
-        clean = false; break
+    var mayHaveNonCharacter = false
+    for b in s.utf8 {
+        if b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) { clean = false; break }
+        if b == 0xEF { mayHaveNonCharacter = true }
     }
-    if clean && !s.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) { return s }
+    if clean && !mayHaveNonCharacter { return s }
     var out = [UInt8]()
     out.reserveCapacity(s.utf8.count + 16)
     for b in s.utf8 {
@@ -73,7 +75,7 @@ func escape(_ s: String) -> String {
     }
     // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters either
     var result = String(decoding: out, as: UTF8.self)
-    if result.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) {
+    if mayHaveNonCharacter || out.contains(0xEF), result.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) {
         result = String(String.UnicodeScalarView(result.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF }))
     }
     return result

@@ -7,58 +7,70 @@ enum BodyDecorator {
         var out = [UInt8]()
         let b = Array(html.utf8)
         out.reserveCapacity(b.count + b.count / 8)
-        var i = 0
         var seen = Set<Int>()
-        let pOpen = Array("<p>".utf8), liOpen = Array("<li>".utf8), pilcrow = Array("¶".utf8), preOpen = Array("<pre".utf8)
-        while i < b.count {
-            if b[i] == UInt8(ascii: "<") {
-                // <p>¶N. — a numbered paragraph
-                if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen.contains(number) {
-                    seen.insert(number)
-                    out += Array("<p class=\"para\" id=\"p\(number)\"><a class=\"para-link\" href=\"#p\(number)\" title=\"Link to paragraph \(number)\">¶</a>\(number). ".utf8)
-                    i = end
-                    i = markingAt(b, i, into: &out)
+        b.withUnsafeBufferPointer { b in
+            var i = 0
+            var copied = 0  // bytes before `copied` are already in `out`
+            func flush(_ upTo: Int) { if upTo > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<upTo])) }; copied = upTo }
+            while i < b.count {
+                let c = b[i]
+                if c == UInt8(ascii: "<") {
+                    // <p>¶N. — a numbered paragraph
+                    if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen.contains(number) {
+                        seen.insert(number)
+                        flush(i)
+                        out += Array("<p class=\"para\" id=\"p\(number)\"><a class=\"para-link\" href=\"#p\(number)\" title=\"Link to paragraph \(number)\">¶</a>\(number). ".utf8)
+                        i = markingAt(b, end, into: &out)
+                        copied = i
+                        continue
+                    }
+                    // a kept table scrolls sideways: make it reachable by keyboard
+                    if starts(b, i, preOpen) {
+                        flush(i)
+                        out += preWithTabindex
+                        i += preOpen.count
+                        copied = i
+                        continue
+                    }
+                    if starts(b, i, pOpen) || starts(b, i, liOpen) {
+                        let n = b[i + 1] == UInt8(ascii: "p") ? 3 : 4
+                        flush(i + n)
+                        i = markingAt(b, i + n, into: &out)
+                        copied = i
+                        continue
+                    }
+                    // skip over the tag
+                    while i < b.count, b[i] != UInt8(ascii: ">") { i += 1 }
+                    i += 1
                     continue
                 }
-                // a kept table scrolls sideways: make it reachable by keyboard
-                if starts(b, i, preOpen) {
-                    out += Array("<pre tabindex=\"0\"".utf8)
-                    i += 4
-                    continue
-                }
-                if starts(b, i, pOpen) || starts(b, i, liOpen) {
-                    let n = starts(b, i, pOpen) ? 3 : 4
-                    out += b[i..<(i + n)]
-                    i = markingAt(b, i + n, into: &out)
-                    continue
-                }
-                // copy the tag as it is
-                while i < b.count, b[i] != UInt8(ascii: ">") { out.append(b[i]); i += 1 }
-                if i < b.count { out.append(b[i]); i += 1 }
-                continue
-            }
-            // redactions: a run of 6 or more X
-            if b[i] == UInt8(ascii: "X"), i == 0 || !isWordByte(b[i - 1]) {
-                var j = i
-                while j < b.count, b[j] == UInt8(ascii: "X") { j += 1 }
-                if j - i >= 6, j == b.count || !isWordByte(b[j]) {
-                    out += Array("<span class=\"redacted\" title=\"Redacted\">".utf8)
-                    out += b[i..<j]
-                    out += Array("</span>".utf8)
+                // redactions: a run of 6 or more X
+                if c == UInt8(ascii: "X"), i == 0 || !isWordByte(b[i - 1]) {
+                    var j = i
+                    while j < b.count, b[j] == UInt8(ascii: "X") { j += 1 }
+                    if j - i >= 6, j == b.count || !isWordByte(b[j]) {
+                        flush(i)
+                        out += redactedOpen
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                        out += spanClose
+                        copied = j
+                    }
                     i = j
                     continue
                 }
-                out += b[i..<j]
-                i = j
-                continue
+                i += 1
             }
-            out.append(b[i])
-            i += 1
+            flush(b.count)
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func starts(_ b: [UInt8], _ i: Int, _ p: [UInt8]) -> Bool {
+    private static let pOpen = Array("<p>".utf8), liOpen = Array("<li>".utf8), pilcrow = Array("¶".utf8), preOpen = Array("<pre".utf8)
+    private static let preWithTabindex = Array("<pre tabindex=\"0\"".utf8)
+    private static let redactedOpen = Array("<span class=\"redacted\" title=\"Redacted\">".utf8)
+    private static let spanClose = Array("</span>".utf8)
+
+    private static func starts(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ p: [UInt8]) -> Bool {
         guard i + p.count <= b.count else { return false }
         for k in 0..<p.count where b[i + k] != p[k] { return false }
         return true
@@ -69,7 +81,7 @@ enum BodyDecorator {
     }
 
     /// "4. " → (4, index after the space)
-    private static func paragraphNumber(_ b: [UInt8], _ i: Int) -> (Int, Int)? {
+    private static func paragraphNumber(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, Int)? {
         var j = i, n = 0
         while j < b.count, j - i < 3, b[j] >= 0x30, b[j] <= 0x39 { n = n * 10 + Int(b[j] - 0x30); j += 1 }
         guard j > i, j < b.count, b[j] == UInt8(ascii: "."), n > 0 else { return nil }
@@ -79,12 +91,12 @@ enum BodyDecorator {
     }
 
     /// A marking such as `(S/NF)` at `i` is wrapped in a badge; returns the index after what was copied.
-    private static func markingAt(_ b: [UInt8], _ i: Int, into out: inout [UInt8]) -> Int {
+    private static func markingAt(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, into out: inout [UInt8]) -> Int {
         guard i < b.count, b[i] == UInt8(ascii: "(") else { return i }
         var j = i + 1
         while j < b.count, j - i < 26, b[j] != UInt8(ascii: ")"), b[j] != UInt8(ascii: "<") { j += 1 }
         guard j < b.count, b[j] == UInt8(ascii: ")") else { return i }
-        let inner = String(decoding: b[(i + 1)..<j], as: UTF8.self)
+        let inner = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]), as: UTF8.self)
         let head = inner.prefix(while: { $0 != "/" && $0 != " " }).uppercased()
         let level: String
         switch head {
@@ -96,7 +108,7 @@ enum BodyDecorator {
         default: return i
         }
         out += Array("<span class=\"marking marking-\(level)\">".utf8)
-        out += b[i...j]
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...j]))
         out += Array("</span>".utf8)
         return j + 1
     }

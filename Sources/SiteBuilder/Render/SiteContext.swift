@@ -20,8 +20,12 @@ struct SiteContext: Sendable {
         self.theme = theme
         self.glossary = glossary
         self.posts = posts
-        self.site = SiteView(title: config.title, description: config.description, language: config.language,
-                             base: urls.base, baseURL: config.baseURL, cableCount: index.records.count.grouped)
+        var site = SiteView(title: config.title, description: config.description, language: config.language,
+                            base: urls.base, baseURL: config.baseURL, cableCount: index.records.count.grouped)
+        // header and footer are the same on every page: render them once
+        site.header = theme.renderFragment("header", Named("site", site))
+        site.footer = theme.renderFragment("footer", Named("site", site))
+        self.site = site
         var byName: [String: Post] = [:]
         for post in posts.posts where byName[post.name] == nil { byName[post.name] = post }
         self.postsByName = byName

@@ -26,8 +26,13 @@ struct SiteView: MustacheParent, Sendable {
     var base: String
     var baseURL: String
     var cableCount: String
+    /// The `header` and `footer` templates, rendered once per build with `site` as their context.
+    var header = ""
+    var footer = ""
     func child(named name: String) -> Any? {
         switch name {
+        case "header": header
+        case "footer": footer
         case "title": title
         case "description": description
         case "language": language
