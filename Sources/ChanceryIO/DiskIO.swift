@@ -159,3 +159,86 @@ extension DiskIO {
     /// Removes a directory if it is empty (and does nothing otherwise).
     public static func removeEmptyDirectory(_ path: String) { rmdir(path) }
 }
+
+extension DiskIO {
+    /// Writes a file that is not visible to anyone yet (inside a staging folder that is moved into place
+    /// whole): straight to its name, without the temporary file and rename that `write` uses, creating
+    /// folders as needed. Twice as fast on ext4 for a tree of new files.
+    public static func writeUnpublished(_ bytes: some Collection<UInt8>, to path: String) throws(Failure) {
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT {
+            try makeDirectories(parent(path))
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw Failure(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
+        var problem: String?
+        Array(bytes).withUnsafeBytes { p in
+            var done = 0
+            while done < p.count {
+                let n = Glibc.write(fd, p.baseAddress! + done, p.count - done)
+                if n < 0 { if errno == EINTR { continue }; problem = String(cString: strerror(errno)); return }
+                done += n
+            }
+        }
+        if close(fd) != 0, problem == nil { problem = String(cString: strerror(errno)) }
+        if let problem { throw Failure(path: path, message: "cannot write: \(problem)") }
+    }
+
+    /// Renames `from` to `to` (same file system); fails when `to` exists and is a non-empty folder.
+    public static func move(_ from: String, to: String) throws(Failure) {
+        guard rename(from, to) == 0 else { throw Failure(path: to, message: "cannot move \(from) into place: \(String(cString: strerror(errno)))") }
+    }
+
+    /// Removes a file or a folder and everything in it (does not follow symlinks).
+    public static func removeTree(_ path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            for entry in list(path) ?? [] { removeTree(path + "/" + entry.name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+}
+
+extension DiskIO {
+    /// The process's working directory.
+    public static var currentDirectory: String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(cString: buffer)
+    }
+
+    /// `true` when both paths name the same file (the same inode on the same device).
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
+    /// Publishes a copy of `source` at `path`: a hard link when both are on one file system (no data
+    /// copied, no new inode), else a copy. With `unpublished` false the new name appears atomically.
+    public static func publishCopy(of source: String, at path: String, unpublished: Bool) throws(Failure) {
+        let target = unpublished ? path : parent(path) + "/." + (path.split(separator: "/").last.map(String.init) ?? "copy") + ".tmp-link-\(getpid())"
+        unlink(target)
+        var linked = link(source, target) == 0
+        if !linked, errno == ENOENT {
+            try makeDirectories(parent(path))
+            linked = link(source, target) == 0
+        }
+        if !linked {
+            // another file system, or links not allowed: copy the bytes
+            guard let bytes = try read(source) else { throw Failure(path: source, message: "cannot read: no such file") }
+            if unpublished { try writeUnpublished(bytes, to: path) } else { try write(bytes, to: path) }
+            return
+        }
+        if !unpublished {
+            guard rename(target, path) == 0 else {
+                let message = String(cString: strerror(errno))
+                unlink(target)
+                throw Failure(path: path, message: "cannot write: \(message)")
+            }
+        }
+    }
+}

@@ -21,8 +21,9 @@ public func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Se
     return result
 }
 
-/// The number of cores to use (honours `CHANCERY_JOBS`).
+/// The number of cores to use (honours `CHANCERY_JOBS`), and this process's id.
 public enum ProcessInfoCores {
+    public static let processID = Int(getpid())
     public static let count: Int = {
         if let value = getenvString("CHANCERY_JOBS"), let n = Int(value), n > 0 { return n }
         return max(1, sysconfCores())

@@ -79,7 +79,7 @@ public struct SiteBuilder: Sendable {
 
         // cable pages, streamed in batches, with the data exports alongside
         let exports: DataExports
-        do { exports = try DataExports(publicDirectory: outputDirectory, urls: context.urls) } catch {
+        do { exports = try DataExports(publicDirectory: writer.staging ?? outputDirectory, urls: context.urls) } catch {
             report.errors.append(BuildError(path: error.path, message: error.message)); return
         }
         let fragments = Fragments(context: context)
@@ -137,6 +137,7 @@ public struct SiteBuilder: Sendable {
         report.errors += writer.write(other)
         report.pages += other.count
 
+        do { try writer.publish() } catch { report.errors.append(BuildError(path: error.path, message: error.message)) }
         report.removed = writer.removeStale()
         report.written = writer.written
         report.unchanged = writer.unchanged

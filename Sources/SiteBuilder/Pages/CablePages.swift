@@ -7,6 +7,8 @@ struct CablePages {
     let context: SiteContext
     let root: String
     let fragments: Fragments
+    /// `root` made absolute, for hard links.
+    var absoluteRoot: String { root.hasPrefix("/") ? root : DiskIO.currentDirectory + "/" + root }
 
     struct Rendered: Sendable {
         var files: [OutputFile] = []
@@ -19,17 +21,11 @@ struct CablePages {
         let record = context.index.records[i]
         var rendered = Rendered()
         let cable: Cable
-        let originalBytes: [UInt8]?
         do {
             guard let bytes = try DiskIO.read(root + "/" + record.path) else {
                 return Rendered(error: BuildError(path: record.path, message: "the file disappeared during the build"))
             }
             cable = try CableFile.read(TextDecoding.decode(bytes).text)
-            if let name = record.originalName {
-                originalBytes = try DiskIO.read(root + "/" + DiskIO.parent(record.path) + "/" + name)
-            } else {
-                originalBytes = nil
-            }
         } catch let failure as FrontMatterParser.Failure {
             return Rendered(error: BuildError(path: record.path, line: failure.line, message: failure.message))
         } catch {
@@ -49,8 +45,8 @@ struct CablePages {
         rendered.files.append(context.page("cable", path: path, title: "\(record.id): \(title)", description: description,
                                            breadcrumbs: breadcrumbs, ogType: "article",
                                            jsonld: jsonLD(cable, url: urls.absolute(path)), content: Named("cable", view)))
-        if let originalBytes, let name = record.originalName {
-            rendered.files.append(OutputFile(path: urls.file(for: path + name), bytes: originalBytes))
+        if let name = record.originalName {
+            rendered.files.append(OutputFile(path: urls.file(for: path + name), copyOf: absoluteRoot + "/" + DiskIO.parent(record.path) + "/" + name))
         }
         rendered.cable = cable
         return rendered

@@ -84,9 +84,13 @@ typealias MustacheParentSendable = MustacheParent & Sendable
 
 import Mustache
 
-/// A file of the built site: its path under Public/ and its bytes.
+/// A file of the built site: its path under Public/ and its bytes — or, for a cable's original text,
+/// the file in Content/ it is a copy of (published as a hard link when both are on one file system).
 public struct OutputFile: Sendable {
     public var path: String
     public var bytes: [UInt8]
+    /// Absolute path of a file to publish as it is, instead of `bytes`.
+    public var copyOf: String?
     public init(path: String, bytes: [UInt8]) { self.path = path; self.bytes = bytes }
+    public init(path: String, copyOf source: String) { self.path = path; self.bytes = []; self.copyOf = source }
 }
