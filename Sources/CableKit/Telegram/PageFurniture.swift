@@ -57,6 +57,22 @@ enum PageFurniture {
         }
     }
 
+    /// A classification banner printed at the end of a text line just before a page break
+    /// (`…ESSENTIALLY, A  CONFIDENTIAL`): the index where the banner starts, or nil.
+    static func trailingBanner(_ t: ArraySlice<UInt8>) -> Int? {
+        // the banner follows two or more spaces
+        var i = t.endIndex
+        while i > t.startIndex, ASCII.isSpace(t[i - 1]) { i -= 1 }
+        var start = i
+        while start > t.startIndex, ASCII.isUpper(t[start - 1]) || t[start - 1] == ASCII.slash { start -= 1 }
+        guard start > t.startIndex + 2, t[start - 1] == ASCII.space, t[start - 2] == ASCII.space else { return nil }
+        let word = t[start..<i]
+        guard Classification(label: word.string) != nil else { return nil }
+        var cut = start
+        while cut > t.startIndex, t[cut - 1] == ASCII.space { cut -= 1 }
+        return cut
+    }
+
     /// `SECTION 02 OF 02 Islamabad 5337`, `SECTION 02, OF 02 Islamabad 5337` (FOIA section header without classification).
     static func isSectionHeader(_ t: ArraySlice<UInt8>) -> Bool {
         guard t.hasPrefix(caseInsensitive: "SECTION ") else { return false }
@@ -68,6 +84,8 @@ enum PageFurniture {
     /// End-of-message marks and transmission trailers: `BT`, `NNNN`, `#7957`, `END OF DOCUMENT`.
     static func isTrailer(_ t: ArraySlice<UInt8>) -> Bool {
         if t.elementsEqual("BT".utf8) || t.elementsEqual("NNNN".utf8) { return true }
+        // a lone ">" that WikiLeaks' pages leave after the text
+        if t.elementsEqual(">".utf8) { return true }
         if t.first == UInt8(ascii: "#"), t.count <= 12, t.dropFirst().allSatisfy({ ASCII.isDigit($0) || $0 == ASCII.slash }) { return true }
         return false
     }

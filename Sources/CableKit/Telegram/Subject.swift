@@ -55,6 +55,7 @@ enum SummaryFinder {
             if let p = Paragraphs.start(lead + [ASCII.space]) { lead = lead[min(p.textStart, lead.endIndex)...] }
             lead = lead.trimmed
             if let (_, end) = Paragraphs.marking(lead, at: lead.startIndex) { lead = lead[end...].trimmed }
+            if lead.elementsEqual("BEGIN".utf8) || lead.elementsEqual("Begin".utf8) { lead = lead[lead.endIndex...] }
             guard lead.isEmpty else { continue }
             let afterWord = text[(at + 7)...]
             var summary: [UInt8]

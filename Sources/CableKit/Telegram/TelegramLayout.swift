@@ -34,6 +34,13 @@ struct TelegramLayout {
             }
             return false
         }
+        // a banner at the end of the last text line before a page header: "…A  CONFIDENTIAL"
+        for p in pageLines {
+            var k = p - 1
+            while k >= 0, ranges[k].map({ lines.bytes[$0].isEmpty }) ?? true { k -= 1 }
+            guard k >= 0, let r = ranges[k], let cut = PageFurniture.trailingBanner(lines.bytes[r]), cut > r.lowerBound else { continue }
+            ranges[k] = r.lowerBound..<cut
+        }
         var lastContent = lines.count - 1
         while lastContent >= 0, ranges[lastContent].map({ $0.isEmpty }) ?? true { lastContent -= 1 }
         for i in 0..<lines.count {
@@ -61,10 +68,16 @@ struct TelegramLayout {
         if r.lowerBound > full.lowerBound, !lines.bytes[full.lowerBound..<r.lowerBound].allSatisfy(ASCII.isSpace) {
             return lines.bytes[r]
         }
-        var end = full.upperBound
-        while end > full.lowerBound, ASCII.isSpace(lines.bytes[end - 1]) { end -= 1 }
-        return lines.bytes[full.lowerBound..<end]
+        // keep leading spaces (aligned tables); end where the content ends (a trailing banner may be cut)
+        return lines.bytes[full.lowerBound..<r.upperBound]
     }
 
     mutating func markFurniture(_ i: Int) { contentRanges[i] = nil }
+
+    /// `true` when line `i` is the text after a printout page header on the same line.
+    func isPageHeaderTail(_ i: Int) -> Bool {
+        guard let r = contentRanges[i] else { return false }
+        let full = lines.ranges[i]
+        return r.lowerBound > full.lowerBound && !lines.bytes[full.lowerBound..<r.lowerBound].allSatisfy(ASCII.isSpace)
+    }
 }

@@ -140,6 +140,11 @@ public enum TelegramParser {
                 i = repeated.values.isEmpty ? i + 1 : repeated.bodyStart
                 continue
             }
+            // "SIPDIS" alone on a line is a caveat marker, already in the metadata
+            if t.elementsEqual("SIPDIS".utf8) { i += 1; continue }
+            // a printout's page header that repeats the end of the subject ("PAGE 02 … OPPOSITION LEADER")
+            if layout.isPageHeaderTail(i), let title = cable.title, t.count >= 6, title.utf8.count > t.count,
+               title.utf8.suffix(t.count).elementsEqual(t) { i += 1; continue }
             if let line = layout.bodyLine(i) { bodyLines.append(line); bodyNumbers.append(i + 1) }
             i += 1
         }
