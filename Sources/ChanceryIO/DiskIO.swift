@@ -242,3 +242,33 @@ extension DiskIO {
         }
     }
 }
+
+extension DiskIO {
+    /// Size and modification time (nanoseconds) of a file, to notice changes without reading it.
+    public struct Stamp: Sendable, Equatable, Hashable {
+        public var size: Int
+        public var modified: Int64
+        public init(size: Int, modified: Int64) { self.size = size; self.modified = modified }
+    }
+
+    public static func stamp(_ path: String) -> Stamp? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Stamp(size: Int(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+    }
+
+    /// An exclusive lock on a file (created if missing), held until `unlock` or process exit. With `wait`
+    /// false, returns nil at once when another process holds it.
+    public static func lock(_ path: String, wait: Bool) -> Int32? {
+        try? makeDirectories(parent(path))
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        if flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 { close(fd); return nil }
+        return fd
+    }
+
+    public static func unlock(_ fd: Int32) {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

@@ -12,6 +12,8 @@ public final class StreamFile {
     private var fd: Int32
     private var buffer: [UInt8] = []
     public private(set) var failure: String?
+    /// A running fingerprint of everything appended (deterministic for the same appends).
+    public private(set) var fingerprint: UInt64 = 0xCBF2_9CE4_8422_2325
 
     public init(path: String) throws(DiskIO.Failure) {
         self.path = path
@@ -27,6 +29,7 @@ public final class StreamFile {
     public func append(_ text: String) { append(Array(text.utf8)) }
 
     public func append(_ bytes: [UInt8]) {
+        for b in bytes { fingerprint = (fingerprint ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         buffer += bytes
         if buffer.count >= 1 << 20 { flush() }
     }

@@ -2,8 +2,10 @@ import CableKit
 import ChanceryIO
 import Dispatch
 
-/// `chancery build`: loads the content, builds the index model once, renders every page on all cores and
-/// writes `Public/`. A bad cable is reported and skipped; the rest of the site is built.
+/// `chancery build`: loads the content, builds the index model once, renders the pages on all cores and
+/// writes `Public/`. Incremental: with the build cache of the last build, only pages whose inputs changed
+/// are rendered, only outputs whose bytes changed are written, and outputs no longer produced are removed.
+/// A bad cable is reported and skipped; the rest of the site is built.
 public struct SiteBuilder: Sendable {
     public struct Options: Sendable {
         /// The site folder (holding Content/ and Themes/).
@@ -12,8 +14,10 @@ public struct SiteBuilder: Sendable {
         public var output: String?
         /// Overrides `base_url` of site.yml.
         public var baseURL: String?
-        public init(root: String = ".", output: String? = nil, baseURL: String? = nil) {
-            self.root = root; self.output = output; self.baseURL = baseURL
+        /// Ignore the build cache and rebuild everything into an emptied output folder.
+        public var clean: Bool
+        public init(root: String = ".", output: String? = nil, baseURL: String? = nil, clean: Bool = false) {
+            self.root = root; self.output = output; self.baseURL = baseURL; self.clean = clean
         }
     }
 
@@ -24,10 +28,19 @@ public struct SiteBuilder: Sendable {
 
     public typealias Progress = @Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void
 
-    public func build(progress: Progress? = nil) -> BuildReport {
+    /// Builds the site. A second build of the same site waits for the first (a lock in `.chancery/`);
+    /// `waiting` is called once when it has to.
+    public func build(progress: Progress? = nil, waiting: (@Sendable () -> Void)? = nil) -> BuildReport {
         let start = DispatchTime.now()
         var report = BuildReport(output: outputDirectory)
+        let lockPath = BuildCache.folder(root: options.root) + "/lock"
+        var lock = DiskIO.lock(lockPath, wait: false)
+        if lock == nil {
+            waiting?()
+            lock = DiskIO.lock(lockPath, wait: true)
+        }
         buildSite(into: &report, progress: progress)
+        if let lock { DiskIO.unlock(lock) }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return report
     }
@@ -37,8 +50,10 @@ public struct SiteBuilder: Sendable {
 
         // configuration and theme: without them nothing can be built
         var config = SiteConfig()
+        var configBytes: [UInt8] = []
         do {
             if let bytes = try DiskIO.read(root + "/Content/site.yml") {
+                configBytes = bytes
                 config = try SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "Content/site.yml")
             }
         } catch let error as BuildError {
@@ -54,10 +69,23 @@ public struct SiteBuilder: Sendable {
         let theme: Theme
         do { theme = try Theme.load(root: root, name: config.theme) } catch { report.errors.append(error); return }
 
+        // what the last build left, and whether it finished
+        let marker = BuildCache.marker(root: root)
+        let lastBuildWasKilled = DiskIO.exists(marker)
+        if options.clean { DiskIO.removeTree(BuildCache.file(root: root)); emptyOutputFolder() }
+        let cache = options.clean ? nil : BuildCache.load(root: root)
+        try? DiskIO.write(Array("\(ProcessInfoCores.processID)\n".utf8), to: marker)
+        let outputKey = absolute(outputDirectory)
+        let settings = settingsKey(configBytes: configBytes, config: config, theme: theme, output: outputKey)
+        let trusted = cache != nil && !lastBuildWasKilled && cache!.outputDirectory == outputKey
+        let keysUsable = trusted && cache!.settingsKey == settings
+        let oldKeys = keysUsable ? cache!.pageKeys : [:]
+
         // content → index model
         let loader = ContentLoader(root: root)
-        let loaded = loader.loadCables { progress?("Loading", $0, $1) }
+        let loaded = loader.loadCables(cache: cache?.cables ?? [:]) { progress?("Loading", $0, $1) }
         report.errors += loaded.errors
+        report.cablesRead = loaded.read
         var records = loaded.records
         var seen = [String: String]()
         records.removeAll { record in
@@ -74,58 +102,102 @@ public struct SiteBuilder: Sendable {
         let context = SiteContext(config: config, index: index, theme: theme)
         report.cables = index.records.count
 
-        var writer = OutputWriter(directory: outputDirectory)
+        // with a trusted cache, its outputs are what is on disk (no need to walk Public/)
+        var writer = OutputWriter(directory: outputDirectory, known: trusted ? cache!.outputs : [:], trustKnown: trusted)
+        var keys: [String: UInt64] = [:]
         var sitePaths: [String] = []
-
-        // cable pages, streamed in batches, with the data exports alongside
-        let exports: DataExports
-        do { exports = try DataExports(publicDirectory: writer.staging ?? outputDirectory, urls: context.urls) } catch {
-            report.errors.append(BuildError(path: error.path, message: error.message)); return
-        }
         let fragments = Fragments(context: context)
-        let cablePages = CablePages(context: context, root: root, fragments: fragments)
         let batch = 512
-        let total = index.records.count
-        for start in stride(from: 0, to: total, by: batch) {
-            let range = Array(start..<min(total, start + batch))
-            let rendered = parallelMap(range) { cablePages.render($0) }
+
+        // cable pages: render those whose inputs changed
+        let cablePages = CablePages(context: context, root: root, fragments: fragments)
+        var cablesToRender: [Int] = []
+        let cableKeys = parallelMap(Array(index.records.indices)) { i in
+            (cablePages.outputs(i), cablePages.key(i, settings: settings, originalStamp: loaded.entries[index.records[i].path]?.originalStamp))
+        }
+        for i in index.records.indices {
+            let (outputs, key) = cableKeys[i]
+            keys[outputs[0]] = key
+            sitePaths.append(context.urls.cable(id: index.records[i].id, date: index.records[i].date))
+            if oldKeys[outputs[0]] == key, outputs.allSatisfy({ writer.keep($0) }) { continue }
+            cablesToRender.append(i)
+        }
+        let search = SearchIndexer(context: context, root: root)
+        for start in stride(from: 0, to: cablesToRender.count, by: batch) {
+            let chunk = Array(cablesToRender[start..<min(cablesToRender.count, start + batch)])
+            let rendered = parallelMap(chunk) { cablePages.render($0) }
+            search.add(through: chunk.last!, rendered.compactMap(\.search))
             var files: [OutputFile] = []
             for item in rendered {
                 if let error = item.error { report.errors.append(error); continue }
-                if let cable = item.cable { exports.add(cable) }
                 files += item.files
             }
-            for file in files where file.path.hasSuffix("index.html") { sitePaths.append(context.urls.base + "/" + String(file.path.dropLast(10))) }
             report.errors += writer.write(files)
-            report.pages += files.count
-            progress?("Rendering cables", min(total, start + batch), total)
+            report.rendered += chunk.count
+            progress?("Rendering cables", min(cablesToRender.count, start + batch), cablesToRender.count)
         }
-        do {
-            let changed = try exports.commit()
-            writer.noteProduced("data/cables.json", written: changed > 0)
-            writer.noteProduced("data/cables.csv", written: changed > 0)
-        } catch {
-            report.errors.append(BuildError(path: error.path, message: error.message))
+        // search index: the cables not rendered above are read by the indexer; then Public/search/ and /search/
+        search.finish { report.errors += writer.write($0) }
+
+        // data exports, from the records (no file is read again)
+        var exportsKey = FastHash(seed: settings)
+        for r in index.records { exportsKey.add(r.metaKey) }
+        keys["data/cables.json"] = exportsKey.value
+        keys["data/cables.csv"] = exportsKey.value
+        if !(oldKeys["data/cables.json"] == exportsKey.value && writer.keep("data/cables.json") && writer.keep("data/cables.csv")) {
+            do {
+                let exports = try DataExports(publicDirectory: writer.staging ?? outputDirectory, urls: context.urls)
+                for r in index.records { exports.add(r.meta) }
+                let result = try exports.commit()
+                writer.noteProduced("data/cables.json", hash: result.json.hash, written: result.json.written)
+                writer.noteProduced("data/cables.csv", hash: result.csv.hash, written: result.csv.written)
+            } catch {
+                report.errors.append(BuildError(path: error.path, message: error.message))
+            }
         }
 
         // index pages
         let indexPages = IndexPages(context: context, fragments: fragments)
         let listings = indexPages.listings()
         var jobs: [(Int, Int)] = []
-        for (k, listing) in listings.enumerated() { for n in 1...indexPages.pageCount(listing) { jobs.append((k, n)) } }
+        var allPages: [(Int, Int)] = []
+        for (k, listing) in listings.enumerated() { for n in 1...indexPages.pageCount(listing) { allPages.append((k, n)) } }
+        let pageKeys = parallelMap(allPages) { job in indexPages.key(listings[job.0], page: job.1, settings: settings) }
+        for ((k, n), key) in zip(allPages, pageKeys) {
+            do {
+                let listing = listings[k]
+                let path = context.urls.page(listing.first, number: n)
+                sitePaths.append(path)
+                let file = context.urls.file(for: path)
+                keys[file] = key
+                if oldKeys[file] == key, writer.keep(file) { continue }
+                jobs.append((k, n))
+            }
+        }
         for start in stride(from: 0, to: jobs.count, by: batch) {
             let slice = Array(jobs[start..<min(jobs.count, start + batch)])
             let files = parallelMap(slice) { job in indexPages.render(listings[job.0], page: job.1) }
-            for file in files { sitePaths.append(context.urls.base + "/" + String(file.path.dropLast(10))) }
             report.errors += writer.write(files)
-            report.pages += files.count
+            report.rendered += files.count
             progress?("Rendering indexes", min(jobs.count, start + batch), jobs.count)
         }
 
-        // home, directories, free pages, feeds, sitemap, assets
+        // feeds
+        let feeds = Feeds(context: context)
+        var feedJobs: [Feeds.Job] = []
+        for job in feeds.jobs() {
+            let file = context.urls.file(for: job.path)
+            let key = feeds.key(job, settings: settings)
+            keys[file] = key
+            if oldKeys[file] == key, writer.keep(file) { continue }
+            feedJobs.append(job)
+        }
+        report.errors += writer.write(parallelMap(feedJobs) { feeds.render($0) })
+        report.rendered += feedJobs.count
+
+        // home, directories, free pages, 404, sitemap, assets: few and cheap, always rendered
         var other = [HomePage(context: context, fragments: fragments).render()] + DirectoryPages(context: context).all(freePages: freePages)
         for file in other where file.path.hasSuffix("index.html") { sitePaths.append(context.urls.base + "/" + String(file.path.dropLast(10))) }
-        other += Feeds(context: context).all()
         other += Sitemap(context: context).files(paths: sitePaths)
         for asset in theme.assets {
             do {
@@ -135,20 +207,55 @@ public struct SiteBuilder: Sendable {
             }
         }
         report.errors += writer.write(other)
-        report.pages += other.count
+        report.rendered += other.count
 
         do { try writer.publish() } catch { report.errors.append(BuildError(path: error.path, message: error.message)) }
         report.removed = writer.removeStale()
         report.written = writer.written
         report.unchanged = writer.unchanged
+
+        // remember for the next build
+        var next = BuildCache()
+        next.settingsKey = settings
+        next.outputDirectory = outputKey
+        next.cables = loaded.entries
+        next.outputs = writer.produced
+        next.pageKeys = keys
+        let unchanged = trusted && report.cablesRead == 0 && writer.written == 0 && report.removed == 0 && keys == cache!.pageKeys
+            && cache!.settingsKey == settings && next.cables.count == cache!.cables.count
+        do { if !unchanged { try next.save(root: root) } } catch { report.errors.append(BuildError(path: error.path, message: "cannot save the build cache: \(error.message)", isWarning: true)) }
+        DiskIO.remove(marker)
     }
+
+    /// Everything that shapes every page: the tool itself, site.yml and overrides, the theme's files.
+    private func settingsKey(configBytes: [UInt8], config: SiteConfig, theme: Theme, output: String) -> UInt64 {
+        var h = FastHash()
+        h.add(BuildReport.toolVersion)
+        if let exe = DiskIO.stamp("/proc/self/exe") { h.add(exe.size); h.add(Int(exe.modified)) }
+        h.add(configBytes)
+        h.add(config.baseURL); h.add(config.title); h.add(config.language); h.add(config.pageSize); h.add(config.feedSize); h.add(config.relatedCount)
+        h.add(output)
+        for (name, digest) in theme.fingerprints { h.add(name); h.add(digest) }
+        return h.value
+    }
+
+    private func emptyOutputFolder() {
+        for entry in DiskIO.list(outputDirectory) ?? [] where entry.name != ".gitkeep" { DiskIO.removeTree(outputDirectory + "/" + entry.name) }
+    }
+
+    private func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : DiskIO.currentDirectory + "/" + path }
 }
 
 /// What a build did.
 public struct BuildReport: Sendable {
+    public static let toolVersion = "chancery 0.1"
+
     public var output: String
     public var cables = 0
-    public var pages = 0
+    /// Cables read from their files (the rest came unchanged from the build cache).
+    public var cablesRead = 0
+    /// Pages and other outputs rendered (the rest were unchanged and kept).
+    public var rendered = 0
     public var written = 0
     public var unchanged = 0
     public var removed = 0

@@ -6,7 +6,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the static reading room from Content/ into Public/.",
-        discussion: "Reads Content/site.yml, Content/cables/**/*.md, Content/pages/*.md and Themes/<theme>/. Unchanged files in Public/ are not rewritten; files no longer produced are removed."
+        discussion: "Reads Content/site.yml, Content/cables/**/*.md, Content/pages/*.md and Themes/<theme>/. Incremental: the build cache in .chancery/ lets the next build render only pages whose inputs changed; unchanged files in Public/ are not rewritten; files no longer produced are removed."
     )
 
     @Option(help: "The site folder (holding Content/ and Themes/).")
@@ -18,10 +18,14 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is published at (overrides base_url in site.yml).")
     var baseURL: String?
 
+    @Flag(help: "Ignore the build cache (.chancery/) and rebuild everything into an emptied output folder.")
+    var clean = false
+
     func run() throws {
-        let builder = SiteBuilder(options: .init(root: root, output: output, baseURL: baseURL))
+        let builder = SiteBuilder(options: .init(root: root, output: output, baseURL: baseURL, clean: clean))
         let progress = TerminalProgress(label: "Building")
-        let report = builder.build { _, done, total in progress.update(done, total) }
+        let report = builder.build(progress: { _, done, total in progress.update(done, total) },
+                                   waiting: { printError("Another build of this site is running; waiting for it to finish…") })
         progress.finish()
         for error in report.errors { printError(error.description) }
         print(report.summary)

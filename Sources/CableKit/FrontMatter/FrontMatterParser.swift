@@ -74,6 +74,30 @@ public enum FrontMatterParser {
         return Document(fields: fields, body: text[bodyStart...], bodyLine: closingLine + 1)
     }
 
+    /// The body after the front matter, without reading the front matter's values (the build already has
+    /// them); throws like `split` when the front matter is not delimited.
+    public static func body(_ text: String) throws(Failure) -> Substring {
+        let u = text.utf8
+        var i = u.startIndex
+        if text.hasPrefix("\u{FEFF}") { i = u.index(i, offsetBy: 3) }
+        guard u[i...].starts(with: "---".utf8) else { throw Failure(line: 1, message: "missing front matter: the file must start with a line '---'") }
+        // the end of the first line
+        guard var lineStart = u[i...].firstIndex(of: ASCII.newline).map({ u.index(after: $0) }) else {
+            throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one")
+        }
+        while lineStart < u.endIndex {
+            let lineEnd = u[lineStart...].firstIndex(of: ASCII.newline) ?? u.endIndex
+            var content = u[lineStart..<lineEnd]
+            if content.last == ASCII.cr { content = content.dropLast() }
+            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+                return text[(lineEnd < u.endIndex ? u.index(after: lineEnd) : lineEnd)...]
+            }
+            guard lineEnd < u.endIndex else { break }
+            lineStart = u.index(after: lineEnd)
+        }
+        throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one")
+    }
+
     private static func readWithYams(_ yaml: String) throws(Failure) -> [(key: String, value: YAMLValue, line: Int)] {
         do {
             guard let node = try Yams.compose(yaml: yaml) else { return [] }

@@ -10,11 +10,15 @@ struct ContentLoader {
         var records: [CableRecord] = []
         var errors: [BuildError] = []
         var files = 0
+        /// How many cables were read and parsed (the rest came from the build cache unchanged).
+        var read = 0
+        /// The cache entries for the next build.
+        var entries: [String: BuildCache.CachedCable] = [:]
     }
 
     var cablesDirectory: String { root + "/Content/cables" }
 
-    /// Markdown files under Content/cables, relative to the site root, sorted.
+    /// Markdown files under Content/cables, relative to the site root, sorted, and the originals beside them.
     func cableFiles() -> (files: [String], originals: Set<String>) {
         var files: [String] = []
         var originals = Set<String>()
@@ -31,7 +35,8 @@ struct ContentLoader {
         return (files, originals)
     }
 
-    func loadCables(progress: ((Int, Int) -> Void)? = nil) -> Result {
+    /// Loads every cable; a file whose size and modification time match the cache is taken from it.
+    func loadCables(cache: [String: BuildCache.CachedCable] = [:], progress: ((Int, Int) -> Void)? = nil) -> Result {
         let (files, originals) = cableFiles()
         var result = Result()
         result.files = files.count
@@ -39,12 +44,27 @@ struct ContentLoader {
         let batch = 4096
         for start in stride(from: 0, to: files.count, by: batch) {
             let slice = Array(files[start..<min(files.count, start + batch)])
-            let loaded = parallelMap(slice) { path -> Swift.Result<CableRecord, BuildError> in
-                ContentLoader.loadRecord(root: root, path: path, originals: originals)
+            let loaded = parallelMap(slice) { path -> (Swift.Result<BuildCache.CachedCable, BuildError>, Bool) in
+                let base = String(path.dropLast(3))
+                let originalName: String? = originals.contains(base + ".txt") ? ".txt" : (originals.contains(base + ".html") ? ".html" : nil)
+                guard let stamp = DiskIO.stamp(root + "/" + path) else {
+                    return (.failure(BuildError(path: path, message: "cannot read the file")), true)
+                }
+                let originalStamp = originalName.flatMap { DiskIO.stamp(root + "/" + base + $0) }
+                if let cached = cache[path], cached.stamp == stamp {
+                    var entry = cached
+                    entry.originalStamp = originalStamp
+                    entry.record = cached.record.with(originalName: originalName.map { String(base[base.index(after: base.lastIndex(of: "/")!)...]) + $0 })
+                    return (.success(entry), false)
+                }
+                return (ContentLoader.loadRecord(root: root, path: path, originalSuffix: originalName).map {
+                    BuildCache.CachedCable(stamp: stamp, originalStamp: originalStamp, record: $0)
+                }, true)
             }
-            for item in loaded {
+            for (path, (item, wasRead)) in zip(slice, loaded) {
+                if wasRead { result.read += 1 }
                 switch item {
-                case .success(let record): result.records.append(record)
+                case .success(let entry): result.records.append(entry.record); result.entries[path] = entry
                 case .failure(let error): result.errors.append(error)
                 }
             }
@@ -53,7 +73,7 @@ struct ContentLoader {
         return result
     }
 
-    static func loadRecord(root: String, path: String, originals: Set<String>) -> Swift.Result<CableRecord, BuildError> {
+    static func loadRecord(root: String, path: String, originalSuffix: String?) -> Swift.Result<CableRecord, BuildError> {
         do {
             guard let bytes = try DiskIO.read(root + "/" + path) else { return .failure(BuildError(path: path, message: "cannot read the file")) }
             let (text, _) = TextDecoding.decode(bytes)
@@ -64,8 +84,7 @@ struct ContentLoader {
             guard expected == id else {
                 return .failure(BuildError(path: path, line: 2, message: "the id '\(id)' does not match the file name '\(expected).md'"))
             }
-            let original = originals.contains(base + ".txt") ? id + ".txt" : (originals.contains(base + ".html") ? id + ".html" : nil)
-            return .success(CableRecord(cable: cable, path: path, originalName: original))
+            return .success(CableRecord(cable: cable, path: path, originalName: originalSuffix.map { id + $0 }, contentHash: FastHash.of(bytes)))
         } catch let failure as FrontMatterParser.Failure {
             return .failure(BuildError(path: path, line: failure.line, message: failure.message))
         } catch let failure as DiskIO.Failure {

@@ -1,39 +1,58 @@
 import CableKit
 
-/// What the build keeps in memory for every cable: the metadata indexes, feeds and links need. The body
-/// is not kept; cable pages read their file again when they are rendered, so memory stays flat.
-public struct CableRecord: Sendable {
-    public var id: String
-    public var title: String?
-    public var date: CableDate?
-    public var dateEstimated: Bool
-    public var origin: String?
-    public var classification: Classification?
-    public var caveats: [String]
-    public var tags: [String]
-    public var references: [String]
-    public var summary: String?
-    public var partial: Bool
+/// What the build keeps in memory for every cable: its metadata (the front matter, without the body) and
+/// where its files are. The body is not kept; a cable page reads its file again when it is rendered, so
+/// memory stays flat as the archive grows. The build cache stores records, so an unchanged cable is not
+/// even read on the next build.
+///
+/// A class, not a struct: records are sorted, partitioned and shared by every page builder, and moving a
+/// reference is far cheaper than copying a dozen strings and arrays.
+public final class CableRecord: Sendable {
+    /// The front matter (`body` empty).
+    public let meta: Cable
     /// The Markdown file, relative to the site root (`Content/cables/2008/08STATE37957.md`).
-    public var path: String
+    public let path: String
     /// The original beside it (`08STATE37957.txt` or `.html`), if present.
-    public var originalName: String?
+    public let originalName: String?
+    /// A fingerprint of the Markdown file's bytes.
+    public let contentHash: UInt64
+    /// What other pages show of this cable (rows, links, feeds): when it changes, those pages re-render.
+    let listingKey: UInt64
+    /// All of the front matter (what the data exports show).
+    let metaKey: UInt64
 
-    public init(cable: Cable, path: String, originalName: String?) {
-        id = cable.id ?? ""
-        title = cable.title
-        date = cable.date
-        dateEstimated = cable.dateEstimated
-        origin = cable.origin
-        classification = cable.classification
-        caveats = cable.caveats
-        tags = cable.tags
-        references = cable.references
-        summary = cable.summary
-        partial = cable.partial
+    public init(cable: Cable, path: String, originalName: String?, contentHash: UInt64 = 0) {
+        var meta = cable
+        meta.body = ""
+        self.meta = meta
         self.path = path
         self.originalName = originalName
+        self.contentHash = contentHash
+        var h = FastHash()
+        h.add(meta.id); h.add(meta.title); h.add(meta.date?.iso8601); h.add(meta.dateEstimated); h.add(meta.origin)
+        h.add(meta.classification?.rawValue); h.add(meta.caveats); h.add(meta.tags); h.add(meta.summary)
+        listingKey = h.value
+        var w = BinaryWriter(capacity: 1024)
+        w.cable(meta)
+        metaKey = FastHash.of(w.bytes)
     }
+
+    /// The same record with another original beside it.
+    func with(originalName: String?) -> CableRecord {
+        originalName == self.originalName ? self : CableRecord(cable: meta, path: path, originalName: originalName, contentHash: contentHash)
+    }
+
+    public var id: String { meta.id ?? "" }
+    public var title: String? { meta.title }
+    public var date: CableDate? { meta.date }
+    public var dateEstimated: Bool { meta.dateEstimated }
+    public var origin: String? { meta.origin }
+    public var classification: Classification? { meta.classification }
+    public var caveats: [String] { meta.caveats }
+    public var tags: [String] { meta.tags }
+    public var references: [String] { meta.references }
+    public var summary: String? { meta.summary }
+    public var partial: Bool { meta.partial }
 
     /// `SECRET//NOFORN`
     public var marking: String? {

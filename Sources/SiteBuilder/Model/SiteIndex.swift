@@ -54,20 +54,29 @@ public struct SiteIndex: Sendable {
     /// Looks only at a window of neighbours in each tag's date-ordered list, so it is cheap on huge tags.
     public func related(to i: Int, limit: Int, window: Int = 24) -> [Int] {
         guard limit > 0 else { return [] }
-        var shared: [Int: Int] = [:]
+        // every neighbour once per tag it shares; sorted, equal runs count the shared tags
+        var seen: [Int] = []
+        seen.reserveCapacity(records[i].tags.count * (2 * window + 1))
         for tag in records[i].tags {
             guard let list = tags[tag], list.count > 1 else { continue }
             let at = lowerBound(list, i)
-            for k in max(0, at - window)..<min(list.count, at + window + 1) where list[k] != i {
-                shared[list[k], default: 0] += 1
-            }
+            for k in max(0, at - window)..<min(list.count, at + window + 1) where list[k] != i { seen.append(list[k]) }
         }
-        let ranked = shared.sorted { a, b in
-            if a.value != b.value { return a.value > b.value }
-            let da = abs(a.key - i), db = abs(b.key - i)
-            return da != db ? da < db : a.key < b.key
+        seen.sort()
+        var candidates: [(cable: Int, shared: Int)] = []
+        var k = 0
+        while k < seen.count {
+            var run = k + 1
+            while run < seen.count, seen[run] == seen[k] { run += 1 }
+            candidates.append((seen[k], run - k))
+            k = run
         }
-        return ranked.prefix(limit).filter { $0.value >= 1 }.map(\.key)
+        candidates.sort { a, b in
+            if a.shared != b.shared { return a.shared > b.shared }
+            let da = abs(a.cable - i), db = abs(b.cable - i)
+            return da != db ? da < db : a.cable < b.cable
+        }
+        return candidates.prefix(limit).map(\.cable)
     }
 
     private func lowerBound(_ list: [Int], _ value: Int) -> Int {

@@ -13,13 +13,25 @@ struct OutputWriter {
     /// Where files go during a clean build (nil: straight into `directory`, each one atomically).
     let staging: String?
     /// Files present under Public/ when the build started (relative paths).
-    private(set) var existing: Set<String>
-    private(set) var produced = Set<String>()
+    let existing: Set<String>
+    /// Hashes of the outputs as the last build wrote them, when that build finished (trusted).
+    let known: [String: UInt64]
+    /// Hashes of what this build produced (written, unchanged or kept), for the next build.
+    private(set) var produced: [String: UInt64] = [:]
     private(set) var written = 0
     private(set) var unchanged = 0
 
-    init(directory: String) {
+    /// With `trustKnown`, the known outputs are taken as what is on disk and the folder is not walked.
+    init(directory: String, known: [String: UInt64] = [:], trustKnown: Bool = false) {
         self.directory = directory
+        // leftovers of a killed build
+        for entry in DiskIO.list(directory) ?? [] where entry.name.hasPrefix(".staging-") { DiskIO.removeTree(directory + "/" + entry.name) }
+        self.known = known
+        if trustKnown, !known.isEmpty {
+            existing = Set(known.keys)
+            staging = nil
+            return
+        }
         var found = Set<String>()
         func walk(_ relative: String) {
             guard let entries = DiskIO.list(relative.isEmpty ? directory : directory + "/" + relative) else { return }
@@ -28,8 +40,6 @@ struct OutputWriter {
                 if entry.isDirectory && !entry.isLink { walk(path) } else { found.insert(path) }
             }
         }
-        // leftovers of a killed build
-        for entry in DiskIO.list(directory) ?? [] where entry.name.hasPrefix(".staging-") { DiskIO.removeTree(directory + "/" + entry.name) }
         walk("")
         existing = found
         staging = found.isEmpty ? directory + "/.staging-\(ProcessInfoCores.processID)" : nil
@@ -38,33 +48,39 @@ struct OutputWriter {
     /// Where a file at `path` (relative) is written now.
     func destination(_ path: String) -> String { (staging ?? directory) + "/" + path }
 
-    enum Outcome: Sendable { case written, unchanged, failed(String) }
+    enum Outcome: Sendable { case written(UInt64), unchanged(UInt64), failed(String) }
 
     /// Writes a batch of files on all cores; returns the errors.
     mutating func write(_ files: [OutputFile]) -> [BuildError] {
         let directory = self.directory
         let existing = self.existing
         let staging = self.staging
+        let known = self.known
         let outcomes = parallelMap(files) { file -> Outcome in
             do {
                 if let source = file.copyOf {
+                    let hash = FastHash.of(Array(source.utf8))
                     if let staging {
                         try DiskIO.publishCopy(of: source, at: staging + "/" + file.path, unpublished: true)
-                        return .written
+                        return .written(hash)
                     }
                     let path = directory + "/" + file.path
-                    if existing.contains(file.path), DiskIO.sameFile(source, path) || DiskIO.sameContents(source, path) { return .unchanged }
+                    if existing.contains(file.path), DiskIO.sameFile(source, path) || DiskIO.sameContents(source, path) { return .unchanged(hash) }
                     try DiskIO.publishCopy(of: source, at: path, unpublished: false)
-                    return .written
+                    return .written(hash)
                 }
+                let hash = FastHash.of(file.bytes)
                 if let staging {
                     try DiskIO.writeUnpublished(file.bytes, to: staging + "/" + file.path)
-                    return .written
+                    return .written(hash)
                 }
                 let path = directory + "/" + file.path
-                if existing.contains(file.path), let current = try DiskIO.read(path), current == file.bytes { return .unchanged }
+                if existing.contains(file.path) {
+                    if known[file.path] == hash { return .unchanged(hash) }
+                    if known[file.path] == nil, let current = try DiskIO.read(path), current == file.bytes { return .unchanged(hash) }
+                }
                 try DiskIO.write(file.bytes, to: path)
-                return .written
+                return .written(hash)
             } catch let failure as DiskIO.Failure {
                 return .failed(failure.message)
             } catch {
@@ -73,19 +89,27 @@ struct OutputWriter {
         }
         var errors: [BuildError] = []
         for (file, outcome) in zip(files, outcomes) {
-            produced.insert(file.path)
             switch outcome {
-            case .written: written += 1
-            case .unchanged: unchanged += 1
+            case .written(let hash): written += 1; produced[file.path] = hash
+            case .unchanged(let hash): unchanged += 1; produced[file.path] = hash
             case .failed(let message): errors.append(BuildError(path: "Public/" + file.path, message: message))
             }
         }
         return errors
     }
 
+    /// Notes an output this build did not render because its inputs did not change (it stays as it is).
+    /// Returns false when it cannot be kept (missing on disk or unknown), so the caller renders it.
+    mutating func keep(_ path: String) -> Bool {
+        guard staging == nil, existing.contains(path), let hash = known[path] else { return false }
+        produced[path] = hash
+        unchanged += 1
+        return true
+    }
+
     /// Notes a file written by other means (a streamed export).
-    mutating func noteProduced(_ path: String, written changed: Bool) {
-        produced.insert(path)
+    mutating func noteProduced(_ path: String, hash: UInt64, written changed: Bool) {
+        produced[path] = hash
         if changed { written += 1 } else { unchanged += 1 }
     }
 
@@ -101,10 +125,10 @@ struct OutputWriter {
     }
 
     /// Removes files from an earlier build that this build did not produce, and folders left empty.
-    mutating func removeStale() -> Int {
+    func removeStale() -> Int {
         var removed = 0
         var folders = Set<String>()
-        for path in existing.subtracting(produced).sorted() {
+        for path in existing where produced[path] == nil {
             DiskIO.remove(directory + "/" + path)
             removed += 1
             var folder = DiskIO.parent(path)

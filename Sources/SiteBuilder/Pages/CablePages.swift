@@ -13,25 +13,53 @@ struct CablePages {
     struct Rendered: Sendable {
         var files: [OutputFile] = []
         var error: BuildError?
-        /// The full metadata, for the data exports.
-        var cable: Cable?
+        /// The cable's words for the search index (tokenised here, on the render workers).
+        var search: SearchDocument?
+    }
+
+    /// The page's address and the files it produces, known without rendering it.
+    func outputs(_ i: Int) -> [String] {
+        let record = context.index.records[i]
+        let path = context.urls.cable(id: record.id, date: record.date)
+        var files = [context.urls.file(for: path)]
+        if let name = record.originalName { files.append(context.urls.file(for: path + name)) }
+        return files
+    }
+
+    /// Everything the page is rendered from, hashed: the cable's file, its original's stamp, and what the
+    /// page shows of the cables around it. An unchanged key means an unchanged page.
+    func key(_ i: Int, settings: UInt64, originalStamp: DiskIO.Stamp?) -> UInt64 {
+        let index = context.index
+        let record = index.records[i]
+        var h = FastHash(seed: settings)
+        h.add(record.contentHash)
+        h.add(record.originalName)
+        h.add(originalStamp?.size ?? -1); h.add(Int(originalStamp?.modified ?? -1))
+        for id in record.references { h.add(index.byID[id].map { index.records[$0].listingKey } ?? 1) }
+        h.add(index.citedBy[i].count); for j in index.citedBy[i] { h.add(index.records[j].listingKey) }
+        let related = index.related(to: i, limit: context.config.relatedCount)
+        h.add(related.count); for j in related { h.add(index.records[j].listingKey) }
+        h.add(index.previousFromSamePost(i).map { index.records[$0].listingKey } ?? 2)
+        h.add(index.nextFromSamePost(i).map { index.records[$0].listingKey } ?? 3)
+        return h.value
     }
 
     func render(_ i: Int) -> Rendered {
         let record = context.index.records[i]
         var rendered = Rendered()
-        let cable: Cable
+        var cable = record.meta
         do {
             guard let bytes = try DiskIO.read(root + "/" + record.path) else {
                 return Rendered(error: BuildError(path: record.path, message: "the file disappeared during the build"))
             }
-            cable = try CableFile.read(TextDecoding.decode(bytes).text)
+            cable.body = String(try FrontMatterParser.body(TextDecoding.decode(bytes).text))
         } catch let failure as FrontMatterParser.Failure {
             return Rendered(error: BuildError(path: record.path, line: failure.line, message: failure.message))
         } catch {
             return Rendered(error: BuildError(path: record.path, message: "\(error)"))
         }
         let urls = context.urls
+        rendered.search = SearchDocument.make(i, record: record, body: cable.body[...])
         let path = urls.cable(id: record.id, date: record.date)
         let body = BodyDecorator.decorate(MarkdownRenderer.html(cable.body))
         let view = cableView(i, cable: cable, body: body, path: path)
@@ -48,7 +76,6 @@ struct CablePages {
         if let name = record.originalName {
             rendered.files.append(OutputFile(path: urls.file(for: path + name), copyOf: absoluteRoot + "/" + DiskIO.parent(record.path) + "/" + name))
         }
-        rendered.cable = cable
         return rendered
     }
 
@@ -60,7 +87,7 @@ struct CablePages {
         var referencesHTML = ""
         let references = cable.references.map { id -> CableLinkView in
             if let j = index.byID[id] {
-                referencesHTML += fragments.links[j]
+                referencesHTML += fragments.link(j)
                 return link(j)
             }
             let absent = CableLinkView(id: id, url: nil, title: nil, date: nil, present: false)
@@ -68,7 +95,7 @@ struct CablePages {
             return absent
         }
         let tags = cable.tags.map { context.tagView($0) }
-        let tagsHTML = zip(cable.tags, tags).map { fragments.tags[$0.0] ?? context.theme.renderFragment("tag-link", $0.1) }.joined()
+        let tagsHTML = cable.tags.map { fragments.tag($0) }.joined()
         let related = index.related(to: i, limit: context.config.relatedCount)
         let release = cable.release.map {
             ReleaseView(status: $0.status, reviewer: $0.reviewer, reviewDate: $0.reviewDate, caseID: $0.caseID,

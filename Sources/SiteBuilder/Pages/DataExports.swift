@@ -1,8 +1,8 @@
 import CableKit
 import ChanceryIO
 
-/// `/data/cables.json` and `/data/cables.csv`: the metadata of every cable, for researchers. Written as the
-/// cable pages are rendered (in date order), straight to disk, so the whole archive never sits in memory.
+/// `/data/cables.json` and `/data/cables.csv`: the metadata of every cable, for researchers, in date order,
+/// streamed straight to disk so the two files never sit in memory whole.
 final class DataExports {
     private let json: StreamFile
     private let csv: StreamFile
@@ -37,13 +37,12 @@ final class DataExports {
         csv.append(fields.map(Self.csvField).joined(separator: ",") + "\r\n")
     }
 
-    /// Finishes both files; returns how many were rewritten (0 when both were unchanged).
-    func commit() throws(DiskIO.Failure) -> Int {
+    /// Finishes both files; for each, whether it was rewritten and the fingerprint of its content.
+    func commit() throws(DiskIO.Failure) -> (json: (written: Bool, hash: UInt64), csv: (written: Bool, hash: UInt64)) {
         json.append("\n]\n")
-        var written = 0
-        if try json.commit() { written += 1 }
-        if try csv.commit() { written += 1 }
-        return written
+        let jsonWritten = try json.commit()
+        let csvWritten = try csv.commit()
+        return ((jsonWritten, json.fingerprint), (csvWritten, csv.fingerprint))
     }
 
     /// RFC 4180: quote fields with comma, quote or line break; double the quotes. A leading `=`, `+`, `-`

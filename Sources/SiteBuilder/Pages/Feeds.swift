@@ -5,23 +5,46 @@ import CableKit
 struct Feeds {
     let context: SiteContext
 
-    func all() -> [OutputFile] {
-        let urls = context.urls
-        var files = [feed(path: urls.feed, title: context.config.title, members: Array(context.index.records.indices), about: urls.home)]
-        for (code, members) in context.index.tags {
-            let name = context.tagView(code).name
-            files.append(feed(path: urls.tag(code) + "feed.xml", title: "\(context.config.title): \(code)\(name == code ? "" : " — " + name)", members: members, about: urls.tag(code)))
-        }
-        for (origin, members) in context.index.origins {
-            files.append(feed(path: urls.origin(origin) + "feed.xml", title: "\(context.config.title): \(origin)", members: members, about: urls.origin(origin)))
-        }
-        return files
+    /// One feed to write.
+    struct Job: Sendable {
+        var path: String
+        var title: String
+        var members: [Int]
+        var about: String
     }
+
+    func jobs() -> [Job] {
+        let urls = context.urls
+        var jobs = [Job(path: urls.feed, title: context.config.title, members: Array(context.index.records.indices), about: urls.home)]
+        for (code, members) in context.index.tags.sorted(by: { $0.key < $1.key }) {
+            let name = context.tagView(code).name
+            jobs.append(Job(path: urls.tag(code) + "feed.xml", title: "\(context.config.title): \(code)\(name == code ? "" : " — " + name)", members: members, about: urls.tag(code)))
+        }
+        for (origin, members) in context.index.origins.sorted(by: { $0.key < $1.key }) {
+            jobs.append(Job(path: urls.origin(origin) + "feed.xml", title: "\(context.config.title): \(origin)", members: members, about: urls.origin(origin)))
+        }
+        return jobs
+    }
+
+    /// The newest cables a feed lists.
+    func newest(_ members: [Int]) -> ArraySlice<Int> {
+        let records = context.index.records
+        return Array(members.reversed().lazy.filter { records[$0].date != nil }.prefix(context.config.feedSize))[...]
+    }
+
+    func key(_ job: Job, settings: UInt64) -> UInt64 {
+        var h = FastHash(seed: settings)
+        h.add(job.path); h.add(job.title); h.add(job.about)
+        for i in newest(job.members) { h.add(context.index.records[i].listingKey) }
+        return h.value
+    }
+
+    func render(_ job: Job) -> OutputFile { feed(path: job.path, title: job.title, members: job.members, about: job.about) }
 
     func feed(path: String, title: String, members: [Int], about: String) -> OutputFile {
         let urls = context.urls
         let records = context.index.records
-        let newest = members.reversed().filter { records[$0].date != nil }.prefix(context.config.feedSize)
+        let newest = self.newest(members)
         let updated = newest.first.flatMap { records[$0].date?.iso8601 } ?? "1970-01-01T00:00:00Z"
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         xml += "  <title>\(escape(title))</title>\n"

@@ -51,6 +51,19 @@ struct IndexPages {
         return out
     }
 
+    /// Everything page `number` of `listing` is rendered from, hashed.
+    func key(_ listing: Listing, page number: Int, settings: UInt64) -> UInt64 {
+        var h = FastHash(seed: settings)
+        h.add(listing.kind); h.add(listing.first); h.add(listing.title); h.add(listing.heading); h.add(listing.intro)
+        h.add(listing.feed); h.add(listing.members.count); h.add(number); h.add(pageCount(listing))
+        for crumb in listing.breadcrumbs { h.add(crumb.title); h.add(crumb.url) }
+        let size = context.config.pageSize
+        for i in listing.members[min(listing.members.count, (number - 1) * size)..<min(listing.members.count, number * size)] {
+            h.add(context.index.records[i].listingKey)
+        }
+        return h.value
+    }
+
     /// Number of pages a listing takes.
     func pageCount(_ listing: Listing) -> Int { max(1, (listing.members.count + context.config.pageSize - 1) / context.config.pageSize) }
 

@@ -1,33 +1,53 @@
-import ChanceryIO
+import Synchronization
 
 /// Pieces of HTML that appear on many pages, rendered once per build with the theme's fragment templates:
 /// a cable's table row (`row.mustache`, on every index that lists it), a cable's link item
 /// (`cable-link.mustache`, in references, backlinks and related lists), a tag's link item
-/// (`tag-link.mustache`). Rendering each once instead of on every page is what keeps index pages cheap.
-struct Fragments: Sendable {
-    let rows: [String]
-    let links: [String]
-    let tags: [String: String]
+/// (`tag-link.mustache`). Each is rendered the first time a page needs it and kept for the rest of the
+/// build: a full build renders each once, an incremental build only those its changed pages show.
+final class Fragments: Sendable {
+    let context: SiteContext
+    private let rows: Mutex<[String?]>
+    private let links: Mutex<[String?]>
+    private let tags = Mutex<[String: String]>([:])
 
     init(context: SiteContext) {
+        self.context = context
         let count = context.index.records.count
-        let theme = context.theme
-        rows = parallelMap(Array(0..<count)) { theme.renderFragment("row", context.row($0)) }
-        links = parallelMap(Array(0..<count)) { theme.renderFragment("cable-link", context.link($0)) }
-        var tags: [String: String] = [:]
-        for code in context.index.tags.keys { tags[code] = theme.renderFragment("tag-link", context.tagView(code)) }
-        self.tags = tags
+        rows = Mutex([String?](repeating: nil, count: count))
+        links = Mutex([String?](repeating: nil, count: count))
+    }
+
+    func row(_ i: Int) -> String {
+        if let html = rows.withLock({ $0[i] }) { return html }
+        let html = context.theme.renderFragment("row", context.row(i))
+        rows.withLock { $0[i] = html }
+        return html
+    }
+
+    func link(_ i: Int) -> String {
+        if let html = links.withLock({ $0[i] }) { return html }
+        let html = context.theme.renderFragment("cable-link", context.link(i))
+        links.withLock { $0[i] = html }
+        return html
+    }
+
+    func tag(_ code: String) -> String {
+        if let html = tags.withLock({ $0[code] }) { return html }
+        let html = context.theme.renderFragment("tag-link", context.tagView(code))
+        tags.withLock { $0[code] = html }
+        return html
     }
 
     func rows(_ members: some Sequence<Int>) -> String {
         var html = ""
-        for i in members { html += rows[i] }
+        for i in members { html += row(i) }
         return html
     }
 
     func links(_ members: some Sequence<Int>) -> String {
         var html = ""
-        for i in members { html += links[i] }
+        for i in members { html += link(i) }
         return html
     }
 }

@@ -9,6 +9,8 @@ struct Theme: Sendable {
     let assets: [(name: String, source: String)]
     /// Template names available.
     let templates: Set<String>
+    /// (file, hash of its bytes) for every template and asset, to notice theme changes.
+    let fingerprints: [(String, UInt64)]
 
     static let required = ["layout", "header", "footer", "rows", "row", "cable-link", "tag-link", "pagination", "cable", "list",
                            "home", "dates", "year", "tags", "origins", "classifications", "page", "404"]
@@ -60,7 +62,11 @@ struct Theme: Sendable {
         for name in required where sources[name] == nil {
             throw BuildError(path: folders.last!.dropFirst(root.count + 1) + "/templates", message: "template '\(name).mustache' is missing")
         }
-        return Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, templates: Set(sources.keys))
+        var fingerprints = sources.sorted { $0.key < $1.key }.map { ($0.value.path, FastHash.of(Array($0.value.text.utf8))) }
+        for (name, source) in assets.sorted(by: { $0.key < $1.key }) {
+            fingerprints.append(("assets/" + name, DiskIO.stamp(source).map { UInt64($0.size) &* 31 &+ UInt64(bitPattern: $0.modified) } ?? 0))
+        }
+        return Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, templates: Set(sources.keys), fingerprints: fingerprints)
     }
 
     func render(_ template: String, _ context: PageContext) -> String {

@@ -1,0 +1,106 @@
+import CableKit
+
+/// A compact binary encoding for the build cache: varints and length-prefixed UTF-8 strings. Fast to write
+/// and read for hundreds of thousands of records, and it never depends on dictionary order.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    mutating func int(_ n: Int) { uint(UInt64(bitPattern: Int64(n))) }
+    mutating func uint(_ n: UInt64) {
+        var v = n
+        while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+        bytes.append(UInt8(v))
+    }
+    mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
+    mutating func string(_ s: String) { uint(UInt64(s.utf8.count)); bytes += s.utf8 }
+    mutating func optional(_ s: String?) {
+        if let s { bytes.append(1); string(s) } else { bytes.append(0) }
+    }
+    mutating func strings(_ list: [String]) { uint(UInt64(list.count)); for s in list { string(s) } }
+}
+
+/// Reads what `BinaryWriter` wrote; every read checks its bounds and a malformed cache simply fails to load.
+struct BinaryReader {
+    let bytes: [UInt8]
+    var position = 0
+    struct Malformed: Error {}
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { position >= bytes.count }
+
+    mutating func uint() throws(Malformed) -> UInt64 {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw Malformed() }
+            let b = bytes[position]; position += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+        }
+    }
+    mutating func int() throws(Malformed) -> Int { Int(Int64(bitPattern: try uint())) }
+    mutating func bool() throws(Malformed) -> Bool {
+        guard position < bytes.count else { throw Malformed() }
+        defer { position += 1 }
+        return bytes[position] != 0
+    }
+    mutating func string() throws(Malformed) -> String {
+        let n = Int(try uint())
+        guard n >= 0, position + n <= bytes.count else { throw Malformed() }
+        defer { position += n }
+        return String(decoding: bytes[position..<(position + n)], as: UTF8.self)
+    }
+    mutating func optional() throws(Malformed) -> String? { try bool() ? try string() : nil }
+    mutating func strings() throws(Malformed) -> [String] {
+        let n = Int(try uint())
+        guard n >= 0, n <= bytes.count - position else { throw Malformed() }
+        var out: [String] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try string()) }
+        return out
+    }
+}
+
+extension BinaryWriter {
+    /// A cable's front matter (the body is not stored).
+    mutating func cable(_ c: Cable) {
+        optional(c.id); optional(c.title); optional(c.date?.iso8601); bool(c.dateEstimated); optional(c.origin)
+        optional(c.classification?.rawValue); strings(c.caveats); optional(c.precedence); strings(c.to); strings(c.info)
+        strings(c.tags); strings(c.references); optional(c.classifiedBy); strings(c.reasons); optional(c.declassifyOn)
+        optional(c.signedBy); optional(c.summary); bool(c.partial)
+        bool(c.release != nil)
+        if let r = c.release { optional(r.status); strings(r.exemptions); optional(r.reviewer); optional(r.reviewDate); optional(r.caseID) }
+        optional(c.source.format?.rawValue); optional(c.source.file); optional(c.source.sha256); optional(c.source.encoding); optional(c.source.checksum)
+        uint(UInt64(c.repairs.count))
+        for r in c.repairs { string(r.kind); string(r.original); string(r.replacement); int(r.line ?? -1) }
+    }
+}
+
+extension BinaryReader {
+    mutating func cable() throws(Malformed) -> Cable {
+        var c = Cable()
+        c.id = try optional(); c.title = try optional(); c.date = try optional().flatMap { CableDate(iso: $0) }
+        c.dateEstimated = try bool(); c.origin = try optional()
+        c.classification = try optional().flatMap { Classification(rawValue: $0) }
+        c.caveats = try strings(); c.precedence = try optional(); c.to = try strings(); c.info = try strings()
+        c.tags = try strings(); c.references = try strings(); c.classifiedBy = try optional(); c.reasons = try strings()
+        c.declassifyOn = try optional(); c.signedBy = try optional(); c.summary = try optional(); c.partial = try bool()
+        if try bool() {
+            c.release = Release(status: try optional(), exemptions: try strings(), reviewer: try optional(),
+                                reviewDate: try optional(), caseID: try optional())
+        }
+        c.source = SourceInfo(format: try optional().flatMap { SourceFormat(rawValue: $0) }, file: try optional(),
+                              sha256: try optional(), encoding: try optional(), checksum: try optional())
+        let repairs = Int(try uint())
+        guard repairs >= 0, repairs < 100_000 else { throw Malformed() }
+        for _ in 0..<repairs {
+            let kind = try string(), original = try string(), replacement = try string(), line = try int()
+            c.repairs.append(Repair(kind: kind, original: original, replacement: replacement, line: line >= 0 ? line : nil))
+        }
+        return c
+    }
+}

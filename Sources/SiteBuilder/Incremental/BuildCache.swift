@@ -1,0 +1,83 @@
+import CableKit
+import ChanceryIO
+
+/// What a build remembers for the next one, in `<site>/.chancery/build-cache` (beside `Public/`, ignored
+/// by git; keep it with the CI cache to rebuild only what changed): every cable's metadata with the size
+/// and time of its files, the hash of every output written, and the key of the inputs each page was
+/// rendered from. A page whose key is unchanged is not rendered again; an output whose bytes are
+/// unchanged is not written again. A cache from another version, or a malformed one, is ignored.
+struct BuildCache: Sendable {
+    static let format = "chancery build cache 1"
+
+    struct CachedCable: Sendable {
+        var stamp: DiskIO.Stamp
+        var originalStamp: DiskIO.Stamp?
+        var record: CableRecord
+    }
+
+    /// Hash of everything that shapes every page: configuration, theme files, tool version.
+    var settingsKey: UInt64 = 0
+    /// The output folder the outputs below were written to.
+    var outputDirectory = ""
+    var cables: [String: CachedCable] = [:]
+    /// Output path (relative to the output folder) → hash of its bytes.
+    var outputs: [String: UInt64] = [:]
+    /// Output path → key of the inputs it was rendered from.
+    var pageKeys: [String: UInt64] = [:]
+
+    static func folder(root: String) -> String { root + "/.chancery" }
+    static func file(root: String) -> String { folder(root: root) + "/build-cache" }
+    /// Present while a build runs; found at the start of a build, it means the last one was killed.
+    static func marker(root: String) -> String { folder(root: root) + "/building" }
+
+    static func load(root: String) -> BuildCache? {
+        guard let bytes = try? DiskIO.read(file(root: root)) else { return nil }
+        var r = BinaryReader(bytes)
+        do {
+            guard try r.string() == format else { return nil }
+            var cache = BuildCache()
+            cache.settingsKey = try r.uint()
+            cache.outputDirectory = try r.string()
+            let cableCount = Int(try r.uint())
+            for _ in 0..<cableCount {
+                let path = try r.string()
+                let stamp = DiskIO.Stamp(size: try r.int(), modified: Int64(try r.int()))
+                let originalStamp: DiskIO.Stamp? = try r.bool() ? DiskIO.Stamp(size: try r.int(), modified: Int64(try r.int())) : nil
+                let originalName = try r.optional()
+                let hash = try r.uint()
+                let meta = try r.cable()
+                cache.cables[path] = CachedCable(stamp: stamp, originalStamp: originalStamp,
+                                                 record: CableRecord(cable: meta, path: path, originalName: originalName, contentHash: hash))
+            }
+            let outputCount = Int(try r.uint())
+            for _ in 0..<outputCount { cache.outputs[try r.string()] = try r.uint() }
+            let keyCount = Int(try r.uint())
+            for _ in 0..<keyCount { cache.pageKeys[try r.string()] = try r.uint() }
+            return cache
+        } catch {
+            return nil
+        }
+    }
+
+    func save(root: String) throws(DiskIO.Failure) {
+        var w = BinaryWriter(capacity: cables.count * 1200 + outputs.count * 64 + 1024)
+        w.string(Self.format)
+        w.uint(settingsKey)
+        w.string(outputDirectory)
+        w.uint(UInt64(cables.count))
+        for (path, entry) in cables {
+            w.string(path)
+            w.int(entry.stamp.size); w.int(Int(entry.stamp.modified))
+            w.bool(entry.originalStamp != nil)
+            if let o = entry.originalStamp { w.int(o.size); w.int(Int(o.modified)) }
+            w.optional(entry.record.originalName)
+            w.uint(entry.record.contentHash)
+            w.cable(entry.record.meta)
+        }
+        w.uint(UInt64(outputs.count))
+        for (path, hash) in outputs { w.string(path); w.uint(hash) }
+        w.uint(UInt64(pageKeys.count))
+        for (path, key) in pageKeys { w.string(path); w.uint(key) }
+        try DiskIO.write(w.bytes, to: Self.file(root: root))
+    }
+}

@@ -1,0 +1,293 @@
+import CableKit
+import ChanceryIO
+import Foundation
+
+/// Writes the index under `Public/search/`. Every file is a function of the corpus alone (no time, no
+/// dictionary order), so a rebuild writes identical bytes and the output writer leaves unchanged shards alone.
+///
+/// - `meta.json` — counts, the shard layout, the first cable of each year, the classifications.
+/// - `t/<shard>.bin` — the vocabulary split by term: a term lives in shard `fnv1a32(term) & (shards − 1)`.
+///   `varint count`, then per term (sorted by UTF-8 bytes, front-coded) `varint shared, varint suffixLength,
+///   suffix, varint df, byte flags, varint postingsLength, varint positionsLength [, 8 bytes file name]`,
+///   then the postings of the terms kept inline, in that order. A posting is `varint(doc − previous doc)`
+///   (the first counts from −1) and, unless flag 2 (a filter term), one byte of BM25 impact: the term's
+///   BM25 weight in that cable without idf, `tf·(k1+1) / (tf + k1·(1 − b + b·len/avgLen))`, scaled to 1…255.
+/// - `p/<shard>.bin` — positions of the inline terms, in dictionary order: per posting `varint count,
+///   varint(position − previous)…`. Fetched only for phrase queries.
+/// - `x/<name>.bin`, `y/<name>.bin` — postings and positions of a term whose postings exceed 4 KB (flag 1;
+///   the name is the 64-bit FNV-1a of the term in hex), so a rare word never downloads a common word's list.
+/// - `d/<k>.json` — cables 64k…64k+63: `[id, title, date, origin, classification slug, [tags], folder, original]`.
+/// - `f/<k>.bin` — cables 8192k…: per cable `varint origin+1, varint classification+1, varint tag count,
+///   varint tag…` (numbers into `f/dict.json`), for counting results by origin, classification and tag.
+struct SearchFormat {
+    static let version = 1
+    static let docsPerShard = 64
+    static let docsPerFacetShard = 8192
+    /// Postings longer than this go to their own file.
+    static let bigPostings = 4096
+    /// Target size of a vocabulary shard: the shard count is the power of two that gets closest above.
+    static let targetShardBytes = 16 * 1024
+    static let k1 = 1.2, b = 0.75
+
+    let context: SiteContext
+    let lengths: [UInt32]
+    /// Average length, rounded to a multiple of 16 so that editing a cable almost never changes it (and with
+    /// it every impact byte of the index).
+    let averageLength: Double
+
+    init(context: SiteContext, lengths: [UInt32]) {
+        self.context = context
+        self.lengths = lengths
+        let total = lengths.reduce(0) { $0 + Double($1) }
+        let raw = lengths.isEmpty ? 0 : total / Double(lengths.count)
+        averageLength = max(16, (raw / 16).rounded() * 16)
+    }
+
+    var records: [CableRecord] { context.index.records }
+
+    /// Hands the files to `write` in groups (the postings are encoded group by group, so they are never all
+    /// in memory at once).
+    func files(tables: [TermTable], _ write: ([OutputFile]) -> Void) {
+        // sizes first: which terms are big, how many shards
+        let sizes = parallelMap(Array(tables.indices)) { p in tables[p].streams.indices.map { measure(tables[p], $0) } }
+        var inline = 0
+        for (p, table) in tables.enumerated() {
+            for k in 0..<table.count {
+                let size = sizes[p][k]
+                inline += table.table.key(k).count / 2 + 8 + (size.postings > SearchFormat.bigPostings ? 8 : size.postings)
+            }
+        }
+        var shards = 1
+        while shards * SearchFormat.targetShardBytes < inline, shards < 1 << 16 { shards <<= 1 }
+        let digits = String(shards - 1, radix: 16).count
+
+        // terms of each shard
+        var members = [[(p: Int32, k: Int32)]](repeating: [], count: shards)
+        for (p, table) in tables.enumerated() {
+            for (k, h) in table.hashes.enumerated() { members[Int(h & UInt32(shards - 1))].append((Int32(p), Int32(k))) }
+        }
+        let average = averageLength
+        let lengths = self.lengths
+        let shardMembers = members
+        for groupStart in stride(from: 0, to: shards, by: 256) {
+            let group = Array(groupStart..<min(shards, groupStart + 256))
+            let encoded = parallelMap(group) { s in
+                SearchFormat.shard(s, digits: digits, members: shardMembers[s], tables: tables, sizes: sizes, lengths: lengths, average: average)
+            }
+            write(encoded.flatMap { $0 })
+        }
+        write(metadata(shards: shards, digits: digits))
+    }
+
+    struct Size: Sendable { var postings: Int; var positions: Int }
+
+    /// A term is a filter term (`#id`, `t:`, `o:`, `c:`) when it has `#` or `:`, which the tokenizer never keeps.
+    static func isFilter<C: Collection<UInt8>>(_ term: C) -> Bool {
+        var u = term.makeIterator()
+        guard let first = u.next() else { return false }
+        return first == UInt8(ascii: "#") || u.next() == UInt8(ascii: ":")
+    }
+
+    func measure(_ table: TermTable, _ k: Int) -> Size {
+        let filter = SearchFormat.isFilter(table.table.key(k))
+        var postings = 0, positions = 0
+        table.streams[k].withUnsafeBufferPointer { s in
+            var r = VarintReader(s)
+            while !r.atEnd {
+                let gap = r.next(); _ = r.next(); let count = r.next()
+                postings += VarintReader.length(gap) + (filter ? 0 : 1)
+                let from = r.offset
+                for _ in 0..<count { _ = r.next() }
+                if !filter { positions += VarintReader.length(count) + r.offset - from }
+            }
+        }
+        return Size(postings: postings, positions: positions)
+    }
+
+    /// Postings and positions of one term in their published form.
+    static func encode(_ stream: [UInt8], filter: Bool, lengths: [UInt32], average: Double) -> (postings: [UInt8], positions: [UInt8]) {
+        var postings: [UInt8] = [], positions: [UInt8] = []
+        postings.reserveCapacity(stream.count / 2)
+        if !filter { positions.reserveCapacity(stream.count) }
+        stream.withUnsafeBufferPointer { s in
+            var r = VarintReader(s)
+            var doc = -1
+            while !r.atEnd {
+                let gap = r.next(), tf = r.next(), count = r.next()
+                doc += Int(gap)
+                postings.appendSearchVarint(gap)
+                let from = r.offset
+                for _ in 0..<count { _ = r.next() }
+                if filter { continue }
+                postings.append(impact(tf: Double(tf), length: Double(lengths[doc]), average: average))
+                positions.appendSearchVarint(count)
+                positions.append(contentsOf: UnsafeBufferPointer(rebasing: s[from..<r.offset]))
+            }
+        }
+        return (postings, positions)
+    }
+
+    static func impact(tf: Double, length: Double, average: Double) -> UInt8 {
+        let w = tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average))
+        return UInt8(max(1, min(255, Int((w / (k1 + 1) * 255).rounded()))))
+    }
+
+    static func shardName(_ s: Int, digits: Int) -> String {
+        let hex = String(s, radix: 16)
+        return String(repeating: "0", count: max(0, digits - hex.count)) + hex
+    }
+
+    static func shard(_ s: Int, digits: Int, members: [(p: Int32, k: Int32)], tables: [TermTable], sizes: [[Size]],
+                      lengths: [UInt32], average: Double) -> [OutputFile] {
+        let sorted = members.sorted { a, b in
+            tables[Int(a.p)].table.key(Int(a.k)).lexicographicallyPrecedes(tables[Int(b.p)].table.key(Int(b.k)))
+        }
+        var dictionary: [UInt8] = [], blob: [UInt8] = [], positions: [UInt8] = []
+        var files: [OutputFile] = []
+        dictionary.appendSearchVarint(UInt32(sorted.count))
+        var previous: [UInt8] = []
+        var names = Set<UInt64>()
+        for (p, k) in sorted {
+            let table = tables[Int(p)]
+            let bytes = Array(table.table.key(Int(k)))
+            let term = String(decoding: bytes, as: UTF8.self)
+            var shared = 0
+            while shared < min(bytes.count, previous.count), bytes[shared] == previous[shared] { shared += 1 }
+            dictionary.appendSearchVarint(UInt32(shared))
+            dictionary.appendSearchVarint(UInt32(bytes.count - shared))
+            dictionary += bytes[shared...]
+            previous = bytes
+            dictionary.appendSearchVarint(table.df[Int(k)])
+            let filter = isFilter(bytes)
+            let encoded = encode(table.streams[Int(k)], filter: filter, lengths: lengths, average: average)
+            let name = SearchHash.fnv64(term)
+            let big = encoded.postings.count > bigPostings && names.insert(name).inserted
+            dictionary.append((big ? 1 : 0) | (filter ? 2 : 0))
+            dictionary.appendSearchVarint(UInt32(encoded.postings.count))
+            dictionary.appendSearchVarint(UInt32(encoded.positions.count))
+            if big {
+                for shift in stride(from: 56, through: 0, by: -8) { dictionary.append(UInt8(truncatingIfNeeded: name >> UInt64(shift))) }
+                let hex = hex64(name)
+                files.append(OutputFile(path: "search/x/\(hex).bin", bytes: encoded.postings))
+                if !encoded.positions.isEmpty { files.append(OutputFile(path: "search/y/\(hex).bin", bytes: encoded.positions)) }
+            } else {
+                blob += encoded.postings
+                positions += encoded.positions
+            }
+        }
+        let name = shardName(s, digits: digits)
+        files.append(OutputFile(path: "search/t/\(name).bin", bytes: dictionary + blob))
+        if !positions.isEmpty { files.append(OutputFile(path: "search/p/\(name).bin", bytes: positions)) }
+        return files
+    }
+
+    static func hex64(_ v: UInt64) -> String {
+        let hex = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    // MARK: documents, facets, meta
+
+    /// Origins and tags numbered for the facet files: by size class (powers of two, largest first), then by
+    /// name, so that small numbers (one byte) go to the common values and an edit rarely renumbers anything.
+    static func numbering(_ counts: [String: Int]) -> [String] {
+        counts.keys.sorted { a, b in
+            let ca = Int.bitWidth - counts[a]!.leadingZeroBitCount, cb = Int.bitWidth - counts[b]!.leadingZeroBitCount
+            return ca != cb ? ca > cb : a < b
+        }
+    }
+
+    func metadata(shards: Int, digits: Int) -> [OutputFile] {
+        let index = context.index
+        let records = self.records
+        var files: [OutputFile] = []
+
+        // documents
+        let docShards = (records.count + SearchFormat.docsPerShard - 1) / SearchFormat.docsPerShard
+        let urls = context.urls
+        files += parallelMap(Array(0..<docShards)) { k in
+            var out = "["
+            for i in (k * SearchFormat.docsPerShard)..<min(records.count, (k + 1) * SearchFormat.docsPerShard) {
+                let r = records[i]
+                if out.count > 1 { out += ",\n" }
+                let date = r.date.map { r.dateEstimated ? String($0.year) : $0.isoDate } ?? ""
+                let folder = urls.cableFolder(id: r.id, date: r.date)
+                let original = r.originalName.map { $0.hasSuffix(".txt") ? 1 : 2 } ?? 0
+                out += "[" + [CableJSON.string(r.id), CableJSON.string(r.title ?? ""), CableJSON.string(date),
+                              CableJSON.string(r.origin ?? ""), CableJSON.string(r.classification?.slug ?? ""),
+                              "[" + r.tags.map(CableJSON.string).joined(separator: ",") + "]",
+                              CableJSON.string(String(folder.dropLast(r.id.count + 1))), String(original)].joined(separator: ",") + "]"
+            }
+            return OutputFile(path: "search/d/\(k).json", bytes: Array((out + "]\n").utf8))
+        }
+
+        // facets
+        let origins = SearchFormat.numbering(index.origins.mapValues(\.count))
+        let tags = SearchFormat.numbering(index.tags.mapValues(\.count))
+        let originNumber = Dictionary(uniqueKeysWithValues: origins.enumerated().map { ($1, $0) })
+        let tagNumber = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
+        let classes = Classification.allCases
+        let facetShards = (records.count + SearchFormat.docsPerFacetShard - 1) / SearchFormat.docsPerFacetShard
+        let facets = parallelMap(Array(0..<facetShards)) { k in
+            var out: [UInt8] = []
+            for i in (k * SearchFormat.docsPerFacetShard)..<min(records.count, (k + 1) * SearchFormat.docsPerFacetShard) {
+                let r = records[i]
+                out.appendSearchVarint(UInt32(r.origin.flatMap { originNumber[$0] }.map { $0 + 1 } ?? 0))
+                out.appendSearchVarint(UInt32(r.classification.flatMap { classes.firstIndex(of: $0) }.map { $0 + 1 } ?? 0))
+                let numbers = r.tags.compactMap { tagNumber[$0] }
+                out.appendSearchVarint(UInt32(numbers.count))
+                for t in numbers { out.appendSearchVarint(UInt32(t)) }
+            }
+            return OutputFile(path: "search/f/\(k).bin", bytes: out)
+        }
+        files += facets
+        let originList = origins.map { "[\(CableJSON.string($0)),\(index.origins[$0]!.count)]" }
+        let tagList = tags.map { code -> String in
+            let name = context.glossary.entry(for: code)?.name
+            return "[\(CableJSON.string(code)),\(index.tags[code]!.count)" + (name.map { "," + CableJSON.string($0) } ?? "") + "]"
+        }
+        files.append(OutputFile(path: "search/f/dict.json", bytes: Array(
+            ("{\"origins\":[" + originList.joined(separator: ",\n") + "],\n\"tags\":[" + tagList.joined(separator: ",\n") + "]}\n").utf8)))
+
+        // years: the cables are in date order, so a year is a range of numbers
+        var years: [String] = []
+        var undated = "null"
+        var i = 0
+        while i < records.count {
+            let year = records[i].date?.year
+            var j = i + 1
+            while j < records.count, records[j].date?.year == year { j += 1 }
+            if let year { years.append("[\(year),\(i),\(j - i)]") } else { undated = "[\(i),\(j - i)]" }
+            i = j
+        }
+        let classList = classes.map { c in "[\(CableJSON.string(c.slug)),\(CableJSON.string(c.rawValue)),\(index.classifications[c]?.count ?? 0)]" }
+        let meta = "{\"version\":\(SearchFormat.version),\"count\":\(records.count),\"shards\":\(shards),\"digits\":\(digits),"
+            + "\"ds\":\(SearchFormat.docsPerShard),\"fs\":\(SearchFormat.docsPerFacetShard),"
+            + "\"fb\":[" + facets.map { String($0.bytes.count) }.joined(separator: ",") + "],"
+            + "\"years\":[" + years.joined(separator: ",") + "],\"undated\":\(undated),"
+            + "\"cls\":[" + classList.joined(separator: ",") + "]}\n"
+        files.append(OutputFile(path: "search/meta.json", bytes: Array(meta.utf8)))
+        return files
+    }
+}
+
+/// Reads LEB128 varints from a byte buffer.
+struct VarintReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var offset = 0
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    var atEnd: Bool { offset >= bytes.count }
+
+    @inline(__always) mutating func next() -> UInt32 {
+        var v: UInt32 = 0, shift: UInt32 = 0
+        while offset < bytes.count {
+            let b = bytes[offset]; offset += 1
+            v |= UInt32(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return v
+    }
+
+    static func length(_ v: UInt32) -> Int { v < 1 << 7 ? 1 : v < 1 << 14 ? 2 : v < 1 << 21 ? 3 : v < 1 << 28 ? 4 : 5 }
+}

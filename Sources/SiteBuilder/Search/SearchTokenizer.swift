@@ -1,0 +1,202 @@
+import Foundation
+
+/// The words search indexes, with the same rules as `term()` in `Themes/default/assets/search.js` (which
+/// turns a reader's query into terms): a token is a run of letters, digits and combining marks; it is
+/// lower-cased, its diacritics dropped (`é` → `e`, `ß` → `ss`), so all-capitals telegram text and mixed-case
+/// text give the same terms; a plural `s` is stripped from words of four letters or more (`detainees` →
+/// `detainee`). Reference ids (`08STATE37957`) and TAGS (`PREL`) are single tokens and stay whole.
+///
+/// Not indexed: tokens of one character, very common English words, redactions (`XXXXXXXXXXXX`), routing
+/// noise (`SIPDIS`, `RUEHFR…`, `VZCZC…`) and runs of more than 48 characters. Skipped tokens do not take a
+/// position, so the phrase "minister of foreign affairs" matches the text "Minister of Foreign Affairs".
+enum SearchTokenizer {
+    /// Common words not indexed (they match almost every cable). Kept in step with `STOP` in search.js.
+    static let stopWords = [
+        "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he", "his",
+        "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "there", "they", "this", "to", "was",
+        "were", "which", "will", "with", "would",
+    ]
+    /// The stop words packed into integers (up to 8 ASCII bytes), sorted, for a fast lookup.
+    static let packedStopWords: [UInt64] = stopWords.map { w in w.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }.sorted()
+
+    static let maxLength = 48
+
+    /// Receives the terms of a text, as UTF-8 bytes with their FNV-1a hash.
+    protocol Sink {
+        mutating func term(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32)
+    }
+
+    static func scan<S: Sink>(_ text: Substring, into sink: inout S) {
+        var scanner = Scanner()
+        var text = text
+        text.withUTF8 { scanner.scan($0, into: &sink) }
+    }
+
+    static func scan<S: Sink>(_ text: String, into sink: inout S) {
+        var scanner = Scanner()
+        var text = text
+        text.withUTF8 { scanner.scan($0, into: &sink) }
+    }
+
+    /// The terms of `text`, in order.
+    static func terms(_ text: String) -> [String] {
+        struct Collect: Sink {
+            var out: [String] = []
+            mutating func term(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) { out.append(String(decoding: bytes, as: UTF8.self)) }
+        }
+        var c = Collect()
+        scan(text, into: &c)
+        return c.out
+    }
+
+    // MARK: scanning
+
+    /// ASCII classes: 0 separator, 1 letter, 2 digit.
+    static let asciiClass: [UInt8] = (0..<128).map { c -> UInt8 in
+        if (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) { return 1 }
+        if (0x30...0x39).contains(c) { return 2 }
+        return 0
+    }
+
+    struct Scanner {
+        var token: [UInt8] = []
+        var scalars = 0
+        var letters = true
+        /// Folds of scalars above the precomputed table, for this text.
+        var folds: [UInt32: Fold] = [:]
+
+        init() { token.reserveCapacity(64) }
+
+        mutating func scan<S: Sink>(_ b: UnsafeBufferPointer<UInt8>, into sink: inout S) {
+            SearchTokenizer.asciiClass.withUnsafeBufferPointer { table in
+                var i = 0
+                let n = b.count
+                while i < n {
+                    let c = b[i]
+                    if c < 0x80 {
+                        let k = table[Int(c)]
+                        if k == 0 { flush(&sink) } else {
+                            token.append(k == 1 && c < 0x61 ? c | 0x20 : c)
+                            scalars += 1
+                            if k == 2 { letters = false }
+                        }
+                        i += 1
+                        continue
+                    }
+                    // a multi-byte scalar
+                    var value: UInt32, length: Int
+                    if c >= 0xF0 { value = UInt32(c & 0x07); length = 4 } else if c >= 0xE0 { value = UInt32(c & 0x0F); length = 3 } else { value = UInt32(c & 0x1F); length = 2 }
+                    if i + length > n { break }
+                    for k in 1..<length { value = value << 6 | UInt32(b[i + k] & 0x3F) }
+                    i += length
+                    let fold: Fold
+                    if value < Fold.tableEnd { fold = Fold.table[Int(value) - 0x80] } else if let known = folds[value] { fold = known } else {
+                        fold = Fold.compute(value); folds[value] = fold
+                    }
+                    switch fold {
+                    case .separator: flush(&sink)
+                    case .mark: break
+                    case .letter(let bytes): append(bytes)
+                    case .digit(let bytes): append(bytes); letters = false
+                    }
+                }
+                flush(&sink)
+            }
+        }
+
+        private mutating func append(_ bytes: [UInt8]) {
+            token += bytes
+            for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 }
+        }
+
+        private mutating func flush<S: Sink>(_ sink: inout S) {
+            if !token.isEmpty {
+                let keep = SearchTokenizer.keep(&token, scalars: scalars, letters: letters)
+                if keep {
+                    token.withUnsafeBufferPointer { t in
+                        var h: UInt32 = 0x811C_9DC5
+                        for b in t { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+                        sink.term(t, hash: h)
+                    }
+                }
+                token.removeAll(keepingCapacity: true)
+            }
+            scalars = 0
+            letters = true
+        }
+    }
+
+    /// Whether a folded token is indexed; stems it in place.
+    static func keep(_ t: inout [UInt8], scalars: Int, letters: Bool) -> Bool {
+        guard scalars >= 2, scalars <= maxLength else { return false }
+        let n = t.count
+        if n <= 8 {
+            var packed: UInt64 = 0
+            for b in t.reversed() { packed = packed << 8 | UInt64(b) }
+            // stop words and noise
+            if n <= 5, binarySearch(packedStopWords, packed) { return false }
+            if packed == 0x7369_6470_6973 || packed == 0x6E6E_6E6E { return false } // "sipdis", "nnnn"
+        }
+        if n >= 4, t.allSatisfy({ $0 == 0x78 }) { return false }                           // XXXXXXXXXXXX
+        if n >= 4, t[0] == 0x72, t[1] == 0x75, t[2] == 0x65, t[3] == 0x68 { return false } // rueh…
+        if n >= 5, t[0] == 0x76, t[1] == 0x7A, t[2] == 0x63, t[3] == 0x7A, t[4] == 0x63 { return false } // vzczc…
+        if letters, scalars >= 4 { stem(&t) }
+        return true
+    }
+
+    static func binarySearch(_ a: [UInt64], _ v: UInt64) -> Bool {
+        var lo = 0, hi = a.count
+        while lo < hi { let mid = (lo + hi) >> 1; if a[mid] < v { lo = mid + 1 } else { hi = mid } }
+        return lo < a.count && a[lo] == v
+    }
+
+    /// Harman's S-stemmer: `-ies` → `-y` (not `-eies`, `-aies`), `-es` → `-e` and `-s` → `` (not `-us`, `-ss`).
+    static func stem(_ b: inout [UInt8]) {
+        let n = b.count
+        guard b[n - 1] == 0x73 else { return }                              // s
+        let p = b[n - 2], q = b[n - 3], r = b[n - 4]
+        if p == 0x65, q == 0x69, r != 0x65, r != 0x61 { b.removeLast(2); b[n - 3] = 0x79 } // ies, not eies / aies
+        else if p != 0x75, p != 0x73 { b.removeLast() }                     // not us / ss
+    }
+
+    /// How a non-ASCII scalar folds: a separator, a mark (dropped), or letters/digits to append.
+    enum Fold: Sendable {
+        case separator, mark
+        case letter([UInt8])
+        case digit([UInt8])
+
+        /// Latin-1 Supplement to Latin Extended-B, IPA, Greek and Cyrillic are computed once.
+        static let tableEnd: UInt32 = 0x530
+        static let table: [Fold] = (0x80..<Int(tableEnd)).map { compute(UInt32($0)) }
+
+        /// Letters not decomposed by NFD that search folds anyway (kept in step with search.js).
+        static let special: [Unicode.Scalar: String] = [
+            "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i", "ς": "σ",
+        ]
+
+        static func compute(_ value: UInt32) -> Fold {
+            guard let scalar = Unicode.Scalar(value) else { return .separator }
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+                return .letter(fold(scalar))
+            case .decimalNumber, .letterNumber, .otherNumber:
+                return .digit(fold(scalar))
+            default: return .separator
+            }
+        }
+
+        /// Lower-case, canonical decomposition, marks dropped, then the special letters.
+        static func fold(_ scalar: Unicode.Scalar) -> [UInt8] {
+            let lower = String(scalar).lowercased().decomposedStringWithCanonicalMapping
+            var out = ""
+            for s in lower.unicodeScalars {
+                switch s.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark: continue
+                default: if let r = special[s] { out += r } else { out.unicodeScalars.append(s) }
+                }
+            }
+            return Array(out.utf8)
+        }
+    }
+}
