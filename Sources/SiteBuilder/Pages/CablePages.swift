@@ -22,7 +22,7 @@ struct CablePages {
         let record = context.index.records[i]
         let path = context.urls.cable(id: record.id, date: record.date)
         var files = [context.urls.file(for: path)]
-        if let name = record.originalName { files.append(context.urls.file(for: path + name)) }
+        if let name = publishedOriginal(record) { files.append(context.urls.file(for: path + name)) }
         return files
     }
 
@@ -73,10 +73,28 @@ struct CablePages {
         rendered.files.append(context.page("cable", path: path, title: "\(record.id): \(title)", description: description,
                                            breadcrumbs: breadcrumbs, ogType: "article",
                                            jsonld: jsonLD(cable, url: urls.absolute(path)), content: Named("cable", view)))
-        if let name = record.originalName {
-            rendered.files.append(OutputFile(path: urls.file(for: path + name), copyOf: absoluteRoot + "/" + DiskIO.parent(record.path) + "/" + name))
+        if let name = record.originalName, let published = publishedOriginal(record) {
+            let source = absoluteRoot + "/" + DiskIO.parent(record.path) + "/" + name
+            if name == published {
+                rendered.files.append(OutputFile(path: urls.file(for: path + published), copyOf: source))
+            } else if let text = wikiLeaksText(source) {
+                // a WikiLeaks page is published as its telegram text: never someone else's HTML on this site
+                rendered.files.append(OutputFile(path: urls.file(for: path + published), bytes: Array(text.utf8)))
+            }
         }
         return rendered
+    }
+
+    /// The name the original is published under beside the page: `<ID>.txt` (a WikiLeaks page's text is
+    /// extracted: the verbatim HTML stays in Content/ only).
+    func publishedOriginal(_ record: CableRecord) -> String? {
+        guard let name = record.originalName else { return nil }
+        return name.hasSuffix(".html") ? record.id + ".txt" : name
+    }
+
+    private func wikiLeaksText(_ source: String) -> String? {
+        guard let bytes = try? DiskIO.read(source), let page = try? WikiLeaksPage.parse(TextDecoding.decode(bytes).text) else { return nil }
+        return page.telegramText + "\n"
     }
 
     func cableView(_ i: Int, cable: Cable, body: String, path: String) -> CableView {
@@ -101,7 +119,7 @@ struct CablePages {
             ReleaseView(status: $0.status, reviewer: $0.reviewer, reviewDate: $0.reviewDate, caseID: $0.caseID,
                         exemptions: $0.exemptions.isEmpty ? nil : $0.exemptions.joined(separator: ", "))
         }
-        let original = record.originalName.map { LinkView(title: $0, url: path + $0) }
+        let original = publishedOriginal(record).map { LinkView(title: $0, url: path + $0) }
         return CableView(
             id: record.id, title: record.title ?? "(no subject)", hasTitle: record.title != nil,
             date: record.date.map { DisplayDate.long($0, estimated: record.dateEstimated) },

@@ -1,0 +1,191 @@
+import CableKit
+import ChanceryIO
+
+/// `chancery check`: validates the content (front matter against the schema, duplicate ids, references to
+/// cables not in the archive) and the built site (broken internal links, missing assets). Each finding is
+/// a `path:line: error|warning: message`.
+public struct SiteCheck: Sendable {
+    public let root: String
+    public let output: String
+
+    public init(root: String = ".", output: String? = nil) {
+        self.root = root
+        self.output = output ?? (root == "." ? "Public" : root + "/Public")
+    }
+
+    public struct Report: Sendable {
+        public var findings: [BuildError] = []
+        public var cables = 0
+        public var pages = 0
+        public var links = 0
+        public var failed: Bool { findings.contains { !$0.isWarning } }
+        public var summary: String {
+            let errors = findings.filter { !$0.isWarning }.count
+            return "Checked \(cables.grouped) cables and \(pages.grouped) pages (\(links.grouped) internal links): \(errors.grouped) errors, \((findings.count - errors).grouped) warnings"
+        }
+    }
+
+    public func run() -> Report {
+        var report = Report()
+        checkContent(&report)
+        checkSite(&report)
+        return report
+    }
+
+    // MARK: content
+
+    func checkContent(_ report: inout Report) {
+        let loaded = ContentLoader(root: root).loadCables()
+        report.findings += loaded.errors
+        report.cables = loaded.records.count
+        var byID: [String: String] = [:]
+        for record in loaded.records.sorted(by: { $0.path < $1.path }) {
+            if let first = byID[record.id] {
+                report.findings.append(BuildError(path: record.path, line: 2, message: "duplicate id \(record.id): also in \(first)"))
+            } else {
+                byID[record.id] = record.path
+            }
+        }
+        for record in loaded.records.sorted(by: { $0.path < $1.path }) {
+            let absent = record.references.filter { byID[$0] == nil }
+            guard !absent.isEmpty else { continue }
+            let line = lineOfKey("references", in: record.path)
+            for id in absent {
+                report.findings.append(BuildError(path: record.path, line: line, message: "reference \(id) is not in this archive", isWarning: true))
+            }
+        }
+    }
+
+    private func lineOfKey(_ key: String, in path: String) -> Int? {
+        guard let bytes = try? DiskIO.read(root + "/" + path) else { return nil }
+        var line = 1
+        var atLineStart = true
+        let needle = Array((key + ":").utf8)
+        var i = 0
+        while i < bytes.count {
+            if atLineStart, bytes.count - i >= needle.count, Array(bytes[i..<(i + needle.count)]) == needle { return line }
+            atLineStart = bytes[i] == 0x0A
+            if atLineStart { line += 1 }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: built site
+
+    func checkSite(_ report: inout Report) {
+        guard DiskIO.isDirectory(output) else {
+            report.findings.append(BuildError(path: output, message: "the site is not built (run chancery build first)"))
+            return
+        }
+        var files = Set<String>()
+        var pages: [String] = []
+        func walk(_ relative: String) {
+            for entry in DiskIO.list(relative.isEmpty ? output : output + "/" + relative) ?? [] where !entry.name.hasPrefix(".") {
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isDirectory { walk(path) } else {
+                    files.insert(path)
+                    // the site's own pages (a cable's original beside its page is not checked)
+                    if entry.name == "index.html" || (relative.isEmpty && entry.name.hasSuffix(".html")) { pages.append(path) }
+                }
+            }
+        }
+        walk("")
+        report.pages = pages.count
+        let base = basePath()
+        let known = files
+        let results = parallelMap(pages.sorted()) { page -> ([BuildError], Int) in
+            guard let bytes = try? DiskIO.read(output + "/" + page) else { return ([], 0) }
+            var findings: [BuildError] = []
+            var count = 0
+            for (target, line) in LinkScanner.links(in: bytes) {
+                guard let resolved = LinkScanner.resolve(target, from: page, base: base) else { continue }
+                count += 1
+                let candidates = resolved.hasSuffix("/") || resolved.isEmpty ? [resolved + "index.html"] : [resolved, resolved + "/index.html"]
+                if !candidates.contains(where: known.contains) {
+                    findings.append(BuildError(path: "Public/" + page, line: line, message: "broken link \(target)"))
+                }
+            }
+            return (findings, count)
+        }
+        for (findings, count) in results { report.findings += findings; report.links += count }
+    }
+
+    /// The base path of site.yml's base_url (`/archive`), so absolute links map to files.
+    private func basePath() -> String {
+        guard let bytes = try? DiskIO.read(root + "/Content/site.yml"),
+              let config = try? SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "Content/site.yml") else { return "" }
+        return config.basePath
+    }
+}
+
+/// Finds `href="…"` and `src="…"` in HTML and resolves site-internal targets to file paths.
+enum LinkScanner {
+    static func links(in bytes: [UInt8]) -> [(String, Int)] {
+        var out: [(String, Int)] = []
+        var line = 1
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A { line += 1 }
+            // href=" or src="
+            if (b == UInt8(ascii: "h") && i + 6 < n && bytes[i + 1] == UInt8(ascii: "r") && bytes[i + 2] == UInt8(ascii: "e") && bytes[i + 3] == UInt8(ascii: "f")
+                && bytes[i + 4] == UInt8(ascii: "=") && bytes[i + 5] == UInt8(ascii: "\"")) {
+                let start = i + 6
+                var j = start
+                while j < n, bytes[j] != UInt8(ascii: "\"") { j += 1 }
+                out.append((String(decoding: bytes[start..<j], as: UTF8.self), line))
+                i = j
+                continue
+            }
+            if b == UInt8(ascii: "s") && i + 5 < n && bytes[i + 1] == UInt8(ascii: "r") && bytes[i + 2] == UInt8(ascii: "c")
+                && bytes[i + 3] == UInt8(ascii: "=") && bytes[i + 4] == UInt8(ascii: "\"") && (i == 0 || bytes[i - 1] == 0x20) {
+                let start = i + 5
+                var j = start
+                while j < n, bytes[j] != UInt8(ascii: "\"") { j += 1 }
+                out.append((String(decoding: bytes[start..<j], as: UTF8.self), line))
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The file path (relative to Public/) a link points to, or nil for external, fragment-only or query-only links.
+    static func resolve(_ target: String, from page: String, base: String) -> String? {
+        var t = Substring(target.replacingEntities)
+        if t.isEmpty || t.hasPrefix("#") || t.hasPrefix("?") || t.hasPrefix("mailto:") || t.hasPrefix("data:") { return nil }
+        if t.contains("://") || t.hasPrefix("//") { return nil }
+        if let hash = t.firstIndex(of: "#") { t = t[..<hash] }
+        if let query = t.firstIndex(of: "?") { t = t[..<query] }
+        var parts: [Substring]
+        if t.hasPrefix("/") {
+            var path = t
+            if !base.isEmpty, path.hasPrefix(base) { path = path.dropFirst(base.count) }
+            parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        } else {
+            parts = page.split(separator: "/").dropLast() + t.split(separator: "/", omittingEmptySubsequences: true)
+        }
+        var stack: [Substring] = []
+        for p in parts {
+            if p == "." { continue }
+            if p == ".." { _ = stack.popLast(); continue }
+            stack.append(p)
+        }
+        let joined = stack.joined(separator: "/")
+        return t.hasSuffix("/") ? (joined.isEmpty ? "" : joined + "/") : joined
+    }
+}
+
+extension String {
+    var replacingEntities: String {
+        guard contains("&") else { return self }
+        var s = self
+        for (entity, char) in [("&amp;", "&"), ("&#39;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">")] {
+            while let r = s.firstRange(of: entity) { s.replaceSubrange(r, with: char) }
+        }
+        return s
+    }
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The release benchmarks behind the figures in README.md ("Performance"). Run with `make bench`.
+#
+# usage: Tests/Bench/run.sh CHANCERY_BINARY SHARED_DIR
+#   BENCH_N=50000     cables to generate (default 50,000)
+#   BENCH_DIR=DIR     work folder (default: a new temporary folder; needs ~3 GB per 50,000 cables)
+#   BENCH_LARGE=1     also build 250,000 cables (slow; needs ~15 GB)
+# Prints: cp -r and import speed (files and CSV), peak memory, the build against Hugo
+# (../shared/bench/compare.sh), a no-op rebuild and a rebuild after editing one cable.
+set -euo pipefail
+bin=$(realpath "$1") shared=$(realpath "$2")
+project=$(cd "$(dirname "$0")/../.." && pwd)
+n=${BENCH_N:-50000}
+work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work"
+export CHANCERY_NO_PROGRESS=1
+timed() { # label, command… → "label: W s wall, M MB peak"
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>&1 || { echo "$label failed:"; tail -20 "$work/out"; exit 1; }
+  read -r wall rss <"$work/time"
+  printf '%-34s %8.2f s  %6d MB peak   %s\n' "$label" "$wall" "$((rss / 1024))" "$(tail -1 "$work/out" | cut -c1-90)"
+  last_wall=$wall
+}
+rate() { python3 -c "print(f'{$1/$2:,.0f}')"; }
+
+echo "Chancery benchmarks — $(date -u +%Y-%m-%d) — $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB — $n cables"
+[ -d "$work/raw" ] || python3 "$shared/bench/gen-corpus.py" "$n" "$work/raw" >/dev/null
+[ -f "$work/csv/cables.csv" ] || python3 "$shared/bench/gen-corpus.py" "$n" "$work/csv" --csv >/dev/null
+files=$(find "$work/raw" -type f | wc -l)
+
+echo
+echo "Import"
+rm -rf "$work/cp" "$work/site-import" "$work/site-csv"; sync; sleep 5
+timed "cp -r of the raw files" cp -r "$work/raw" "$work/cp"; cp_wall=$last_wall
+echo "  cp -r: $(rate "$files" "$cp_wall") files/s"
+sync; sleep 5
+timed "chancery import (telegram files)" "$bin" import "$work/raw" --root "$work/site-import"; imp=$last_wall
+echo "  import: $(rate "$n" "$imp") cables/s (writes two files a cable)"
+sync; sleep 5
+timed "chancery import (Cablegate CSV)" "$bin" import "$work/csv/cables.csv" --root "$work/site-csv"; csv=$last_wall
+echo "  CSV import: $(rate "$n" "$csv") cables/s"
+timed "chancery import again (no-op)" "$bin" import "$work/raw" --root "$work/site-import"
+
+echo
+echo "Build against Hugo ($shared/bench/compare.sh)"
+rm -rf "$work/site-import" "$work/site-csv" "$work/cp"; sync; sleep 5
+bash "$shared/bench/compare.sh" "$n" "$bin" "$project" "$work" | sed 's/^/  /'
+
+echo
+echo "Incremental builds"
+site="$work/site"
+timed "no-op build" "$bin" build --root "$site"
+timed "no-op build (again)" "$bin" build --root "$site"
+victim=$(ls "$site"/Content/cables/*/*.md | sed -n '100p')
+python3 - "$victim" <<'PY'
+import sys
+p = sys.argv[1]; s = open(p).read()
+i = s.index("\n---\n", 4) + 5
+open(p, "w").write(s[:i] + "Edited for the benchmark. " + s[i:])
+PY
+timed "rebuild after editing one cable" "$bin" build --root "$site"
+grep -q "Edited for the benchmark" "$site"/Public/cable/*/*/"$(basename "$victim" .md)"/index.html && echo "  the edited page is updated"
+
+if [ -x "$project/Tests/Bench/search-bench.sh" ]; then
+  echo
+  echo "Search"
+  "$project/Tests/Bench/search-bench.sh" "$bin" "$shared" | sed 's/^/  /'
+fi
+
+if [ "${BENCH_LARGE:-}" = 1 ]; then
+  echo
+  echo "250,000 cables"
+  big="$work/big"
+  [ -d "$big/raw" ] || python3 "$shared/bench/gen-corpus.py" 250000 "$big/raw" >/dev/null
+  rm -rf "$big/site"; mkdir -p "$big/site/Content"; cp -r "$project/Themes" "$big/site/"; cp "$project/Content/site.yml" "$big/site/Content/"
+  timed "import 250,000" "$bin" import "$big/raw" --root "$big/site"
+  timed "build 250,000" "$bin" build --root "$big/site"
+fi
+echo
+echo "work folder: $work"
