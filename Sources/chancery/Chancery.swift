@@ -5,6 +5,6 @@ struct Chancery: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chancery",
         abstract: "Static reading rooms for diplomatic cables.",
-        subcommands: [ImportCommand.self, BuildCommand.self, InspectCommand.self]
+        subcommands: [ImportCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self, InspectCommand.self]
     )
 }

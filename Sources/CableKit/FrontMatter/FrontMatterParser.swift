@@ -107,7 +107,7 @@ public enum FrontMatterParser {
             var out: [(key: String, value: YAMLValue, line: Int)] = []
             for (key, value) in mapping {
                 guard let k = key.string else { throw Failure(line: key.mark.map { $0.line + 1 } ?? 2, message: "a key must be text") }
-                out.append((k, try convert(value, depth: 0), (key.mark?.line ?? 0) + 1 + 1))
+                out.append((k, try convert(value, depth: 0), (key.mark?.line ?? 1) + 1))
             }
             return out
         } catch let failure as Failure {
@@ -120,7 +120,7 @@ public enum FrontMatterParser {
     }
 
     private static func convert(_ node: Node, depth: Int) throws(Failure) -> YAMLValue {
-        let line = (node.mark?.line ?? 0) + 2
+        let line = (node.mark?.line ?? 1) + 1
         guard depth < 16 else { throw Failure(line: line, message: "front matter nests too deeply") }
         if node.anchor != nil { throw Failure(line: line, message: "YAML anchors and aliases are not allowed in front matter") }
         switch node {
@@ -142,7 +142,7 @@ public enum FrontMatterParser {
             var pairs: [(key: String, value: YAMLValue, line: Int)] = []
             for (k, v) in map {
                 guard let key = k.string else { throw Failure(line: line, message: "a key must be text") }
-                pairs.append((key, try convert(v, depth: depth + 1), (k.mark?.line ?? 0) + 2))
+                pairs.append((key, try convert(v, depth: depth + 1), (k.mark?.line ?? 1) + 1))
             }
             return .map(pairs)
         case .alias:
@@ -152,7 +152,7 @@ public enum FrontMatterParser {
 
     private static func yamlLine(_ error: YamlError) -> Int {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line + 2
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line + 1
         default: return 2
         }
     }

@@ -40,7 +40,7 @@ public struct SiteConfig: Sendable, Equatable {
         guard let node else { return config }
         guard case .mapping(let map) = node else { throw BuildError(path: path, line: 1, message: "site.yml must be a mapping of keys to values") }
         for (keyNode, value) in map {
-            let line = (keyNode.mark?.line ?? 0) + 1
+            let line = keyNode.mark?.line ?? 1
             guard let key = keyNode.string else { throw BuildError(path: path, line: line, message: "keys must be text") }
             func text() throws(BuildError) -> String {
                 guard let s = value.string else { throw BuildError(path: path, line: line, message: "'\(key)' must be text") }
@@ -81,7 +81,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     private static func yamlLine(_ error: YamlError) -> Int {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line + 1
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
         default: return 1
         }
     }

@@ -1,0 +1,194 @@
+import Dispatch
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import SiteBuilder
+import Synchronization
+
+/// `chancery serve`: builds the site, serves `Public/` over HTTP, watches `Content/` and `Themes/`,
+/// rebuilds on change and reloads the open pages. A failed rebuild is shown in the terminal and as an
+/// overlay in the page, and the server goes on serving the last good site. Stops gracefully on SIGINT and
+/// SIGTERM.
+public struct PreviewServer: Sendable {
+    public struct Options: Sendable {
+        /// The site folder (holding Content/ and Themes/).
+        public var root: String
+        /// The address to bind (loopback unless told otherwise).
+        public var host: String
+        /// The port (0: any free port, reported to `onRunning`).
+        public var port: Int
+        /// Quiet time after a change before rebuilding.
+        public var debounce: Duration
+        /// How changes are noticed.
+        public var watchMode: FileWatcher.Mode
+
+        public init(root: String = ".", host: String = "127.0.0.1", port: Int = 8080,
+                    debounce: Duration = .milliseconds(100), watchMode: FileWatcher.Mode = .automatic) {
+            self.root = root
+            self.host = host
+            self.port = port
+            self.debounce = debounce
+            self.watchMode = watchMode
+        }
+    }
+
+    /// Where the server's messages go.
+    public struct Console: Sendable {
+        /// One-line messages: the address, `Rebuilt in 0.42 s (3 files written)`.
+        public var info: @Sendable (String) -> Void
+        /// Build errors and warnings, one per call.
+        public var error: @Sendable (String) -> Void
+        /// Progress of the initial build, and its end (before its summary is printed).
+        public var progress: SiteBuilder.Progress?
+        public var progressDone: @Sendable () -> Void
+
+        public init(info: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void,
+                    progress: SiteBuilder.Progress? = nil, progressDone: @escaping @Sendable () -> Void = {}) {
+            self.info = info
+            self.error = error
+            self.progress = progress
+            self.progressDone = progressDone
+        }
+
+        public static let silent = Console(info: { _ in }, error: { _ in })
+    }
+
+    /// Errors printed per build at most (the rest are counted).
+    static let printedErrors = 50
+
+    public let options: Options
+    public let console: Console
+
+    public init(options: Options, console: Console) {
+        self.options = options
+        self.console = console
+    }
+
+    /// Whether `host` names the loopback interface (`127.0.0.1`, `::1`, `localhost`).
+    public static func isLoopback(_ host: String) -> Bool {
+        var name = host.lowercased()
+        if name.hasPrefix("[") && name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        if name == "localhost" || name.hasSuffix(".localhost") || name == "::1" || name == "0:0:0:0:0:0:0:1" { return true }
+        let octets = name.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+
+    /// A server that is listening: its port, and a way to stop it as SIGTERM would.
+    public struct Running: Sendable {
+        /// The port bound (the one asked for, or the one chosen for port 0).
+        public let port: Int
+        let group: ServiceGroup
+
+        /// Shuts down gracefully: stops watching, ends the pages' event streams, closes the connections;
+        /// `run()` then returns.
+        public func stop() async { await group.triggerGracefulShutdown() }
+    }
+
+    /// Builds, then serves and rebuilds until SIGINT/SIGTERM, `Running.stop()`, or until the task is
+    /// cancelled. `onRunning` is called once the server listens.
+    public func run(onRunning: @escaping @Sendable (Running) async -> Void = { _ in }) async throws {
+        let builder = SiteBuilder(options: .init(root: options.root))
+        let watcher = FileWatcher(root: options.root, mode: options.watchMode, warning: console.error)
+        // watch from before the first build, so nothing edited meanwhile is missed
+        let changes = watcher.changes()
+
+        let first = await Self.build(builder, progress: console.progress)
+        console.progressDone()
+        Self.printErrors(first, to: console)
+        console.info(first.summary)
+
+        let files = StaticFiles(publicDirectory: builder.outputDirectory, basePath: Self.basePath(root: options.root) ?? "")
+        let reload = LiveReload(status: BuildStatus(report: first, generation: 1))
+        let console = self.console
+        let coordinator = RebuildCoordinator(debounce: options.debounce) { _ in
+            await Self.rebuild(builder, files: files, reload: reload, console: console)
+        }
+
+        var logger = Logger(label: "chancery.serve")
+        logger.logLevel = .warning
+        let (host, port) = (options.host, options.port)
+        let shownDirectory = StaticFiles.realPath(builder.outputDirectory) ?? builder.outputDirectory
+        let groupBox = GroupBox()
+        let app = Application(
+            responder: PreviewResponder(files: files, reload: reload),
+            server: .http1(configuration: .init(httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 64 << 10, maxHeaderFieldCount: 100))),
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                let shownHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+                console.info("Serving \(shownDirectory) at http://\(shownHost):\(bound)\(files.basePath) (Ctrl-C to stop)")
+                if let group = groupBox.group { await onRunning(Running(port: bound, group: group)) }
+            },
+            logger: logger
+        )
+        let watch = WatchService(changes: changes, coordinator: coordinator, reload: reload)
+        // shut down in reverse order: the watcher (ending the pages' event streams) first, then HTTP
+        let group = ServiceGroup(configuration: .init(services: [app, watch], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        groupBox.group = group
+        try await group.run()
+    }
+
+    /// Hands the service group (made after the application) to the application's start callback.
+    private final class GroupBox: Sendable {
+        private let stored = Mutex<ServiceGroup?>(nil)
+        var group: ServiceGroup? {
+            get { stored.withLock { $0 } }
+            set { stored.withLock { $0 = newValue } }
+        }
+    }
+
+    /// Runs a build off the cooperative pool (it blocks its thread and uses every core).
+    static func build(_ builder: SiteBuilder, progress: SiteBuilder.Progress? = nil) async -> BuildReport {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: builder.build(progress: progress))
+            }
+        }
+    }
+
+    /// One rebuild: build, report one line (and the errors), update the status and tell the pages.
+    static func rebuild(_ builder: SiteBuilder, files: StaticFiles, reload: LiveReload, console: Console) async {
+        let report = await build(builder)
+        let generation = await reload.status.generation + 1
+        let status = BuildStatus(report: report, generation: generation)
+        log(report, to: console)
+        if status.ok, let base = basePath(root: builder.options.root) { files.setBasePath(base) }
+        await reload.publish(status, reload: report.written + report.removed > 0)
+    }
+
+    /// `Rebuilt in 0.42 s (3 files written)`, after the errors if any.
+    static func log(_ report: BuildReport, to console: Console) {
+        printErrors(report, to: console)
+        let seconds = Self.seconds(report.seconds)
+        var changed = "\(report.written) file\(report.written == 1 ? "" : "s") written"
+        if report.removed > 0 { changed += ", \(report.removed) removed" }
+        if report.failed {
+            let count = report.errors.filter { !$0.isWarning }.count
+            console.info("Rebuild failed in \(seconds) s (\(changed)): \(count) error\(count == 1 ? "" : "s"); serving the last good site")
+        } else {
+            console.info("Rebuilt in \(seconds) s (\(changed))")
+        }
+    }
+
+    static func printErrors(_ report: BuildReport, to console: Console) {
+        for error in report.errors.prefix(Self.printedErrors) { console.error(error.description) }
+        if report.errors.count > Self.printedErrors { console.error("… and \(report.errors.count - Self.printedErrors) more") }
+    }
+
+    /// The path part of `base_url` in Content/site.yml, or nil if it cannot be read.
+    static func basePath(root: String) -> String? {
+        guard let file = StaticFiles.OpenFile(root + "/Content/site.yml") else { return "" }
+        guard let bytes = file.read(at: 0, count: 1 << 20) else { return nil }
+        return (try? SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "Content/site.yml"))?.basePath
+    }
+}
+
+extension PreviewServer {
+    /// `0.42`: seconds with two decimals, without Foundation.
+    static func seconds(_ value: Double) -> String {
+        let hundredths = Int((max(0, value) * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Synchronization
+import Testing
+@testable import PreviewServer
+
+/// The repository (for its Themes/ and sample cable).
+private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// What the server printed.
+private final class Transcript: Sendable {
+    private let lines = Mutex<[String]>([])
+    func add(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
+    func contains(_ text: String) -> Bool { all.contains { $0.contains(text) } }
+}
+
+private final class ServerBox: Sendable {
+    private let running = Mutex<PreviewServer.Running?>(nil)
+    func set(_ value: PreviewServer.Running) { running.withLock { $0 = value } }
+    var value: PreviewServer.Running? { running.withLock { $0 } }
+}
+
+/// A tiny site: site.yml, one cable (with its original), a free page, and a copy of the repository's themes.
+private func makeSite(_ folder: TempFolder) throws {
+    try folder.write("Content/site.yml", "title: Test Reading Room\nbase_url: http://127.0.0.1:8080\ntheme: default\n")
+    try folder.write("Content/pages/about.md", "# About\n\nFirst version of the about page.\n")
+    try folder.mkdir("Content/cables/2006")
+    for name in ["06BERLIN2546.md", "06BERLIN2546.txt"] {
+        try FileManager.default.copyItem(atPath: repository + "/Content/cables/2006/" + name, toPath: folder.path + "/Content/cables/2006/" + name)
+    }
+    try FileManager.default.copyItem(atPath: repository + "/Themes", toPath: folder.path + "/Themes")
+}
+
+@Suite("chancery serve, end to end", .serialized)
+struct EndToEndTests {
+    @Test("loopback addresses (anything else gets a warning)")
+    func loopback() {
+        for host in ["127.0.0.1", "127.1.2.3", "localhost", "LOCALHOST", "preview.localhost", "::1", "[::1]"] {
+            #expect(PreviewServer.isLoopback(host), "\(host)")
+        }
+        for host in ["0.0.0.0", "::", "192.168.1.2", "example.org", "127.0.0.1.example.org", "128.0.0.1", "127.0.0.256"] {
+            #expect(!PreviewServer.isLoopback(host), "\(host)")
+        }
+    }
+
+    @Test("the real server on a loopback port: serves the site, rebuilds on an edit, sends the reload event, survives a failed build")
+    func serve() async throws {
+        try await TempFolder.with { folder in
+            try makeSite(folder)
+            let transcript = Transcript()
+            let serverBox = ServerBox()
+            let server = PreviewServer(
+                options: .init(root: folder.path, host: "127.0.0.1", port: 0, debounce: .milliseconds(50)),
+                console: .init(info: { transcript.add($0) }, error: { transcript.add($0) })
+            )
+            let running = Task { try await server.run { serverBox.set($0) } }
+            defer { running.cancel() }
+
+            #expect(await eventually(timeout: .seconds(60)) { serverBox.value != nil })
+            let port = try #require(serverBox.value?.port)
+            #expect(transcript.contains("Serving \(folder.path)/Public at http://127.0.0.1:\(port)/ (Ctrl-C to stop)"))
+            #expect(transcript.contains("Built 1 cables"))
+
+            // the page, with the reload script injected only in the response
+            let first = try #require(await onThread { RawHTTP.request(port: port, "/about/") })
+            #expect(first.status == 200)
+            #expect(first.body.contains("First version of the about page."))
+            #expect(first.body.contains(LiveReload.bodyTag))
+            #expect(folder.read("Public/about/index.html")?.contains("__chancery") == false)
+            #expect(first.headers["cache-control"] == "no-cache")
+
+            // a page listening for events
+            let events = await onThread { RawHTTP.connect(port: port) }
+            #expect(events >= 0)
+            defer { close(events) }
+            let hello = await onThread {
+                _ = RawHTTP.send(events, "GET /__chancery/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+                return RawHTTP.read(events, timeout: 5) { $0.contains("event: hello") }
+            }
+            #expect(hello.contains("text/event-stream"))
+            #expect(hello.contains("event: hello"))
+
+            // edit → rebuild → reload event → the changed page
+            let edited = ContinuousClock.now
+            try folder.write("Content/pages/about.md", "# About\n\nSecond version of the about page.\n")
+            let reload = await onThread { RawHTTP.read(events, timeout: 10) { $0.contains("event: reload") } }
+            #expect(reload.contains("event: reload"))
+            let latency = ContinuousClock.now - edited
+            #expect(latency < .seconds(5))
+            let second = try #require(await onThread { RawHTTP.request(port: port, "/about/") })
+            #expect(second.body.contains("Second version of the about page."))
+            #expect(await eventually { transcript.contains("Rebuilt in ") })
+            #expect(transcript.all.contains { $0.hasPrefix("Rebuilt in ") && $0.hasSuffix("written)") })
+
+            // a broken site.yml: the rebuild fails, the errors are in the status, the last good site is served
+            try folder.write("Content/site.yml", "title: Test Reading Room\nbase_url: http://127.0.0.1:8080\ncolour: red\n")
+            let failed = await onThread { RawHTTP.read(events, timeout: 10) { $0.contains("\"ok\":false") } }
+            #expect(failed.contains("event: status"))
+            let status = try #require(await onThread { RawHTTP.request(port: port, "/__chancery/status") })
+            #expect(status.headers["content-type"] == "application/json")
+            #expect(status.body.contains("\"ok\":false"))
+            #expect(status.body.contains("Content/site.yml:"))
+            #expect(status.body.contains("error: unknown key 'colour'"))
+            #expect(transcript.contains("error: unknown key 'colour'"))
+            #expect(transcript.contains("Rebuild failed in "))
+            let stillThere = try #require(await onThread { RawHTTP.request(port: port, "/about/") })
+            #expect(stillThere.status == 200)
+            #expect(stillThere.body.contains("Second version of the about page."))
+
+            // fixed again
+            try folder.write("Content/site.yml", "title: Test Reading Room\nbase_url: http://127.0.0.1:8080\n")
+            let fixed = await onThread { RawHTTP.read(events, timeout: 10) { $0.contains("\"ok\":true") } }
+            #expect(fixed.contains("\"ok\":true"))
+            #expect(try #require(await onThread { RawHTTP.request(port: port, "/__chancery/status") }).body.contains("\"ok\":true"))
+
+            // editor litter does not rebuild
+            let builds = transcript.all.filter { $0.hasPrefix("Rebuil") }.count
+            try folder.write("Content/pages/.about.md.swp", "swap")
+            try folder.write("Content/pages/about.md~", "backup")
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(transcript.all.filter { $0.hasPrefix("Rebuil") }.count == builds)
+
+            // requests the server must refuse without falling over
+            let huge = try #require(await onThread { RawHTTP.request(port: port, "/" + String(repeating: "a", count: 200_000)) })
+            #expect(huge.status == 400 || huge.status == 414 || huge.status == 431)
+            let long = try #require(await onThread { RawHTTP.request(port: port, "/" + String(repeating: "a", count: 10_000)) })
+            #expect(long.status == 414)
+            let bigHeader = try #require(await onThread { RawHTTP.request(port: port, "/", headers: ["X-Big": String(repeating: "b", count: 100_000)]) })
+            #expect(bigHeader.status == 400 || bigHeader.status == 431)
+            let post = try #require(await onThread { RawHTTP.request(port: port, "/about/", method: "POST") })
+            #expect(post.status == 405)
+            #expect(post.headers["allow"] == "GET, HEAD")
+            let traversal = try #require(await onThread { RawHTTP.request(port: port, "/..%2f..%2f..%2fetc%2fpasswd") })
+            #expect(traversal.status == 404)
+            let absolute = try #require(await onThread { RawHTTP.request(port: port, "http://127.0.0.1/../Content/site.yml") })
+            #expect(absolute.status == 404 || absolute.status == 400)
+            #expect(!absolute.body.contains("base_url"))
+            let after = try #require(await onThread { RawHTTP.request(port: port, "/") })
+            #expect(after.status == 200)
+
+            // graceful shutdown (as on SIGTERM) with a page still listening: its stream ends, run() returns
+            let stopping = ContinuousClock.now
+            await serverBox.value?.stop()
+            let rest = await onThread { RawHTTP.read(events, timeout: 10) { _ in false } }
+            #expect(rest.hasSuffix("0\r\n\r\n"))  // the chunked event stream was ended properly
+            try await running.value
+            #expect(ContinuousClock.now - stopping < .seconds(5))
+            #expect(await onThread { RawHTTP.request(port: port, "/") } == nil)
+        }
+    }
+}
