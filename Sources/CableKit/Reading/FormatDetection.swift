@@ -7,8 +7,18 @@ extension SourceFormat {
         if lower.hasSuffix(".csv") { return .csv }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || WikiLeaksPage.looksLikeWikiLeaksPage(head) { return .wikileaks }
         if looksLikeCSV(head) { return .csv }
-        if FOIAReader.looksLikeFOIA(ArraySlice(head)) { return .foia }
+        // telegram text as WikiLeaks and the archives publish it opens with its routing header or WikiLeaks'
+        // partial-extract notice; anything else may be a release: its stamps stand in the first 6 KB
+        if !opensLikeTelegram(head), FOIAReader.looksLikeFOIA(ArraySlice(head.prefix(6144))) { return .foia }
         return .telegram
+    }
+
+    /// The first line is `VZCZC…` or `This record is a partial extract…`.
+    static func opensLikeTelegram(_ head: [UInt8]) -> Bool {
+        var i = 0
+        while i < head.count, ASCII.isSpace(head[i]) || head[i] == ASCII.newline { i += 1 }
+        let first = ArraySlice(head[i...].prefix(80))
+        return first.hasPrefix(caseInsensitive: "VZCZC") || first.hasPrefix(caseInsensitive: "THIS RECORD IS A PARTIAL EXTRACT")
     }
 
     /// `"1","12/28/1966 18:48","66BUENOSAIRES2481",` — the first row of the Cablegate CSV.

@@ -130,14 +130,18 @@ struct HeaderFields {
     /// records its caveats and returns true when the line is one.
     @discardableResult
     static func noteCaveats(_ t: ArraySlice<UInt8>, into header: inout HeaderFields) -> Bool {
-        let words = t.split(whereSeparator: { $0 == ASCII.space || $0 == ASCII.comma || $0 == ASCII.slash }).map { $0.string.uppercased() }
-        guard let first = words.first else { return false }
-        if Caveats.known.contains(first) || first == "SENSITIVE" || first == "EXDIS" {
+        // the first word decides; most lines are rejected here without splitting them
+        let first = t.prefix(while: { ASCII.isLetter($0) })
+        if first.count == 3, t.hasPrefix(caseInsensitive: "FOR OFFICIAL USE ONLY") { header.sensitive = true; return true }
+        guard (5...12).contains(first.count) else { return false }
+        let head = first.map(ASCII.upper)
+        let firstWord = String(decoding: head, as: UTF8.self)
+        if Caveats.known.contains(firstWord) || firstWord == "SENSITIVE" {
+            let words = t.split(whereSeparator: { $0 == ASCII.space || $0 == ASCII.comma || $0 == ASCII.slash }).map { $0.string.uppercased() }
             for w in words where Caveats.known.contains(w) { header.caveats.insert(w) }
             if words.prefix(3).contains("SENSITIVE") { header.sensitive = true }
             return true
         }
-        if words.joined(separator: " ").hasPrefix("FOR OFFICIAL USE ONLY") { header.sensitive = true; return true }
         return false
     }
 

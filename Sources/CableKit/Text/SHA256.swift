@@ -1,5 +1,6 @@
 /// SHA-256 of a byte buffer (FIPS 180-4), hex-encoded. Used to fingerprint originals and imported files;
-/// small and dependency-free so the cable domain needs no crypto package.
+/// small and dependency-free so the cable domain needs no crypto package. Works on the caller's bytes in
+/// place (no copy), one 64-byte block at a time.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -21,50 +22,59 @@ public enum SHA256 {
     }
 
     public static func hash(_ input: some Collection<UInt8>) -> [UInt8] {
-        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-        var message = Array(input)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        message.withUnsafeBufferPointer { m in
-            k.withUnsafeBufferPointer { k in
-                w.withUnsafeMutableBufferPointer { w in
-                    var chunk = 0
-                    while chunk < m.count {
-                        for t in 0..<16 {
-                            let i = chunk + t * 4
-                            w[t] = UInt32(m[i]) << 24 | UInt32(m[i + 1]) << 16 | UInt32(m[i + 2]) << 8 | UInt32(m[i + 3])
-                        }
-                        for t in 16..<64 {
-                            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-                        }
-                        var (a, b, c, d, e, f, g, hh) = h
-                        for t in 0..<64 {
-                            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                            let ch = (e & f) ^ (~e & g)
-                            let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-                            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                            let maj = (a & b) ^ (a & c) ^ (b & c)
-                            let t2 = s0 &+ maj
-                            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                        }
-                        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
-                        chunk += 64
-                    }
-                }
-            }
-        }
+        if let digest = input.withContiguousStorageIfAvailable({ hash(buffer: $0) }) { return digest }
+        return Array(input).withUnsafeBufferPointer { hash(buffer: $0) }
+    }
+
+    /// The digest of `buffer`: its whole blocks straight from memory, then the padded tail.
+    static func hash(buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var state = State()
+        let whole = buffer.count / 64 * 64
+        if whole > 0 { state.compress(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<whole])) }
+        var tail = [UInt8](UnsafeBufferPointer(rebasing: buffer[whole...]))
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        let bitLength = UInt64(buffer.count) &* 8
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        tail.withUnsafeBytes { state.compress($0) }
         var out = [UInt8](); out.reserveCapacity(32)
-        for v in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+        for v in [state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7] {
             out += [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
         }
         return out
     }
 
-    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+    private struct State {
+        var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+        var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
+
+        /// Compresses every 64-byte block of `m` (its length is a multiple of 64).
+        mutating func compress(_ m: UnsafeRawBufferPointer) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                SHA256.k.withUnsafeBufferPointer { k in
+                    var chunk = 0
+                    while chunk < m.count {
+                        for t in 0..<16 { w[t] = UInt32(bigEndian: m.loadUnaligned(fromByteOffset: chunk + t * 4, as: UInt32.self)) }
+                        for t in 16..<64 {
+                            let a = w[t - 15], b = w[t - 2]
+                            let s0 = (a >> 7 | a << 25) ^ (a >> 18 | a << 14) ^ (a >> 3)
+                            let s1 = (b >> 17 | b << 15) ^ (b >> 19 | b << 13) ^ (b >> 10)
+                            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                        }
+                        var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                        for t in 0..<64 {
+                            let s1 = (e >> 6 | e << 26) ^ (e >> 11 | e << 21) ^ (e >> 25 | e << 7)
+                            let ch = (e & f) ^ (~e & g)
+                            let t1 = h &+ s1 &+ ch &+ k[t] &+ w[t]
+                            let s0 = (a >> 2 | a << 30) ^ (a >> 13 | a << 19) ^ (a >> 22 | a << 10)
+                            let maj = (a & b) ^ (a & c) ^ (b & c)
+                            h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ s0 &+ maj
+                        }
+                        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                        chunk += 64
+                    }
+                }
+            }
+        }
+    }
 }
