@@ -1,4 +1,6 @@
 import CableKit
+import Foundation
+import Synchronization
 
 /// One cable as search indexes it: its distinct terms with their frequency and positions, grouped by the
 /// indexer's partition so that each partition merges its own slice. Made on the render workers, from the
@@ -26,7 +28,20 @@ struct SearchDocument: Sendable {
 
     /// Nil when search is switched off (`CHANCERY_NO_SEARCH=1`).
     static func make(_ doc: Int, record: CableRecord, body: Substring?) -> SearchDocument? {
-        SearchIndexer.isEnabled ? SearchDocument(doc: doc, record: record, body: body) : nil
+        guard SearchIndexer.isEnabled else { return nil }
+        let start = threadCPUTime()
+        defer { tokenizing.add(threadCPUTime() &- start, ordering: .relaxed) }
+        return SearchDocument(doc: doc, record: record, body: body)
+    }
+
+    /// CPU time spent making documents, on all threads (for `CHANCERY_SEARCH_STATS`).
+    static let tokenizing = Atomic<UInt64>(0)
+
+    /// This thread's CPU time in nanoseconds.
+    static func threadCPUTime() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 
     /// Collects the occurrences of the terms of one cable.

@@ -6,12 +6,14 @@ import Foundation
 /// dictionary order), so a rebuild writes identical bytes and the output writer leaves unchanged shards alone.
 ///
 /// - `meta.json` — counts, the shard layout, the first cable of each year, the classifications.
-/// - `t/<shard>.bin` — the vocabulary split by term: a term lives in shard `fnv1a32(term) & (shards − 1)`.
+/// - `t/<shard>.bin` — the vocabulary split by term: a term lives in shard `fnv1a32(term) & (shards − 1)`;
+///   `shards` is a power of two (at least 16) chosen so that shards hold about 16 KB.
 ///   `varint count`, then per term (sorted by UTF-8 bytes, front-coded) `varint shared, varint suffixLength,
 ///   suffix, varint df, byte flags, varint postingsLength, varint positionsLength [, 8 bytes file name]`,
-///   then the postings of the terms kept inline, in that order. A posting is `varint(doc − previous doc)`
-///   (the first counts from −1) and, unless flag 2 (a filter term), one byte of BM25 impact: the term's
-///   BM25 weight in that cable without idf, `tf·(k1+1) / (tf + k1·(1 − b + b·len/avgLen))`, scaled to 1…255.
+///   then the postings of the terms kept inline, in that order. A posting is `varint(gap << 4 | impact)`,
+///   gap = doc − previous doc (the first counts from −1) and impact the term's BM25 weight in that cable
+///   without idf, `tf·(k1+1) / (tf + k1·(1 − b + b·len/avgLen))`, scaled to 1…15 — so a posting of a
+///   common word is one byte. A filter term (flag 2) has plain `varint(gap)` postings.
 /// - `p/<shard>.bin` — positions of the inline terms, in dictionary order: per posting `varint count,
 ///   varint(position − previous)…`. Fetched only for phrase queries.
 /// - `x/<name>.bin`, `y/<name>.bin` — postings and positions of a term whose postings exceed 4 KB (flag 1;
@@ -45,41 +47,54 @@ struct SearchFormat {
 
     var records: [CableRecord] { context.index.records }
 
-    /// Hands the files to `write` in groups (the postings are encoded group by group, so they are never all
-    /// in memory at once).
-    func files(tables: [TermTable], _ write: ([OutputFile]) -> Void) {
-        // sizes first: which terms are big, how many shards
-        let sizes = parallelMap(Array(tables.indices)) { p in tables[p].streams.indices.map { measure(tables[p], $0) } }
-        var inline = 0
-        for (p, table) in tables.enumerated() {
-            for k in 0..<table.count {
-                let size = sizes[p][k]
-                inline += table.table.key(k).count / 2 + 8 + (size.postings > SearchFormat.bigPostings ? 8 : size.postings)
-            }
-        }
-        var shards = 1
+    /// Hands the files to `write` in groups, a partition at a time (a partition's postings are joined from
+    /// its run files just before its shards are encoded, and freed after), and returns the errors.
+    func files(tables: inout [TermTable], _ write: ([OutputFile]) -> [BuildError]) -> [BuildError] {
+        let partitions = tables.count
+        // postings sizes first: how many shards
+        let inline = SearchFormat.inlineBytes(tables)
+        // a power of two, at least the partition count, so that every shard's terms are in one partition
+        var shards = partitions
         while shards * SearchFormat.targetShardBytes < inline, shards < 1 << 16 { shards <<= 1 }
         let digits = String(shards - 1, radix: 16).count
-
-        // terms of each shard
-        var members = [[(p: Int32, k: Int32)]](repeating: [], count: shards)
-        for (p, table) in tables.enumerated() {
-            for (k, h) in table.hashes.enumerated() { members[Int(h & UInt32(shards - 1))].append((Int32(p), Int32(k))) }
-        }
         let average = averageLength
         let lengths = self.lengths
-        let shardMembers = members
-        for groupStart in stride(from: 0, to: shards, by: 256) {
-            let group = Array(groupStart..<min(shards, groupStart + 256))
-            let encoded = parallelMap(group) { s in
-                SearchFormat.shard(s, digits: digits, members: shardMembers[s], tables: tables, sizes: sizes, lengths: lengths, average: average)
+        var errors: [BuildError] = []
+        for p in 0..<partitions {
+            var table = tables[p]
+            tables[p] = TermTable()
+            do { try table.restore() } catch {
+                errors.append(error)
+                table.discard()
+                continue
             }
-            write(encoded.flatMap { $0 })
+            var members = [[Int32]](repeating: [], count: shards / partitions)
+            for (k, h) in table.hashes.enumerated() { members[Int(h & UInt32(shards - 1)) / partitions].append(Int32(k)) }
+            let owned = table, shardMembers = members
+            for groupStart in stride(from: 0, to: members.count, by: 128) {
+                let group = Array(groupStart..<min(members.count, groupStart + 128))
+                let encoded = parallelMap(group) { m in
+                    SearchFormat.shard(m * partitions + p, digits: digits, members: shardMembers[m], table: owned, lengths: lengths, average: average)
+                }
+                errors += write(encoded.flatMap { $0 })
+            }
         }
-        write(metadata(shards: shards, digits: digits))
+        errors += write(metadata(shards: shards, digits: digits))
+        return errors
     }
 
-    struct Size: Sendable { var postings: Int; var positions: Int }
+    /// What the vocabulary shards will hold: terms, entries and the postings kept inline.
+    static func inlineBytes(_ tables: [TermTable]) -> Int {
+        parallelMap(Array(tables.indices)) { p in
+            let t = tables[p]
+            var bytes = 0
+            for k in 0..<t.count {
+                let postings = Int(t.spilledPostings[k]) + postingsSize(t.streams[k], filter: isFilter(t.table.key(k)))
+                bytes += t.table.key(k).count / 2 + 8 + min(postings, bigPostings)
+            }
+            return bytes
+        }.reduce(0, +)
+    }
 
     /// A term is a filter term (`#id`, `t:`, `o:`, `c:`) when it has `#` or `:`, which the tokenizer never keeps.
     static func isFilter<C: Collection<UInt8>>(_ term: C) -> Bool {
@@ -88,20 +103,18 @@ struct SearchFormat {
         return first == UInt8(ascii: "#") || u.next() == UInt8(ascii: ":")
     }
 
-    func measure(_ table: TermTable, _ k: Int) -> Size {
-        let filter = SearchFormat.isFilter(table.table.key(k))
-        var postings = 0, positions = 0
-        table.streams[k].withUnsafeBufferPointer { s in
+    /// The published size of the postings in `stream` (impacts at their largest).
+    static func postingsSize(_ stream: [UInt8], filter: Bool) -> Int {
+        var postings = 0
+        stream.withUnsafeBufferPointer { s in
             var r = VarintReader(s)
             while !r.atEnd {
                 let gap = r.next(); _ = r.next(); let count = r.next()
-                postings += VarintReader.length(gap) + (filter ? 0 : 1)
-                let from = r.offset
+                postings += VarintReader.length(filter ? gap : gap << 4 | 15)
                 for _ in 0..<count { _ = r.next() }
-                if !filter { positions += VarintReader.length(count) + r.offset - from }
             }
         }
-        return Size(postings: postings, positions: positions)
+        return postings
     }
 
     /// Postings and positions of one term in their published form.
@@ -115,11 +128,10 @@ struct SearchFormat {
             while !r.atEnd {
                 let gap = r.next(), tf = r.next(), count = r.next()
                 doc += Int(gap)
-                postings.appendSearchVarint(gap)
                 let from = r.offset
                 for _ in 0..<count { _ = r.next() }
-                if filter { continue }
-                postings.append(impact(tf: Double(tf), length: Double(lengths[doc]), average: average))
+                if filter { postings.appendSearchVarint(gap); continue }
+                postings.appendSearchVarint(gap << 4 | UInt32(impact(tf: Double(tf), length: Double(lengths[doc]), average: average)))
                 positions.appendSearchVarint(count)
                 positions.append(contentsOf: UnsafeBufferPointer(rebasing: s[from..<r.offset]))
             }
@@ -127,9 +139,10 @@ struct SearchFormat {
         return (postings, positions)
     }
 
+    /// BM25's term-frequency factor, scaled to 1…15.
     static func impact(tf: Double, length: Double, average: Double) -> UInt8 {
         let w = tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average))
-        return UInt8(max(1, min(255, Int((w / (k1 + 1) * 255).rounded()))))
+        return UInt8(max(1, min(15, Int((w / (k1 + 1) * 15).rounded()))))
     }
 
     static func shardName(_ s: Int, digits: Int) -> String {
@@ -137,18 +150,14 @@ struct SearchFormat {
         return String(repeating: "0", count: max(0, digits - hex.count)) + hex
     }
 
-    static func shard(_ s: Int, digits: Int, members: [(p: Int32, k: Int32)], tables: [TermTable], sizes: [[Size]],
-                      lengths: [UInt32], average: Double) -> [OutputFile] {
-        let sorted = members.sorted { a, b in
-            tables[Int(a.p)].table.key(Int(a.k)).lexicographicallyPrecedes(tables[Int(b.p)].table.key(Int(b.k)))
-        }
+    static func shard(_ s: Int, digits: Int, members: [Int32], table: TermTable, lengths: [UInt32], average: Double) -> [OutputFile] {
+        let sorted = members.sorted { a, b in table.table.key(Int(a)).lexicographicallyPrecedes(table.table.key(Int(b))) }
         var dictionary: [UInt8] = [], blob: [UInt8] = [], positions: [UInt8] = []
         var files: [OutputFile] = []
         dictionary.appendSearchVarint(UInt32(sorted.count))
         var previous: [UInt8] = []
         var names = Set<UInt64>()
-        for (p, k) in sorted {
-            let table = tables[Int(p)]
+        for k in sorted {
             let bytes = Array(table.table.key(Int(k)))
             let term = String(decoding: bytes, as: UTF8.self)
             var shared = 0

@@ -14,7 +14,8 @@ import Synchronization
 ///
 /// Postings are merged by 16 partitions in parallel (a term belongs to partition `hash & 15`), each keeping
 /// per term one growing byte stream of delta-coded document numbers, frequencies and positions: memory
-/// grows with the compressed postings, not with the text.
+/// grows with the compressed postings, not with the text, and past a budget (128 MB) the streams go to run
+/// files in a temporary folder, joined again one partition at a time when the index is written.
 final class SearchIndexer: Sendable {
     /// `CHANCERY_NO_SEARCH=1` builds without the index (for benchmarks).
     static let isEnabled = getenv("CHANCERY_NO_SEARCH") == nil
@@ -27,11 +28,24 @@ final class SearchIndexer: Sendable {
     private let state = Mutex(Progress())
 
     private struct Progress {
+        /// False once `reuse()` was called: the index of the last build stands.
+        var active = SearchIndexer.isEnabled
         var next = 0
         var lengths: [UInt32] = []
         var seconds = 0.0
         var read = 0
+        /// Where postings go when memory runs short (made on first use), and how many runs were written.
+        var spillFolder: String?
+        var runs = 0
+        var errors: [BuildError] = []
     }
+
+    /// Bytes of postings kept in memory before they are written to temporary run files
+    /// (`CHANCERY_SEARCH_MEMORY`, in MB; 128 by default).
+    let memoryBudget: Int = {
+        if let value = getenv("CHANCERY_SEARCH_MEMORY").map({ String(cString: $0) }), let mb = Double(value), mb > 0 { return Int(mb * 1_048_576) }
+        return 128 << 20
+    }()
 
     private final class Partition: Sendable {
         let table = Mutex(TermTable())
@@ -43,13 +57,27 @@ final class SearchIndexer: Sendable {
         tables = (0..<SearchIndexer.partitionCount).map { _ in Partition() }
     }
 
+    /// Everything the index is made from: the build's settings (configuration, theme, tool version) and
+    /// every cable's file, in the site's order. An unchanged key means unchanged index files, so a build that
+    /// finds the key of the last one can keep them (the writer's `keep`) and call `reuse()`.
+    func key(settings: UInt64) -> UInt64 {
+        var h = FastHash(seed: settings)
+        h.add(SearchFormat.version)
+        h.add(SearchIndexer.isEnabled)
+        h.add(context.index.records.count)
+        for r in context.index.records { h.add(r.contentHash); h.add(r.originalName) }
+        return h.value
+    }
+
+    /// Indexes nothing: the files of the last build are kept; `finish` writes only the search page.
+    func reuse() { state.withLock { $0.active = false } }
+
     /// Indexes every cable up to number `last` (inclusive) not indexed yet: those in `documents` as they
     /// are, the others by reading their files. Call with increasing `last`.
     func add(through last: Int, _ documents: [SearchDocument]) {
-        guard SearchIndexer.isEnabled else { return }
         let start = DispatchTime.now()
-        let first = state.withLock { $0.next }
-        guard last >= first else { return }
+        let (first, active) = state.withLock { ($0.next, $0.active) }
+        guard active, last >= first else { return }
         var given: [Int: SearchDocument] = [:]
         for d in documents where d.doc >= first && d.doc <= last { given[d.doc] = d }
         let records = context.index.records
@@ -59,7 +87,7 @@ final class SearchIndexer: Sendable {
             let numbers = Array(chunkStart...min(last, chunkStart + 511))
             let missing = numbers.filter { given[$0] == nil }
             read += missing.count
-            let made = parallelMap(missing) { i in SearchDocument(doc: i, record: records[i], body: SearchIndexer.body(root: root, path: records[i].path)) }
+            let made = parallelMap(missing) { i in SearchDocument.make(i, record: records[i], body: SearchIndexer.body(root: root, path: records[i].path))! }
             var byNumber = given
             for d in made { byNumber[d.doc] = d }
             let docs = numbers.map { byNumber[$0]! }
@@ -81,72 +109,62 @@ final class SearchIndexer: Sendable {
             tables[p].table.withLock { $0.merge(docs, partition: p) }
         }
         state.withLock { s in for d in docs { s.lengths.append(d.length) } }
+        if tables.reduce(0, { $0 + $1.table.withLock { $0.pending } }) > memoryBudget { spill() }
     }
 
-    /// Indexes what is left, then hands the index files and the search page to `write`, a group at a time.
-    func finish(_ write: ([OutputFile]) -> Void) {
+    /// Writes every partition's postings to a run file in a temporary folder.
+    private func spill() {
+        let (folder, run) = state.withLock { s -> (String, Int) in
+            if s.spillFolder == nil {
+                s.spillFolder = FileManager.default.temporaryDirectory.path + "/chancery-search-\(ProcessInfoCores.processID)-\(UInt32.random(in: 0...UInt32.max))"
+            }
+            s.runs += 1
+            return (s.spillFolder!, s.runs)
+        }
+        do { try DiskIO.makeDirectories(folder) } catch {
+            state.withLock { $0.errors.append(BuildError(path: folder, message: error.message)) }
+            return
+        }
+        let tables = self.tables
+        let errors = Mutex<[BuildError]>([])
+        DispatchQueue.concurrentPerform(iterations: tables.count) { p in
+            let failure = tables[p].table.withLock { t -> BuildError? in
+                do { try t.spill(to: "\(folder)/\(p)-\(run).bin"); return nil } catch let e as BuildError { return e } catch { return BuildError(path: folder, message: "\(error)") }
+            }
+            if let failure { errors.withLock { $0.append(failure) } }
+        }
+        let failed = errors.withLock { $0 }
+        if !failed.isEmpty { state.withLock { $0.errors += failed } }
+    }
+
+    /// Indexes what is left, then hands the index files and the search page to `write` (a group at a time)
+    /// and returns the errors, `write`'s with its own.
+    func finish(_ write: ([OutputFile]) -> [BuildError]) -> [BuildError] {
         let total = context.index.records.count
-        if SearchIndexer.isEnabled, total > 0 { add(through: total - 1, []) }
+        if total > 0 { add(through: total - 1, []) }
         let start = DispatchTime.now()
-        write([SearchPage(context: context).render()])
-        guard SearchIndexer.isEnabled else { return }
-        let (lengths, addSeconds, read) = state.withLock { s in (s.lengths, s.seconds, s.read) }
-        let tables = self.tables.map { box in box.table.withLock { t in let taken = t; t = TermTable(); return taken } }
-        let format = SearchFormat(context: context, lengths: lengths)
+        var errors = write([SearchPage(context: context).render()])
+        guard state.withLock({ $0.active }) else { return errors }
+        let (lengths, addSeconds, read, runs, folder) = state.withLock { s in (s.lengths, s.seconds, s.read, s.runs, s.spillFolder) }
+        errors += state.withLock { $0.errors }
+        var tables = self.tables.map { box in box.table.withLock { t in let taken = t; t = TermTable(); return taken } }
+        let terms = tables.reduce(0) { $0 + $1.count }
         var files = 0, bytes = 0
-        format.files(tables: tables) { group in
+        errors += SearchFormat(context: context, lengths: lengths).files(tables: &tables) { group in
             files += group.count
             for f in group { bytes += f.bytes.count }
-            write(group)
+            return write(group)
         }
+        if let folder { DiskIO.removeTree(folder) }
+        tables = []
         if getenv("CHANCERY_SEARCH_STATS") != nil {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            let terms = tables.reduce(0) { $0 + $1.count }
-            let line = String(format: "search: %d cables (%d read again), %d terms, %d files, %.1f MB; merge %.2f s, write %.2f s\n",
-                              total, read, terms, files, Double(bytes) / 1e6, addSeconds, seconds)
+            let tokenizing = Double(SearchDocument.tokenizing.load(ordering: .relaxed)) / 1e9
+            let line = String(format: "search: %d cables (%d read again), %d terms, %d files, %.1f MB, %d runs on disk; tokenising %.2f s CPU (on the render threads), merging %.2f s, writing %.2f s\n",
+                              total, read, terms, files, Double(bytes) / 1e6, runs, tokenizing, addSeconds, seconds)
             FileHandle.standardError.write(Data(line.utf8))
         }
-    }
-}
-
-/// One partition's terms: for each, its document frequency, the last document added and a byte stream of
-/// postings `varint(doc gap) varint(frequency) varint(position count) varint(position delta)…`.
-struct TermTable: Sendable {
-    var table = ByteTermTable(capacity: 1 << 12)
-    var df: [UInt32] = []
-    var last: [Int32] = []
-    var streams: [[UInt8]] = []
-
-    var count: Int { table.count }
-    var hashes: [UInt32] { table.hashes }
-    func term(_ k: Int) -> String { table.string(k) }
-
-    mutating func merge(_ docs: [SearchDocument], partition p: Int) {
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(256)
-        for d in docs {
-            let number = Int32(d.doc)
-            let range = d.partitionStart[p]..<d.partitionStart[p + 1]
-            if range.isEmpty { continue }
-            d.termBytes.withUnsafeBufferPointer { bytes in
-                d.positions.withUnsafeBufferPointer { positions in
-                    for k in range {
-                        let key = UnsafeBufferPointer(rebasing: bytes[Int(d.termStart[k])..<Int(d.termStart[k + 1])])
-                        let (id, inserted) = table.id(key, hash: d.hashes[k])
-                        if inserted { df.append(0); last.append(-1); streams.append([]) }
-                        df[id] += 1
-                        let gap = UInt32(number - last[id])
-                        last[id] = number
-                        let from = Int(d.positionStart[k]), to = Int(d.positionStart[k + 1])
-                        scratch.removeAll(keepingCapacity: true)
-                        scratch.appendSearchVarint(gap); scratch.appendSearchVarint(d.frequencies[k]); scratch.appendSearchVarint(UInt32(to - from))
-                        var previous: UInt32 = 0
-                        for j in from..<to { scratch.appendSearchVarint(positions[j] &- previous); previous = positions[j] }
-                        streams[id].append(contentsOf: scratch)
-                    }
-                }
-            }
-        }
+        return errors
     }
 }
 

@@ -27,15 +27,13 @@ enum SearchTokenizer {
     }
 
     static func scan<S: Sink>(_ text: Substring, into sink: inout S) {
-        var scanner = Scanner()
         var text = text
-        text.withUTF8 { scanner.scan($0, into: &sink) }
+        text.withUTF8 { scan($0, into: &sink) }
     }
 
     static func scan<S: Sink>(_ text: String, into sink: inout S) {
-        var scanner = Scanner()
         var text = text
-        text.withUTF8 { scanner.scan($0, into: &sink) }
+        text.withUTF8 { scan($0, into: &sink) }
     }
 
     /// The terms of `text`, in order.
@@ -51,112 +49,133 @@ enum SearchTokenizer {
 
     // MARK: scanning
 
-    /// ASCII classes: 0 separator, 1 letter, 2 digit.
-    static let asciiClass: [UInt8] = (0..<128).map { c -> UInt8 in
-        if (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) { return 1 }
-        if (0x30...0x39).contains(c) { return 2 }
-        return 0
+    /// ASCII classes: 0 separator, 1 upper-case letter, 2 lower-case letter, 3 digit.
+    static let asciiClass: [UInt8] = (0..<128).map { c in
+        (0x41...0x5A).contains(c) ? 1 : (0x61...0x7A).contains(c) ? 2 : (0x30...0x39).contains(c) ? 3 : 0
     }
 
+    /// Room for one token: 48 scalars of up to 4 bytes, and what folding adds (`ß` → `ss`).
+    static let tokenCapacity = 256
+
+    static func scan<S: Sink>(_ b: UnsafeBufferPointer<UInt8>, into sink: inout S) {
+        var scanner = Scanner()
+        scanner.run(b, &sink)
+        scanner.token.deallocate()
+    }
+
+    /// The state of one scan: the token being read, its length in scalars, whether it has only letters.
+    /// No closure captures it, so its accesses are checked at compile time (a closure would add a runtime
+    /// exclusivity check per byte).
     struct Scanner {
-        var token: [UInt8] = []
-        var scalars = 0
-        var letters = true
-        /// Folds of scalars above the precomputed table, for this text.
+        let token = UnsafeMutablePointer<UInt8>.allocate(capacity: SearchTokenizer.tokenCapacity)
+        var length = 0, scalars = 0, letters = true
+        /// Scalars above the precomputed table, folded for this text.
         var folds: [UInt32: Fold] = [:]
 
-        init() { token.reserveCapacity(64) }
-
-        mutating func scan<S: Sink>(_ b: UnsafeBufferPointer<UInt8>, into sink: inout S) {
-            SearchTokenizer.asciiClass.withUnsafeBufferPointer { table in
-                var i = 0
-                let n = b.count
-                while i < n {
-                    let c = b[i]
-                    if c < 0x80 {
-                        let k = table[Int(c)]
-                        if k == 0 { flush(&sink) } else {
-                            token.append(k == 1 && c < 0x61 ? c | 0x20 : c)
-                            scalars += 1
-                            if k == 2 { letters = false }
-                        }
-                        i += 1
-                        continue
+        mutating func run<S: Sink>(_ b: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
+            let table = SearchTokenizer.asciiClass
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    let k = table[Int(c)]
+                    if k == 0 { if length > 0 { flush(&sink) } } else {
+                        if length < SearchTokenizer.tokenCapacity { token[length] = k == 1 ? c | 0x20 : c; length += 1 } else { scalars = maxLength + 1 }
+                        scalars += 1
+                        if k == 3 { letters = false }
                     }
-                    // a multi-byte scalar
-                    var value: UInt32, length: Int
-                    if c >= 0xF0 { value = UInt32(c & 0x07); length = 4 } else if c >= 0xE0 { value = UInt32(c & 0x0F); length = 3 } else { value = UInt32(c & 0x1F); length = 2 }
-                    if i + length > n { break }
-                    for k in 1..<length { value = value << 6 | UInt32(b[i + k] & 0x3F) }
-                    i += length
-                    let fold: Fold
-                    if value < Fold.tableEnd { fold = Fold.table[Int(value) - 0x80] } else if let known = folds[value] { fold = known } else {
-                        fold = Fold.compute(value); folds[value] = fold
-                    }
-                    switch fold {
-                    case .separator: flush(&sink)
-                    case .mark: break
-                    case .letter(let bytes): append(bytes)
-                    case .digit(let bytes): append(bytes); letters = false
-                    }
+                    i += 1
+                    continue
                 }
-                flush(&sink)
+                // a multi-byte scalar
+                var value: UInt32, width: Int
+                if c >= 0xF0 { value = UInt32(c & 0x07); width = 4 } else if c >= 0xE0 { value = UInt32(c & 0x0F); width = 3 } else { value = UInt32(c & 0x1F); width = 2 }
+                if i + width > n { break }
+                for k in 1..<width { value = value << 6 | UInt32(b[i + k] & 0x3F) }
+                i += width
+                let fold: Fold
+                if value < Fold.tableEnd { fold = Fold.table[Int(value) - 0x80] } else if let known = folds[value] { fold = known } else {
+                    fold = Fold.compute(value); folds[value] = fold
+                }
+                switch fold {
+                case .separator: if length > 0 { flush(&sink) }
+                case .mark: break
+                case .letter(let bytes): append(bytes)
+                case .digit(let bytes): append(bytes); letters = false
+                }
             }
+            if length > 0 { flush(&sink) }
         }
 
         private mutating func append(_ bytes: [UInt8]) {
-            token += bytes
-            for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 }
+            for byte in bytes {
+                if length < SearchTokenizer.tokenCapacity { token[length] = byte; length += 1 } else { scalars = maxLength + 1 }
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+            }
         }
 
         private mutating func flush<S: Sink>(_ sink: inout S) {
-            if !token.isEmpty {
-                let keep = SearchTokenizer.keep(&token, scalars: scalars, letters: letters)
-                if keep {
-                    token.withUnsafeBufferPointer { t in
-                        var h: UInt32 = 0x811C_9DC5
-                        for b in t { h = (h ^ UInt32(b)) &* 0x0100_0193 }
-                        sink.term(t, hash: h)
-                    }
+            if scalars >= 2, scalars <= maxLength {
+                var n = length
+                if SearchTokenizer.keep(token, &n, letters: letters, scalars: scalars) {
+                    var h: UInt32 = 0x811C_9DC5
+                    for i in 0..<n { h = (h ^ UInt32(token[i])) &* 0x0100_0193 }
+                    sink.term(UnsafeBufferPointer(start: token, count: n), hash: h)
                 }
-                token.removeAll(keepingCapacity: true)
             }
-            scalars = 0
-            letters = true
+            length = 0; scalars = 0; letters = true
         }
     }
 
-    /// Whether a folded token is indexed; stems it in place.
-    static func keep(_ t: inout [UInt8], scalars: Int, letters: Bool) -> Bool {
-        guard scalars >= 2, scalars <= maxLength else { return false }
-        let n = t.count
-        if n <= 8 {
-            var packed: UInt64 = 0
-            for b in t.reversed() { packed = packed << 8 | UInt64(b) }
-            // stop words and noise
-            if n <= 5, binarySearch(packedStopWords, packed) { return false }
-            if packed == 0x7369_6470_6973 || packed == 0x6E6E_6E6E { return false } // "sipdis", "nnnn"
+    /// Stop words in a small open-addressing table of their packed bytes (at most 8 ASCII bytes, first byte lowest).
+    static let stopTable: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 128)
+        for w in packedStopWords {
+            var i = stopSlot(w)
+            while table[i] != 0 { i = (i + 1) & 127 }
+            table[i] = w
         }
-        if n >= 4, t.allSatisfy({ $0 == 0x78 }) { return false }                           // XXXXXXXXXXXX
-        if n >= 4, t[0] == 0x72, t[1] == 0x75, t[2] == 0x65, t[3] == 0x68 { return false } // rueh…
-        if n >= 5, t[0] == 0x76, t[1] == 0x7A, t[2] == 0x63, t[3] == 0x7A, t[4] == 0x63 { return false } // vzczc…
-        if letters, scalars >= 4 { stem(&t) }
+        return table
+    }()
+
+    @inline(__always) static func stopSlot(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 57) }
+
+    @inline(__always) static func isStopWord(_ packed: UInt64) -> Bool {
+        let t = stopTable
+        var i = stopSlot(packed)
+        while t[i] != 0 { if t[i] == packed { return true }; i = (i + 1) & 127 }
+        return false
+    }
+
+    /// Whether the folded token of `n` bytes at `t` is indexed; stems it in place (changing `n`).
+    @inline(__always) static func keep(_ t: UnsafeMutablePointer<UInt8>, _ n: inout Int, letters: Bool, scalars: Int) -> Bool {
+        let c0 = t[0]
+        if n <= 6 {
+            var packed: UInt64 = 0
+            for i in stride(from: n - 1, through: 0, by: -1) { packed = packed << 8 | UInt64(t[i]) }
+            if n <= 5, isStopWord(packed) { return false }
+            if packed == 0x7369_6470_6973 || packed == 0x6E6E_6E6E { return false }   // "sipdis", "nnnn"
+        }
+        if n >= 4 {
+            if c0 == 0x78 {                                                               // XXXXXXXXXXXX
+                var i = 1
+                while i < n, t[i] == 0x78 { i += 1 }
+                if i == n { return false }
+            }
+            if c0 == 0x72, t[1] == 0x75, t[2] == 0x65, t[3] == 0x68 { return false }    // rueh…
+            if n >= 5, c0 == 0x76, t[1] == 0x7A, t[2] == 0x63, t[3] == 0x7A, t[4] == 0x63 { return false } // vzczc…
+            if letters, scalars >= 4, t[n - 1] == 0x73 { stem(t, &n) }
+        }
         return true
     }
 
-    static func binarySearch(_ a: [UInt64], _ v: UInt64) -> Bool {
-        var lo = 0, hi = a.count
-        while lo < hi { let mid = (lo + hi) >> 1; if a[mid] < v { lo = mid + 1 } else { hi = mid } }
-        return lo < a.count && a[lo] == v
-    }
-
     /// Harman's S-stemmer: `-ies` → `-y` (not `-eies`, `-aies`), `-es` → `-e` and `-s` → `` (not `-us`, `-ss`).
-    static func stem(_ b: inout [UInt8]) {
-        let n = b.count
-        guard b[n - 1] == 0x73 else { return }                              // s
+    /// The token ends in `s` and has at least four bytes.
+    @inline(__always) static func stem(_ b: UnsafeMutablePointer<UInt8>, _ n: inout Int) {
         let p = b[n - 2], q = b[n - 3], r = b[n - 4]
-        if p == 0x65, q == 0x69, r != 0x65, r != 0x61 { b.removeLast(2); b[n - 3] = 0x79 } // ies, not eies / aies
-        else if p != 0x75, p != 0x73 { b.removeLast() }                     // not us / ss
+        if p == 0x65, q == 0x69, r != 0x65, r != 0x61 { n -= 2; b[n - 1] = 0x79 }   // ies, not eies / aies
+        else if p != 0x75, p != 0x73 { n -= 1 }                                    // not us / ss
     }
 
     /// How a non-ASCII scalar folds: a separator, a mark (dropped), or letters/digits to append.

@@ -34,7 +34,7 @@ function fnv(s) {
  return h >>> 0;
 }
 const hex = (n, d) => n.toString(16).padStart(d, '0');
-// a vocabulary shard: term → {df, flags, lengths, offsets or own file x}
+// a vocabulary shard: term → {df, flags, lengths, offsets or file x}
 const shard = (s) => shards[s] || (shards[s] = get('t/' + hex(s, meta.digits) + '.bin').then((u) => {
  const r = new Reader(u), n = r.v(), map = new Map(), dec = new TextDecoder();
  let prev = new Uint8Array(0), off = 0, poff = 0;
@@ -52,7 +52,7 @@ const entry = async (t) => (await shard(fnv(t) & (meta.shards - 1))).map.get(t);
 async function postings(e) {
  const u = e.f & 1 ? await get('x/' + e.x + '.bin') : (await shard(e.s)).u.subarray(e.po, e.po + e.pl);
  const r = new Reader(u), docs = new Int32Array(e.df), w = new Float64Array(e.df);
- for (let i = 0, d = -1; i < e.df; i++) { docs[i] = d += r.v(); if (!(e.f & 2)) w[i] = u[r.o++] / 255 * 2.2; }
+ for (let i = 0, d = -1, v; i < e.df; i++) { v = r.v(); docs[i] = d += e.f & 2 ? v : Math.floor(v / 16); w[i] = v % 16 / 15 * 2.2; }
  return { docs, w, e };
 }
 async function positions(l, want) {
@@ -214,7 +214,7 @@ async function show() {
  if (page > 1) el('a', null, '← Previous', nav).href = href({ page: page - 1 });
  if (page < pages) el('a', null, 'Next →', nav).href = href({ page: page + 1 });
  const bytes = facetBytes(res.docs);
- if (bytes < 6e5) return counts(res.docs);
+ if (bytes < 4e5) return counts(res.docs);
  const b = el('button', null, `Count by tag, origin and classification (${bytes >> 10} KB)`, aside);
  b.onclick = () => { b.remove(); counts(res.docs); };
 }

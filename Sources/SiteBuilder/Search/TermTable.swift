@@ -1,0 +1,103 @@
+import ChanceryIO
+
+/// One partition's terms: for each, its document frequency, the last document added and a byte stream of
+/// postings `varint(doc gap) varint(frequency) varint(position count) varint(position delta)…`.
+///
+/// When the indexer's memory budget is reached, the streams are written to a run file (`spill`) and start
+/// again empty; `restore` joins the runs and what is left in memory back into whole streams, one partition
+/// at a time, when the index is written. The runs are consecutive ranges of documents, so joining is
+/// concatenation.
+struct TermTable: Sendable {
+    var table = ByteTermTable(capacity: 1 << 12)
+    var df: [UInt32] = []
+    var last: [Int32] = []
+    var streams: [[UInt8]] = []
+    /// Bytes of postings each term will have once published (summed over runs; the part still in memory is
+    /// measured when needed).
+    var spilledPostings: [UInt32] = []
+    /// Bytes in `streams`.
+    private(set) var pending = 0
+    private(set) var runs: [Run] = []
+
+    /// A run file: the streams of `terms` (in term order), `lengths[k]` bytes each.
+    struct Run: Sendable {
+        var path: String
+        var terms: [UInt32]
+        var lengths: [UInt32]
+    }
+
+    var count: Int { table.count }
+    var hashes: [UInt32] { table.hashes }
+    func term(_ k: Int) -> String { table.string(k) }
+
+    mutating func merge(_ docs: [SearchDocument], partition p: Int) {
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(256)
+        for d in docs {
+            let number = Int32(d.doc)
+            let range = d.partitionStart[p]..<d.partitionStart[p + 1]
+            if range.isEmpty { continue }
+            d.termBytes.withUnsafeBufferPointer { bytes in
+                d.positions.withUnsafeBufferPointer { positions in
+                    for k in range {
+                        let key = UnsafeBufferPointer(rebasing: bytes[Int(d.termStart[k])..<Int(d.termStart[k + 1])])
+                        let (id, inserted) = table.id(key, hash: d.hashes[k])
+                        if inserted { df.append(0); last.append(-1); streams.append([]); spilledPostings.append(0) }
+                        df[id] += 1
+                        let gap = UInt32(number - last[id])
+                        last[id] = number
+                        let from = Int(d.positionStart[k]), to = Int(d.positionStart[k + 1])
+                        scratch.removeAll(keepingCapacity: true)
+                        scratch.appendSearchVarint(gap); scratch.appendSearchVarint(d.frequencies[k]); scratch.appendSearchVarint(UInt32(to - from))
+                        var previous: UInt32 = 0
+                        for j in from..<to { scratch.appendSearchVarint(positions[j] &- previous); previous = positions[j] }
+                        streams[id].append(contentsOf: scratch)
+                        pending += scratch.count
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the streams to a new run file at `path` and empties them.
+    mutating func spill(to path: String) throws(BuildError) {
+        guard pending > 0 else { return }
+        var out: [UInt8] = []
+        out.reserveCapacity(pending)
+        var run = Run(path: path, terms: [], lengths: [])
+        for id in streams.indices where !streams[id].isEmpty {
+            run.terms.append(UInt32(id))
+            run.lengths.append(UInt32(streams[id].count))
+            spilledPostings[id] += UInt32(SearchFormat.postingsSize(streams[id], filter: SearchFormat.isFilter(table.key(id))))
+            out += streams[id]
+            streams[id] = []
+        }
+        do { try DiskIO.write(out, to: path) } catch { throw BuildError(path: path, message: "cannot write a temporary file of the search index: \(error.message)") }
+        runs.append(run)
+        pending = 0
+    }
+
+    /// Makes `streams` whole again from the runs (and removes their files).
+    mutating func restore() throws(BuildError) {
+        guard !runs.isEmpty else { return }
+        var whole = [[UInt8]](repeating: [], count: count)
+        for run in runs {
+            let read: [UInt8]?
+            do { read = try DiskIO.read(run.path) } catch { throw BuildError(path: run.path, message: "cannot read a temporary file of the search index: \(error.message)") }
+            guard let bytes = read else { throw BuildError(path: run.path, message: "a temporary file of the search index disappeared") }
+            var at = 0
+            for (t, n) in zip(run.terms, run.lengths) {
+                whole[Int(t)].append(contentsOf: bytes[at..<(at + Int(n))])
+                at += Int(n)
+            }
+            DiskIO.remove(run.path)
+        }
+        for id in streams.indices where !streams[id].isEmpty { whole[id] += streams[id] }
+        streams = whole
+        runs = []
+        for id in spilledPostings.indices { spilledPostings[id] = 0 }
+    }
+
+    /// Removes the run files (after a failure).
+    func discard() { for run in runs { DiskIO.remove(run.path) } }
+}

@@ -1,0 +1,150 @@
+import Foundation
+@testable import SiteBuilder
+import Testing
+
+/// The reader-side search: the tokenizer's rules, the index files the build writes, and the real client
+/// (Themes/default/assets/search.js) run under Node against the sample reading room.
+@Suite struct SearchTests {
+    // MARK: tokens
+
+    @Test(arguments: [
+        ("POSSIBLE RELEASE OF A.Q. KHAN", ["possible", "release", "khan"]),
+        ("Shelter Now detainees", ["shelter", "now", "detainee"]),
+        ("SHELTER NOW DETAINEES", ["shelter", "now", "detainee"]),
+        ("the Embassies' policies; his bus, the class", ["embassy", "policy", "bus", "class"]),
+        ("REF: 08STATE37957 TAGS: PREL, PK, KNNP", ["ref", "08state37957", "tag", "prel", "pk", "knnp"]),
+        ("told XXXXXXXXXXXX that xxxxx SIPDIS RUEHFR #2440 VZCZCXYZ0000", ["told", "2440"]),
+        ("Zürich, São Paulo, Łódź, Straße, Ærø, ÉCOLE", ["zurich", "sao", "paulo", "lodz", "strasse", "aero", "ecole"]),
+        ("Al-Qaida's 1.4(b) U.S. 2008-04-10", ["al", "qaida", "2008", "04", "10"]),
+        ("Минск Κύπρος", ["минск", "κυπροσ"]),
+    ])
+    func tokenizer(_ text: String, _ terms: [String]) {
+        #expect(SearchTokenizer.terms(text) == terms)
+    }
+
+    @Test func filterTermsNameTheIdTagsOriginAndClassification() throws {
+        let record = try #require(SampleSite.records.first { $0.id == "08STATE37957" })
+        let terms = SearchDocument.filterTerms(record)
+        #expect(terms.prefix(2) == ["#08state37957", "#state37957"])
+        #expect(terms.contains("t:PK") && terms.contains("o:Secretary of State") && terms.contains("c:secret"))
+    }
+
+    // MARK: the built index
+
+    @Test func searchPageLoadsOnlyTheScriptAndDegradesWithoutIt() throws {
+        let html = try #require(FileManager.default.contents(atPath: SampleSite.built.output + "/search/index.html")).string
+        #expect(html.contains("<script src=\"/assets/search.js\" defer></script>"))
+        let scripts = html.components(separatedBy: "<script").dropFirst()
+        #expect(scripts.allSatisfy { $0.hasPrefix(" src=") || $0.hasPrefix(" type=\"application/ld+json\"") })
+        #expect(!html.contains("style="))
+        #expect(html.contains("needs JavaScript") && html.contains("href=\"/tag/\""))
+        #expect(FileManager.default.fileExists(atPath: SampleSite.built.output + "/search/meta.json"))
+    }
+
+    @Test func everyFileIsByteIdenticalRunToRun() throws {
+        let fresh = SampleSite.buildFresh(label: "search-again")
+        defer { try? FileManager.default.removeItem(atPath: (fresh.output as NSString).deletingLastPathComponent) }
+        let differences = Tree.differences(SampleSite.built.output + "/search", fresh.output + "/search")
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
+    }
+
+    /// Replacing one word by another in one cable changes the shards of those two words and nothing else.
+    @Test func editingOneCableRewritesOnlyTheShardsOfItsChangedWords() throws {
+        let root = Temp.directory("search-edit")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: SampleSite.root + "/Content", toPath: root + "/Content")
+        try FileManager.default.copyItem(atPath: SampleSite.root + "/Themes", toPath: root + "/Themes")
+        _ = SiteBuilder(options: .init(root: root)).build()
+        let before = snapshot(root + "/Public/search")
+        let path = root + "/Content/cables/2008/08STATE37957.md"
+        let text = try #require(FileManager.default.contents(atPath: path)).string
+        #expect(text.contains("Kidwai"))
+        try Data(text.replacingOccurrences(of: "Kidwai", with: "Zardarix").utf8).write(to: URL(fileURLWithPath: path))
+        _ = SiteBuilder(options: .init(root: root)).build()
+        let after = snapshot(root + "/Public/search")
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+        let meta = try #require(after["meta.json"]).string
+        let shards = try #require(Int(meta.split(separator: ",").first { $0.hasPrefix("\"shards\":") }!.dropFirst(9)))
+        let digits = String(shards - 1, radix: 16).count
+        let expected = Set(["kidwai", "zardarix"].flatMap { term -> [String] in
+            let name = SearchFormat.shardName(Int(SearchHash.fnv32(term)) & (shards - 1), digits: digits)
+            return ["t/\(name).bin", "p/\(name).bin"]
+        })
+        #expect(!changed.isEmpty)
+        #expect(Set(changed).isSubset(of: expected), "changed: \(changed), expected at most \(expected.sorted())")
+        #expect(after.count > 50)
+    }
+
+    /// With a tiny memory budget the postings go through run files on disk; the index must not change.
+    @Test func spillingToDiskGivesTheSameIndex() throws {
+        guard FileManager.default.isExecutableFile(atPath: Repo.debugBinary) else {
+            Issue.record("\(Repo.debugBinary) is missing: run `swift build` first")
+            return
+        }
+        let root = Temp.directory("search-spill")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: SampleSite.root + "/Content", toPath: root + "/Content")
+        try FileManager.default.copyItem(atPath: SampleSite.root + "/Themes", toPath: root + "/Themes")
+        let run = try Run.command(Repo.debugBinary, ["build", "--root", root],
+                                  environment: ["CHANCERY_SEARCH_MEMORY": "0.05", "CHANCERY_SEARCH_STATS": "1", "CHANCERY_NO_PROGRESS": "1"])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        let runs = run.error.split(separator: "\n").first { $0.hasPrefix("search:") }.flatMap { line in
+            line.split(separator: ",").first { $0.hasSuffix("runs on disk; tokenising") || $0.contains("runs on disk") }
+        }
+        #expect(runs != nil && !runs!.contains(" 0 runs"), "\(run.error)")
+        let differences = Tree.differences(SampleSite.built.output + "/search", root + "/Public/search")
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
+    }
+
+    private func snapshot(_ directory: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for path in Tree.files(directory) { out[path] = FileManager.default.contents(atPath: directory + "/" + path) }
+        return out
+    }
+
+    // MARK: the client, under Node
+
+    @Test func clientAnswersQueriesUnderNode() throws {
+        guard let node = Run.which("node") else {
+            Issue.record("Node.js is needed to run the search client's tests (apt-get install nodejs)")
+            return
+        }
+        let built = SampleSite.built
+        // the tokenizer's output for texts the client must split the same way
+        let texts = ["Kidwai met KHAN", "Shelter Now detainees", "the Embassies' policies; the bus, classes", "Zürich São Paulo Łódź Straße Ærø ÉCOLE",
+                     "XXXXXXXXXXXX SIPDIS RUEHFR2440 VZCZCXRO", "08STATE37957 08 STATE 37957", "Минск Κύπρος ΣΟΦΊΑ", "al-Qaida's 1.4(b) U.S.",
+                     "naïve café coöperation œuvre", "ﬁnance ½ ２００８", "x xx xxx xxxx ab"]
+            + SampleSite.records.prefix(60).compactMap(\.title)
+        let cases = texts.map { "{\"text\": \(json($0)), \"terms\": [\(SearchTokenizer.terms($0).map(json).joined(separator: ", "))]}" }
+        let casesFile = Temp.directory("search-cases") + "/cases.json"
+        defer { try? FileManager.default.removeItem(atPath: (casesFile as NSString).deletingLastPathComponent) }
+        try Data(("[" + cases.joined(separator: ",\n") + "]").utf8).write(to: URL(fileURLWithPath: casesFile))
+        let run = try Run.command(node, [Repo.root + "/Tests/SiteBuilderTests/Node/search-test.js", built.output, built.root, casesFile])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        #expect(run.output.contains("ok   word \"Kidwai\""))
+    }
+
+    private func json(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension SampleSite {
+    /// The sample's cables, as the build loads them.
+    static let records: [CableRecord] = {
+        let loaded = ContentLoader(root: root).loadCables(cache: [:])
+        return loaded.records
+    }()
+}
+
+private extension Data {
+    var string: String { String(decoding: self, as: UTF8.self) }
+}
