@@ -67,7 +67,7 @@ public struct SiteBuilder: Sendable {
             config.baseURL = url
         }
         let theme: Theme
-        do { theme = try Theme.load(root: root, name: config.theme) } catch { report.errors.append(error); return }
+        do { theme = try Theme.load(root: root, name: config.theme, line: config.themeLine) } catch { report.errors.append(error); return }
 
         // what the last build left, and whether it finished
         let marker = BuildCache.marker(root: root)
@@ -90,7 +90,7 @@ public struct SiteBuilder: Sendable {
         var seen = [String: String]()
         records.removeAll { record in
             if let first = seen[record.id] {
-                report.errors.append(BuildError(path: record.path, message: "duplicate id \(record.id): also in \(first)"))
+                report.errors.append(BuildError(path: record.path, line: ContentLoader.line(ofKey: "id", root: root, path: record.path), message: "duplicate id \(record.id): also in \(first)"))
                 return true
             }
             seen[record.id] = record.path
@@ -137,7 +137,7 @@ public struct SiteBuilder: Sendable {
             progress?("Rendering cables", min(cablesToRender.count, start + batch), cablesToRender.count)
         }
         // search index: the cables not rendered above are read by the indexer; then Public/search/ and /search/
-        search.finish { report.errors += writer.write($0) }
+        report.errors += search.finish { writer.write($0) }
 
         // data exports, from the records (no file is read again)
         var exportsKey = FastHash(seed: settings)
@@ -198,6 +198,7 @@ public struct SiteBuilder: Sendable {
         // home, directories, free pages, 404, sitemap, assets: few and cheap, always rendered
         var other = [HomePage(context: context, fragments: fragments).render()] + DirectoryPages(context: context).all(freePages: freePages)
         for file in other where file.path.hasSuffix("index.html") { sitePaths.append(context.urls.base + "/" + String(file.path.dropLast(10))) }
+        sitePaths.append(context.urls.search)
         other += Sitemap(context: context).files(paths: sitePaths)
         for asset in theme.assets {
             do {
@@ -268,7 +269,7 @@ public struct BuildReport: Sendable {
     public var summary: String {
         let problems = errors.filter { !$0.isWarning }.count
         let tenths = Int((seconds * 10).rounded())
-        return "Built \(cables.grouped) cables into \((written + unchanged).grouped) files (\(written.grouped) written, \(unchanged.grouped) unchanged, "
+        return "Built \(cables.grouped) cable\(cables == 1 ? "" : "s") into \((written + unchanged).grouped) files (\(written.grouped) written, \(unchanged.grouped) unchanged, "
             + "\(removed.grouped) removed) in \(tenths / 10).\(tenths % 10) s → \(output)" + (problems > 0 ? "; \(problems.grouped) error\(problems == 1 ? "" : "s")" : "")
     }
 }

@@ -64,7 +64,7 @@ struct EndToEndTests {
             #expect(await eventually(timeout: .seconds(60)) { serverBox.value != nil })
             let port = try #require(serverBox.value?.port)
             #expect(transcript.contains("Serving \(folder.path)/Public at http://127.0.0.1:\(port)/ (Ctrl-C to stop)"))
-            #expect(transcript.contains("Built 1 cables"))
+            #expect(transcript.contains("Built 1 cable into"))
 
             // the page, with the reload script injected only in the response
             let first = try #require(await onThread { RawHTTP.request(port: port, "/about/") })

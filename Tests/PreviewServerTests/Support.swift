@@ -55,7 +55,7 @@ func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
 }
 
 /// Waits until `condition` holds, checking every 20 ms, for at most `timeout`.
-func eventually(timeout: Duration = .seconds(5), _ condition: @Sendable () async -> Bool) async -> Bool {
+func eventually(timeout: Duration = .seconds(20), _ condition: @Sendable () async -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if await condition() { return true }

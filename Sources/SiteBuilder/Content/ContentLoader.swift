@@ -19,26 +19,43 @@ struct ContentLoader {
     var cablesDirectory: String { root + "/Content/cables" }
 
     /// Markdown files under Content/cables, relative to the site root, sorted, and the originals beside them.
-    func cableFiles() -> (files: [String], originals: Set<String>) {
+    /// A linked folder is walked once; a link back to a folder it is inside (a loop) is a warning, not followed.
+    func cableFiles() -> (files: [String], originals: Set<String>, warnings: [BuildError]) {
         var files: [String] = []
         var originals = Set<String>()
-        func walk(_ relative: String, depth: Int) {
-            guard depth < 8, let entries = DiskIO.list(root + "/" + relative) else { return }
+        var warnings: [BuildError] = []
+        var visited = Set<[UInt64]>()
+        func walk(_ relative: String, depth: Int, ancestors: Set<[UInt64]>) {
+            guard let identity = DiskIO.identity(root + "/" + relative) else { return }
+            if ancestors.contains(identity) {
+                warnings.append(BuildError(path: relative, message: "symlink loop: this links back to a folder it is inside; not followed", isWarning: true))
+                return
+            }
+            guard visited.insert(identity).inserted, depth < 16, let entries = DiskIO.list(root + "/" + relative) else { return }
+            let inside = ancestors.union([identity])
             for entry in entries where !entry.name.hasPrefix(".") {
                 let path = relative + "/" + entry.name
-                if entry.isDirectory { walk(path, depth: depth + 1) }
+                if entry.isDirectory { walk(path, depth: depth + 1, ancestors: inside) }
                 else if entry.name.hasSuffix(".md") { files.append(path) }
                 else if entry.name.hasSuffix(".txt") || entry.name.hasSuffix(".html") { originals.insert(path) }
             }
         }
-        walk("Content/cables", depth: 0)
-        return (files, originals)
+        // the folders Content/cables is inside count as ancestors: a link up to Content/ or the site is a loop too
+        var above = Set<[UInt64]>()
+        var folder = root + "/Content"
+        for _ in 0..<64 {
+            guard let identity = DiskIO.identity(folder), above.insert(identity).inserted else { break }
+            folder += "/.."
+        }
+        walk("Content/cables", depth: 0, ancestors: above)
+        return (files, originals, warnings)
     }
 
     /// Loads every cable; a file whose size and modification time match the cache is taken from it.
     func loadCables(cache: [String: BuildCache.CachedCable] = [:], progress: ((Int, Int) -> Void)? = nil) -> Result {
-        let (files, originals) = cableFiles()
+        let (files, originals, warnings) = cableFiles()
         var result = Result()
+        result.errors += warnings
         result.files = files.count
         let root = self.root
         let batch = 4096
@@ -82,7 +99,7 @@ struct ContentLoader {
             let base = String(path.dropLast(3))
             let expected = base[base.index(after: base.lastIndex(of: "/")!)...]
             guard expected == id else {
-                return .failure(BuildError(path: path, line: 2, message: "the id '\(id)' does not match the file name '\(expected).md'"))
+                return .failure(BuildError(path: path, line: line(ofKey: "id", in: bytes) ?? 2, message: "the id '\(id)' does not match the file name '\(expected).md'"))
             }
             return .success(CableRecord(cable: cable, path: path, originalName: originalSuffix.map { id + $0 }, contentHash: FastHash.of(bytes)))
         } catch let failure as FrontMatterParser.Failure {
@@ -93,6 +110,33 @@ struct ContentLoader {
             return .failure(BuildError(path: path, message: "\(error)"))
         }
     }
+
+    /// The line (from 1) of `key:` in a file's front matter, for errors about that key's value.
+    static func line(ofKey key: String, in bytes: [UInt8]) -> Int? {
+        let prefix = Array(key.utf8) + [UInt8(ascii: ":")]
+        var line = 1, start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let text = bytes[start..<end]
+            if line > 1, text.starts(with: Array("---".utf8)) { return nil }
+            if line > 1, text.starts(with: prefix) { return line }
+            line += 1
+            start = end + 1
+        }
+        return nil
+    }
+
+    /// The line of `key:` in the front matter of the file at `path` under `root` (nil when it cannot be read).
+    static func line(ofKey key: String, root: String, path: String) -> Int? {
+        guard let bytes = try? DiskIO.read(root + "/" + path) else { return nil }
+        return line(ofKey: key, in: bytes)
+    }
+
+    /// Names a free page may not take: the sections and files of the reading room itself.
+    static let reservedPageNames: Set<String> = [
+        "cable", "date", "tag", "origin", "classification", "search", "assets", "data", "sitemaps", "page", "404",
+        "index", "feed", "sitemap", "robots",
+    ]
 
     /// A free page: `Content/pages/about.md` (optional front matter with `title`), served at `/about/`.
     struct Page: Sendable {
@@ -110,6 +154,10 @@ struct ContentLoader {
             let slug = String(entry.name.dropLast(3)).lowercased()
             guard !slug.isEmpty, slug.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 errors.append(BuildError(path: path, message: "page file names may use letters, digits, - and _ only"))
+                continue
+            }
+            guard !ContentLoader.reservedPageNames.contains(slug) else {
+                errors.append(BuildError(path: path, message: "a page cannot be named '\(slug)': /\(slug)/ is part of the reading room (reserved: \(ContentLoader.reservedPageNames.sorted().joined(separator: ", ")))"))
                 continue
             }
             do {

@@ -9,6 +9,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var baseURL = "http://localhost:8080"
     public var language = "en"
     public var theme = "default"
+    /// The line of `theme:` in site.yml, for errors about the theme.
+    public var themeLine: Int?
     /// Cables per index page.
     public var pageSize = 50
     /// Items in each Atom feed.
@@ -33,7 +35,7 @@ public struct SiteConfig: Sendable, Equatable {
         var config = SiteConfig()
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw BuildError(path: path, line: yamlLine(error), message: "invalid YAML: \(error)")
+            throw BuildError(path: path, line: yamlLine(error), message: "invalid YAML: \(FrontMatterParser.yamlMessage(error))")
         } catch {
             throw BuildError(path: path, line: 1, message: "invalid YAML: \(error)")
         }
@@ -69,6 +71,7 @@ public struct SiteConfig: Sendable, Equatable {
                     throw BuildError(path: path, line: line, message: "'theme' must be a folder name under Themes/ (letters, digits, - and _)")
                 }
                 config.theme = theme
+                config.themeLine = line
             case "page_size": config.pageSize = try number(5...1000)
             case "feed_size": config.feedSize = try number(1...1000)
             case "related": config.relatedCount = try number(0...50)

@@ -55,25 +55,55 @@ public struct SiteURLs: Sendable {
         return String(p)
     }
 
-    /// A URL segment for a tag: letters and digits kept (upper-case), other runs become `-`:
-    /// `PREL` → `PREL`, `STEINBERG, JAMES B.` → `STEINBERG-JAMES-B`.
+    /// A URL segment for a tag. A plain code keeps its letters: `PREL` → `PREL`. Any other tag (a person tag,
+    /// lower case, punctuation) is written as its letters and digits joined by `-`, at most 60 characters,
+    /// then a short hash of the whole tag, so that two tags never share an address and none is too long for
+    /// a file name: `OVIP (STEINBERG, JAMES B.)` → `OVIP-STEINBERG-JAMES-B-3fa2c1`.
     public static func slug(tag: String) -> String {
-        var out = ""
+        if !tag.isEmpty, tag.utf8.count <= 60, tag.utf8.allSatisfy({ ASCIIClass.isUpperOrDigit($0) }) { return tag }
+        return readable(tag.uppercased()) + "-" + shortHash(tag)
+    }
+
+    /// A lower-case URL segment for a name: `Embassy La Paz` → `embassy-la-paz`. A name that is not plain
+    /// words of letters and digits separated by single spaces (or longer than 60 bytes) gets a short hash of
+    /// itself too, like a tag.
+    public static func slug(_ text: String) -> String {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        let plain = !text.isEmpty && text.utf8.count <= 60
+            && words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(ASCIIClass.isLetterOrDigit) }
+        let readable = readable(text).lowercased()
+        return plain ? readable : readable + "-" + shortHash(text)
+    }
+
+    /// The ASCII letters and digits of `text`, runs of anything else as one `-`, at most 60 bytes.
+    private static func readable(_ text: String) -> String {
+        var out: [UInt8] = []
         var dash = false
-        for scalar in tag.uppercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if dash, !out.isEmpty { out.append("-") }
+        for b in text.utf8 {
+            if ASCIIClass.isLetterOrDigit(b) {
+                if out.count >= 60 { break }
+                if dash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 dash = false
-                out.unicodeScalars.append(scalar)
+                out.append(b)
             } else {
                 dash = true
             }
         }
-        return out.isEmpty ? "_" : out
+        return out.isEmpty ? "_" : String(decoding: out, as: UTF8.self)
     }
 
-    /// A lower-case URL segment: `Embassy La Paz` → `embassy-la-paz`.
-    public static func slug(_ text: String) -> String { slug(tag: text).lowercased() }
+    /// Six hex digits of a deterministic hash of `text`.
+    private static func shortHash(_ text: String) -> String {
+        let h = FastHash.of(Array(text.utf8)) >> 40
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 6 - hex.count) + hex
+    }
+}
+
+/// Byte classes for URL segments.
+private enum ASCIIClass {
+    static func isUpperOrDigit(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 48 && b <= 57) }
+    static func isLetterOrDigit(_ b: UInt8) -> Bool { isUpperOrDigit(b) || (b >= 97 && b <= 122) }
 }
 
 @inline(__always) func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -19,7 +19,7 @@ enum BodyDecorator {
                     if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen.contains(number) {
                         seen.insert(number)
                         flush(i)
-                        out += Array("<p class=\"para\" id=\"p\(number)\"><a class=\"para-link\" href=\"#p\(number)\" title=\"Link to paragraph \(number)\">¶</a>\(number). ".utf8)
+                        out += Array("<p class=\"para\" id=\"p\(number)\"><a class=\"para-link\" href=\"#p\(number)\" aria-label=\"Link to paragraph \(number)\">¶</a>\(number). ".utf8)
                         i = markingAt(b, end, into: &out)
                         copied = i
                         continue

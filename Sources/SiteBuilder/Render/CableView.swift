@@ -150,6 +150,7 @@ struct ListView: MustacheParent, Sendable {
         case "heading": heading
         case "intro": intro
         case "count": count
+        case "unit": count == "1" ? "cable" : "cables"
         case "kind": kind
         case "rows": rows.isEmpty ? nil : rows
         case "pagination": pagination
@@ -206,6 +207,7 @@ struct YearLinkView: MustacheParent, Sendable {
         case "year": year
         case "url": url
         case "count": count
+        case "unit": count == "1" ? "cable" : "cables"
         default: nil
         }
     }
@@ -222,6 +224,7 @@ struct YearView: MustacheParent, Sendable {
         switch name {
         case "year": year
         case "count": count
+        case "unit": count == "1" ? "cable" : "cables"
         case "months": months
         case "previousYear": previousYear
         case "nextYear": nextYear

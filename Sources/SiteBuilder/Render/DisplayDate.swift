@@ -6,7 +6,7 @@ enum DisplayDate {
                          "October", "November", "December"]
 
     static func long(_ d: CableDate, estimated: Bool = false) -> String {
-        estimated ? "\(d.year) (estimated)" : "\(d.day) \(months[d.month - 1]) \(d.year), \(twoDigits(d.hour)):\(twoDigits(d.minute)) UTC"
+        estimated ? "\(d.year)" : "\(d.day) \(months[d.month - 1]) \(d.year), \(twoDigits(d.hour)):\(twoDigits(d.minute)) UTC"
     }
 
     static func day(_ d: CableDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }

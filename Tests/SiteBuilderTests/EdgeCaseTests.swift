@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// Content the sample barely has: cables without a date or with an estimated one, without title, post or
+/// classification; tags whose addresses collide; a free page named like a section of the site.
+@Suite struct EdgeCaseTests {
+    static let undated = """
+
+        -- Content/cables/2009/09STATE1000.md --
+        ---
+        id: "09STATE1000"
+        title: "UNDATED"
+        origin: Secretary of State
+        classification: CONFIDENTIAL
+        tags: [PREL]
+        ---
+
+        ¶1. (C) No date.
+        -- Content/cables/2009/09STATE2000.md --
+        ---
+        id: "09STATE2000"
+        date: 2009-05-01T00:00:00Z
+        date_estimated: true
+        tags: [PREL]
+        ---
+
+        ¶1. (U) Estimated date; no title, post or classification.
+        """
+
+    @Test func undatedCable() throws {
+        let site = try SiteFixture(ReadingRoom.site + Self.undated)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        // filed under its id's year, month 00; listed last in its lists; in no month
+        let page = "cable/2009/00/09STATE1000/index.html"
+        site.assertFileContent(page, contains: ["<h1 id=\"cable-title\">UNDATED</h1>", "<tr><th scope=\"row\">Reference ID</th><td class=\"mono\">09STATE1000</td></tr>"])
+        site.assertMissing(["date/2009/00/index.html"])
+        site.assertFileContent("date/index.html", contains: [], notContains: ["/date/2009/\"><span class=\"tile-title\">2009</span> <span class=\"tile-count\">2"])
+        site.assertOrder("origin/secretary-of-state/index.html", ["08STATE40000", "09STATE1000"])
+        let data = try #require(site.data("data/cables.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(json.last?["id"] as? String == "09STATE1000")
+        #expect(json.last?["date"] is NSNull)
+        // no empty <time datetime=""> (invalid HTML; the kicker reads "09STATE1000 ·  · Secretary of State")
+        site.assertFileContent(page, contains: [], notContains: ["datetime=\"\""])
+    }
+
+    @Test func estimatedDateAndMissingFields() throws {
+        let site = try SiteFixture(ReadingRoom.site + Self.undated)
+        let page = "cable/2009/05/09STATE2000/index.html"
+        site.assertFileContent(page, contains: [
+            "<h1 id=\"cable-title\">Cable 09STATE2000</h1>", "<time datetime=\"2009\">",
+        ], notContains: ["<tr><th scope=\"row\">Origin</th>", "class=\"banner"])
+        site.assertFileContent("tag/PREL/page/2/index.html", contains: [
+            "<a href=\"/cable/2009/05/09STATE2000/\">09STATE2000</a></th>\n<td class=\"col-title\">(no subject)</td>",
+        ])
+        site.assertFileContent(page, contains: [], notContains: ["(estimated)</time> <span class=\"estimated\">(estimated"])
+    }
+
+    /// Person tags are free text: `OVIP (RICE, CONDOLEEZZA)` and `OVIP (RICE CONDOLEEZZA)` both make the
+    /// slug OVIP-RICE-CONDOLEEZZA. Both cables must stay reachable from a tag page, and no address may be
+    /// written twice.
+    @Test func tagsWhoseAddressesCollide() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/cables/2009/09STATE3000.md --
+            ---
+            id: "09STATE3000"
+            title: "WITH A COMMA"
+            date: 2009-01-01T00:00:00Z
+            tags: ["OVIP (RICE, CONDOLEEZZA)"]
+            ---
+
+            ¶1. (U) One.
+            -- Content/cables/2009/09STATE4000.md --
+            ---
+            id: "09STATE4000"
+            title: "WITHOUT A COMMA"
+            date: 2009-01-02T00:00:00Z
+            tags: ["OVIP (RICE CONDOLEEZZA)"]
+            ---
+
+            ¶1. (U) Two.
+            """)
+        let locs = XMLDocumentCheck.parse(try #require(site.data("sitemaps/sitemap-1.xml"))).texts["loc"] ?? []
+        let list = site.text("tag/OVIP-RICE-CONDOLEEZZA/index.html") ?? ""
+        let reachable = ["09STATE3000", "09STATE4000"].filter { id in
+            list.contains(">\(id)</a>") || site.allFiles().contains { $0.hasPrefix("tag/") && $0.hasSuffix("index.html") && site.text($0)?.contains(">\(id)</a>") == true && !$0.hasPrefix("tag/index") }
+        }
+        #expect(reachable.count == 2, "reachable from a tag page: \(reachable)")
+        #expect(Set(locs).count == locs.count, "addresses listed twice: \(Dictionary(grouping: locs, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
+    }
+
+    /// A free page may not take the address of a section: Content/pages/tag.md would be /tag/.
+    @Test func freePageNamedLikeASection() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/pages/tag.md --
+            ---
+            title: A page named tag
+            ---
+
+            Hello.
+            """)
+        // whatever happens, the tags directory stays
+        site.assertFileContent("tag/index.html", contains: ["<h1>Tags</h1>"], notContains: ["A page named tag"])
+        #expect(site.errorLines.contains { $0.hasPrefix("Content/pages/tag.md") }, "an error names the page: \(site.errorLines)")
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import SiteBuilder
+import Testing
+
+/// The same content gives the same bytes: twice, into two folders; with one job or all cores; and a
+/// second build into the same folder writes nothing and keeps every file's modification time.
+@Suite struct ReproducibleBuildTests {
+    @Test func twoBuildsOfTheSampleAreByteIdentical() throws {
+        let root = try SampleSite.copy(label: "repro")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = SiteBuilder(options: .init(root: root, output: root + "/one")).build()
+        let second = SiteBuilder(options: .init(root: root, output: root + "/two")).build()
+        #expect(!first.failed, "\(first.errors.prefix(5))")
+        #expect(!second.failed, "\(second.errors.prefix(5))")
+        #expect(first.cables > 300)
+        let files = Tree.files(root + "/one")
+        #expect(files.count > 1000)
+        #expect(!files.contains { $0.contains(".staging-") || $0.contains(".tmp") }, "no leftovers of the staging folder")
+        let differences = Tree.differences(root + "/one", root + "/two")
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+        #expect(first.written == second.written)
+    }
+
+    @Test func secondBuildIntoTheSameFolderWritesNothing() throws {
+        let root = try SampleSite.copy(label: "repro-same")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let first = SiteBuilder(options: .init(root: root)).build()
+        #expect(!first.failed)
+        #expect(first.written == Tree.files(output).count, "a clean build writes every file")
+        let before = Tree.modificationTimes(output)
+        let bytesBefore = Tree.files(output).map { FileManager.default.contents(atPath: output + "/" + $0) }
+        usleep(20_000)  // a rewrite would show in the nanoseconds of the modification time
+
+        let again = SiteBuilder(options: .init(root: root)).build()
+        #expect(!again.failed)
+        #expect(again.written == 0, "written: \(again.written) — \(again.summary)")
+        #expect(again.removed == 0)
+        #expect(again.unchanged == first.written)
+        let after = Tree.modificationTimes(output)
+        #expect(Set(after.keys) == Set(before.keys))
+        let touched = before.keys.filter { path in
+            guard let a = before[path], let b = after[path] else { return true }
+            return a.tv_sec != b.tv_sec || a.tv_nsec != b.tv_nsec
+        }.sorted()
+        #expect(touched.isEmpty, "modification times changed: \(touched.prefix(20))")
+        #expect(Tree.files(output).map { FileManager.default.contents(atPath: output + "/" + $0) } == bytesBefore)
+        // and again without the build cache: every page rendered, still nothing written
+        try FileManager.default.removeItem(atPath: root + "/.chancery")
+        let uncached = SiteBuilder(options: .init(root: root)).build()
+        #expect(!uncached.failed)
+        #expect(uncached.written == 0, "without the cache: \(uncached.summary)")
+        #expect(Tree.modificationTimes(output).allSatisfy { before[$0.key]?.tv_nsec == $0.value.tv_nsec }, "without the cache, mtimes kept")
+    }
+
+    @Test func anEditRewritesOnlyWhatChanged() throws {
+        let site = try SiteFixture(ReadingRoom.site)
+        #expect(!site.report.failed)
+        let before = Tree.modificationTimes(site.output)
+        usleep(20_000)
+        // a new summary for one cable: its page, the exports, and the feeds that carry summaries change
+        let path = site.root + "/Content/cables/2008/08BAGHDAD500.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try site.write(text.replacingOccurrences(of: "references: []\n", with: "references: []\nsummary: \"A new summary.\"\n"), to: "Content/cables/2008/08BAGHDAD500.md")
+        let report = site.build()
+        #expect(!report.failed, "\(site.errorLines)")
+        let after = Tree.modificationTimes(site.output)
+        let changed = Set(after.keys.filter { after[$0]?.tv_nsec != before[$0]?.tv_nsec || after[$0]?.tv_sec != before[$0]?.tv_sec })
+        #expect(changed.contains("cable/2008/06/08BAGHDAD500/index.html"))
+        #expect(changed.contains("data/cables.json"))
+        #expect(!changed.contains("cable/2008/04/08STATE37957/index.html"))
+        #expect(!changed.contains("date/index.html"))
+        #expect(report.written == changed.count, "written \(report.written) vs changed \(changed.sorted())")
+        // a removed cable removes its page
+        try FileManager.default.removeItem(atPath: path)
+        let removal = site.build()
+        #expect(!removal.failed)
+        #expect(removal.removed >= 1)
+        site.assertMissing(["cable/2008/06/08BAGHDAD500/index.html", "date/2008/06/index.html", "tag/MARR/index.html"])
+    }
+
+    /// Incremental builds (with the build cache of the last build) must give what a clean build of the same
+    /// content gives, after every kind of edit: a title that other pages show, a new cable that cites and
+    /// is cited, a removed cable, an original, a template, an asset, site.yml, a free page.
+    @Test func incrementalBuildsEqualCleanBuilds() throws {
+        let site = try SiteFixture(ReadingRoom.site)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        func expectSameAsClean(after edit: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let report = site.build()
+            #expect(!report.failed, "\(edit): \(site.errorLines)", sourceLocation: sourceLocation)
+            // the reference: a copy of the site folder, without build cache, built from scratch
+            let reference = Temp.directory("clean")
+            defer { try? FileManager.default.removeItem(atPath: reference) }
+            try FileManager.default.copyItem(atPath: site.root + "/Content", toPath: reference + "/Content")
+            try FileManager.default.copyItem(atPath: site.root + "/Themes", toPath: reference + "/Themes")
+            let clean = SiteBuilder(options: .init(root: reference, output: reference + "/Public")).build()
+            #expect(!clean.failed, sourceLocation: sourceLocation)
+            let differences = Tree.differences(site.output, reference + "/Public")
+            #expect(differences.isEmpty, "after \(edit), the incremental build differs from a clean one: \(differences.prefix(20))", sourceLocation: sourceLocation)
+        }
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let text = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "the edit of \(path) changes it")
+            try site.write(changed, to: path)
+        }
+        try expectSameAsClean(after: "nothing")
+
+        try edit("Content/cables/2008/08ISLAMABAD1000.md") { $0.replacingOccurrences(of: "AGAIN", with: "ONCE MORE") }
+        try expectSameAsClean(after: "a new title for a cable others cite and list as related")
+        site.assertFileContent("cable/2008/04/08STATE37957/index.html", contains: ["PAKISTAN: &quot;KHAN&quot;, ONCE MORE"])
+
+        try site.write("""
+            ---
+            id: "08STATE38500"
+            title: "NEW CABLE CITING KHAN"
+            date: 2008-04-11T10:00:00Z
+            origin: Secretary of State
+            classification: SECRET
+            tags: [KNNP, PREL, PK]
+            references: [08STATE37957, 08STATE99999]
+            ---
+
+            ¶1. (S) New.
+            """, to: "Content/cables/2008/08STATE38500.md")
+        try expectSameAsClean(after: "a new cable between two of the same post, citing one")
+        site.assertFileContent("cable/2008/04/08STATE37957/index.html", contains: ["<a href=\"/cable/2008/04/08STATE38500/\" rel=\"next\">"])
+
+        try site.write("""
+            ---
+            id: "08STATE99999"
+            title: "A CABLE CITED BEFORE IT ARRIVED"
+            date: 2008-06-20T10:00:00Z
+            origin: Secretary of State
+            classification: CONFIDENTIAL
+            tags: [PREL]
+            references: []
+            ---
+
+            ¶1. (C) Late.
+            """, to: "Content/cables/2008/08STATE99999.md")
+        try expectSameAsClean(after: "a new cable that an existing one already cited")
+        site.assertFileContent("cable/2008/04/08STATE38500/index.html", contains: ["<a class=\"mono\" href=\"/cable/2008/06/08STATE99999/\">08STATE99999</a>"])
+
+        try FileManager.default.removeItem(atPath: site.root + "/Content/cables/2008/08STATE40000.md")
+        try expectSameAsClean(after: "a removed cable")
+
+        try edit("Content/cables/2008/08STATE37957.txt") { $0 + "A LINE ADDED TO THE ORIGINAL\n" }
+        try expectSameAsClean(after: "an edited original")
+
+        try edit("Content/cables/2008/08BAGHDAD500.md") { $0.replacingOccurrences(of: "tags: [PREL, IZ, MARR]", with: "tags: [PREL, IZ, MARR, PK]") }
+        try expectSameAsClean(after: "a tag added to a cable")
+
+        try edit("Content/cables/2008/08LAHORE300.md") { $0.replacingOccurrences(of: "date: 2008-04-20T07:00:00Z", with: "date: 2008-07-02T07:00:00Z") }
+        try expectSameAsClean(after: "a cable moved to another month")
+
+        try edit("Themes/default/templates/row.mustache") { $0.replacingOccurrences(of: "<td class=\"col-date\">", with: "<td class=\"col-date when\">") }
+        try expectSameAsClean(after: "an edited fragment template")
+
+        try edit("Themes/default/templates/footer.mustache") { $0.replacingOccurrences(of: "</footer>", with: "<!-- edited -->\n</footer>") }
+        try expectSameAsClean(after: "an edited footer")
+
+        try edit("Themes/default/assets/style.css") { $0 + "\n/* edited */\n" }
+        try expectSameAsClean(after: "an edited asset")
+
+        try edit("Content/site.yml") { $0.replacingOccurrences(of: "title: Test Reading Room", with: "title: Renamed Room") }
+        try expectSameAsClean(after: "a new site title")
+
+        try edit("Content/site.yml") { $0.replacingOccurrences(of: "page_size: 5", with: "page_size: 6") }
+        try expectSameAsClean(after: "a new page size")
+
+        try edit("Content/pages/about.md") { $0.replacingOccurrences(of: "for the **tests**", with: "for the tests only") }
+        try expectSameAsClean(after: "an edited free page")
+
+        try FileManager.default.removeItem(atPath: site.root + "/Content/pages/about.md")
+        try expectSameAsClean(after: "a removed free page")
+        site.assertMissing(["about/index.html"])
+    }
+
+    /// An incremental build with a different base URL must not reuse pages rendered for the old one.
+    @Test func baseURLChangeRebuildsEverything() throws {
+        let site = try SiteFixture(ReadingRoom.site)
+        #expect(!site.report.failed)
+        let moved = SiteBuilder(options: .init(root: site.root, output: nil, baseURL: "https://example.org/archive")).build()
+        #expect(!moved.failed)
+        for path in LinkChecker.pages(in: site.output) {
+            let html = site.text(path) ?? ""
+            for link in HTML.attributes("href", in: html) where link.hasPrefix("/") {
+                #expect(link.hasPrefix("/archive/"), "\(path): \(link)")
+            }
+        }
+    }
+
+    /// `CHANCERY_JOBS=1` (one core) and the default (all cores) give the same tree. The job count is read
+    /// once per process, so both builds run the command-line tool.
+    @Test func oneJobAndAllCoresGiveTheSameTree() throws {
+        let binary = Repo.debugBinary
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            Issue.record("\(binary) is missing: build it first (`swift build`, or `make test`)")
+            return
+        }
+        let work = try SampleSite.copy(label: "jobs")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let one = try Run.command(binary, ["build", "--root", work, "--output", work + "/one"], environment: ["CHANCERY_JOBS": "1"])
+        let all = try Run.command(binary, ["build", "--root", work, "--output", work + "/all"], environment: ["CHANCERY_JOBS": ""])
+        #expect(one.status == 0, "\(one.error)")
+        #expect(all.status == 0, "\(all.error)")
+        let differences = Tree.differences(work + "/one", work + "/all")
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+
+/// Themes: template errors name the template and line; a site theme overrides single templates; a minimal
+/// inline theme receives what THEME.md promises.
+@Suite struct ThemeTests {
+    /// A cable template of 17 lines whose line 12 is `line12` (the rest is valid).
+    static func cableTemplate(line12: String) -> String {
+        """
+        {{<layout}}
+        {{$content}}
+        {{#cable}}
+        <article>
+        <h1>{{title}}</h1>
+        <p>{{id}}</p>
+        <p>{{date}}</p>
+        <p>{{marking}}</p>
+        <p>{{summary}}</p>
+        <div>{{{body}}}</div>
+        <ul>
+        \(line12)
+        </ul>
+        </article>
+        {{/cable}}
+        {{/content}}
+        {{/layout}}
+        """
+    }
+
+    static func brokenCable(_ line12: String) throws -> SiteFixture {
+        try SiteFixture(ReadingRoom.site + "\n-- Themes/default/templates/cable.mustache --\n" + cableTemplate(line12: line12))
+    }
+
+    @Test func theValidVersionOfTheBrokenTemplateBuilds() throws {
+        let site = try Self.brokenCable("<li>{{#references}}{{{html}}}{{/references}}</li>")
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertFileContent("cable/2008/04/08STATE37957/index.html", contains: ["<h1>POSSIBLE RELEASE OF A.Q. KHAN</h1>", "<p>08STATE37957</p>"])
+    }
+
+    @Test(arguments: [
+        ("<li>{{#references}}{{{html}}}{{/referencez}}</li>", "a section is closed with a different name"),
+        ("<li>{{#references}}{{{html}}}{{/references}</li>", "template error"),
+        ("<li>{{title</li>", "template error"),
+        ("<li>{{#references}}{{{html}}}</li>", "template error"),
+    ])
+    func templateSyntaxErrorNamesTemplateAndLine(line12: String, message: String) throws {
+        let site = try Self.brokenCable(line12)
+        #expect(site.report.failed)
+        let errors = site.errorLines
+        #expect(errors.count == 1, "\(errors)")
+        let line = try #require(errors.first)
+        #expect(line.hasPrefix("Themes/default/templates/cable.mustache:"), "\(line)")
+        #expect(line.contains(": error: template error: ") && line.contains(message), "\(line)")
+        if line12.contains("{{/referencez}}") || line12.contains("{{title<") {
+            #expect(line.hasPrefix("Themes/default/templates/cable.mustache:12: error: template error: "), "\(line)")
+        } else {
+            // unclosed: the parser may only notice at the end of the file; the line must still be one of the template's
+            let number = Int(line.dropFirst("Themes/default/templates/cable.mustache:".count).prefix { $0.isNumber }) ?? 0
+            #expect((12...17).contains(number), "\(line)")
+        }
+        // the pragma the builder prepends to each template must not show in messages or shift columns
+        #expect(!line.contains("CONTENT_TYPE"), "\(line)")
+        // nothing is built with a broken theme
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/index.html"))
+    }
+
+    @Test func templateErrorOnTheFirstLine() throws {
+        let site = try SiteFixture(ReadingRoom.site + "\n-- Themes/default/templates/404.mustache --\n{{<layout}}{{$content}}{{#x}}{{/y}}{{/content}}{{/layout}}\n")
+        let line = try #require(site.errorLines.first)
+        #expect(line.hasPrefix("Themes/default/templates/404.mustache:1: error: template error: "), "\(line)")
+        #expect(!line.contains("CONTENT_TYPE"), "the pragma prepended to line 1 must not leak into the message: \(line)")
+        // `{{/y}}` spans columns 30–35 of the template's own text
+        if let range = line.range(of: "(column ") {
+            let column = Int(line[range.upperBound...].prefix { $0.isNumber }) ?? 0
+            #expect((30...35).contains(column), "the column counts from the start of the template's own text: \(line)")
+        }
+    }
+
+    @Test func missingPartialNamesItsLine() throws {
+        let site = try Self.brokenCable("{{> sidebar}}")
+        #expect(site.report.failed)
+        #expect(site.errorLines == ["Themes/default/templates/cable.mustache:12: error: template error: partial 'sidebar' not found in the theme"],
+                "\(site.errorLines)")
+    }
+
+    @Test func missingRequiredTemplate() throws {
+        let site = try SiteFixture(ReadingRoom.site)
+        try FileManager.default.removeItem(atPath: site.root + "/Themes/default/templates/year.mustache")
+        try FileManager.default.removeItem(atPath: site.output)
+        site.build()
+        #expect(site.report.failed)
+        #expect(site.errorLines.contains { $0.contains("template 'year.mustache' is missing") }, "\(site.errorLines)")
+    }
+
+    @Test func siteThemeOverridesOneTemplate() throws {
+        let site = try SiteFixture(ReadingRoom.site.replacingOccurrences(of: "theme: default", with: "theme: mine") + """
+
+            -- Themes/mine/templates/cable.mustache --
+            {{<layout}}
+            {{$content}}
+            {{#cable}}
+            <article class="mine"><h1>Mine: {{id}}</h1>{{{body}}}</article>
+            {{/cable}}
+            {{/content}}
+            {{/layout}}
+            -- Themes/mine/assets/extra.css --
+            .mine { color: teal; }
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        // the cable template is the site's…
+        site.assertFileContent("cable/2008/04/08STATE37957/index.html", contains: [
+            "<article class=\"mine\"><h1>Mine: 08STATE37957</h1>", "<p class=\"para\" id=\"p1\">",
+            // …inside the default layout, header and footer
+            "<link rel=\"stylesheet\" href=\"/assets/style.css\">", "<header class=\"site-header\">", "<footer class=\"site-footer\">",
+        ], notContains: ["<caption>Cable details</caption>"])
+        // every other template is the default theme's
+        site.assertFileContent("tag/PREL/index.html", contains: ["<div class=\"listing list-tag\">", "<p class=\"pagination-status\">Page 1 of 2</p>"])
+        site.assertFileContent("index.html", contains: ["<p class=\"stats\">"])
+        // assets of both, the site theme's added
+        site.assertExists(["assets/style.css", "assets/favicon.svg", "assets/extra.css"])
+        #expect(site.text("assets/extra.css") == ".mine { color: teal; }\n")
+    }
+
+    @Test func siteThemeAssetOverridesTheDefaultOne() throws {
+        let site = try SiteFixture(ReadingRoom.site.replacingOccurrences(of: "theme: default", with: "theme: mine") + """
+
+            -- Themes/mine/assets/style.css --
+            body { color: teal; }
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        #expect(site.text("assets/style.css") == "body { color: teal; }\n")
+        site.assertFileContent("cable/2008/04/08STATE37957/index.html", contains: ["<caption>Cable details</caption>"])
+    }
+
+    // MARK: a minimal theme, written inline: what each template receives
+
+    static let minimalTheme = """
+        -- Themes/default/templates/layout.mustache --
+        <!DOCTYPE html><title>{{$title}}{{page.title}}{{/title}}</title>
+        url={{page.url}} canonical={{page.canonical}} base=[{{site.base}}] baseURL={{site.baseURL}} count={{site.cableCount}} lang={{site.language}}
+        {{#page.feed}}feed={{page.feed}} feedTitle={{page.feedTitle}}{{/page.feed}} og={{page.ogType}}{{#page.noindex}} noindex{{/page.noindex}}
+        {{{site.header}}}
+        {{#breadcrumbs}}crumbs:{{#items}} [{{title}}]({{url}}){{/items}}{{/breadcrumbs}}
+        {{$content}}{{/content}}
+        {{{site.footer}}}
+        -- Themes/default/templates/header.mustache --
+        HEADER {{site.title}} {{site.base}}/about/
+        -- Themes/default/templates/footer.mustache --
+        FOOTER {{site.cableCount}}
+        -- Themes/default/templates/row.mustache --
+        ROW {{id}} {{url}} {{date}}{{#classification}} {{label}}{{/classification}}{{#origin}} {{name}}{{/origin}};
+        -- Themes/default/templates/cable-link.mustache --
+        LINK {{id}}{{#present}} {{url}}{{/present}}{{^present}} absent{{/present}};
+        -- Themes/default/templates/tag-link.mustache --
+        TAG {{code}}{{#known}} {{name}}{{/known}} {{kind}};
+        -- Themes/default/templates/rows.mustache --
+        {{{rowsHTML}}}
+        -- Themes/default/templates/pagination.mustache --
+        {{#pagination}}PAGE {{current}}/{{total}}{{#previous}} prev={{.}}{{/previous}}{{#next}} next={{.}}{{/next}} pages={{#pages}}{{number}}{{#current}}*{{/current}},{{/pages}}{{/pagination}}
+        -- Themes/default/templates/cable.mustache --
+        {{<layout}}{{$content}}{{#cable}}
+        id={{id}} title={{title}} date={{date}} iso={{dateISO}} cls={{classification.label}}/{{classification.slug}} marking={{marking}} origin={{origin.name}}@{{origin.url}}
+        tags:{{{tags.html}}} refs({{references.count}}):{{{references.html}}} refby:{{{referencedBy.html}}}
+        {{#previous}}prev={{id}}{{/previous}} {{#next}}next={{id}}{{/next}} original={{original.url}} source={{source.format}}
+        body={{{body}}}
+        {{/cable}}{{/content}}{{/layout}}
+        -- Themes/default/templates/list.mustache --
+        {{<layout}}{{$content}}{{#list}}LIST {{kind}} {{heading}} count={{count}}{{#feed}} feed={{.}}{{/feed}} {{> rows}} {{> pagination}}{{/list}}{{/content}}{{/layout}}
+        -- Themes/default/templates/home.mustache --
+        {{<layout}}{{$title}}HOME TITLE{{/title}}{{$content}}{{#home}}HOME {{cableCount}} {{originCount}} {{tagCount}} {{from}}–{{to}} top:{{#topTags}} {{code}}={{count}}{{/topTags}} latest:{{{rowsHTML}}}{{/home}}{{/content}}{{/layout}}
+        -- Themes/default/templates/dates.mustache --
+        {{<layout}}{{$content}}{{#years}}Y {{year}} {{url}} {{count}};{{/years}}{{/content}}{{/layout}}
+        -- Themes/default/templates/year.mustache --
+        {{<layout}}{{$content}}YEAR {{year}} {{count}} {{#months}}{{name}}={{count}}@{{url}};{{/months}}{{#previousYear}} prev={{year}}{{/previousYear}}{{#nextYear}} next={{year}}{{/nextYear}}{{/content}}{{/layout}}
+        -- Themes/default/templates/tags.mustache --
+        {{<layout}}{{$content}}{{#groups}}G {{kind}} {{title}}:{{#tags}} {{code}}={{count}}{{/tags}};{{/groups}}{{/content}}{{/layout}}
+        -- Themes/default/templates/origins.mustache --
+        {{<layout}}{{$content}}{{#countries}}C {{name}}:{{#posts}} {{name}}={{count}}{{/posts}};{{/countries}}{{/content}}{{/layout}}
+        -- Themes/default/templates/classifications.mustache --
+        {{<layout}}{{$content}}{{#classifications}}{{label}}={{count}};{{/classifications}}{{/content}}{{/layout}}
+        -- Themes/default/templates/page.mustache --
+        {{<layout}}{{$content}}PAGE {{title}} {{{content}}}{{/content}}{{/layout}}
+        -- Themes/default/templates/404.mustache --
+        {{<layout}}{{$content}}NOTFOUND{{/content}}{{/layout}}
+        """
+
+    @Test func minimalInlineThemeReceivesTheDocumentedValues() throws {
+        let site = try SiteFixture(ReadingRoom.site + "\n" + Self.minimalTheme, themes: .inline, baseURL: "https://example.org/archive")
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertFileContent("cable/2008/04/08STATE37957/index.html", contains: [
+            "<title>08STATE37957: POSSIBLE RELEASE OF A.Q. KHAN</title>",
+            "url=/archive/cable/2008/04/08STATE37957/ canonical=https://example.org/archive/cable/2008/04/08STATE37957/ base=[/archive] baseURL=https://example.org/archive count=9 lang=en",
+            "og=article",
+            "HEADER Test Reading Room /archive/about/", "FOOTER 9",
+            "crumbs: [Home](/archive/) [Dates](/archive/date/) [2008](/archive/date/2008/) [April](/archive/date/2008/04/)",
+            "id=08STATE37957 title=POSSIBLE RELEASE OF A.Q. KHAN date=10 April 2008, 22:26 UTC iso=2008-04-10T22:26:00Z cls=SECRET/secret marking=SECRET//NOFORN origin=Secretary of State@/archive/origin/secretary-of-state/",
+            "TAG PREL External Political Relations subject;", "TAG PK Pakistan country;", "TAG KNNP Nuclear Nonproliferation program;",
+            "refs(2):LINK 08ISLAMABAD1000 /archive/cable/2008/04/08ISLAMABAD1000/;\nLINK 07STATE99999 absent;\n",
+            "refby:LINK 08STATE40000 /archive/cable/2008/04/08STATE40000/;\nLINK 08ISLAMABAD1100 /archive/cable/2008/04/08ISLAMABAD1100/;\n",
+            "prev=08STATE30000 next=08STATE40000 original=/archive/cable/2008/04/08STATE37957/08STATE37957.txt source=telegram",
+            "body=<h2>SUMMARY</h2>",
+        ])
+        site.assertFileContent("cable/2008/05/08ISLAMABAD1200/index.html", contains: ["TAG ZZQX other;"])
+        site.assertFileContent("tag/PREL/page/2/index.html", contains: [
+            "LIST tag PREL — External Political Relations count=9 feed=/archive/tag/PREL/feed.xml",
+            "ROW 08ISLAMABAD1100 /archive/cable/2008/04/08ISLAMABAD1100/ 2008-04-15 SECRET Embassy Islamabad;",
+            "PAGE 2/2 prev=/archive/tag/PREL/ pages=1,2*,",
+            "feed=/archive/tag/PREL/feed.xml feedTitle=",
+        ], notContains: ["next=/archive"])
+        site.assertFileContent("index.html", contains: [
+            "<title>HOME TITLE</title>", "HOME 9 4 9 30 December 2007–1 June 2008 top: PREL=9 PK=4 KNNP=3",
+            "latest:ROW 08BAGHDAD500 /archive/cable/2008/06/08BAGHDAD500/",
+        ], notContains: ["crumbs:"])
+        site.assertFileContent("date/index.html", contains: ["Y 2007 /archive/date/2007/ 1;Y 2008 /archive/date/2008/ 8;"])
+        site.assertFileContent("date/2008/index.html", contains: ["YEAR 2008 8 March=1@/archive/date/2008/03/;April=5@/archive/date/2008/04/;", "prev=2007"],
+                               notContains: ["next="])
+        site.assertFileContent("tag/index.html", contains: ["G subject Subjects:", " PREL=9", "G other Other tags: ZZQX=1;"])
+        site.assertFileContent("origin/index.html", contains: ["C Pakistan: Consulate Lahore=1 Embassy Islamabad=3;"])
+        site.assertFileContent("classification/index.html", contains: ["UNCLASSIFIED=3;CONFIDENTIAL=2;SECRET=4;"])
+        site.assertFileContent("about/index.html", contains: ["PAGE About the test room <p>This room exists"])
+        site.assertFileContent("404.html", contains: ["NOTFOUND", " noindex"])
+        // no assets folder in the theme: none copied, nothing else missing
+        site.assertMissing(["assets/style.css"])
+    }
+}
