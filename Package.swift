@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // libcmark-gfm from the system (Debian libcmark-gfm-dev + libcmark-gfm-extensions-dev).
@@ -53,6 +54,21 @@ let package = Package(
             "PreviewServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], path: "Tests/PreviewServerTests"),
+        // Fuzzing (issue 7): what each libFuzzer target does with one input, and one executable per target.
+        // `Tests/Fuzz/run.sh` builds them with -sanitize=fuzzer; the normal build makes input replayers.
+        .target(name: "FuzzEntries", dependencies: ["CableKit"]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "FuzzTelegram", dependencies: ["FuzzEntries", "FuzzDriver"]),
+        .executableTarget(name: "FuzzFOIA", dependencies: ["FuzzEntries", "FuzzDriver"]),
+        .executableTarget(name: "FuzzWikiLeaks", dependencies: ["FuzzEntries", "FuzzDriver"]),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzEntries", "FuzzDriver"]),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzEntries", "FuzzDriver"]),
+        // Hostile input: fuzz regressions, property tests, the hostile corpus end to end, the preview
+        // server under attack and load, crash safety of import and build.
+        .testTarget(name: "HardeningTests", dependencies: [
+            "CableKit", "CableImport", "SiteBuilder", "PreviewServer", "ChanceryIO", "FuzzEntries",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], path: "Tests/HardeningTests"),
         .testTarget(name: "ChanceryTests", dependencies: [], path: "Tests/ChanceryTests"),
     ]
 )

@@ -100,14 +100,19 @@ public enum FrontMatterParser {
 
     private static func readWithYams(_ yaml: String) throws(Failure) -> [(key: String, value: YAMLValue, line: Int)] {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { return [] }
+            // Yams's nodes hold their anchors weakly, the parser strongly: keep it alive while converting, or
+            // every anchor reads as nil and an alias goes through as a copy (a billion laughs expands).
+            let parser = try Yams.Parser(yaml: yaml)
+            defer { withExtendedLifetime(parser) {} }
+            guard let node = try parser.singleRoot() else { return [] }
             guard case .mapping(let mapping) = node else {
                 throw Failure(line: 2, message: "front matter must be a mapping of keys to values")
             }
             var out: [(key: String, value: YAMLValue, line: Int)] = []
+            var budget = maximumNodes
             for (key, value) in mapping {
                 guard let k = key.string else { throw Failure(line: key.mark.map { $0.line + 1 } ?? 2, message: "a key must be text") }
-                out.append((k, try convert(value, depth: 0), (key.mark?.line ?? 1) + 1))
+                out.append((k, try convert(value, depth: 0, budget: &budget), (key.mark?.line ?? 1) + 1))
             }
             return out
         } catch let failure as Failure {
@@ -119,9 +124,14 @@ public enum FrontMatterParser {
         }
     }
 
-    private static func convert(_ node: Node, depth: Int) throws(Failure) -> YAMLValue {
+    /// The most values a front matter may hold (a cable's has about 50, a few thousand with many repairs).
+    static let maximumNodes = 200_000
+
+    private static func convert(_ node: Node, depth: Int, budget: inout Int) throws(Failure) -> YAMLValue {
         let line = (node.mark?.line ?? 1) + 1
         guard depth < 16 else { throw Failure(line: line, message: "front matter nests too deeply") }
+        budget -= 1
+        guard budget >= 0 else { throw Failure(line: line, message: "front matter is too large: more than \(maximumNodes) values") }
         if node.anchor != nil { throw Failure(line: line, message: "YAML anchors and aliases are not allowed in front matter") }
         switch node {
         case .scalar(let s):
@@ -136,13 +146,13 @@ public enum FrontMatterParser {
             return .string(s.string)
         case .sequence(let seq):
             var items: [YAMLValue] = []
-            for item in seq { items.append(try convert(item, depth: depth + 1)) }
+            for item in seq { items.append(try convert(item, depth: depth + 1, budget: &budget)) }
             return .list(items)
         case .mapping(let map):
             var pairs: [(key: String, value: YAMLValue, line: Int)] = []
             for (k, v) in map {
                 guard let key = k.string else { throw Failure(line: line, message: "a key must be text") }
-                pairs.append((key, try convert(v, depth: depth + 1), (k.mark?.line ?? 1) + 1))
+                pairs.append((key, try convert(v, depth: depth + 1, budget: &budget), (k.mark?.line ?? 1) + 1))
             }
             return .map(pairs)
         case .alias:
@@ -157,7 +167,8 @@ public enum FrontMatterParser {
         }
     }
 
-    private static func yamlMessage(_ error: YamlError) -> String {
+    /// The problem alone from a Yams error (its description repeats the position and quotes the text).
+    public static func yamlMessage(_ error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
         default: return "\(error)"

@@ -47,7 +47,8 @@ public enum BodyWriter {
                 while let f = text.first, f == ASCII.hyphen || f == ASCII.space || f == UInt8(ascii: "*") { text = text.dropFirst() }
                 if text.starts(with: bullet) { text = text.dropFirst(3) }
                 out += Array("- ".utf8)
-                MarkdownEscaping.append(Array(text), to: &out, lineStart: false)
+                // a list item's text starts a block of its own: `#`, `+`, `=`, `1.` there would open one
+                MarkdownEscaping.append(Array(text), to: &out, lineStart: true)
             case .lines:
                 for (k, i) in block.range.enumerated() {
                     if k > 0 { out += [UInt8(ascii: "\\"), ASCII.newline] }

@@ -16,29 +16,43 @@ public enum MarkdownEscaping {
         return t
     }()
 
+    private static let lessThan = Array("&lt;".utf8)
+
     public static func append(_ bytes: [UInt8], to out: inout [UInt8], lineStart: Bool) {
         out.reserveCapacity(out.count + bytes.count + bytes.count / 16)
         var i = 0
+        // where a backslash goes so that the text opens no block (-1: nowhere)
+        var blockEscape = -1
         if lineStart {
+            // what CommonMark skips before a block opener: indentation (tabs and line breaks are written as
+            // spaces below) and, at the start of a document, a byte-order mark
             var k = 0
-            while k < bytes.count, bytes[k] == ASCII.space { k += 1 }
+            while k < bytes.count {
+                let c = bytes[k]
+                if c == ASCII.space || c == ASCII.tab || c == ASCII.newline || c == ASCII.cr { k += 1; continue }
+                if c == 0xEF, k + 2 < bytes.count, bytes[k + 1] == 0xBB, bytes[k + 2] == 0xBF { k += 3; continue }
+                break
+            }
             if k < bytes.count {
                 let b = bytes[k]
                 if b == UInt8(ascii: "#") || b == UInt8(ascii: "+") || b == UInt8(ascii: "=") || b == ASCII.hyphen {
-                    out += bytes[0..<k]; out.append(UInt8(ascii: "\\")); i = k
+                    blockEscape = k
                 } else if ASCII.isDigit(b) {
                     var d = k
                     while d < bytes.count, ASCII.isDigit(bytes[d]), d - k < 9 { d += 1 }
-                    if d < bytes.count, bytes[d] == ASCII.period || bytes[d] == ASCII.closeParen {
-                        out += bytes[0..<d]; out.append(UInt8(ascii: "\\")); i = d
-                    }
+                    if d < bytes.count, bytes[d] == ASCII.period || bytes[d] == ASCII.closeParen { blockEscape = d }
                 }
             }
         }
         special.withUnsafeBufferPointer { special in
             while i < bytes.count {
                 let b = bytes[i]
-                if special[Int(b)] { out.append(UInt8(ascii: "\\")); out.append(b) }
+                if i == blockEscape { out.append(UInt8(ascii: "\\")) }
+                // `<` as an entity, never `\<`: GFM's autolink extension takes a URL up to the next `<` raw,
+                // backslash included (`http://x\<img …>` left `<img …>` unescaped), and with no `<` in the
+                // Markdown at all nothing can be read as raw HTML
+                if b == UInt8(ascii: "<") { out += lessThan }
+                else if special[Int(b)] { out.append(UInt8(ascii: "\\")); out.append(b) }
                 else if b == ASCII.newline || b == ASCII.cr || b == ASCII.tab { out.append(ASCII.space) }
                 else { out.append(b) }
                 i += 1
