@@ -47,6 +47,8 @@ public struct SiteBuilder: Sendable {
 
     private func buildSite(into report: inout BuildReport, progress: Progress?) {
         let root = options.root
+        var timer = PhaseTimer()
+        defer { timer.print() }
 
         // configuration and theme: without them nothing can be built
         var config = SiteConfig()
@@ -73,17 +75,32 @@ public struct SiteBuilder: Sendable {
         let marker = BuildCache.marker(root: root)
         let lastBuildWasKilled = DiskIO.exists(marker)
         if options.clean { DiskIO.removeTree(BuildCache.file(root: root)); emptyOutputFolder() }
-        let cache = options.clean ? nil : BuildCache.load(root: root)
-        try? DiskIO.write(Array("\(ProcessInfoCores.processID)\n".utf8), to: marker)
         let outputKey = absolute(outputDirectory)
         let settings = settingsKey(configBytes: configBytes, config: config, theme: theme, output: outputKey)
+        timer.mark("config")
+
+        // nothing changed since the last build without errors: its output stands
+        let loader = ContentLoader(root: root)
+        let listing = loader.cableFiles()
+        let fingerprint = InputFingerprint.hash(root: root, settings: settings, files: listing.files, originals: listing.originals, pages: loader.pageFiles())
+        timer.mark("stamps")
+        if !options.clean, !lastBuildWasKilled, let last = InputFingerprint.load(root: root), last.value == fingerprint,
+           DiskIO.exists(outputDirectory + "/index.html"), DiskIO.exists(outputDirectory + "/404.html") {
+            report.cables = last.cables
+            report.unchanged = last.outputs
+            return
+        }
+        InputFingerprint.remove(root: root)
+
+        let cache = options.clean ? nil : BuildCache.load(root: root)
+        timer.mark("cache load")
+        try? DiskIO.write(Array("\(ProcessInfoCores.processID)\n".utf8), to: marker)
         let trusted = cache != nil && !lastBuildWasKilled && cache!.outputDirectory == outputKey
         let keysUsable = trusted && cache!.settingsKey == settings
         let oldKeys = keysUsable ? cache!.pageKeys : [:]
 
         // content → index model
-        let loader = ContentLoader(root: root)
-        let loaded = loader.loadCables(cache: cache?.cables ?? [:]) { progress?("Loading", $0, $1) }
+        let loaded = loader.loadCables(listing: listing, cache: cache?.cables ?? [:]) { progress?("Loading", $0, $1) }
         report.errors += loaded.errors
         report.cablesRead = loaded.read
         var records = loaded.records
@@ -96,7 +113,9 @@ public struct SiteBuilder: Sendable {
             seen[record.id] = record.path
             return false
         }
+        timer.mark("content")
         let index = SiteIndex(records: records)
+        timer.mark("index model")
         let (freePages, pageErrors) = loader.loadPages()
         report.errors += pageErrors
         let context = SiteContext(config: config, index: index, theme: theme)
@@ -122,7 +141,15 @@ public struct SiteBuilder: Sendable {
             if oldKeys[outputs[0]] == key, outputs.allSatisfy({ writer.keep($0) }) { continue }
             cablesToRender.append(i)
         }
+        timer.mark("cable keys")
         let search = SearchIndexer(context: context, root: root)
+        // an index made from the same cables and settings stands: its files are kept, nothing is read
+        let searchKey = search.key(settings: settings)
+        keys["search/meta.json"] = searchKey
+        if oldKeys["search/meta.json"] == searchKey {
+            let files = cache!.outputs.keys.filter { $0.hasPrefix("search/") && $0 != "search/index.html" }
+            if files.allSatisfy({ writer.keep($0) }) { search.reuse() }
+        }
         for start in stride(from: 0, to: cablesToRender.count, by: batch) {
             let chunk = Array(cablesToRender[start..<min(cablesToRender.count, start + batch)])
             let rendered = parallelMap(chunk) { cablePages.render($0) }
@@ -136,9 +163,11 @@ public struct SiteBuilder: Sendable {
             report.rendered += chunk.count
             progress?("Rendering cables", min(cablesToRender.count, start + batch), cablesToRender.count)
         }
+        timer.mark("cable pages")
         // search index: the cables not rendered above are read by the indexer; then Public/search/ and /search/
         report.errors += search.finish { writer.write($0) }
 
+        timer.mark("search")
         // data exports, from the records (no file is read again)
         var exportsKey = FastHash(seed: settings)
         for r in index.records { exportsKey.add(r.metaKey) }
@@ -156,6 +185,7 @@ public struct SiteBuilder: Sendable {
             }
         }
 
+        timer.mark("exports")
         // index pages
         let indexPages = IndexPages(context: context, fragments: fragments)
         let listings = indexPages.listings()
@@ -174,6 +204,7 @@ public struct SiteBuilder: Sendable {
                 jobs.append((k, n))
             }
         }
+        timer.mark("index keys")
         for start in stride(from: 0, to: jobs.count, by: batch) {
             let slice = Array(jobs[start..<min(jobs.count, start + batch)])
             let files = parallelMap(slice) { job in indexPages.render(listings[job.0], page: job.1) }
@@ -182,6 +213,7 @@ public struct SiteBuilder: Sendable {
             progress?("Rendering indexes", min(jobs.count, start + batch), jobs.count)
         }
 
+        timer.mark("index pages")
         // feeds
         let feeds = Feeds(context: context)
         var feedJobs: [Feeds.Job] = []
@@ -195,6 +227,7 @@ public struct SiteBuilder: Sendable {
         report.errors += writer.write(parallelMap(feedJobs) { feeds.render($0) })
         report.rendered += feedJobs.count
 
+        timer.mark("feeds")
         // home, directories, free pages, 404, sitemap, assets: few and cheap, always rendered
         var other = [HomePage(context: context, fragments: fragments).render()] + DirectoryPages(context: context).all(freePages: freePages)
         for file in other where file.path.hasSuffix("index.html") { sitePaths.append(context.urls.base + "/" + String(file.path.dropLast(10))) }
@@ -210,11 +243,13 @@ public struct SiteBuilder: Sendable {
         report.errors += writer.write(other)
         report.rendered += other.count
 
+        timer.mark("other pages")
         do { try writer.publish() } catch { report.errors.append(BuildError(path: error.path, message: error.message)) }
         report.removed = writer.removeStale()
         report.written = writer.written
         report.unchanged = writer.unchanged
 
+        timer.mark("publish")
         // remember for the next build
         var next = BuildCache()
         next.settingsKey = settings
@@ -226,6 +261,10 @@ public struct SiteBuilder: Sendable {
             && cache!.settingsKey == settings && next.cables.count == cache!.cables.count
         do { if !unchanged { try next.save(root: root) } } catch { report.errors.append(BuildError(path: error.path, message: "cannot save the build cache: \(error.message)", isWarning: true)) }
         DiskIO.remove(marker)
+        if report.errors.isEmpty {
+            InputFingerprint(value: fingerprint, cables: report.cables, outputs: writer.written + writer.unchanged).save(root: root)
+        }
+        timer.mark("cache save")
     }
 
     /// Everything that shapes every page: the tool itself, site.yml and overrides, the theme's files.

@@ -52,8 +52,9 @@ struct ContentLoader {
     }
 
     /// Loads every cable; a file whose size and modification time match the cache is taken from it.
-    func loadCables(cache: [String: BuildCache.CachedCable] = [:], progress: ((Int, Int) -> Void)? = nil) -> Result {
-        let (files, originals, warnings) = cableFiles()
+    func loadCables(listing: (files: [String], originals: Set<String>, warnings: [BuildError])? = nil,
+                    cache: [String: BuildCache.CachedCable] = [:], progress: ((Int, Int) -> Void)? = nil) -> Result {
+        let (files, originals, warnings) = listing ?? cableFiles()
         var result = Result()
         result.errors += warnings
         result.files = files.count
@@ -144,6 +145,11 @@ struct ContentLoader {
         var title: String
         var markdown: String
         var path: String
+    }
+
+    /// The Markdown files of the free pages, relative to the site root, sorted.
+    func pageFiles() -> [String] {
+        (DiskIO.list(root + "/Content/pages") ?? []).filter { $0.name.hasSuffix(".md") && !$0.name.hasPrefix(".") }.map { "Content/pages/" + $0.name }.sorted()
     }
 
     func loadPages() -> (pages: [Page], errors: [BuildError]) {
