@@ -79,10 +79,15 @@ public enum Checksum {
     /// (or never sealed).
     public static func isIntact(_ text: String) -> Bool {
         guard let r = text.firstRange(of: marker) else { return false }
-        let value = text[r.upperBound...].prefix(64)
-        guard value.utf8.count == 64 else { return false }
-        let zeroed = String(text[..<r.upperBound]) + placeholder + String(text[text.index(r.upperBound, offsetBy: 64)...])
-        return SHA256.hex(zeroed.utf8) == value
+        // the value is the 64 bytes after the marker, counted in bytes: fewer than 64 Characters can hold 64
+        // bytes at the end of the text (U+FFFD is three bytes, `\r\n` two), and an index 64 Characters on then
+        // trapped (fuzz regression FuzzFrontMatter/checksum-at-end-of-text-trapped.md)
+        let bytes = text.utf8
+        guard let end = bytes.index(r.upperBound, offsetBy: 64, limitedBy: bytes.endIndex) else { return false }
+        var zeroed = Array(bytes[..<r.upperBound])
+        zeroed += placeholder.utf8
+        zeroed += bytes[end...]
+        return SHA256.hex(zeroed).utf8.elementsEqual(bytes[r.upperBound..<end])
     }
 }
 
