@@ -143,12 +143,15 @@ public struct SiteBuilder: Sendable {
         }
         timer.mark("cable keys")
         let search = SearchIndexer(context: context, root: root)
-        // an index made from the same cables and settings stands: its files are kept, nothing is read
+        // an index made from the same cables and settings stands: its files are kept, nothing is read; one
+        // made from the same cables with a few edited is patched
         let searchKey = search.key(settings: settings)
         keys["search/meta.json"] = searchKey
-        if oldKeys["search/meta.json"] == searchKey {
-            let files = cache!.outputs.keys.filter { $0.hasPrefix("search/") && $0 != "search/index.html" }
-            if files.allSatisfy({ writer.keep($0) }) { search.reuse() }
+        let searchFiles = keysUsable ? cache!.outputs.keys.filter { $0.hasPrefix("search/") && $0 != "search/index.html" } : []
+        if oldKeys["search/meta.json"] == searchKey, searchFiles.allSatisfy({ writer.keep($0) }) {
+            search.reuse()
+        } else {
+            search.preparePatch(key: searchKey, lastKey: oldKeys["search/meta.json"], published: outputDirectory + "/search", files: searchFiles)
         }
         for start in stride(from: 0, to: cablesToRender.count, by: batch) {
             let chunk = Array(cablesToRender[start..<min(cablesToRender.count, start + batch)])
@@ -165,7 +168,7 @@ public struct SiteBuilder: Sendable {
         }
         timer.mark("cable pages")
         // search index: the cables not rendered above are read by the indexer; then Public/search/ and /search/
-        report.errors += search.finish { writer.write($0) }
+        report.errors += search.finish(keep: { writer.keep($0) }) { writer.write($0) }
 
         timer.mark("search")
         // data exports, from the records (no file is read again)

@@ -156,9 +156,11 @@ enum SearchHash {
         return s.withUTF8 { fnv32($0) }
     }
 
-    static func fnv64(_ s: String) -> UInt64 {
+    static func fnv64(_ s: String) -> UInt64 { fnv64(s.utf8) }
+
+    static func fnv64<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         return h
     }
 }

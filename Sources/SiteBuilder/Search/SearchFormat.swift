@@ -7,7 +7,9 @@ import Foundation
 ///
 /// - `meta.json` — counts, the shard layout, the first cable of each year, the classifications.
 /// - `t/<shard>.bin` — the vocabulary split by term: a term lives in shard `fnv1a32(term) & (shards − 1)`;
-///   `shards` is a power of two (at least 16) chosen so that shards hold about 16 KB.
+///   `shards` is a power of two (at least 16) chosen from the cable count alone (shards of about 16 KB, by an
+///   estimate of the vocabulary's size), so that editing a cable never changes it and an edit can patch the
+///   shards it touches.
 ///   `varint count`, then per term (sorted by UTF-8 bytes, front-coded) `varint shared, varint suffixLength,
 ///   suffix, varint df, byte flags, varint postingsLength, varint positionsLength [, 8 bytes file name]`,
 ///   then the postings of the terms kept inline, in that order. A posting is `varint(gap << 4 | impact)`,
@@ -27,7 +29,8 @@ struct SearchFormat {
     static let docsPerFacetShard = 8192
     /// Postings longer than this go to their own file.
     static let bigPostings = 4096
-    /// Target size of a vocabulary shard: the shard count is the power of two that gets closest above.
+    /// Target size of a vocabulary shard: the shard count is the power of two that gets closest above the
+    /// estimated size of the vocabulary shards divided by this.
     static let targetShardBytes = 16 * 1024
     static let k1 = 1.2, b = 0.75
 
@@ -51,12 +54,8 @@ struct SearchFormat {
     /// its run files just before its shards are encoded, and freed after), and returns the errors.
     func files(tables: inout [TermTable], _ write: ([OutputFile]) -> [BuildError]) -> [BuildError] {
         let partitions = tables.count
-        // postings sizes first: how many shards
-        let inline = SearchFormat.inlineBytes(tables)
-        // a power of two, at least the partition count, so that every shard's terms are in one partition
-        var shards = partitions
-        while shards * SearchFormat.targetShardBytes < inline, shards < 1 << 16 { shards <<= 1 }
-        let digits = String(shards - 1, radix: 16).count
+        let shards = SearchFormat.shardCount(cables: records.count)
+        let digits = SearchFormat.digits(shards)
         let average = averageLength
         let lengths = self.lengths
         var errors: [BuildError] = []
@@ -83,38 +82,25 @@ struct SearchFormat {
         return errors
     }
 
-    /// What the vocabulary shards will hold: terms, entries and the postings kept inline.
-    static func inlineBytes(_ tables: [TermTable]) -> Int {
-        parallelMap(Array(tables.indices)) { p in
-            let t = tables[p]
-            var bytes = 0
-            for k in 0..<t.count {
-                let postings = Int(t.spilledPostings[k]) + postingsSize(t.streams[k], filter: isFilter(t.table.key(k)))
-                bytes += t.table.key(k).count / 2 + 8 + min(postings, bigPostings)
-            }
-            return bytes
-        }.reduce(0, +)
+    /// A power of two, at least the partition count (so that every shard's terms are in one partition), from
+    /// the number of cables only. The vocabulary grows slower than the archive (Heaps' law): its shards hold
+    /// about `3400 · cables^0.825` bytes (fitted on the sample reading room, ~400 KB for 322 cables, and a
+    /// 50,000-cable archive, ~26 MB).
+    static func shardCount(cables: Int) -> Int {
+        let estimate = 3400 * pow(Double(cables), 0.825)
+        var shards = SearchIndexer.partitionCount
+        while Double(shards * targetShardBytes) < estimate, shards < 1 << 16 { shards <<= 1 }
+        return shards
     }
+
+    /// Hex digits of a shard's file name.
+    static func digits(_ shards: Int) -> Int { String(shards - 1, radix: 16).count }
 
     /// A term is a filter term (`#id`, `t:`, `o:`, `c:`) when it has `#` or `:`, which the tokenizer never keeps.
     static func isFilter<C: Collection<UInt8>>(_ term: C) -> Bool {
         var u = term.makeIterator()
         guard let first = u.next() else { return false }
         return first == UInt8(ascii: "#") || u.next() == UInt8(ascii: ":")
-    }
-
-    /// The published size of the postings in `stream` (impacts at their largest).
-    static func postingsSize(_ stream: [UInt8], filter: Bool) -> Int {
-        var postings = 0
-        stream.withUnsafeBufferPointer { s in
-            var r = VarintReader(s)
-            while !r.atEnd {
-                let gap = r.next(); _ = r.next(); let count = r.next()
-                postings += VarintReader.length(filter ? gap : gap << 4 | 15)
-                for _ in 0..<count { _ = r.next() }
-            }
-        }
-        return postings
     }
 
     /// Postings and positions of one term in their published form.
@@ -152,36 +138,45 @@ struct SearchFormat {
 
     static func shard(_ s: Int, digits: Int, members: [Int32], table: TermTable, lengths: [UInt32], average: Double) -> [OutputFile] {
         let sorted = members.sorted { a, b in table.table.key(Int(a)).lexicographicallyPrecedes(table.table.key(Int(b))) }
+        let terms = sorted.map { k -> ShardTerm in
+            let bytes = Array(table.table.key(Int(k)))
+            let filter = isFilter(bytes)
+            let encoded = encode(table.streams[Int(k)], filter: filter, lengths: lengths, average: average)
+            return ShardTerm(bytes: bytes, df: table.df[Int(k)], filter: filter, postings: encoded.postings, positions: encoded.positions)
+        }
+        return assemble(s, digits: digits, terms: terms)
+    }
+
+    /// The files of shard `s` from its terms in their published form, sorted by UTF-8 bytes: `t/`, `p/` (when
+    /// some inline term has positions), and `x/` `y/` for the big terms.
+    static func assemble(_ s: Int, digits: Int, terms: [ShardTerm]) -> [OutputFile] {
         var dictionary: [UInt8] = [], blob: [UInt8] = [], positions: [UInt8] = []
         var files: [OutputFile] = []
-        dictionary.appendSearchVarint(UInt32(sorted.count))
+        dictionary.appendSearchVarint(UInt32(terms.count))
         var previous: [UInt8] = []
         var names = Set<UInt64>()
-        for k in sorted {
-            let bytes = Array(table.table.key(Int(k)))
-            let term = String(decoding: bytes, as: UTF8.self)
+        for term in terms {
+            let bytes = term.bytes
             var shared = 0
             while shared < min(bytes.count, previous.count), bytes[shared] == previous[shared] { shared += 1 }
             dictionary.appendSearchVarint(UInt32(shared))
             dictionary.appendSearchVarint(UInt32(bytes.count - shared))
             dictionary += bytes[shared...]
             previous = bytes
-            dictionary.appendSearchVarint(table.df[Int(k)])
-            let filter = isFilter(bytes)
-            let encoded = encode(table.streams[Int(k)], filter: filter, lengths: lengths, average: average)
-            let name = SearchHash.fnv64(term)
-            let big = encoded.postings.count > bigPostings && names.insert(name).inserted
-            dictionary.append((big ? 1 : 0) | (filter ? 2 : 0))
-            dictionary.appendSearchVarint(UInt32(encoded.postings.count))
-            dictionary.appendSearchVarint(UInt32(encoded.positions.count))
+            dictionary.appendSearchVarint(term.df)
+            let name = SearchHash.fnv64(bytes)
+            let big = term.postings.count > bigPostings && names.insert(name).inserted
+            dictionary.append((big ? 1 : 0) | (term.filter ? 2 : 0))
+            dictionary.appendSearchVarint(UInt32(term.postings.count))
+            dictionary.appendSearchVarint(UInt32(term.positions.count))
             if big {
                 for shift in stride(from: 56, through: 0, by: -8) { dictionary.append(UInt8(truncatingIfNeeded: name >> UInt64(shift))) }
                 let hex = hex64(name)
-                files.append(OutputFile(path: "search/x/\(hex).bin", bytes: encoded.postings))
-                if !encoded.positions.isEmpty { files.append(OutputFile(path: "search/y/\(hex).bin", bytes: encoded.positions)) }
+                files.append(OutputFile(path: "search/x/\(hex).bin", bytes: term.postings))
+                if !term.positions.isEmpty { files.append(OutputFile(path: "search/y/\(hex).bin", bytes: term.positions)) }
             } else {
-                blob += encoded.postings
-                positions += encoded.positions
+                blob += term.postings
+                positions += term.positions
             }
         }
         let name = shardName(s, digits: digits)
@@ -206,7 +201,9 @@ struct SearchFormat {
         }
     }
 
-    func metadata(shards: Int, digits: Int) -> [OutputFile] {
+    /// `d/`, `f/` and `meta.json`; of the `d/` files only those in `documents` when given (a patch keeps the
+    /// others).
+    func metadata(shards: Int, digits: Int, documents: Set<Int>? = nil) -> [OutputFile] {
         let index = context.index
         let records = self.records
         var files: [OutputFile] = []
@@ -214,7 +211,7 @@ struct SearchFormat {
         // documents
         let docShards = (records.count + SearchFormat.docsPerShard - 1) / SearchFormat.docsPerShard
         let urls = context.urls
-        files += parallelMap(Array(0..<docShards)) { k in
+        files += parallelMap((0..<docShards).filter { documents?.contains($0) ?? true }) { k in
             var out = "["
             for i in (k * SearchFormat.docsPerShard)..<min(records.count, (k + 1) * SearchFormat.docsPerShard) {
                 let r = records[i]
@@ -278,6 +275,15 @@ struct SearchFormat {
         files.append(OutputFile(path: "search/meta.json", bytes: Array(meta.utf8)))
         return files
     }
+}
+
+/// One term of a vocabulary shard in its published form (postings with impacts, positions).
+struct ShardTerm: Sendable {
+    var bytes: [UInt8]
+    var df: UInt32
+    var filter: Bool
+    var postings: [UInt8]
+    var positions: [UInt8]
 }
 
 /// Reads LEB128 varints from a byte buffer.

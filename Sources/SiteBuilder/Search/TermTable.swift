@@ -12,9 +12,6 @@ struct TermTable: Sendable {
     var df: [UInt32] = []
     var last: [Int32] = []
     var streams: [[UInt8]] = []
-    /// Bytes of postings each term will have once published (summed over runs; the part still in memory is
-    /// measured when needed).
-    var spilledPostings: [UInt32] = []
     /// Bytes in `streams`.
     private(set) var pending = 0
     private(set) var runs: [Run] = []
@@ -42,7 +39,7 @@ struct TermTable: Sendable {
                     for k in range {
                         let key = UnsafeBufferPointer(rebasing: bytes[Int(d.termStart[k])..<Int(d.termStart[k + 1])])
                         let (id, inserted) = table.id(key, hash: d.hashes[k])
-                        if inserted { df.append(0); last.append(-1); streams.append([]); spilledPostings.append(0) }
+                        if inserted { df.append(0); last.append(-1); streams.append([]) }
                         df[id] += 1
                         let gap = UInt32(number - last[id])
                         last[id] = number
@@ -68,7 +65,6 @@ struct TermTable: Sendable {
         for id in streams.indices where !streams[id].isEmpty {
             run.terms.append(UInt32(id))
             run.lengths.append(UInt32(streams[id].count))
-            spilledPostings[id] += UInt32(SearchFormat.postingsSize(streams[id], filter: SearchFormat.isFilter(table.key(id))))
             out += streams[id]
             streams[id] = []
         }
@@ -95,7 +91,6 @@ struct TermTable: Sendable {
         for id in streams.indices where !streams[id].isEmpty { whole[id] += streams[id] }
         streams = whole
         runs = []
-        for id in spilledPostings.indices { spilledPostings[id] = 0 }
     }
 
     /// Removes the run files (after a failure).
