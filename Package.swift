@@ -49,7 +49,8 @@ let package = Package(
         ]),
         .testTarget(name: "CableKitTests", dependencies: ["CableKit"], path: "Tests/CableKitTests", exclude: ["Golden"]),
         .testTarget(name: "CableImportTests", dependencies: ["CableImport", "CableKit", "ChanceryIO"], path: "Tests/CableImportTests"),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CableKit", "ChanceryIO"], path: "Tests/SiteBuilderTests"),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CableKit", "ChanceryIO"], path: "Tests/SiteBuilderTests",
+                    exclude: ["Golden", "Node"]),
         .testTarget(name: "PreviewServerTests", dependencies: [
             "PreviewServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -34,7 +34,7 @@ function fnv(s) {
  return h >>> 0;
 }
 const hex = (n, d) => n.toString(16).padStart(d, '0');
-// a vocabulary shard: term → {df, flags, lengths, offsets or file x}
+// vocabulary shard: term → {df, flags, lengths, offsets or file x}
 const shard = (s) => shards[s] || (shards[s] = get('t/' + hex(s, meta.digits) + '.bin').then((u) => {
  const r = new Reader(u), n = r.v(), map = new Map(), dec = new TextDecoder();
  let prev = new Uint8Array(0), off = 0, poff = 0;
@@ -232,7 +232,7 @@ async function counts(docs) {
   }
  });
 }
-// results per year: SVG bars (no style attribute) that filter by year
+// results per year: SVG bars that filter by year
 function chart(by) {
  const ys = meta.years.map((y) => y[0]).filter((y) => by.has(y)), NS = 'http://www.w3.org/2000/svg';
  if (ys.length < 2) return;
