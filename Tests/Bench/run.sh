@@ -61,6 +61,39 @@ PY
 timed "rebuild after editing one cable" "$bin" build --root "$site"
 grep -q "Edited for the benchmark" "$site"/Public/cable/*/*/"$(basename "$victim" .md)"/index.html && echo "  the edited page is updated"
 
+echo
+echo "Edit to reload (chancery serve)"
+python3 - "$bin" "$site" <<'PY'
+import os, re, socket, subprocess, sys, time, urllib.request
+bin, site = sys.argv[1], sys.argv[2]
+s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+server = subprocess.Popen([bin, "serve", "--root", site, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    def get(path):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as r: return r.read().decode()
+        except Exception: return None
+    deadline = time.time() + 300
+    while get("/") is None and time.time() < deadline: time.sleep(0.2)
+    time.sleep(2)
+    victim = sorted(os.path.join(d, f) for d, _, fs in os.walk(site + "/Content/cables") for f in fs if f.endswith(".md"))[200]
+    text = open(victim).read()
+    ident = os.path.basename(victim)[:-3]
+    date = re.search(r"^date: (\d{4})-(\d{2})", text, re.M)
+    page = f"/cable/{date.group(1)}/{date.group(2)}/{ident}/"
+    marker = f"Reload check {time.time():.0f}."
+    i = text.index("\n---\n", 4) + 5
+    start = time.time()
+    open(victim, "w").write(text[:i] + marker + " " + text[i:])
+    while time.time() - start < 120:
+        body = get(page)
+        if body and marker in body: break
+        time.sleep(0.05)
+    print(f"  edit to reload: {time.time() - start:.2f} s (until {page} served the edit)")
+finally:
+    server.terminate(); server.wait()
+PY
+
 if [ -x "$project/Tests/Bench/search-bench.sh" ]; then
   echo
   echo "Search"

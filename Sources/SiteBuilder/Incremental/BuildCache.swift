@@ -59,8 +59,15 @@ struct BuildCache: Sendable {
         }
     }
 
+    /// Writes the cache a few megabytes at a time (at 250,000 cables it is ~400 MB: never held whole),
+    /// into a temporary file put in place at the end.
     func save(root: String) throws(DiskIO.Failure) {
-        var w = BinaryWriter(capacity: cables.count * 1200 + outputs.count * 64 + 1024)
+        let stream = try StreamFile(path: Self.file(root: root))
+        let chunk = 4 << 20
+        var w = BinaryWriter(capacity: chunk + (1 << 16))
+        func flushIfFull() {
+            if w.bytes.count >= chunk { stream.append(w.bytes); w = BinaryWriter(capacity: chunk + (1 << 16)) }
+        }
         w.string(Self.format)
         w.uint(settingsKey)
         w.string(outputDirectory)
@@ -73,11 +80,13 @@ struct BuildCache: Sendable {
             w.optional(entry.record.originalName)
             w.uint(entry.record.contentHash)
             w.cable(entry.record.meta)
+            flushIfFull()
         }
         w.uint(UInt64(outputs.count))
-        for (path, hash) in outputs { w.string(path); w.uint(hash) }
+        for (path, hash) in outputs { w.string(path); w.uint(hash); flushIfFull() }
         w.uint(UInt64(pageKeys.count))
-        for (path, key) in pageKeys { w.string(path); w.uint(key) }
-        try DiskIO.write(w.bytes, to: Self.file(root: root))
+        for (path, key) in pageKeys { w.string(path); w.uint(key); flushIfFull() }
+        stream.append(w.bytes)
+        try stream.commit()
     }
 }
