@@ -51,6 +51,11 @@ struct ContentLoader {
         return (files, originals, warnings)
     }
 
+    /// The suffix of the original published beside `base.md` (`.txt` before `.html`), if any.
+    static func originalSuffix<S: StringProtocol>(of base: S, in originals: Set<String>) -> String? {
+        [".txt", ".html"].first { originals.contains(base + $0) }
+    }
+
     /// Loads every cable; a file whose size and modification time match the cache is taken from it.
     func loadCables(listing: (files: [String], originals: Set<String>, warnings: [BuildError])? = nil,
                     cache: [String: BuildCache.CachedCable] = [:], progress: ((Int, Int) -> Void)? = nil) -> Result {
@@ -64,7 +69,7 @@ struct ContentLoader {
             let slice = Array(files[start..<min(files.count, start + batch)])
             let loaded = parallelMap(slice) { path -> (Swift.Result<BuildCache.CachedCable, BuildError>, Bool) in
                 let base = String(path.dropLast(3))
-                let originalName: String? = originals.contains(base + ".txt") ? ".txt" : (originals.contains(base + ".html") ? ".html" : nil)
+                let originalName = ContentLoader.originalSuffix(of: base, in: originals)
                 guard let stamp = DiskIO.stamp(root + "/" + path) else {
                     return (.failure(BuildError(path: path, message: "cannot read the file")), true)
                 }

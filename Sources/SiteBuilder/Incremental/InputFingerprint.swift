@@ -24,7 +24,7 @@ struct InputFingerprint: Equatable {
                 h.add(path)
                 add(DiskIO.stamp(root + "/" + path), to: &h)
                 let base = path.dropLast(3)
-                if let original = [".txt", ".html"].first(where: { originals.contains(base + $0) }) {
+                if let original = ContentLoader.originalSuffix(of: base, in: originals) {
                     h.add(original)
                     add(DiskIO.stamp(root + "/" + base + original), to: &h)
                 } else {

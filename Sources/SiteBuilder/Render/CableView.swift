@@ -150,7 +150,7 @@ struct ListView: MustacheParent, Sendable {
         case "heading": heading
         case "intro": intro
         case "count": count
-        case "unit": count == "1" ? "cable" : "cables"
+        case "unit": cableUnit(count)
         case "kind": kind
         case "rows": rows.isEmpty ? nil : rows
         case "pagination": pagination
@@ -207,7 +207,7 @@ struct YearLinkView: MustacheParent, Sendable {
         case "year": year
         case "url": url
         case "count": count
-        case "unit": count == "1" ? "cable" : "cables"
+        case "unit": cableUnit(count)
         default: nil
         }
     }
@@ -224,7 +224,7 @@ struct YearView: MustacheParent, Sendable {
         switch name {
         case "year": year
         case "count": count
-        case "unit": count == "1" ? "cable" : "cables"
+        case "unit": cableUnit(count)
         case "months": months
         case "previousYear": previousYear
         case "nextYear": nextYear

@@ -13,7 +13,7 @@ struct LinkView: MustacheParent, Sendable {
         case "title", "name": title
         case "url": url
         case "count": count
-        case "unit": count == "1" ? "cable" : "cables"
+        case "unit": cableUnit(count)
         default: nil
         }
     }
@@ -84,7 +84,7 @@ struct ClassificationView: MustacheParent, Sendable {
         case "slug": slug
         case "url": url
         case "count": count
-        case "unit": count == "1" ? "cable" : "cables"
+        case "unit": cableUnit(count)
         default: nil
         }
     }
@@ -160,7 +160,7 @@ struct TagView: MustacheParent, Sendable {
         case "url": url
         case "known": known
         case "count": count
-        case "unit": count == "1" ? "cable" : "cables"
+        case "unit": cableUnit(count)
         default: nil
         }
     }
@@ -216,3 +216,6 @@ struct Named: MustacheParent, Sendable {
         return nil
     }
 }
+
+/// `cable` for a formatted count of one, `cables` otherwise: the `unit` beside every `count` (THEME.md).
+func cableUnit(_ count: String?) -> String { count == "1" ? "cable" : "cables" }
