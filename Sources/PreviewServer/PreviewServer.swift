@@ -88,20 +88,26 @@ public struct PreviewServer: Sendable {
     /// cancelled. `onRunning` is called once the server listens.
     public func run(onRunning: @escaping @Sendable (Running) async -> Void = { _ in }) async throws {
         let builder = SiteBuilder(options: .init(root: options.root))
+        // the build cache stays in memory from one rebuild to the next
+        let session = BuildSession()
         let watcher = FileWatcher(root: options.root, mode: options.watchMode, warning: console.error)
         // watch from before the first build, so nothing edited meanwhile is missed
         let changes = watcher.changes()
 
-        let first = await Self.build(builder, progress: console.progress)
+        let first = await Self.build(builder, session: session, progress: console.progress)
         console.progressDone()
         Self.printErrors(first, to: console)
         console.info(first.summary)
+        // the first rebuild after an edit finds the build cache in memory
+        let root = options.root
+        DispatchQueue.global(qos: .utility).async { session.warm(root: root) }
 
         let files = StaticFiles(publicDirectory: builder.outputDirectory, basePath: Self.basePath(root: options.root) ?? "")
         let reload = LiveReload(status: BuildStatus(report: first, generation: 1))
         let console = self.console
-        let coordinator = RebuildCoordinator(debounce: options.debounce) { _ in
-            await Self.rebuild(builder, files: files, reload: reload, console: console)
+        let coordinator = RebuildCoordinator(debounce: options.debounce) { changes in
+            session.changed(changes.paths)
+            await Self.rebuild(builder, session: session, files: files, reload: reload, console: console)
         }
 
         var logger = Logger(label: "chancery.serve")
@@ -138,23 +144,39 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// Runs a build off the cooperative pool (it blocks its thread and uses every core).
-    static func build(_ builder: SiteBuilder, progress: SiteBuilder.Progress? = nil) async -> BuildReport {
+    /// Runs a build off the cooperative pool (it blocks its thread and uses every core). `pagesReady` is
+    /// called on the build's thread (see `SiteBuilder.build`).
+    static func build(_ builder: SiteBuilder, session: BuildSession, progress: SiteBuilder.Progress? = nil,
+                      pagesReady: (@Sendable (BuildReport) -> Void)? = nil) async -> BuildReport {
         await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: builder.build(progress: progress))
+                continuation.resume(returning: builder.build(progress: progress, session: session, pagesReady: pagesReady))
             }
         }
     }
 
-    /// One rebuild: build, report one line (and the errors), update the status and tell the pages.
-    static func rebuild(_ builder: SiteBuilder, files: StaticFiles, reload: LiveReload, console: Console) async {
-        let report = await build(builder)
+    /// One rebuild: build, report one line (and the errors), update the status and tell the pages. When the
+    /// pages are in place before the rest of the build (search index, exports, cache) and nothing has failed
+    /// so far, the pages reload at once; the final status follows when the build ends.
+    static func rebuild(_ builder: SiteBuilder, session: BuildSession, files: StaticFiles, reload: LiveReload, console: Console) async {
         let generation = await reload.status.generation + 1
+        let early = Mutex(false)
+        let report = await build(builder, session: session, pagesReady: { sofar in
+            guard !sofar.failed, sofar.written + sofar.removed > 0 else { return }
+            early.withLock { $0 = true }
+            let status = BuildStatus(report: sofar, generation: generation)
+            let semaphore = DispatchSemaphore(value: 0)
+            Task {
+                await reload.publish(status, reload: true)
+                semaphore.signal()
+            }
+            semaphore.wait()
+        })
         let status = BuildStatus(report: report, generation: generation)
         log(report, to: console)
         if status.ok, let base = basePath(root: builder.options.root) { files.setBasePath(base) }
-        await reload.publish(status, reload: report.written + report.removed > 0)
+        let reloaded = early.withLock { $0 }
+        await reload.publish(status, reload: !reloaded && report.written + report.removed > 0)
     }
 
     /// `Rebuilt in 0.42 s (3 files written)`, after the errors if any.

@@ -30,7 +30,14 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site. A second build of the same site waits for the first (a lock in `.chancery/`);
     /// `waiting` is called once when it has to.
-    public func build(progress: Progress? = nil, waiting: (@Sendable () -> Void)? = nil) -> BuildReport {
+    ///
+    /// A long-running caller (the preview server) passes a `session` to keep the build cache in memory from
+    /// one build to the next, and `pagesReady` to hear, with the report so far, as soon as every page of an
+    /// incremental build is in place — before the search index, the data exports and the build cache are
+    /// brought up to date — so that it can reload the browser at once. It is not called when the build
+    /// writes a new output folder (a first or clean build publishes everything at the end).
+    public func build(progress: Progress? = nil, waiting: (@Sendable () -> Void)? = nil, session: BuildSession? = nil,
+                      pagesReady: ((BuildReport) -> Void)? = nil) -> BuildReport {
         let start = DispatchTime.now()
         var report = BuildReport(output: outputDirectory)
         let lockPath = BuildCache.folder(root: options.root) + "/lock"
@@ -39,13 +46,13 @@ public struct SiteBuilder: Sendable {
             waiting?()
             lock = DiskIO.lock(lockPath, wait: true)
         }
-        buildSite(into: &report, progress: progress)
+        buildSite(into: &report, progress: progress, session: session, pagesReady: pagesReady)
         if let lock { DiskIO.unlock(lock) }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return report
     }
 
-    private func buildSite(into report: inout BuildReport, progress: Progress?) {
+    private func buildSite(into report: inout BuildReport, progress: Progress?, session: BuildSession?, pagesReady: ((BuildReport) -> Void)?) {
         let root = options.root
         var timer = PhaseTimer()
         defer { timer.print() }
@@ -81,8 +88,8 @@ public struct SiteBuilder: Sendable {
 
         // nothing changed since the last build without errors: its output stands
         let loader = ContentLoader(root: root)
-        let listing = loader.cableFiles()
-        let fingerprint = InputFingerprint.hash(root: root, settings: settings, files: listing.files, originals: listing.originals, pages: loader.pageFiles())
+        let listing = session?.listing(loader) ?? loader.listing()
+        let fingerprint = InputFingerprint.hash(root: root, settings: settings, listing: listing, pages: loader.pageFiles())
         timer.mark("stamps")
         if !options.clean, !lastBuildWasKilled, let last = InputFingerprint.load(root: root), last.value == fingerprint,
            DiskIO.exists(outputDirectory + "/index.html"), DiskIO.exists(outputDirectory + "/404.html") {
@@ -92,7 +99,7 @@ public struct SiteBuilder: Sendable {
         }
         InputFingerprint.remove(root: root)
 
-        let cache = options.clean ? nil : BuildCache.load(root: root)
+        let cache = options.clean ? nil : session?.cache(root: root) ?? BuildCache.load(root: root)
         timer.mark("cache load")
         try? DiskIO.write(Array("\(ProcessInfoCores.processID)\n".utf8), to: marker)
         let trusted = cache != nil && !lastBuildWasKilled && cache!.outputDirectory == outputKey
@@ -131,13 +138,20 @@ public struct SiteBuilder: Sendable {
         // cable pages: render those whose inputs changed
         let cablePages = CablePages(context: context, root: root, fragments: fragments)
         var cablesToRender: [Int] = []
+        // what each page shows of the cables around it: the last build's, while the model's shape is the same
+        let shape = index.shapeKey()
+        let lastNeighbours = keysUsable && cache!.shapeKey == shape && cache!.neighbourKeys.count == index.records.count ? cache!.neighbourKeys : nil
         let cableKeys = parallelMap(Array(index.records.indices)) { i in
-            (cablePages.outputs(i), cablePages.key(i, settings: settings, originalStamp: loaded.entries[index.records[i].path]?.originalStamp))
+            let neighbours = lastNeighbours?[i] ?? cablePages.neighbourKey(i)
+            let (page, outputs) = cablePages.outputs(i)
+            return (page, outputs, cablePages.key(i, settings: settings, originalStamp: loaded.entries[index.records[i].path]?.originalStamp, neighbours: neighbours), neighbours)
         }
-        for i in index.records.indices {
-            let (outputs, key) = cableKeys[i]
+        let neighbourKeys = cableKeys.map(\.3)
+        keys.reserveCapacity(oldKeys.count + 64)
+        sitePaths.reserveCapacity(cableKeys.count + 1024)
+        for (i, (page, outputs, key, _)) in cableKeys.enumerated() {
             keys[outputs[0]] = key
-            sitePaths.append(context.urls.cable(id: index.records[i].id, date: index.records[i].date))
+            sitePaths.append(page)
             if oldKeys[outputs[0]] == key, outputs.allSatisfy({ writer.keep($0) }) { continue }
             cablesToRender.append(i)
         }
@@ -167,28 +181,6 @@ public struct SiteBuilder: Sendable {
             progress?("Rendering cables", min(cablesToRender.count, start + batch), cablesToRender.count)
         }
         timer.mark("cable pages")
-        // search index: the cables not rendered above are read by the indexer; then Public/search/ and /search/
-        report.errors += search.finish(keep: { writer.keep($0) }) { writer.write($0) }
-
-        timer.mark("search")
-        // data exports, from the records (no file is read again)
-        var exportsKey = FastHash(seed: settings)
-        for r in index.records { exportsKey.add(r.metaKey) }
-        keys["data/cables.json"] = exportsKey.value
-        keys["data/cables.csv"] = exportsKey.value
-        if !(oldKeys["data/cables.json"] == exportsKey.value && writer.keep("data/cables.json") && writer.keep("data/cables.csv")) {
-            do {
-                let exports = try DataExports(publicDirectory: writer.staging ?? outputDirectory, urls: context.urls)
-                for r in index.records { exports.add(r.meta) }
-                let result = try exports.commit()
-                writer.noteProduced("data/cables.json", hash: result.json.hash, written: result.json.written)
-                writer.noteProduced("data/cables.csv", hash: result.csv.hash, written: result.csv.written)
-            } catch {
-                report.errors.append(BuildError(path: error.path, message: error.message))
-            }
-        }
-
-        timer.mark("exports")
         // index pages
         let indexPages = IndexPages(context: context, fragments: fragments)
         let listings = indexPages.listings()
@@ -245,8 +237,34 @@ public struct SiteBuilder: Sendable {
         }
         report.errors += writer.write(other)
         report.rendered += other.count
-
         timer.mark("other pages")
+        if writer.staging == nil, let pagesReady {
+            var sofar = report
+            sofar.written = writer.written
+            pagesReady(sofar)
+        }
+
+        // search index: the cables not rendered above are read by the indexer; then Public/search/ and /search/
+        report.errors += search.finish(keep: { writer.keep($0) }) { writer.write($0) }
+        timer.mark("search")
+        // data exports, from the records (no file is read again)
+        var exportsKey = FastHash(seed: settings)
+        for r in index.records { exportsKey.add(r.metaKey) }
+        keys["data/cables.json"] = exportsKey.value
+        keys["data/cables.csv"] = exportsKey.value
+        if !(oldKeys["data/cables.json"] == exportsKey.value && writer.keep("data/cables.json") && writer.keep("data/cables.csv")) {
+            do {
+                let exports = try DataExports(publicDirectory: writer.staging ?? outputDirectory, urls: context.urls)
+                for r in index.records { exports.add(r.meta) }
+                let result = try exports.commit()
+                writer.noteProduced("data/cables.json", hash: result.json.hash, written: result.json.written)
+                writer.noteProduced("data/cables.csv", hash: result.csv.hash, written: result.csv.written)
+            } catch {
+                report.errors.append(BuildError(path: error.path, message: error.message))
+            }
+        }
+
+        timer.mark("exports")
         do { try writer.publish() } catch { report.errors.append(BuildError(path: error.path, message: error.message)) }
         report.removed = writer.removeStale()
         report.written = writer.written
@@ -260,9 +278,19 @@ public struct SiteBuilder: Sendable {
         next.cables = loaded.entries
         next.outputs = writer.produced
         next.pageKeys = keys
+        next.shapeKey = shape
+        next.neighbourKeys = neighbourKeys
         let unchanged = trusted && report.cablesRead == 0 && writer.written == 0 && report.removed == 0 && keys == cache!.pageKeys
             && cache!.settingsKey == settings && next.cables.count == cache!.cables.count
-        do { if !unchanged { try next.save(root: root) } } catch { report.errors.append(BuildError(path: error.path, message: "cannot save the build cache: \(error.message)", isWarning: true)) }
+        if !unchanged || cache!.shapeKey != shape || cache!.neighbourKeys != neighbourKeys {
+            do {
+                try next.save(root: root)
+                session?.keep(next, root: root, saved: true)
+            } catch {
+                report.errors.append(BuildError(path: error.path, message: "cannot save the build cache: \(error.message)", isWarning: true))
+                session?.keep(next, root: root, saved: false)
+            }
+        }
         DiskIO.remove(marker)
         if report.errors.isEmpty {
             InputFingerprint(value: fingerprint, cables: report.cables, outputs: writer.written + writer.unchanged).save(root: root)

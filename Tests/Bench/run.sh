@@ -76,20 +76,25 @@ try:
     deadline = time.time() + 300
     while get("/") is None and time.time() < deadline: time.sleep(0.2)
     time.sleep(2)
-    victim = sorted(os.path.join(d, f) for d, _, fs in os.walk(site + "/Content/cables") for f in fs if f.endswith(".md"))[200]
-    text = open(victim).read()
-    ident = os.path.basename(victim)[:-3]
-    date = re.search(r"^date: (\d{4})-(\d{2})", text, re.M)
-    page = f"/cable/{date.group(1)}/{date.group(2)}/{ident}/"
-    marker = f"Reload check {time.time():.0f}."
-    i = text.index("\n---\n", 4) + 5
-    start = time.time()
-    open(victim, "w").write(text[:i] + marker + " " + text[i:])
-    while time.time() - start < 120:
-        body = get(page)
-        if body and marker in body: break
-        time.sleep(0.05)
-    print(f"  edit to reload: {time.time() - start:.2f} s (until {page} served the edit)")
+    cables = sorted(os.path.join(d, f) for d, _, fs in os.walk(site + "/Content/cables") for f in fs if f.endswith(".md"))
+    times = []
+    for victim in (cables[200], cables[len(cables) // 2], cables[-200]):
+        text = open(victim).read()
+        ident = os.path.basename(victim)[:-3]
+        date = re.search(r"^date: (\d{4})-(\d{2})", text, re.M)
+        page = f"/cable/{date.group(1)}/{date.group(2)}/{ident}/"
+        marker = f"Reload check {time.time():.0f}."
+        i = text.index("\n---\n", 4) + 5
+        start = time.time()
+        open(victim, "w").write(text[:i] + marker + " " + text[i:])
+        while time.time() - start < 120:
+            body = get(page)
+            if body and marker in body: break
+            time.sleep(0.02)
+        times.append(time.time() - start)
+        print(f"  edit to reload: {times[-1]:.2f} s (until {page} served the edit)")
+        time.sleep(8)  # the rest of the rebuild (search index, build cache) finishes before the next edit
+    print(f"  edit to reload, median of {len(times)}: {sorted(times)[len(times) // 2]:.2f} s")
 finally:
     server.terminate(); server.wait()
 PY

@@ -1,5 +1,6 @@
 import Foundation
 import SiteBuilder
+import Synchronization
 import Testing
 
 /// The same content gives the same bytes: twice, into two folders; with one job or all cores; and a
@@ -88,14 +89,7 @@ import Testing
         func expectSameAsClean(after edit: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let report = site.build()
             #expect(!report.failed, "\(edit): \(site.errorLines)", sourceLocation: sourceLocation)
-            // the reference: a copy of the site folder, without build cache, built from scratch
-            let reference = Temp.directory("clean")
-            defer { try? FileManager.default.removeItem(atPath: reference) }
-            try FileManager.default.copyItem(atPath: site.root + "/Content", toPath: reference + "/Content")
-            try FileManager.default.copyItem(atPath: site.root + "/Themes", toPath: reference + "/Themes")
-            let clean = SiteBuilder(options: .init(root: reference, output: reference + "/Public")).build()
-            #expect(!clean.failed, sourceLocation: sourceLocation)
-            let differences = Tree.differences(site.output, reference + "/Public")
+            let differences = try site.differencesFromCleanBuild()
             #expect(differences.isEmpty, "after \(edit), the incremental build differs from a clean one: \(differences.prefix(20))", sourceLocation: sourceLocation)
         }
         func edit(_ path: String, _ change: (String) -> String) throws {
@@ -175,6 +169,50 @@ import Testing
         try FileManager.default.removeItem(atPath: site.root + "/Content/pages/about.md")
         try expectSameAsClean(after: "a removed free page")
         site.assertMissing(["about/index.html"])
+    }
+
+    /// The preview server's way of building: the build cache kept in memory between builds, and the pages
+    /// announced before the search index and the cache are brought up to date. Each build must still equal
+    /// a clean one, and a build from elsewhere in between (another process) must not be mistaken for the
+    /// session's own.
+    @Test func aSessionKeepsTheCacheInMemoryAndStaysRight() throws {
+        let site = try SiteFixture(ReadingRoom.site)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let session = BuildSession()
+        let path = "Content/cables/2008/08STATE37957.md"
+        let page = "cable/2008/04/08STATE37957/index.html"
+        for round in 1...3 {
+            let text = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "¶1.", with: "¶1. Round \(round) of edits."), to: path)
+            session.changed([path])
+            let announced = Mutex<[BuildReport]>([])
+            let pageAtAnnouncement = Mutex<String?>(nil)
+            let output = site.output
+            let report = SiteBuilder(options: .init(root: site.root)).build(session: session, pagesReady: { sofar in
+                announced.withLock { $0.append(sofar) }
+                pageAtAnnouncement.withLock { $0 = try? String(contentsOfFile: output + "/" + page, encoding: .utf8) }
+            })
+            #expect(!report.failed, "\(report.errors.prefix(5))")
+            #expect(report.cablesRead == 1, "round \(round): only the edited cable is read")
+            #expect(announced.withLock { $0.count } == 1, "round \(round): the pages are announced once")
+            #expect(announced.withLock { $0.first?.written ?? 0 } >= 1)
+            #expect(pageAtAnnouncement.withLock { $0 }?.contains("Round \(round) of edits.") == true, "round \(round): the page is in place when announced")
+            let differences = try site.differencesFromCleanBuild()
+            #expect(differences.isEmpty, "round \(round): \(differences.prefix(20))")
+        }
+        // another process builds with another base URL; the session's cache no longer describes Public/
+        let other = SiteBuilder(options: .init(root: site.root, baseURL: "https://example.org/elsewhere")).build()
+        #expect(!other.failed)
+        let back = SiteBuilder(options: .init(root: site.root)).build(session: session)
+        #expect(!back.failed)
+        #expect(site.text(page)?.contains("/elsewhere/") == false, "no page of the other build is kept")
+        let differences = try site.differencesFromCleanBuild()
+        #expect(differences.isEmpty, "after a build from elsewhere: \(differences.prefix(20))")
+        // a clean build writes a new folder: nothing is announced before it is published
+        let announcedClean = Mutex(0)
+        let clean = SiteBuilder(options: .init(root: site.root, clean: true)).build(session: session, pagesReady: { _ in announcedClean.withLock { $0 += 1 } })
+        #expect(!clean.failed)
+        #expect(announcedClean.withLock { $0 } == 0)
     }
 
     /// An incremental build with a different base URL must not reuse pages rendered for the old one.

@@ -115,6 +115,18 @@ final class SiteFixture: @unchecked Sendable {  // a shared fixture is only read
         return report
     }
 
+    /// How the output differs from a clean build of a copy of the site's content and themes (empty when
+    /// they are byte for byte the same).
+    func differencesFromCleanBuild() throws -> [String] {
+        let reference = Temp.directory("clean")
+        defer { try? FileManager.default.removeItem(atPath: reference) }
+        try FileManager.default.copyItem(atPath: root + "/Content", toPath: reference + "/Content")
+        try FileManager.default.copyItem(atPath: root + "/Themes", toPath: reference + "/Themes")
+        let clean = SiteBuilder(options: .init(root: reference, output: reference + "/Public", baseURL: baseURL)).build()
+        if clean.failed { return ["the clean build failed: \(clean.errors.prefix(5))"] }
+        return Tree.differences(output, reference + "/Public")
+    }
+
     /// The error lines the command line would print (`path:line: error: message`).
     var errorLines: [String] { report?.errors.map(\.description) ?? [] }
 

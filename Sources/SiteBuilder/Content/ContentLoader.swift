@@ -56,42 +56,49 @@ struct ContentLoader {
         [".txt", ".html"].first { originals.contains(base + $0) }
     }
 
-    /// Loads every cable; a file whose size and modification time match the cache is taken from it.
-    func loadCables(listing: (files: [String], originals: Set<String>, warnings: [BuildError])? = nil,
-                    cache: [String: BuildCache.CachedCable] = [:], progress: ((Int, Int) -> Void)? = nil) -> Result {
-        let (files, originals, warnings) = listing ?? cableFiles()
+    /// The cable files with their originals, each stated once.
+    func listing() -> CableListing {
+        let (files, originals, warnings) = cableFiles()
+        return CableListing(files: files, originals: originals, warnings: warnings, root: root)
+    }
+
+    /// Loads every cable; a file whose size and modification time (from `listing`) match the cache is
+    /// taken from it without being read.
+    func loadCables(listing given: CableListing? = nil, cache: [String: BuildCache.CachedCable] = [:],
+                    progress: ((Int, Int) -> Void)? = nil) -> Result {
+        let listing = given ?? self.listing()
+        let entries = listing.entries
         var result = Result()
-        result.errors += warnings
-        result.files = files.count
+        result.errors += listing.warnings
+        result.files = entries.count
         let root = self.root
         let batch = 4096
-        for start in stride(from: 0, to: files.count, by: batch) {
-            let slice = Array(files[start..<min(files.count, start + batch)])
-            let loaded = parallelMap(slice) { path -> (Swift.Result<BuildCache.CachedCable, BuildError>, Bool) in
-                let base = String(path.dropLast(3))
-                let originalName = ContentLoader.originalSuffix(of: base, in: originals)
-                guard let stamp = DiskIO.stamp(root + "/" + path) else {
+        for start in stride(from: 0, to: entries.count, by: batch) {
+            let slice = Array(entries[start..<min(entries.count, start + batch)])
+            let loaded = parallelMap(slice) { file -> (Swift.Result<BuildCache.CachedCable, BuildError>, Bool) in
+                let path = file.path
+                guard let stamp = file.stamp else {
                     return (.failure(BuildError(path: path, message: "cannot read the file")), true)
                 }
-                let originalStamp = originalName.flatMap { DiskIO.stamp(root + "/" + base + $0) }
                 if let cached = cache[path], cached.stamp == stamp {
                     var entry = cached
-                    entry.originalStamp = originalStamp
-                    entry.record = cached.record.with(originalName: originalName.map { String(base[base.index(after: base.lastIndex(of: "/")!)...]) + $0 })
+                    entry.originalStamp = file.originalStamp
+                    let base = path.dropLast(3)
+                    entry.record = cached.record.with(originalName: file.originalSuffix.map { String(base[base.index(after: base.lastIndex(of: "/")!)...]) + $0 })
                     return (.success(entry), false)
                 }
-                return (ContentLoader.loadRecord(root: root, path: path, originalSuffix: originalName).map {
-                    BuildCache.CachedCable(stamp: stamp, originalStamp: originalStamp, record: $0)
+                return (ContentLoader.loadRecord(root: root, path: path, originalSuffix: file.originalSuffix).map {
+                    BuildCache.CachedCable(stamp: stamp, originalStamp: file.originalStamp, record: $0)
                 }, true)
             }
-            for (path, (item, wasRead)) in zip(slice, loaded) {
+            for (file, (item, wasRead)) in zip(slice, loaded) {
                 if wasRead { result.read += 1 }
                 switch item {
-                case .success(let entry): result.records.append(entry.record); result.entries[path] = entry
+                case .success(let entry): result.records.append(entry.record); result.entries[file.path] = entry
                 case .failure(let error): result.errors.append(error)
                 }
             }
-            progress?(min(files.count, start + batch), files.count)
+            progress?(min(entries.count, start + batch), entries.count)
         }
         return result
     }

@@ -7,7 +7,7 @@ import ChanceryIO
 /// rendered from. A page whose key is unchanged is not rendered again; an output whose bytes are
 /// unchanged is not written again. A cache from another version, or a malformed one, is ignored.
 struct BuildCache: Sendable {
-    static let format = "chancery build cache 1"
+    static let format = "chancery build cache 2"
 
     struct CachedCable: Sendable {
         var stamp: DiskIO.Stamp
@@ -24,6 +24,10 @@ struct BuildCache: Sendable {
     var outputs: [String: UInt64] = [:]
     /// Output path → key of the inputs it was rendered from.
     var pageKeys: [String: UInt64] = [:]
+    /// The index model's shape (`SiteIndex.shapeKey`) and, in the model's order, each cable page's
+    /// neighbour key (`CablePages.neighbourKey`), valid while the shape is the same.
+    var shapeKey: UInt64 = 0
+    var neighbourKeys: [UInt64] = []
 
     static func folder(root: String) -> String { root + "/.chancery" }
     static func file(root: String) -> String { folder(root: root) + "/build-cache" }
@@ -45,15 +49,23 @@ struct BuildCache: Sendable {
                 let originalStamp: DiskIO.Stamp? = try r.bool() ? DiskIO.Stamp(size: try r.int(), modified: Int64(try r.int())) : nil
                 let originalName = try r.optional()
                 let hash = try r.uint()
+                let from = r.position
                 let meta = try r.cable()
+                // the bytes just read are those the record's metaKey hashes: no need to encode them again
+                let metaKey = r.bytes.withUnsafeBytes { FastHash.of(UnsafeRawBufferPointer(rebasing: $0[from..<r.position])) }
                 cache.cables[path] = CachedCable(stamp: stamp, originalStamp: originalStamp,
-                                                 record: CableRecord(cable: meta, path: path, originalName: originalName, contentHash: hash))
+                                                 record: CableRecord(cable: meta, path: path, originalName: originalName, contentHash: hash, metaKey: metaKey))
             }
             let outputCount = Int(try r.uint())
             for _ in 0..<outputCount { cache.outputs[try r.string()] = try r.uint() }
             let keyCount = Int(try r.uint())
             for _ in 0..<keyCount { cache.pageKeys[try r.string()] = try r.uint() }
-            return cache
+            cache.shapeKey = try r.uint()
+            let neighbourCount = Int(try r.uint())
+            guard neighbourCount <= bytes.count else { return nil }
+            cache.neighbourKeys.reserveCapacity(neighbourCount)
+            for _ in 0..<neighbourCount { cache.neighbourKeys.append(try r.uint()) }
+            return r.atEnd ? cache : nil
         } catch {
             return nil
         }
@@ -86,6 +98,9 @@ struct BuildCache: Sendable {
         for (path, hash) in outputs { w.string(path); w.uint(hash); flushIfFull() }
         w.uint(UInt64(pageKeys.count))
         for (path, key) in pageKeys { w.string(path); w.uint(key); flushIfFull() }
+        w.uint(shapeKey)
+        w.uint(UInt64(neighbourKeys.count))
+        for key in neighbourKeys { w.uint(key); flushIfFull() }
         stream.append(w.bytes)
         try stream.commit()
     }

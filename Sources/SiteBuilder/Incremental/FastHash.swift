@@ -30,4 +30,5 @@ struct FastHash: Sendable {
     mutating func add(_ b: Bool) { mix(b ? 1 : 2) }
 
     static func of(_ bytes: [UInt8]) -> UInt64 { var h = FastHash(); h.add(bytes); return h.value }
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 { var h = FastHash(); h.add(bytes); return h.value }
 }

@@ -13,29 +13,17 @@ struct InputFingerprint: Equatable {
 
     static func file(root: String) -> String { BuildCache.folder(root: root) + "/inputs" }
 
-    /// The hash of `settings` and of the stamps of the cables (`files`, in listing order), the originals
-    /// beside them and the free pages; stats in parallel.
-    static func hash(root: String, settings: UInt64, files: [String], originals: Set<String>, pages: [String]) -> UInt64 {
-        let chunk = 2048
-        let starts = Array(stride(from: 0, to: files.count, by: chunk))
-        let parts = parallelMap(starts) { start -> UInt64 in
-            var h = FastHash()
-            for path in files[start..<min(files.count, start + chunk)] {
-                h.add(path)
-                add(DiskIO.stamp(root + "/" + path), to: &h)
-                let base = path.dropLast(3)
-                if let original = ContentLoader.originalSuffix(of: base, in: originals) {
-                    h.add(original)
-                    add(DiskIO.stamp(root + "/" + base + original), to: &h)
-                } else {
-                    h.add(0)
-                }
-            }
-            return h.value
-        }
+    /// The hash of `settings`, of the stamps of the cables and the originals beside them (as `listing`
+    /// took them) and of the free pages.
+    static func hash(root: String, settings: UInt64, listing: CableListing, pages: [String]) -> UInt64 {
         var h = FastHash(seed: settings)
-        h.add(files.count)
-        for part in parts { h.add(part) }
+        h.add(listing.entries.count)
+        for entry in listing.entries {
+            h.add(entry.path)
+            add(entry.stamp, to: &h)
+            h.add(entry.originalSuffix)
+            if entry.originalSuffix != nil { add(entry.originalStamp, to: &h) }
+        }
         for page in pages { h.add(page); add(DiskIO.stamp(root + "/" + page), to: &h) }
         return h.value
     }

@@ -21,9 +21,16 @@ public final class CableRecord: Sendable {
     /// All of the front matter (what the data exports show).
     let metaKey: UInt64
 
-    public init(cable: Cable, path: String, originalName: String?, contentHash: UInt64 = 0) {
+    public convenience init(cable: Cable, path: String, originalName: String?, contentHash: UInt64 = 0) {
         var meta = cable
         meta.body = ""
+        var w = BinaryWriter(capacity: 1024)
+        w.cable(meta)
+        self.init(cable: meta, path: path, originalName: originalName, contentHash: contentHash, metaKey: FastHash.of(w.bytes))
+    }
+
+    /// With `metaKey` already known: the hash of `BinaryWriter.cable` of the cable without its body.
+    init(cable meta: Cable, path: String, originalName: String?, contentHash: UInt64, metaKey: UInt64) {
         self.meta = meta
         self.path = path
         self.originalName = originalName
@@ -32,14 +39,12 @@ public final class CableRecord: Sendable {
         h.add(meta.id); h.add(meta.title); h.add(meta.date?.iso8601); h.add(meta.dateEstimated); h.add(meta.origin)
         h.add(meta.classification?.rawValue); h.add(meta.caveats); h.add(meta.tags); h.add(meta.summary)
         listingKey = h.value
-        var w = BinaryWriter(capacity: 1024)
-        w.cable(meta)
-        metaKey = FastHash.of(w.bytes)
+        self.metaKey = metaKey
     }
 
     /// The same record with another original beside it.
     func with(originalName: String?) -> CableRecord {
-        originalName == self.originalName ? self : CableRecord(cable: meta, path: path, originalName: originalName, contentHash: contentHash)
+        originalName == self.originalName ? self : CableRecord(cable: meta, path: path, originalName: originalName, contentHash: contentHash, metaKey: metaKey)
     }
 
     public var id: String { meta.id ?? "" }

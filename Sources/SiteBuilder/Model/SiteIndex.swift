@@ -40,6 +40,16 @@ public struct SiteIndex: Sendable {
         positionInOrigin = position
     }
 
+    /// The shape of the model, hashed: every cable in order with what other pages show of it and what it
+    /// cites. Everything a page shows of the cables around it (citations both ways, related cables,
+    /// previous/next, index rows) is a function of this and the configuration.
+    public func shapeKey() -> UInt64 {
+        var h = FastHash()
+        h.add(records.count)
+        for r in records { h.add(r.listingKey); h.add(r.references) }
+        return h.value
+    }
+
     public func previousFromSamePost(_ i: Int) -> Int? {
         guard let origin = records[i].origin, let list = origins[origin], positionInOrigin[i] > 0 else { return nil }
         return list[positionInOrigin[i] - 1]

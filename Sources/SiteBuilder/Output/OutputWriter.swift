@@ -12,8 +12,9 @@ struct OutputWriter {
     let directory: String
     /// Where files go during a clean build (nil: straight into `directory`, each one atomically).
     let staging: String?
-    /// Files present under Public/ when the build started (relative paths).
-    let existing: Set<String>
+    /// Files present under Public/ when the build started (relative paths), when the folder was walked;
+    /// nil when the known outputs are taken as what is on disk.
+    private let walked: Set<String>?
     /// Hashes of the outputs as the last build wrote them, when that build finished (trusted).
     let known: [String: UInt64]
     /// Hashes of what this build produced (written, unchanged or kept), for the next build.
@@ -27,8 +28,9 @@ struct OutputWriter {
         // leftovers of a killed build
         for entry in DiskIO.list(directory) ?? [] where entry.name.hasPrefix(".staging-") { DiskIO.removeTree(directory + "/" + entry.name) }
         self.known = known
+        produced.reserveCapacity(known.count + 64)
         if trustKnown, !known.isEmpty {
-            existing = Set(known.keys)
+            walked = nil
             staging = nil
             return
         }
@@ -41,9 +43,12 @@ struct OutputWriter {
             }
         }
         walk("")
-        existing = found
+        walked = found
         staging = found.isEmpty ? directory + "/.staging-\(ProcessInfoCores.processID)" : nil
     }
+
+    /// Whether the file at `path` (relative) was under Public/ when the build started.
+    func existed(_ path: String) -> Bool { walked.map { $0.contains(path) } ?? (known[path] != nil) }
 
     /// Where a file at `path` (relative) is written now.
     func destination(_ path: String) -> String { (staging ?? directory) + "/" + path }
@@ -53,7 +58,7 @@ struct OutputWriter {
     /// Writes a batch of files on all cores; returns the errors.
     mutating func write(_ files: [OutputFile]) -> [BuildError] {
         let directory = self.directory
-        let existing = self.existing
+        let writer = self
         let staging = self.staging
         let known = self.known
         let outcomes = parallelMap(files) { file -> Outcome in
@@ -65,7 +70,7 @@ struct OutputWriter {
                         return .written(hash)
                     }
                     let path = directory + "/" + file.path
-                    if existing.contains(file.path), DiskIO.sameFile(source, path) || DiskIO.sameContents(source, path) { return .unchanged(hash) }
+                    if writer.existed(file.path), DiskIO.sameFile(source, path) || DiskIO.sameContents(source, path) { return .unchanged(hash) }
                     try DiskIO.publishCopy(of: source, at: path, unpublished: false)
                     return .written(hash)
                 }
@@ -75,7 +80,7 @@ struct OutputWriter {
                     return .written(hash)
                 }
                 let path = directory + "/" + file.path
-                if existing.contains(file.path) {
+                if writer.existed(file.path) {
                     if known[file.path] == hash { return .unchanged(hash) }
                     if known[file.path] == nil, let current = try DiskIO.read(path), current == file.bytes { return .unchanged(hash) }
                 }
@@ -101,7 +106,7 @@ struct OutputWriter {
     /// Notes an output this build did not render because its inputs did not change (it stays as it is).
     /// Returns false when it cannot be kept (missing on disk or unknown), so the caller renders it.
     mutating func keep(_ path: String) -> Bool {
-        guard staging == nil, existing.contains(path), let hash = known[path] else { return false }
+        guard staging == nil, existed(path), let hash = known[path] else { return false }
         produced[path] = hash
         unchanged += 1
         return true
@@ -128,7 +133,7 @@ struct OutputWriter {
     func removeStale() -> Int {
         var removed = 0
         var folders = Set<String>()
-        for path in existing where produced[path] == nil {
+        for path in walked.map(Array.init) ?? Array(known.keys) where produced[path] == nil {
             DiskIO.remove(directory + "/" + path)
             removed += 1
             var folder = DiskIO.parent(path)

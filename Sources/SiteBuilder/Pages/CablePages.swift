@@ -18,23 +18,33 @@ struct CablePages {
     }
 
     /// The page's address and the files it produces, known without rendering it.
-    func outputs(_ i: Int) -> [String] {
+    func outputs(_ i: Int) -> (page: String, files: [String]) {
         let record = context.index.records[i]
         let path = context.urls.cable(id: record.id, date: record.date)
         var files = [context.urls.file(for: path)]
         if let name = publishedOriginal(record) { files.append(context.urls.file(for: path + name)) }
-        return files
+        return (path, files)
     }
 
     /// Everything the page is rendered from, hashed: the cable's file, its original's stamp, and what the
-    /// page shows of the cables around it. An unchanged key means an unchanged page.
-    func key(_ i: Int, settings: UInt64, originalStamp: DiskIO.Stamp?) -> UInt64 {
-        let index = context.index
-        let record = index.records[i]
+    /// page shows of the cables around it (`neighbourKey`). An unchanged key means an unchanged page.
+    func key(_ i: Int, settings: UInt64, originalStamp: DiskIO.Stamp?, neighbours: UInt64) -> UInt64 {
+        let record = context.index.records[i]
         var h = FastHash(seed: settings)
         h.add(record.contentHash)
         h.add(record.originalName)
         h.add(originalStamp?.size ?? -1); h.add(Int(originalStamp?.modified ?? -1))
+        h.add(neighbours)
+        return h.value
+    }
+
+    /// What the page shows of the cables around it — those it cites, those citing it, related cables,
+    /// previous and next from its post — hashed. A function of the index model's shape alone
+    /// (`SiteIndex.shapeKey`): while that is unchanged, so is this, and the build takes it from its cache.
+    func neighbourKey(_ i: Int) -> UInt64 {
+        let index = context.index
+        let record = index.records[i]
+        var h = FastHash()
         for id in record.references { h.add(index.byID[id].map { index.records[$0].listingKey } ?? 1) }
         h.add(index.citedBy[i].count); for j in index.citedBy[i] { h.add(index.records[j].listingKey) }
         let related = index.related(to: i, limit: context.config.relatedCount)
