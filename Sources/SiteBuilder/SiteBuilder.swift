@@ -144,7 +144,7 @@ public struct SiteBuilder: Sendable {
         let cableKeys = parallelMap(Array(index.records.indices)) { i in
             let neighbours = lastNeighbours?[i] ?? cablePages.neighbourKey(i)
             let (page, outputs) = cablePages.outputs(i)
-            return (page, outputs, cablePages.key(i, settings: settings, originalStamp: loaded.entries[index.records[i].path]?.originalStamp, neighbours: neighbours), neighbours)
+            return (page, outputs, cablePages.key(i, settings: settings, originalHash: loaded.entries[index.records[i].path]?.originalHash, neighbours: neighbours), neighbours)
         }
         let neighbourKeys = cableKeys.map(\.3)
         keys.reserveCapacity(oldKeys.count + 64)
@@ -178,6 +178,7 @@ public struct SiteBuilder: Sendable {
             }
             report.errors += writer.write(files)
             report.rendered += chunk.count
+            report.cablePagesRendered += chunk.count
             progress?("Rendering cables", min(cablesToRender.count, start + batch), cablesToRender.count)
         }
         timer.mark("cable pages")
@@ -280,7 +281,7 @@ public struct SiteBuilder: Sendable {
         next.pageKeys = keys
         next.shapeKey = shape
         next.neighbourKeys = neighbourKeys
-        let unchanged = trusted && report.cablesRead == 0 && writer.written == 0 && report.removed == 0 && keys == cache!.pageKeys
+        let unchanged = trusted && report.cablesRead == 0 && loaded.restamped == 0 && writer.written == 0 && report.removed == 0 && keys == cache!.pageKeys
             && cache!.settingsKey == settings && next.cables.count == cache!.cables.count
         if !unchanged || cache!.shapeKey != shape || cache!.neighbourKeys != neighbourKeys {
             do {
@@ -327,6 +328,8 @@ public struct BuildReport: Sendable {
     public var cablesRead = 0
     /// Pages and other outputs rendered (the rest were unchanged and kept).
     public var rendered = 0
+    /// Of those, cable pages.
+    public var cablePagesRendered = 0
     public var written = 0
     public var unchanged = 0
     public var removed = 0

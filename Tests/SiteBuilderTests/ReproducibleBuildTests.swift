@@ -54,6 +54,47 @@ import Testing
         #expect(Tree.modificationTimes(output).allSatisfy { before[$0.key]?.tv_nsec == $0.value.tv_nsec }, "without the cache, mtimes kept")
     }
 
+    /// A fresh checkout in CI gives every content file a new modification time with the same bytes: with
+    /// the last build's cache and output restored, nothing is parsed, rendered or written again.
+    @Test func aFreshCheckoutOfTheSameContentRendersNothing() throws {
+        let root = try SampleSite.copy(label: "repro-checkout")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let first = SiteBuilder(options: .init(root: root)).build()
+        #expect(!first.failed)
+        let before = Tree.modificationTimes(output)
+        let later = Date().addingTimeInterval(3600)
+        var touched = 0
+        for path in Tree.files(root + "/Content") {
+            try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: root + "/Content/" + path)
+            touched += 1
+        }
+        #expect(touched > first.cables)
+
+        let again = SiteBuilder(options: .init(root: root)).build()
+        #expect(!again.failed, "\(again.errors)")
+        #expect(again.cablesRead == 0, "parsed again: \(again.cablesRead)")
+        #expect(again.cablePagesRendered == 0, "cable pages rendered again: \(again.cablePagesRendered) — \(again.summary)")
+        #expect(again.written == 0)
+        // (a published original shares its inode with the source, so its time moves with the touch)
+        let after = Tree.modificationTimes(output).filter { !$0.key.hasSuffix(".txt") && !$0.key.hasSuffix(".html") || $0.key.hasSuffix("index.html") }
+        #expect(Set(after.keys).isSubset(of: Set(before.keys)))
+        #expect(after.allSatisfy { before[$0.key]?.tv_sec == $0.value.tv_sec && before[$0.key]?.tv_nsec == $0.value.tv_nsec }, "outputs rewritten")
+        // the new stamps were saved: the next build stops at the fingerprint
+        let third = SiteBuilder(options: .init(root: root)).build()
+        #expect(third.cablesRead == 0 && third.cablePagesRendered == 0 && third.written == 0)
+        // and a real edit after that is still seen
+        let cable = Tree.files(root + "/Content/cables").first { $0.hasSuffix(".md") }!
+        let path = root + "/Content/cables/" + cable
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try (text + "\nA corrected line.\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let edited = SiteBuilder(options: .init(root: root)).build()
+        #expect(!edited.failed)
+        #expect(edited.cablesRead == 1)
+        #expect(edited.cablePagesRendered >= 1)
+        #expect(edited.written >= 1)
+    }
+
     @Test func anEditRewritesOnlyWhatChanged() throws {
         let site = try SiteFixture(ReadingRoom.site)
         #expect(!site.report.failed)

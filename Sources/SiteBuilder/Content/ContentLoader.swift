@@ -10,8 +10,10 @@ struct ContentLoader {
         var records: [CableRecord] = []
         var errors: [BuildError] = []
         var files = 0
-        /// How many cables were read and parsed (the rest came from the build cache unchanged).
+        /// How many cables were read and parsed (the rest came from the build cache).
         var read = 0
+        /// How many of those from the cache were read and found unchanged under a new stamp (a fresh checkout).
+        var restamped = 0
         /// The cache entries for the next build.
         var entries: [String: BuildCache.CachedCable] = [:]
     }
@@ -63,7 +65,8 @@ struct ContentLoader {
     }
 
     /// Loads every cable; a file whose size and modification time (from `listing`) match the cache is
-    /// taken from it without being read.
+    /// taken from it without being read, and one whose bytes hash as before (a fresh checkout) without
+    /// being parsed.
     func loadCables(listing given: CableListing? = nil, cache: [String: BuildCache.CachedCable] = [:],
                     progress: ((Int, Int) -> Void)? = nil) -> Result {
         let listing = given ?? self.listing()
@@ -75,24 +78,38 @@ struct ContentLoader {
         let batch = 4096
         for start in stride(from: 0, to: entries.count, by: batch) {
             let slice = Array(entries[start..<min(entries.count, start + batch)])
-            let loaded = parallelMap(slice) { file -> (Swift.Result<BuildCache.CachedCable, BuildError>, Bool) in
+            // each file's entry, and whether it was parsed (true), found unchanged by its bytes (nil) or by its stamp
+            let loaded = parallelMap(slice) { file -> (Swift.Result<BuildCache.CachedCable, BuildError>, Bool?) in
                 let path = file.path
                 guard let stamp = file.stamp else {
                     return (.failure(BuildError(path: path, message: "cannot read the file")), true)
                 }
-                if let cached = cache[path], cached.stamp == stamp {
-                    var entry = cached
-                    entry.originalStamp = file.originalStamp
-                    let base = path.dropLast(3)
-                    entry.record = cached.record.with(originalName: file.originalSuffix.map { String(base[base.index(after: base.lastIndex(of: "/")!)...]) + $0 })
-                    return (.success(entry), false)
+                // the original's hash: the cached one while its stamp is the same, else its bytes hashed again
+                let cached = cache[path]
+                let originalHash: UInt64? = file.originalSuffix.flatMap { suffix in
+                    if let cached, cached.originalStamp == file.originalStamp, let hash = cached.originalHash { return hash }
+                    return (try? DiskIO.read(root + "/" + String(path.dropLast(3)) + suffix)).map { FastHash.of($0) }
+                }
+                if let cached {
+                    // same stamp, or the same bytes under a new stamp (a fresh checkout in CI): the cached record stands
+                    var same = cached.stamp == stamp
+                    if !same, let bytes = try? DiskIO.read(root + "/" + path), FastHash.of(bytes) == cached.record.contentHash { same = true }
+                    if same {
+                        var entry = cached
+                        entry.stamp = stamp
+                        entry.originalStamp = file.originalStamp
+                        entry.originalHash = originalHash
+                        let base = path.dropLast(3)
+                        entry.record = cached.record.with(originalName: file.originalSuffix.map { String(base[base.index(after: base.lastIndex(of: "/")!)...]) + $0 })
+                        return (.success(entry), cached.stamp == stamp ? false : nil)
+                    }
                 }
                 return (ContentLoader.loadRecord(root: root, path: path, originalSuffix: file.originalSuffix).map {
-                    BuildCache.CachedCable(stamp: stamp, originalStamp: file.originalStamp, record: $0)
+                    BuildCache.CachedCable(stamp: stamp, originalStamp: file.originalStamp, originalHash: originalHash, record: $0)
                 }, true)
             }
-            for (file, (item, wasRead)) in zip(slice, loaded) {
-                if wasRead { result.read += 1 }
+            for (file, (item, parsed)) in zip(slice, loaded) {
+                if parsed == nil { result.restamped += 1 } else if parsed == true { result.read += 1 }
                 switch item {
                 case .success(let entry): result.records.append(entry.record); result.entries[file.path] = entry
                 case .failure(let error): result.errors.append(error)

@@ -7,11 +7,14 @@ import ChanceryIO
 /// rendered from. A page whose key is unchanged is not rendered again; an output whose bytes are
 /// unchanged is not written again. A cache from another version, or a malformed one, is ignored.
 struct BuildCache: Sendable {
-    static let format = "chancery build cache 2"
+    static let format = "chancery build cache 3"
 
     struct CachedCable: Sendable {
         var stamp: DiskIO.Stamp
         var originalStamp: DiskIO.Stamp?
+        /// Hash of the original's bytes: what its published copy is keyed on (a checkout that only
+        /// touches the file leaves the page alone).
+        var originalHash: UInt64?
         var record: CableRecord
     }
 
@@ -46,14 +49,18 @@ struct BuildCache: Sendable {
             for _ in 0..<cableCount {
                 let path = try r.string()
                 let stamp = DiskIO.Stamp(size: try r.int(), modified: Int64(try r.int()))
-                let originalStamp: DiskIO.Stamp? = try r.bool() ? DiskIO.Stamp(size: try r.int(), modified: Int64(try r.int())) : nil
+                var originalStamp: DiskIO.Stamp?, originalHash: UInt64?
+                if try r.bool() {
+                    originalStamp = DiskIO.Stamp(size: try r.int(), modified: Int64(try r.int()))
+                    originalHash = try r.uint()
+                }
                 let originalName = try r.optional()
                 let hash = try r.uint()
                 let from = r.position
                 let meta = try r.cable()
                 // the bytes just read are those the record's metaKey hashes: no need to encode them again
                 let metaKey = r.bytes.withUnsafeBytes { FastHash.of(UnsafeRawBufferPointer(rebasing: $0[from..<r.position])) }
-                cache.cables[path] = CachedCable(stamp: stamp, originalStamp: originalStamp,
+                cache.cables[path] = CachedCable(stamp: stamp, originalStamp: originalStamp, originalHash: originalHash,
                                                  record: CableRecord(cable: meta, path: path, originalName: originalName, contentHash: hash, metaKey: metaKey))
             }
             let outputCount = Int(try r.uint())
@@ -88,7 +95,7 @@ struct BuildCache: Sendable {
             w.string(path)
             w.int(entry.stamp.size); w.int(Int(entry.stamp.modified))
             w.bool(entry.originalStamp != nil)
-            if let o = entry.originalStamp { w.int(o.size); w.int(Int(o.modified)) }
+            if let o = entry.originalStamp { w.int(o.size); w.int(Int(o.modified)); w.uint(entry.originalHash ?? 0) }
             w.optional(entry.record.originalName)
             w.uint(entry.record.contentHash)
             w.cable(entry.record.meta)

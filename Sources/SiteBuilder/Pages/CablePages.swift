@@ -26,14 +26,14 @@ struct CablePages {
         return (path, files)
     }
 
-    /// Everything the page is rendered from, hashed: the cable's file, its original's stamp, and what the
+    /// Everything the page is rendered from, hashed: the cable's file, its original's bytes, and what the
     /// page shows of the cables around it (`neighbourKey`). An unchanged key means an unchanged page.
-    func key(_ i: Int, settings: UInt64, originalStamp: DiskIO.Stamp?, neighbours: UInt64) -> UInt64 {
+    func key(_ i: Int, settings: UInt64, originalHash: UInt64?, neighbours: UInt64) -> UInt64 {
         let record = context.index.records[i]
         var h = FastHash(seed: settings)
         h.add(record.contentHash)
         h.add(record.originalName)
-        h.add(originalStamp?.size ?? -1); h.add(Int(originalStamp?.modified ?? -1))
+        if let originalHash { h.add(true); h.add(originalHash) } else { h.add(false) }
         h.add(neighbours)
         return h.value
     }
