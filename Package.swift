@@ -25,7 +25,9 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
         // The cable domain: model, parsers for every source format, Markdown + front matter codec.
-        .target(name: "CableKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "CableKit", dependencies: ["CSHA256", .product(name: "Yams", package: "Yams")]),
+        // SHA-256 blocks with the processor's SHA instructions where it has them (CableKit falls back to Swift).
+        .target(name: "CSHA256"),
         // File access shared by import and build: atomic writes, fast reads and listings, parallel map.
         .target(name: "ChanceryIO"),
         // `chancery import`: walks inputs, detects formats, writes Content/cables atomically.

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import CableKit
 
 /// The two documents the project was created from must import perfectly.
@@ -83,5 +84,26 @@ import Testing
     ])
     func knownDigests(_ input: String, _ digest: String) {
         #expect(SHA256.hex(Array(input.utf8)) == digest)
+    }
+}
+
+/// The SHA instructions and the portable code give the same digest for every length around the block
+/// boundaries and for real cables (on a processor without the instructions both runs are the portable code).
+@Suite struct SHA256HardwareTests {
+    @Test func hardwareAndPortableAgree() throws {
+        var bytes: [UInt8] = []
+        var x: UInt32 = 2463534242
+        for length in 0..<300 {
+            let digests = bytes.withUnsafeBufferPointer { (SHA256.hash(buffer: $0, hardware: SHA256.hardwareAvailable), SHA256.hash(buffer: $0, hardware: false)) }
+            #expect(digests.0 == digests.1, "length \(length)")
+            x ^= x << 13; x ^= x >> 17; x ^= x << 5
+            bytes.append(UInt8(truncatingIfNeeded: x))
+        }
+        let folder = SharedCorpus.cablegate
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().prefix(40) {
+            let file = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+            let digests = file.withUnsafeBufferPointer { (SHA256.hash(buffer: $0, hardware: SHA256.hardwareAvailable), SHA256.hash(buffer: $0, hardware: false)) }
+            #expect(digests.0 == digests.1, "\(name)")
+        }
     }
 }

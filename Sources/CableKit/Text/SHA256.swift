@@ -1,7 +1,12 @@
+import CSHA256
+
 /// SHA-256 of a byte buffer (FIPS 180-4), hex-encoded. Used to fingerprint originals and imported files;
-/// small and dependency-free so the cable domain needs no crypto package. Works on the caller's bytes in
-/// place (no copy), one 64-byte block at a time.
+/// small so the cable domain needs no crypto package. Works on the caller's bytes in place (no copy): with
+/// the processor's SHA instructions where it has them (a few lines of C, `CSHA256`), else in Swift.
 public enum SHA256 {
+    /// Whether this processor has the SHA instructions.
+    static let hardwareAvailable = chancery_sha256_hardware_available() != 0
+
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -27,16 +32,17 @@ public enum SHA256 {
     }
 
     /// The digest of `buffer`: its whole blocks straight from memory, then the padded tail.
-    static func hash(buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    /// `hardware: false` forces the portable code (tests compare the two).
+    static func hash(buffer: UnsafeBufferPointer<UInt8>, hardware: Bool = hardwareAvailable) -> [UInt8] {
         var state = State()
         let whole = buffer.count / 64 * 64
-        if whole > 0 { state.compress(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<whole])) }
+        if whole > 0 { state.compress(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<whole]), hardware: hardware) }
         var tail = [UInt8](UnsafeBufferPointer(rebasing: buffer[whole...]))
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         let bitLength = UInt64(buffer.count) &* 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBytes { state.compress($0) }
+        tail.withUnsafeBytes { state.compress($0, hardware: hardware) }
         var out = [UInt8](); out.reserveCapacity(32)
         for v in [state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7] {
             out += [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
@@ -49,7 +55,15 @@ public enum SHA256 {
         var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
 
         /// Compresses every 64-byte block of `m` (its length is a multiple of 64).
-        mutating func compress(_ m: UnsafeRawBufferPointer) {
+        mutating func compress(_ m: UnsafeRawBufferPointer, hardware: Bool) {
+            if hardware, let base = m.baseAddress {
+                var words = (h0, h1, h2, h3, h4, h5, h6, h7)
+                withUnsafeMutableBytes(of: &words) { w in
+                    chancery_sha256_hardware_blocks(w.baseAddress!.assumingMemoryBound(to: UInt32.self), base.assumingMemoryBound(to: UInt8.self), m.count / 64)
+                }
+                (h0, h1, h2, h3, h4, h5, h6, h7) = words
+                return
+            }
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 SHA256.k.withUnsafeBufferPointer { k in
                     var chunk = 0

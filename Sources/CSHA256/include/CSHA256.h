@@ -1,0 +1,14 @@
+#ifndef CSHA256_H
+#define CSHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// 1 when this processor has the SHA extensions (x86-64 SHA-NI with SSE4.1), else 0.
+int chancery_sha256_hardware_available(void);
+
+/// Compresses `blocks` 64-byte blocks of `data` into `state` (the eight working words, host order)
+/// with the SHA instructions. Call only when `chancery_sha256_hardware_available()` is 1.
+void chancery_sha256_hardware_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+#endif
