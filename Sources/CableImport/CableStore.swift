@@ -84,8 +84,9 @@ struct CableStore: Sendable {
                 for ext in ["txt", "html"] where "\(folder)/\(id).\(ext)" != originalPath { DiskIO.remove("\(folder)/\(id).\(ext)") }
                 outcome = .updated
             } else {
-                try DiskIO.write(Array(FrontMatterWriter.sealedDocument(cable).utf8), to: markdownPath)
-                if originals.contains(originalName) { try writeOriginal(original, to: originalPath) } else { try DiskIO.write(original, to: originalPath) }
+                // a new cable: its files do not exist yet
+                try DiskIO.writeNew(Array(FrontMatterWriter.sealedDocument(cable).utf8), to: markdownPath)
+                if originals.contains(originalName) { try writeOriginal(original, to: originalPath) } else { try DiskIO.writeNew(original, to: originalPath) }
             }
         } catch {
             return .failed(error.namingPath)

@@ -184,6 +184,37 @@ extension DiskIO {
         if let problem { throw Failure(path: path, message: "cannot write: \(problem)") }
     }
 
+    /// Writes a file that does not exist yet, atomically and with one directory operation instead of two:
+    /// on Linux it is written nameless (`O_TMPFILE`) and linked under its name once complete, so a killed
+    /// writer leaves nothing behind. Where the name exists, or the file system cannot, it is `write`.
+    public static func writeNew(_ bytes: some Collection<UInt8>, to path: String) throws(Failure) {
+        #if os(Linux)
+        let directory = parent(path)
+        let flags = O_WRONLY | O_CLOEXEC | O_DIRECTORY | 0o20000000  // O_TMPFILE
+        var fd = open(directory, flags, 0o644)
+        if fd < 0, errno == ENOENT {
+            try makeDirectories(directory)
+            fd = open(directory, flags, 0o644)
+        }
+        if fd >= 0 {
+            var problem: String?
+            Array(bytes).withUnsafeBytes { p in
+                var done = 0
+                while done < p.count {
+                    let n = Glibc.write(fd, p.baseAddress! + done, p.count - done)
+                    if n < 0 { if errno == EINTR { continue }; problem = String(cString: strerror(errno)); return }
+                    done += n
+                }
+            }
+            let linked = problem == nil && linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+            close(fd)
+            if let problem { throw Failure(path: path, message: "cannot write: \(problem)") }
+            if linked { return }
+        }
+        #endif
+        try write(bytes, to: path)
+    }
+
     /// Renames `from` to `to` (same file system); fails when `to` exists and is a non-empty folder.
     public static func move(_ from: String, to: String) throws(Failure) {
         guard rename(from, to) == 0 else { throw Failure(path: to, message: "cannot move \(from) into place: \(String(cString: strerror(errno)))") }

@@ -17,8 +17,24 @@ public enum FrontMatterWriter {
     public static func sealedDocument(_ cable: Cable) -> String {
         var c = cable
         c.source.checksum = Checksum.placeholder
-        let draft = document(c)
-        return draft.replacingFirst(Checksum.marker + Checksum.placeholder, with: Checksum.marker + SHA256.hex(draft.utf8))
+        var bytes = Array(frontMatter(c).utf8)
+        // the placeholder's place, found in the front matter alone (its values never hold a line break)
+        let placeholder = Array((Checksum.marker + Checksum.placeholder).utf8)
+        guard let end = Self.end(of: placeholder, in: bytes) else { return document(c) }
+        bytes.append(ASCII.newline)
+        bytes.append(contentsOf: c.body.utf8)
+        let digest = Array(SHA256.hex(bytes).utf8)
+        bytes.replaceSubrange((end - digest.count)..<end, with: digest)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Where the first occurrence of `needle` in `bytes` ends.
+    private static func end(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] {
+            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
+        }
+        return nil
     }
 
     public static func frontMatter(_ c: Cable) -> String {
@@ -88,12 +104,5 @@ public enum Checksum {
         zeroed += placeholder.utf8
         zeroed += bytes[end...]
         return SHA256.hex(zeroed).utf8.elementsEqual(bytes[r.upperBound..<end])
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let r = firstRange(of: target) else { return self }
-        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
     }
 }

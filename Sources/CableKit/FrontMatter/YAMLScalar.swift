@@ -15,33 +15,44 @@ enum YAMLScalar {
     static func isPlainSafe(_ s: String) -> Bool {
         guard let first = s.utf8.first, let last = s.utf8.last, s.utf8.count <= 200 else { return false }
         guard ASCII.isLetter(first), last != ASCII.space, last != ASCII.colon else { return false }
-        if reserved.contains(s.lowercased()) { return false }
+        var previous: UInt8 = 0
         for b in s.utf8 {
+            defer { previous = b }
+            if b == ASCII.space, previous == ASCII.space { return false }  // two spaces would not read back
             if ASCII.isAlnum(b) || b == ASCII.space || b == ASCII.period || b == ASCII.slash || b == ASCII.hyphen || b == ASCII.openParen || b == ASCII.closeParen { continue }
             return false
         }
-        return !s.contains("  ")
+        return s.utf8.count > 5 || !reserved.contains(s.lowercased())
     }
 
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF {
-                    out += "\\u" + hex4(v)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(s.utf8.count + 8)
+        func escape(_ v: UInt32) { out += Array("\\u".utf8) + Array(hex4(v).utf8) }
+        let b = Array(s.utf8)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            switch c {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), c]
+            case UInt8(ascii: "\\"): out += [c, c]
+            case ASCII.newline: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case ASCII.tab: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case ASCII.cr: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0..<0x20, 0x7F: escape(UInt32(c))
+            // C1 controls (U+0080–U+009F), line and paragraph separators (U+2028, U+2029), BOM (U+FEFF)
+            case 0xC2 where i + 1 < b.count && (0x80...0x9F).contains(b[i + 1]):
+                escape(UInt32(b[i + 1])); i += 1
+            case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                escape(0x2000 + UInt32(b[i + 2]) - 0x80); i += 2
+            case 0xEF where i + 2 < b.count && b[i + 1] == 0xBB && b[i + 2] == 0xBF:
+                escape(0xFEFF); i += 2
+            default: out.append(c)
             }
+            i += 1
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func hex4(_ v: UInt32) -> String {
@@ -51,6 +62,6 @@ enum YAMLScalar {
 
     /// `[A, "B, C"]`
     static func flowList(_ items: [String]) -> String {
-        "[" + items.map { isPlainSafe($0) && !$0.contains(",") && !$0.contains("[") ? $0 : quoted($0) }.joined(separator: ", ") + "]"
+        "[" + items.map { isPlainSafe($0) ? $0 : quoted($0) }.joined(separator: ", ") + "]"  // plain has no `,` or `[`
     }
 }

@@ -9,10 +9,11 @@ public enum MarkdownEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Characters that get a backslash wherever they are.
+    /// Bytes that are not copied as they are: those that get a backslash wherever they are (`<` becomes
+    /// `&lt;`), and line breaks and tabs, written as spaces.
     private static let special: [Bool] = {
         var t = [Bool](repeating: false, count: 256)
-        for c in "\\`*_[]<>|~&!" { t[Int(c.asciiValue!)] = true }
+        for c in "\\`*_[]<>|~&!\n\r\t" { t[Int(c.asciiValue!)] = true }
         return t
     }()
 
@@ -44,18 +45,25 @@ public enum MarkdownEscaping {
                 }
             }
         }
-        special.withUnsafeBufferPointer { special in
-            while i < bytes.count {
-                let b = bytes[i]
-                if i == blockEscape { out.append(UInt8(ascii: "\\")) }
-                // `<` as an entity, never `\<`: GFM's autolink extension takes a URL up to the next `<` raw,
-                // backslash included (`http://x\<img …>` left `<img …>` unescaped), and with no `<` in the
-                // Markdown at all nothing can be read as raw HTML
-                if b == UInt8(ascii: "<") { out += lessThan }
-                else if special[Int(b)] { out.append(UInt8(ascii: "\\")); out.append(b) }
-                else if b == ASCII.newline || b == ASCII.cr || b == ASCII.tab { out.append(ASCII.space) }
-                else { out.append(b) }
-                i += 1
+        bytes.withUnsafeBufferPointer { bytes in
+            special.withUnsafeBufferPointer { special in
+                while i < bytes.count {
+                    // the plain run up to the next byte that needs something, copied whole
+                    var j = i
+                    while j < bytes.count, j != blockEscape, !special[Int(bytes[j])] { j += 1 }
+                    if j > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j])); i = j }
+                    guard i < bytes.count else { break }
+                    let b = bytes[i]
+                    if i == blockEscape { out.append(UInt8(ascii: "\\")) }
+                    // `<` as an entity, never `\<`: GFM's autolink extension takes a URL up to the next `<` raw,
+                    // backslash included (`http://x\<img …>` left `<img …>` unescaped), and with no `<` in the
+                    // Markdown at all nothing can be read as raw HTML
+                    if b == UInt8(ascii: "<") { out += lessThan }
+                    else if b == ASCII.newline || b == ASCII.cr || b == ASCII.tab { out.append(ASCII.space) }
+                    else if special[Int(b)] { out.append(UInt8(ascii: "\\")); out.append(b) }
+                    else { out.append(b) }
+                    i += 1
+                }
             }
         }
     }

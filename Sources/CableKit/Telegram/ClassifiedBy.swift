@@ -25,12 +25,13 @@ enum ClassifiedBy {
     static func name(in value: String) -> String? {
         var text = squeezeSpaces(value)
         // a second "Classified by" inside ("Classified By: Classified by DCM …")
-        while let r = text.range(of: "classified by", options: .caseInsensitive) { text = String(text[r.upperBound...]) }
+        while let r = text.range(ofASCII: "classified by") { text = String(text[r.upperBound...]) }
         text = text.trimming(" :.")
         // cut where the reasons or a second clause begin
         var cut = text.endIndex
-        for stop in [" for reason", " for rea", " for re", " for r", " reason", " per reason", " per 1.", " per ", ";", " -", "-reason", " e.o.", ": 1.", " 1.4", " 1.5", " 1.6"] {
-            if let r = text.range(of: stop, options: .caseInsensitive), r.lowerBound < cut { cut = r.lowerBound }
+        let stops: [StaticString] = [" for reason", " for rea", " for re", " for r", " reason", " per reason", " per 1.", " per ", ";", " -", "-reason", " e.o.", ": 1.", " 1.4", " 1.5", " 1.6"]
+        for stop in stops {
+            if let r = text.range(ofASCII: stop), r.lowerBound < cut { cut = r.lowerBound }
         }
         text = String(text[..<cut])
         // keep to the first sentence: "Ramin Asgard, Director, …" → "Ramin Asgard"; "John Bauman. Reason" → "John Bauman"
@@ -45,7 +46,7 @@ enum ClassifiedBy {
         while let first = candidates.first, nameWords(first).isEmpty, candidates.count > 1 { candidates.removeFirst() }
         guard let first = candidates.first else { return nil }
         var sentence = first
-        if let dot = sentence.range(of: ". ", options: .backwards), !isInitialBefore(dot.lowerBound, in: sentence) {
+        if let dot = sentence.range(ofASCII: ". ", backwards: true), !isInitialBefore(dot.lowerBound, in: sentence) {
             sentence = String(sentence[..<dot.lowerBound])
         }
         let words = nameWords(sentence)

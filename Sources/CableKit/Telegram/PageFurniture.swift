@@ -5,6 +5,7 @@
 enum PageFurniture {
     /// `MADRID 00000869 001.2 OF 004`, `DUBAI 00000056 001.2 OF 002`.
     static func isContinuationMarker(_ t: ArraySlice<UInt8>) -> Bool {
+        guard endsWithOfNumber(t) else { return false }  // most lines: rejected without splitting
         let w = t.split(separator: ASCII.space)
         guard w.count >= 5, w.count <= 8 else { return false }
         let n = w.count
@@ -12,6 +13,18 @@ enum PageFurniture {
               w[n - 3].allSatisfy({ ASCII.isDigit($0) || $0 == ASCII.period }), w[n - 4].count >= 5,
               w[n - 4].allSatisfy(ASCII.isDigit) else { return false }
         return w[0..<(n - 4)].allSatisfy { $0.allSatisfy(ASCII.isLetter) }
+    }
+
+    /// Whether the last two space-separated words of `t` are `OF` (any case) and a number.
+    private static func endsWithOfNumber(_ t: ArraySlice<UInt8>) -> Bool {
+        var i = t.endIndex
+        while i > t.startIndex, t[i - 1] == ASCII.space { i -= 1 }
+        let digitsEnd = i
+        while i > t.startIndex, ASCII.isDigit(t[i - 1]) { i -= 1 }
+        guard i < digitsEnd, i > t.startIndex, t[i - 1] == ASCII.space else { return false }
+        while i > t.startIndex, t[i - 1] == ASCII.space { i -= 1 }
+        guard i - t.startIndex >= 2, ASCII.upper(t[i - 1]) == UInt8(ascii: "F"), ASCII.upper(t[i - 2]) == UInt8(ascii: "O") else { return false }
+        return i - 2 == t.startIndex || t[i - 3] == ASCII.space
     }
 
     /// For a printout page header (`PAGE 02 HARARE 06677 01 OF 03 291400Z …`) the index where the text after it

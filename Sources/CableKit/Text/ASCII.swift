@@ -82,3 +82,30 @@ func squeezeSpaces(_ s: some StringProtocol) -> String {
     }
     return String(decoding: out, as: UTF8.self)
 }
+
+extension StringProtocol {
+    /// The first (or, `backwards`, the last) range of `needle`, compared ASCII case-insensitively on the
+    /// UTF-8 bytes: what `range(of:options: .caseInsensitive)` finds for an ASCII needle, without Foundation.
+    func range(ofASCII needle: StaticString, backwards: Bool = false) -> Range<Index>? {
+        let bytes = utf8
+        let n = needle.utf8CodeUnitCount
+        guard n > 0, bytes.count >= n else { return nil }
+        func search(_ h: UnsafeBufferPointer<UInt8>) -> Int? {
+            needle.withUTF8Buffer { p -> Int? in
+                let last = h.count - n
+                var i = backwards ? last : 0
+                while backwards ? i >= 0 : i <= last {
+                    var k = 0
+                    while k < n, ASCII.lower(h[i + k]) == ASCII.lower(p[k]) { k += 1 }
+                    if k == n { return i }
+                    i += backwards ? -1 : 1
+                }
+                return nil
+            }
+        }
+        let offset = bytes.withContiguousStorageIfAvailable(search) ?? Array(bytes).withUnsafeBufferPointer(search)
+        guard let offset else { return nil }
+        let lower = bytes.index(bytes.startIndex, offsetBy: offset)
+        return lower..<bytes.index(lower, offsetBy: n)
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text document as UTF-8 bytes with a table of its lines, so parsers can look at any line by
 /// number without copying. Line numbers in diagnostics are `index + 1`.
 public struct SourceLines: Sendable {
@@ -17,8 +19,10 @@ public struct SourceLines: Sendable {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
             var start = 0
-            for i in 0..<p.count where p[i] == ASCII.newline {
+            while start < p.count, let hit = memchr(base + start, Int32(ASCII.newline), p.count - start) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 var end = i
                 if end > start, p[end - 1] == ASCII.cr { end -= 1 }
                 ranges.append(start..<end)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A cable page from the WikiLeaks Cablegate site (`/cable/YYYY/MM/<ID>.html`) or a mirror of it,
 /// read into plain text: the metadata table (`<table class='cable'>`) and the telegram from the page's
 /// `<pre>` blocks (the first is the routing header, the second the body).
@@ -385,8 +387,15 @@ private struct PageReader {
         return needle.withUTF8Buffer { n -> Int? in
             guard n.count > 0, limit - start >= n.count else { return nil }
             var i = start
+            let first = n[0]
+            let caseless = !(first >= 0x61 && first <= 0x7A)
             while i <= limit - n.count {
-                if Self.lower(base[i]) == n[0] {
+                if caseless {
+                    // a first byte without case (`<`): jump to its next occurrence
+                    guard let hit = memchr(base + i, Int32(first), limit - n.count + 1 - i) else { return nil }
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
+                if Self.lower(base[i]) == first {
                     var k = 1
                     while k < n.count, Self.lower(base[i + k]) == n[k] { k += 1 }
                     if k == n.count { return i }
