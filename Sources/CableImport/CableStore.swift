@@ -69,15 +69,15 @@ struct CableStore: Sendable {
                 } else if let previousFile = previous?.source.file, previousFile != cable.source.file, !force {
                     return .skipped("duplicate id \(id): \(currentPath) was imported from \(previousFile); this file is not imported (use --force to replace it)")
                 }
-                let document = FrontMatterWriter.sealedDocument(cable)
-                if currentPath == markdownPath, document.utf8.elementsEqual(bytes) {
+                let document = FrontMatterWriter.sealedDocumentBytes(cable)
+                if currentPath == markdownPath, document == bytes {
                     try writeOriginal(original, to: originalPath)
                     return .unchanged
                 }
                 if !Checksum.isIntact(text), !force {
                     return .skipped("\(currentPath) was edited by hand; not overwritten (use --force to replace it)")
                 }
-                try DiskIO.write(Array(document.utf8), to: markdownPath)
+                try DiskIO.write(document, to: markdownPath)
                 try writeOriginal(original, to: originalPath)
                 if oldFolder != folder { removeOldCopies(of: id, in: oldFolder) }
                 // a page replaced by a text (or the reverse) leaves no original of the other kind beside it
@@ -85,7 +85,7 @@ struct CableStore: Sendable {
                 outcome = .updated
             } else {
                 // a new cable: its files do not exist yet
-                try DiskIO.writeNew(Array(FrontMatterWriter.sealedDocument(cable).utf8), to: markdownPath)
+                try DiskIO.writeNew(FrontMatterWriter.sealedDocumentBytes(cable), to: markdownPath)
                 if originals.contains(originalName) { try writeOriginal(original, to: originalPath) } else { try DiskIO.writeNew(original, to: originalPath) }
             }
         } catch {

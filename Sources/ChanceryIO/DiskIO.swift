@@ -28,18 +28,21 @@ public enum DiskIO {
         if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, message: "is a directory") }
         // Read the size fstat gives, then probe for more with a small buffer: the file may have grown, or
         // not know its size (a pipe, a /proc file). Reaching the end costs one short read, not a bigger buffer.
-        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { p in readSome(fd, p.baseAddress! + done, p.count - done) }
-            if n < 0 { throw Failure(path: path, message: String(cString: strerror(Int32(-n)))) }
-            if n == 0 { break }
-            done += n
+        let size = max(Int(st.st_size), 0)
+        var failure: Int32 = 0
+        // filled by read(2) straight away, not zeroed first
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { p, initialized in
+            var done = 0
+            while done < size {
+                let n = readSome(fd, p.baseAddress! + done, size - done)
+                if n < 0 { failure = Int32(-n); break }
+                if n == 0 { break }
+                done += n
+            }
+            initialized = done
         }
-        if done < bytes.count {
-            bytes.removeSubrange(done...)
-            return bytes
-        }
+        if failure != 0 { throw Failure(path: path, message: String(cString: strerror(failure))) }
+        if bytes.count < size { return bytes }
         let end = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { probe in
             while true {
                 let n = readSome(fd, probe.baseAddress!, probe.count)

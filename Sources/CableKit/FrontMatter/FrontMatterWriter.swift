@@ -15,17 +15,22 @@ public enum FrontMatterWriter {
     /// The document as the importer writes it: with `source.checksum` set to the SHA-256 of the file
     /// (computed with the checksum's own value as 64 zeros).
     public static func sealedDocument(_ cable: Cable) -> String {
+        String(decoding: sealedDocumentBytes(cable), as: UTF8.self)
+    }
+
+    /// `sealedDocument` as the UTF-8 bytes the importer writes.
+    public static func sealedDocumentBytes(_ cable: Cable) -> [UInt8] {
         var c = cable
         c.source.checksum = Checksum.placeholder
         var bytes = Array(frontMatter(c).utf8)
         // the placeholder's place, found in the front matter alone (its values never hold a line break)
         let placeholder = Array((Checksum.marker + Checksum.placeholder).utf8)
-        guard let end = Self.end(of: placeholder, in: bytes) else { return document(c) }
+        guard let end = Self.end(of: placeholder, in: bytes) else { return Array(document(c).utf8) }
         bytes.append(ASCII.newline)
         bytes.append(contentsOf: c.body.utf8)
         let digest = Array(SHA256.hex(bytes).utf8)
         bytes.replaceSubrange((end - digest.count)..<end, with: digest)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Where the first occurrence of `needle` in `bytes` ends.

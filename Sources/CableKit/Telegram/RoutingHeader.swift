@@ -157,23 +157,29 @@ struct RoutingHeader: Equatable {
 
     /// "RUEHC/SECSTATE WASHDC PRIORITY 8662" → "SECSTATE WASHDC".
     static func cleanAddressee(_ t: ArraySlice<UInt8>, header: inout RoutingHeader) -> String? {
-        var words = t.split(separator: ASCII.space).map { $0.string }
+        var words = t.split(separator: ASCII.space)
         guard !words.isEmpty else { return nil }
-        if let slash = words[0].firstIndex(of: "/"), words[0].hasPrefix("R"),
-           words[0][..<slash].allSatisfy({ $0.isUppercase || $0.isNumber }), words[0][..<slash].count >= 4 {
-            words[0] = String(words[0][words[0].index(after: slash)...])
+        // a routing indicator glued to the name: `RUEHIL/AMEMBASSY ISLAMABAD`
+        if words[0].first == UInt8(ascii: "R"), let slash = words[0].firstIndex(of: ASCII.slash), slash - words[0].startIndex >= 4,
+           words[0][..<slash].allSatisfy({ ASCII.isUpper($0) || ASCII.isDigit($0) }) {
+            words[0] = words[0][(slash + 1)...]
             if words[0].isEmpty { words.removeFirst() }
         }
         while let last = words.last {
-            let up = last.uppercased()
-            if last.allSatisfy(\.isNumber) { words.removeLast(); continue }
+            if last.allSatisfy(ASCII.isDigit) { words.removeLast(); continue }
+            let up = String(decoding: last.map(ASCII.upper), as: UTF8.self)
             if precedenceWords.contains(up) {
                 if header.toPrecedence == nil, up != "NIACT" { header.toPrecedence = up }
                 words.removeLast(); continue
             }
             break
         }
-        let name = words.joined(separator: " ")
-        return name.isEmpty ? nil : name
+        guard !words.isEmpty else { return nil }
+        var name: [UInt8] = []
+        for (k, word) in words.enumerated() {
+            if k > 0 { name.append(ASCII.space) }
+            name += word
+        }
+        return String(decoding: name, as: UTF8.self)
     }
 }
