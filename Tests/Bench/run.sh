@@ -22,6 +22,9 @@ timed() { # label, command… → "label: W s wall, M MB peak"
   last_wall=$wall
 }
 rate() { python3 -c "print(f'{$1/$2:,.0f}')"; }
+# Lets the disk settle: written back, and past ext4's window for recently deleted inodes (which makes
+# creating files just after deleting many several times slower, for cp as for chancery).
+settle() { sync; sleep "${BENCH_SETTLE:-40}"; }
 
 echo "Chancery benchmarks — $(date -u +%Y-%m-%d) — $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB — $n cables"
 [ -d "$work/raw" ] || python3 "$shared/bench/gen-corpus.py" "$n" "$work/raw" >/dev/null
@@ -30,20 +33,20 @@ files=$(find "$work/raw" -type f | wc -l)
 
 echo
 echo "Import"
-rm -rf "$work/cp" "$work/site-import" "$work/site-csv"; sync; sleep 5
+rm -rf "$work/cp" "$work/site-import" "$work/site-csv"; settle
 timed "cp -r of the raw files" cp -r "$work/raw" "$work/cp"; cp_wall=$last_wall
 echo "  cp -r: $(rate "$files" "$cp_wall") files/s"
-sync; sleep 5
+settle
 timed "chancery import (telegram files)" "$bin" import "$work/raw" --root "$work/site-import"; imp=$last_wall
 echo "  import: $(rate "$n" "$imp") cables/s (writes two files a cable)"
-sync; sleep 5
+settle
 timed "chancery import (Cablegate CSV)" "$bin" import "$work/csv/cables.csv" --root "$work/site-csv"; csv=$last_wall
 echo "  CSV import: $(rate "$n" "$csv") cables/s"
 timed "chancery import again (no-op)" "$bin" import "$work/raw" --root "$work/site-import"
 
 echo
 echo "Build against Hugo ($shared/bench/compare.sh)"
-rm -rf "$work/site-import" "$work/site-csv" "$work/cp"; sync; sleep 5
+rm -rf "$work/site-import" "$work/site-csv" "$work/cp"; settle
 bash "$shared/bench/compare.sh" "$n" "$bin" "$project" "$work" | sed 's/^/  /'
 
 echo
