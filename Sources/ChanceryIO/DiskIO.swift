@@ -80,23 +80,28 @@ public enum DiskIO {
             fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw Failure(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
-        var ok = true
-        var problem = ""
-        let array = Array(bytes)
-        array.withUnsafeBytes { p in
-            var done = 0
-            while done < p.count {
-                let n = Glibc.write(fd, p.baseAddress! + done, p.count - done)
-                if n < 0 { if errno == EINTR { continue }; ok = false; problem = String(cString: strerror(errno)); return }
-                done += n
-            }
-        }
-        if close(fd) != 0 { ok = false; problem = String(cString: strerror(errno)) }
-        guard ok, rename(temporary, path) == 0 else {
+        var problem = writeAll(fd, bytes) ?? ""
+        if close(fd) != 0, problem.isEmpty { problem = String(cString: strerror(errno)) }
+        guard problem.isEmpty, rename(temporary, path) == 0 else {
             if problem.isEmpty { problem = String(cString: strerror(errno)) }
             unlink(temporary)
             throw Failure(path: path, message: "cannot write: \(problem)")
         }
+    }
+
+    /// Writes all of `bytes` to `fd` (retrying short writes and EINTR); the error's text, or nil.
+    static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>) -> String? {
+        func write(_ p: UnsafeRawBufferPointer) -> String? {
+            var done = 0
+            while done < p.count {
+                let n = Glibc.write(fd, p.baseAddress! + done, p.count - done)
+                if n < 0 { if errno == EINTR { continue }; return String(cString: strerror(errno)) }
+                done += n
+            }
+            return nil
+        }
+        if let result = bytes.withContiguousStorageIfAvailable({ write(UnsafeRawBufferPointer($0)) }) { return result }
+        return Array(bytes).withUnsafeBytes(write)
     }
 
     public static func makeDirectories(_ path: String) throws(Failure) {
@@ -174,15 +179,7 @@ extension DiskIO {
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw Failure(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
-        var problem: String?
-        Array(bytes).withUnsafeBytes { p in
-            var done = 0
-            while done < p.count {
-                let n = Glibc.write(fd, p.baseAddress! + done, p.count - done)
-                if n < 0 { if errno == EINTR { continue }; problem = String(cString: strerror(errno)); return }
-                done += n
-            }
-        }
+        var problem = writeAll(fd, bytes)
         if close(fd) != 0, problem == nil { problem = String(cString: strerror(errno)) }
         if let problem { throw Failure(path: path, message: "cannot write: \(problem)") }
     }
@@ -200,15 +197,7 @@ extension DiskIO {
             fd = open(directory, flags, 0o644)
         }
         if fd >= 0 {
-            var problem: String?
-            Array(bytes).withUnsafeBytes { p in
-                var done = 0
-                while done < p.count {
-                    let n = Glibc.write(fd, p.baseAddress! + done, p.count - done)
-                    if n < 0 { if errno == EINTR { continue }; problem = String(cString: strerror(errno)); return }
-                    done += n
-                }
-            }
+            let problem = writeAll(fd, bytes)
             let linked = problem == nil && linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
             close(fd)
             if let problem { throw Failure(path: path, message: "cannot write: \(problem)") }

@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants of SHA-256 (FIPS 180-4, 4.2.2), shared with CableKit's portable code.
+extern const uint32_t chancery_sha256_k[64];
+
 /// 1 when this processor has the SHA extensions (x86-64 SHA-NI with SSE4.1), else 0.
 int chancery_sha256_hardware_available(void);
 
