@@ -282,8 +282,8 @@ public struct SiteBuilder: Sendable {
         next.shapeKey = shape
         next.neighbourKeys = neighbourKeys
         let unchanged = trusted && report.cablesRead == 0 && loaded.restamped == 0 && writer.written == 0 && report.removed == 0 && keys == cache!.pageKeys
-            && cache!.settingsKey == settings && next.cables.count == cache!.cables.count
-        if !unchanged || cache!.shapeKey != shape || cache!.neighbourKeys != neighbourKeys {
+            && cache!.settingsKey == settings && next.cables.count == cache!.cables.count && cache!.shapeKey == shape && cache!.neighbourKeys == neighbourKeys
+        if !unchanged {
             do {
                 try next.save(root: root)
                 session?.keep(next, root: root, saved: true)

@@ -22,24 +22,16 @@ public enum FrontMatterWriter {
     public static func sealedDocumentBytes(_ cable: Cable) -> [UInt8] {
         var c = cable
         c.source.checksum = Checksum.placeholder
-        var bytes = Array(frontMatter(c).utf8)
-        // the placeholder's place, found in the front matter alone (its values never hold a line break)
-        let placeholder = Array((Checksum.marker + Checksum.placeholder).utf8)
-        guard let end = Self.end(of: placeholder, in: bytes) else { return Array(document(c).utf8) }
+        let front = frontMatter(c)
+        // the placeholder's place, looked for in the front matter alone (its values never hold a line break)
+        guard let r = front.range(ofASCII: "\n  checksum: ") else { return Array(document(c).utf8) }  // Checksum.marker
+        let end = front.utf8.distance(from: front.startIndex, to: r.upperBound) + Checksum.placeholder.utf8.count
+        var bytes = Array(front.utf8)
         bytes.append(ASCII.newline)
         bytes.append(contentsOf: c.body.utf8)
         let digest = Array(SHA256.hex(bytes).utf8)
         bytes.replaceSubrange((end - digest.count)..<end, with: digest)
         return bytes
-    }
-
-    /// Where the first occurrence of `needle` in `bytes` ends.
-    private static func end(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] {
-            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
-        }
-        return nil
     }
 
     public static func frontMatter(_ c: Cable) -> String {

@@ -65,7 +65,8 @@ struct CableListing: Sendable {
                 if let k = byPath[markdown] { removed.insert(k) }
                 continue
             }
-            let suffix = [".txt", ".html"].first { DiskIO.exists(root + "/" + base + $0) }
+            let present = Set([".txt", ".html"].map { base + $0 }.filter { DiskIO.exists(root + "/" + $0) })
+            let suffix = ContentLoader.originalSuffix(of: base, in: present)
             let entry = Entry(path: markdown, originalSuffix: suffix, stamp: DiskIO.stamp(root + "/" + markdown),
                               originalStamp: suffix.flatMap { DiskIO.stamp(root + "/" + base + $0) })
             if let k = byPath[markdown] { entries[k] = entry } else { added.append(entry) }

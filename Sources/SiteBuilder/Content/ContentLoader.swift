@@ -78,11 +78,10 @@ struct ContentLoader {
         let batch = 4096
         for start in stride(from: 0, to: entries.count, by: batch) {
             let slice = Array(entries[start..<min(entries.count, start + batch)])
-            // each file's entry, and whether it was parsed (true), found unchanged by its bytes (nil) or by its stamp
-            let loaded = parallelMap(slice) { file -> (Swift.Result<BuildCache.CachedCable, BuildError>, Bool?) in
+            let loaded = parallelMap(slice) { file -> (Swift.Result<BuildCache.CachedCable, BuildError>, Source) in
                 let path = file.path
                 guard let stamp = file.stamp else {
-                    return (.failure(BuildError(path: path, message: "cannot read the file")), true)
+                    return (.failure(BuildError(path: path, message: "cannot read the file")), .parsed)
                 }
                 // the original's hash: the cached one while its stamp is the same, else its bytes hashed again
                 let cached = cache[path]
@@ -90,26 +89,33 @@ struct ContentLoader {
                     if let cached, cached.originalStamp == file.originalStamp, let hash = cached.originalHash { return hash }
                     return (try? DiskIO.read(root + "/" + String(path.dropLast(3)) + suffix)).map { FastHash.of($0) }
                 }
+                // the same stamp, or the same bytes under a new stamp (a fresh checkout in CI): the cached record stands
+                var bytes: [UInt8]?
                 if let cached {
-                    // same stamp, or the same bytes under a new stamp (a fresh checkout in CI): the cached record stands
-                    var same = cached.stamp == stamp
-                    if !same, let bytes = try? DiskIO.read(root + "/" + path), FastHash.of(bytes) == cached.record.contentHash { same = true }
-                    if same {
+                    var source = Source.cached
+                    if cached.stamp != stamp {
+                        bytes = try? DiskIO.read(root + "/" + path)
+                        source = bytes.map { FastHash.of($0) } == cached.record.contentHash ? .rehashed : .parsed
+                    }
+                    if source != .parsed {
                         var entry = cached
                         entry.stamp = stamp
                         entry.originalStamp = file.originalStamp
                         entry.originalHash = originalHash
-                        let base = path.dropLast(3)
-                        entry.record = cached.record.with(originalName: file.originalSuffix.map { String(base[base.index(after: base.lastIndex(of: "/")!)...]) + $0 })
-                        return (.success(entry), cached.stamp == stamp ? false : nil)
+                        entry.record = cached.record.with(originalName: file.originalSuffix.map { ContentLoader.fileName(path) + $0 })
+                        return (.success(entry), source)
                     }
                 }
-                return (ContentLoader.loadRecord(root: root, path: path, originalSuffix: file.originalSuffix).map {
+                return (ContentLoader.loadRecord(root: root, path: path, bytes: bytes, originalSuffix: file.originalSuffix).map {
                     BuildCache.CachedCable(stamp: stamp, originalStamp: file.originalStamp, originalHash: originalHash, record: $0)
-                }, true)
+                }, .parsed)
             }
-            for (file, (item, parsed)) in zip(slice, loaded) {
-                if parsed == nil { result.restamped += 1 } else if parsed == true { result.read += 1 }
+            for (file, (item, source)) in zip(slice, loaded) {
+                switch source {
+                case .parsed: result.read += 1
+                case .rehashed: result.restamped += 1
+                case .cached: break
+                }
                 switch item {
                 case .success(let entry): result.records.append(entry.record); result.entries[file.path] = entry
                 case .failure(let error): result.errors.append(error)
@@ -120,14 +126,23 @@ struct ContentLoader {
         return result
     }
 
-    static func loadRecord(root: String, path: String, originalSuffix: String?) -> Swift.Result<CableRecord, BuildError> {
+    /// Where a cable's record came from.
+    enum Source { case parsed, rehashed, cached }
+
+    /// `Content/cables/2008/08STATE37957.md` → `08STATE37957`: the id the file's name promises.
+    static func fileName(_ path: String) -> String {
+        let base = path.dropLast(3)
+        return String(base[(base.lastIndex(of: "/").map(base.index(after:)) ?? base.startIndex)...])
+    }
+
+    /// Reads (unless `bytes` are given) and parses one cable file into its record.
+    static func loadRecord(root: String, path: String, bytes given: [UInt8]? = nil, originalSuffix: String?) -> Swift.Result<CableRecord, BuildError> {
         do {
-            guard let bytes = try DiskIO.read(root + "/" + path) else { return .failure(BuildError(path: path, message: "cannot read the file")) }
+            guard let bytes = try given ?? DiskIO.read(root + "/" + path) else { return .failure(BuildError(path: path, message: "cannot read the file")) }
             let (text, _) = TextDecoding.decode(bytes)
             let cable = try CableFile.read(text, includeBody: false)
             guard let id = cable.id else { return .failure(BuildError(path: path, line: 1, message: "no 'id' in the front matter")) }
-            let base = String(path.dropLast(3))
-            let expected = base[base.index(after: base.lastIndex(of: "/")!)...]
+            let expected = fileName(path)
             guard expected == id else {
                 return .failure(BuildError(path: path, line: line(ofKey: "id", in: bytes) ?? 2, message: "the id '\(id)' does not match the file name '\(expected).md'"))
             }
