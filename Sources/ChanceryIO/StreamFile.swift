@@ -15,8 +15,13 @@ public final class StreamFile {
     /// A running fingerprint of everything appended (deterministic for the same appends).
     public private(set) var fingerprint: UInt64 = 0xCBF2_9CE4_8422_2325
 
-    public init(path: String) throws(DiskIO.Failure) {
+    /// Whether the file is compared with the one already there (and a fingerprint kept): worth it for
+    /// published files, not for private state that always changes.
+    private let keepsIdentical: Bool
+
+    public init(path: String, keepsIdentical: Bool = true) throws(DiskIO.Failure) {
         self.path = path
+        self.keepsIdentical = keepsIdentical
         try DiskIO.makeDirectories(DiskIO.parent(path))
         temporary = DiskIO.parent(path) + "/." + (path.split(separator: "/").last.map(String.init) ?? "stream") + ".tmp-stream-\(getpid())"
         fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -29,7 +34,7 @@ public final class StreamFile {
     public func append(_ text: String) { append(Array(text.utf8)) }
 
     public func append(_ bytes: [UInt8]) {
-        for b in bytes { fingerprint = (fingerprint ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        if keepsIdentical { for b in bytes { fingerprint = (fingerprint ^ UInt64(b)) &* 0x0000_0100_0000_01B3 } }
         buffer += bytes
         if buffer.count >= 1 << 20 { flush() }
     }
@@ -54,7 +59,7 @@ public final class StreamFile {
         close(fd)
         fd = -1
         if let failure { unlink(temporary); throw DiskIO.Failure(path: path, message: "cannot write: \(failure)") }
-        if DiskIO.sameContents(temporary, path) { unlink(temporary); return false }
+        if keepsIdentical, DiskIO.sameContents(temporary, path) { unlink(temporary); return false }
         guard rename(temporary, path) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temporary)

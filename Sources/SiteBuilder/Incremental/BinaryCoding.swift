@@ -25,17 +25,30 @@ struct BinaryWriter {
 struct BinaryReader {
     let bytes: [UInt8]
     var position = 0
+    /// Reads stop here (the end of the bytes, or of the part being read).
+    let end: Int
     struct Malformed: Error {}
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) { self.bytes = bytes; end = bytes.count }
 
-    var atEnd: Bool { position >= bytes.count }
+    /// A reader of `bytes[from..<to]` only.
+    init(_ bytes: [UInt8], from: Int, to: Int) {
+        self.bytes = bytes; position = from; end = min(to, bytes.count)
+    }
+
+    var atEnd: Bool { position >= end }
+
+    /// Skips `count` bytes.
+    mutating func skip(_ count: Int) throws(Malformed) {
+        guard count >= 0, count <= end - position else { throw Malformed() }
+        position += count
+    }
 
     mutating func uint() throws(Malformed) -> UInt64 {
         var v: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 64 else { throw Malformed() }
+            guard position < end, shift < 64 else { throw Malformed() }
             let b = bytes[position]; position += 1
             v |= UInt64(b & 0x7F) << shift
             if b < 0x80 { return v }
@@ -44,20 +57,20 @@ struct BinaryReader {
     }
     mutating func int() throws(Malformed) -> Int { Int(Int64(bitPattern: try uint())) }
     mutating func bool() throws(Malformed) -> Bool {
-        guard position < bytes.count else { throw Malformed() }
+        guard position < end else { throw Malformed() }
         defer { position += 1 }
         return bytes[position] != 0
     }
     mutating func string() throws(Malformed) -> String {
         let n = Int(try uint())
-        guard n >= 0, position + n <= bytes.count else { throw Malformed() }
+        guard n >= 0, n <= end - position else { throw Malformed() }
         defer { position += n }
         return String(decoding: bytes[position..<(position + n)], as: UTF8.self)
     }
     mutating func optional() throws(Malformed) -> String? { try bool() ? try string() : nil }
     mutating func strings() throws(Malformed) -> [String] {
         let n = Int(try uint())
-        guard n >= 0, n <= bytes.count - position else { throw Malformed() }
+        guard n >= 0, n <= end - position else { throw Malformed() }
         var out: [String] = []
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try string()) }

@@ -13,8 +13,8 @@ import Synchronization
 public final class BuildSession: Sendable {
     private struct Kept {
         var cache: BuildCache
-        var file: DiskIO.Stamp
-        /// Device and inode: the cache is written to a new file put in place, so another build's is another inode.
+        /// The cache files' stamps and inodes (`BuildCache.identity`): each is written to a new file put in
+        /// place, so another build's save changes them.
         var identity: [UInt64]
     }
     private struct Files {
@@ -49,31 +49,28 @@ public final class BuildSession: Sendable {
         return listing
     }
 
-    /// The cache the last build left, if the file on disk is still the one it saved.
+    /// The cache the last build left, if the files on disk are still the ones it saved.
     func cache(root: String) -> BuildCache? {
-        let file = BuildCache.file(root: root)
-        guard let stamp = DiskIO.stamp(file), let identity = DiskIO.identity(file) else { return nil }
-        return kept.withLock { k in k.flatMap { $0.file == stamp && $0.identity == identity ? $0.cache : nil } }
+        guard let identity = BuildCache.identity(root: root) else { return nil }
+        return kept.withLock { k in k.flatMap { $0.identity == identity ? $0.cache : nil } }
     }
 
     /// Reads the build cache into memory ahead of the next build, if it is not there yet (the preview server
     /// does this while it waits for the first edit; a build that finds nothing changed does not read it).
     public func warm(root: String) {
-        let file = BuildCache.file(root: root)
-        guard cache(root: root) == nil, let stamp = DiskIO.stamp(file), let identity = DiskIO.identity(file),
+        guard cache(root: root) == nil, let identity = BuildCache.identity(root: root),
               let cache = BuildCache.load(root: root) else { return }
-        // the file may have been replaced while it was read: keep it only if it is still the one read
-        guard DiskIO.stamp(file) == stamp, DiskIO.identity(file) == identity else { return }
-        kept.withLock { $0 = Kept(cache: cache, file: stamp, identity: identity) }
+        // the files may have been replaced while they were read: keep the cache only if they are still those read
+        guard BuildCache.identity(root: root) == identity else { return }
+        kept.withLock { $0 = Kept(cache: cache, identity: identity) }
     }
 
     /// Keeps the cache a build just saved (or, when `saved` is false, forgets any).
     func keep(_ cache: BuildCache, root: String, saved: Bool) {
-        let file = BuildCache.file(root: root)
-        guard saved, let stamp = DiskIO.stamp(file), let identity = DiskIO.identity(file) else {
+        guard saved, let identity = BuildCache.identity(root: root) else {
             kept.withLock { $0 = nil }
             return
         }
-        kept.withLock { $0 = Kept(cache: cache, file: stamp, identity: identity) }
+        kept.withLock { $0 = Kept(cache: cache, identity: identity) }
     }
 }

@@ -1,0 +1,146 @@
+import CableKit
+import ChanceryIO
+
+/// The base file of the build cache (`.chancery/build-cache`): the whole state, its tables cut into blocks
+/// of a few thousand entries, each prefixed with its length, so that reading decodes the blocks on every
+/// core and writing streams them a few megabytes at a time (at 250,000 cables the file is ~400 MB: never
+/// held whole).
+enum BuildCacheFile {
+    static let entriesPerBlock = 4096
+
+    /// Writes `cache` to `path` (a temporary file put in place at the end); returns the file's size.
+    static func write(_ cache: BuildCache, generation: UInt64, to path: String) throws(DiskIO.Failure) -> Int {
+        let stream = try StreamFile(path: path, keepsIdentical: false)
+        var size = 0
+        var w = BinaryWriter(capacity: 1 << 16)
+        w.string(BuildCache.format)
+        w.uint(generation)
+        w.uint(cache.settingsKey)
+        w.string(cache.outputDirectory)
+        w.uint(cache.shapeKey)
+        w.uint(UInt64(cache.neighbourKeys.count))
+        for key in cache.neighbourKeys { w.uint(key) }
+        func flush() { size += w.bytes.count; stream.append(w.bytes); w = BinaryWriter(capacity: 1 << 16) }
+        flush()
+        blocks(Array(cache.cables), flush: { stream.append($0); size += $0.count }) { w, item in
+            w.string(item.key)
+            BuildCacheFile.write(item.value, to: &w)
+        }
+        blocks(Array(cache.outputs), flush: { stream.append($0); size += $0.count }) { w, item in w.string(item.key); w.uint(item.value) }
+        blocks(Array(cache.pageKeys), flush: { stream.append($0); size += $0.count }) { w, item in w.string(item.key); w.uint(item.value) }
+        try stream.commit()
+        return size
+    }
+
+    static func decode(_ bytes: [UInt8]) -> BuildCache? {
+        var r = BinaryReader(bytes)
+        do {
+            guard try r.string() == BuildCache.format else { return nil }
+            var cache = BuildCache()
+            let generation = try r.uint()
+            cache.settingsKey = try r.uint()
+            cache.outputDirectory = try r.string()
+            cache.shapeKey = try r.uint()
+            let neighbourCount = Int(try r.uint())
+            guard neighbourCount <= bytes.count else { return nil }
+            cache.neighbourKeys.reserveCapacity(neighbourCount)
+            for _ in 0..<neighbourCount { cache.neighbourKeys.append(try r.uint()) }
+
+            let cables = try blocks(&r) { (r: inout BinaryReader) throws(BinaryReader.Malformed) in
+                let path = try r.string()
+                return (path, try BuildCacheFile.readCable(&r, path: path))
+            }
+            cache.cables.reserveCapacity(cables.count)
+            for (path, entry) in cables { cache.cables[path] = entry }
+            let outputs = try blocks(&r) { (r: inout BinaryReader) throws(BinaryReader.Malformed) in (try r.string(), try r.uint()) }
+            cache.outputs = Dictionary(outputs, uniquingKeysWith: { $1 })
+            let keys = try blocks(&r) { (r: inout BinaryReader) throws(BinaryReader.Malformed) in (try r.string(), try r.uint()) }
+            cache.pageKeys = Dictionary(keys, uniquingKeysWith: { $1 })
+            guard r.atEnd else { return nil }
+            cache.saved = BuildCache.Saved(generation: generation, baseSize: bytes.count)
+            return cache
+        } catch {
+            return nil
+        }
+    }
+
+    /// One cable's entry (without its path).
+    static func write(_ entry: BuildCache.CachedCable, to w: inout BinaryWriter) {
+        w.int(entry.stamp.size); w.int(Int(entry.stamp.modified))
+        w.bool(entry.originalStamp != nil)
+        if let o = entry.originalStamp { w.int(o.size); w.int(Int(o.modified)); w.uint(entry.originalHash ?? 0) }
+        w.optional(entry.record.originalName)
+        w.uint(entry.record.contentHash)
+        w.cable(entry.record.meta)
+    }
+
+    /// One cable's entry, for the cable at `path`.
+    static func readCable(_ r: inout BinaryReader, path: String) throws(BinaryReader.Malformed) -> BuildCache.CachedCable {
+        let stamp = DiskIO.Stamp(size: try r.int(), modified: Int64(try r.int()))
+        var originalStamp: DiskIO.Stamp?, originalHash: UInt64?
+        if try r.bool() {
+            originalStamp = DiskIO.Stamp(size: try r.int(), modified: Int64(try r.int()))
+            originalHash = try r.uint()
+        }
+        let originalName = try r.optional()
+        let hash = try r.uint()
+        let from = r.position
+        let meta = try r.cable()
+        // the bytes just read are those the record's metaKey hashes: no need to encode them again
+        let metaKey = r.bytes.withUnsafeBytes { FastHash.of(UnsafeRawBufferPointer(rebasing: $0[from..<r.position])) }
+        return BuildCache.CachedCable(stamp: stamp, originalStamp: originalStamp, originalHash: originalHash,
+                                      record: CableRecord(cable: meta, path: path, originalName: originalName, contentHash: hash, metaKey: metaKey))
+    }
+
+    /// A table: its entry count, its block count, then each block as (entries, byte length, bytes).
+    private static func blocks<T>(_ items: [T], flush: ([UInt8]) -> Void, _ encode: (inout BinaryWriter, T) -> Void) {
+        var head = BinaryWriter(capacity: 32)
+        let blockCount = (items.count + entriesPerBlock - 1) / entriesPerBlock
+        head.uint(UInt64(items.count)); head.uint(UInt64(blockCount))
+        flush(head.bytes)
+        for start in stride(from: 0, to: items.count, by: entriesPerBlock) {
+            let end = min(items.count, start + entriesPerBlock)
+            var body = BinaryWriter(capacity: 1 << 20)
+            for item in items[start..<end] { encode(&body, item) }
+            var prefix = BinaryWriter(capacity: 16)
+            prefix.uint(UInt64(end - start)); prefix.uint(UInt64(body.bytes.count))
+            flush(prefix.bytes)
+            flush(body.bytes)
+        }
+    }
+
+    /// Reads a table written by `blocks(_:flush:_:)`, decoding its blocks on every core.
+    private static func blocks<T: Sendable>(_ r: inout BinaryReader,
+                                            _ decode: @Sendable (inout BinaryReader) throws(BinaryReader.Malformed) -> T) throws(BinaryReader.Malformed) -> [T] {
+        let total = Int(try r.uint()), blockCount = Int(try r.uint())
+        guard total >= 0, blockCount >= 0, blockCount <= r.end - r.position else { throw .init() }
+        var spans: [(count: Int, from: Int, to: Int)] = []
+        for _ in 0..<blockCount {
+            let count = Int(try r.uint()), length = Int(try r.uint())
+            guard count >= 0, count <= length else { throw .init() }
+            let from = r.position
+            try r.skip(length)
+            spans.append((count, from, r.position))
+        }
+        guard spans.reduce(0, { $0 + $1.count }) == total else { throw .init() }
+        let bytes = r.bytes
+        let decoded = parallelMap(spans) { span -> [T]? in
+            var block = BinaryReader(bytes, from: span.from, to: span.to)
+            var out: [T] = []
+            out.reserveCapacity(span.count)
+            do {
+                for _ in 0..<span.count { out.append(try decode(&block)) }
+            } catch {
+                return nil
+            }
+            return block.atEnd ? out : nil
+        }
+        var all: [T] = []
+        all.reserveCapacity(total)
+        for block in decoded {
+            guard let block else { throw .init() }
+            all += block
+        }
+        return all
+    }
+}

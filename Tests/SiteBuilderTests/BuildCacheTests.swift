@@ -1,0 +1,147 @@
+import CableKit
+import ChanceryIO
+import Foundation
+@testable import SiteBuilder
+import Testing
+
+/// The build cache read back must be the state saved: from the base file alone, from the base and the
+/// journal of the builds since, and never from a journal written on another base.
+@Suite struct BuildCacheTests {
+    private func cable(_ id: String, title: String, size: Int) -> (String, BuildCache.CachedCable) {
+        var meta = Cable()
+        meta.id = id
+        meta.title = title
+        meta.tags = ["PREL", "PK"]
+        meta.date = CableDate(year: 2008, month: 4, day: 10, hour: 22, minute: 26)
+        let path = "Content/cables/2008/\(id).md"
+        let record = CableRecord(cable: meta, path: path, originalName: id + ".txt", contentHash: UInt64(size) &* 977)
+        return (path, BuildCache.CachedCable(stamp: DiskIO.Stamp(size: size, modified: 1_700_000_000_000_000_000 + Int64(size)),
+                                             originalStamp: DiskIO.Stamp(size: 10, modified: 5), originalHash: 42, record: record))
+    }
+
+    private func sample(cables: Int, outputs: Int) -> BuildCache {
+        var cache = BuildCache()
+        cache.settingsKey = 7
+        cache.outputDirectory = "/site/Public"
+        cache.shapeKey = 99
+        for k in 0..<cables {
+            let (path, entry) = cable("08STATE\(k)", title: "Subject \(k)", size: 1000 + k)
+            cache.cables[path] = entry
+        }
+        for k in 0..<outputs {
+            cache.outputs["cable/2008/04/08STATE\(k)/index.html"] = UInt64(k) &* 31
+            cache.pageKeys["cable/2008/04/08STATE\(k)/index.html"] = UInt64(k) &* 17
+        }
+        cache.neighbourKeys = (0..<cables).map { UInt64($0) &* 3 }
+        return cache
+    }
+
+    private func expectSame(_ a: BuildCache?, _ b: BuildCache, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let a else { Issue.record("the cache did not load", sourceLocation: sourceLocation); return }
+        #expect(a.settingsKey == b.settingsKey && a.outputDirectory == b.outputDirectory && a.shapeKey == b.shapeKey, sourceLocation: sourceLocation)
+        #expect(a.outputs == b.outputs, sourceLocation: sourceLocation)
+        #expect(a.pageKeys == b.pageKeys, sourceLocation: sourceLocation)
+        #expect(a.neighbourKeys == b.neighbourKeys, sourceLocation: sourceLocation)
+        #expect(Set(a.cables.keys) == Set(b.cables.keys), sourceLocation: sourceLocation)
+        for (path, entry) in b.cables {
+            guard let other = a.cables[path] else { continue }
+            #expect(other.isSaved(as: entry) && other.record.path == path && other.record.id == entry.record.id
+                    && other.record.title == entry.record.title && other.record.tags == entry.record.tags, "\(path)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func aSavedCacheLoadsAsItWas() throws {
+        let root = Temp.directory("cache-base")
+        var cache = sample(cables: 9000, outputs: 9000)
+        try cache.save(root: root, previous: nil)
+        #expect(!FileManager.default.fileExists(atPath: BuildCache.journal(root: root)))
+        expectSame(BuildCache.load(root: root), cache)
+    }
+
+    @Test func theJournalCarriesTheChangesSinceTheBase() throws {
+        let root = Temp.directory("cache-journal")
+        var first = sample(cables: 300, outputs: 500)
+        try first.save(root: root, previous: nil)
+        let base = try #require(DiskIO.stamp(BuildCache.file(root: root)))
+
+        // one build: a cable edited, one added, one removed; outputs and keys changed, added and removed
+        var second = first
+        second.saved = nil
+        let (edited, entry) = cable("08STATE5", title: "A new subject", size: 77)
+        second.cables[edited] = entry
+        let (added, new) = cable("08STATE9999", title: "Added", size: 12)
+        second.cables[added] = new
+        second.cables["Content/cables/2008/08STATE6.md"] = nil
+        second.outputs["cable/2008/04/08STATE5/index.html"] = 1
+        second.outputs["new/index.html"] = 2
+        second.outputs["cable/2008/04/08STATE6/index.html"] = nil
+        second.pageKeys["cable/2008/04/08STATE6/index.html"] = nil
+        second.neighbourKeys[3] = 12345
+        second.shapeKey = 100
+        try second.save(root: root, previous: BuildCache.load(root: root))
+        #expect(DiskIO.stamp(BuildCache.file(root: root)) == base, "the base is not rewritten for a small change")
+        #expect(FileManager.default.fileExists(atPath: BuildCache.journal(root: root)))
+        expectSame(BuildCache.load(root: root), second)
+
+        // a second build appends to the journal
+        var third = second
+        third.outputs["another/index.html"] = 3
+        third.settingsKey = 8
+        try third.save(root: root, previous: second)
+        #expect(DiskIO.stamp(BuildCache.file(root: root)) == base)
+        expectSame(BuildCache.load(root: root), third)
+    }
+
+    @Test func aJournalOutgrowingTheBaseIsFoldedIntoANewBase() throws {
+        let root = Temp.directory("cache-compact")
+        var first = sample(cables: 10, outputs: 10)
+        try first.save(root: root, previous: nil)
+        var big = first
+        for k in 0..<60_000 { big.outputs["page/\(k)/index.html"] = UInt64(k) }
+        try big.save(root: root, previous: first)
+        #expect(!FileManager.default.fileExists(atPath: BuildCache.journal(root: root)), "over 1 MB and a quarter of the base: a new base")
+        #expect(big.saved?.generation != first.saved?.generation)
+        expectSame(BuildCache.load(root: root), big)
+    }
+
+    @Test func aJournalOfAnotherBaseIsIgnored() throws {
+        let root = Temp.directory("cache-stale")
+        var first = sample(cables: 20, outputs: 20)
+        try first.save(root: root, previous: nil)
+        var second = first
+        second.outputs["changed/index.html"] = 5
+        try second.save(root: root, previous: first)
+        let staleJournal = try Data(contentsOf: URL(fileURLWithPath: BuildCache.journal(root: root)))
+        // a new base (a clean build), then the old journal put back, as a build killed before removing it would leave it
+        var clean = sample(cables: 20, outputs: 20)
+        try clean.save(root: root, previous: nil)
+        try staleJournal.write(to: URL(fileURLWithPath: BuildCache.journal(root: root)))
+        let loaded = BuildCache.load(root: root)
+        expectSame(loaded, clean)
+        #expect(loaded?.outputs["changed/index.html"] == nil)
+    }
+
+    @Test func aMalformedJournalDropsTheCache() throws {
+        let root = Temp.directory("cache-malformed")
+        var first = sample(cables: 20, outputs: 20)
+        try first.save(root: root, previous: nil)
+        var second = first
+        second.outputs["changed/index.html"] = 5
+        try second.save(root: root, previous: first)
+        var bytes = try #require(try DiskIO.read(BuildCache.journal(root: root)))
+        bytes.removeLast(3)
+        try DiskIO.write(bytes, to: BuildCache.journal(root: root))
+        #expect(BuildCache.load(root: root) == nil)
+    }
+
+    @Test func recordsSortByDateThenIDAsPrecedesSays() {
+        var records: [CableRecord] = []
+        for k in 0..<500 {
+            var meta = Cable()
+            meta.id = "0\(k % 7)POST\(k)"
+            meta.date = k % 11 == 0 ? nil : CableDate(year: 1990 + k % 5, month: 1 + k % 12, day: 1 + k % 28, hour: k % 24, minute: k % 3)
+            records.append(CableRecord(cable: meta, path: "x\(k).md", originalName: nil))
+        }
+        #expect(SiteIndex.sortedByDate(records).map(\.id) == records.sorted(by: CableRecord.precedes).map(\.id))
+    }
+}
