@@ -16,8 +16,11 @@ public struct SiteBuilder: Sendable {
         public var baseURL: String?
         /// Ignore the build cache and rebuild everything into an emptied output folder.
         public var clean: Bool
-        public init(root: String = ".", output: String? = nil, baseURL: String? = nil, clean: Bool = false) {
-            self.root = root; self.output = output; self.baseURL = baseURL; self.clean = clean
+        /// Free the build's memory when it returns; a process that exits right after the build passes false
+        /// and leaves that to the system (`LeftForExit`).
+        public var freesMemory: Bool
+        public init(root: String = ".", output: String? = nil, baseURL: String? = nil, clean: Bool = false, freesMemory: Bool = true) {
+            self.root = root; self.output = output; self.baseURL = baseURL; self.clean = clean; self.freesMemory = freesMemory
         }
     }
 
@@ -81,7 +84,7 @@ public struct SiteBuilder: Sendable {
         // what the last build left, and whether it finished
         let marker = BuildCache.marker(root: root)
         let lastBuildWasKilled = DiskIO.exists(marker)
-        if options.clean { DiskIO.removeTree(BuildCache.file(root: root)); emptyOutputFolder() }
+        if options.clean { BuildCache.remove(root: root); emptyOutputFolder() }
         let outputKey = absolute(outputDirectory)
         let settings = settingsKey(configBytes: configBytes, config: config, theme: theme, output: outputKey)
         timer.mark("config")
@@ -228,7 +231,13 @@ public struct SiteBuilder: Sendable {
         var other = [HomePage(context: context, fragments: fragments).render()] + DirectoryPages(context: context).all(freePages: freePages)
         for file in other where file.path.hasSuffix("index.html") { sitePaths.append(context.urls.base + "/" + String(file.path.dropLast(10))) }
         sitePaths.append(context.urls.search)
-        other += Sitemap(context: context).files(paths: sitePaths)
+        // the sitemaps change only when a page is added or removed
+        let sitemapKey = Sitemap.key(paths: sitePaths, settings: settings)
+        let sitemapFiles = Sitemap.fileNames(count: sitePaths.count)
+        for file in sitemapFiles { keys[file] = sitemapKey }
+        if !(sitemapFiles.allSatisfy { oldKeys[$0] == sitemapKey } && sitemapFiles.allSatisfy { writer.keep($0) }) {
+            other += Sitemap(context: context).files(paths: sitePaths)
+        }
         for asset in theme.assets {
             do {
                 if let bytes = try DiskIO.read(asset.source) { other.append(OutputFile(path: "assets/" + asset.name, bytes: bytes)) }
@@ -285,7 +294,7 @@ public struct SiteBuilder: Sendable {
             && cache!.settingsKey == settings && next.cables.count == cache!.cables.count && cache!.shapeKey == shape && cache!.neighbourKeys == neighbourKeys
         if !unchanged {
             do {
-                try next.save(root: root)
+                try next.save(root: root, previous: cache)
                 session?.keep(next, root: root, saved: true)
             } catch {
                 report.errors.append(BuildError(path: error.path, message: "cannot save the build cache: \(error.message)", isWarning: true))
@@ -297,6 +306,7 @@ public struct SiteBuilder: Sendable {
             InputFingerprint(value: fingerprint, cables: report.cables, outputs: writer.written + writer.unchanged).save(root: root)
         }
         timer.mark("cache save")
+        if !options.freesMemory { LeftForExit.keep((cache, next, loaded, index, context, writer, keys, cableKeys, listing, search)) }
     }
 
     /// Everything that shapes every page: the tool itself, site.yml and overrides, the theme's files.

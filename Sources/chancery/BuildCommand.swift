@@ -22,7 +22,7 @@ struct BuildCommand: ParsableCommand {
     var clean = false
 
     func run() throws {
-        let builder = SiteBuilder(options: .init(root: root, output: output, baseURL: baseURL, clean: clean))
+        let builder = SiteBuilder(options: .init(root: root, output: output, baseURL: baseURL, clean: clean, freesMemory: false))
         let progress = TerminalProgress(label: "Building")
         let report = builder.build(progress: { _, done, total in progress.update(done, total) },
                                    waiting: { printError("Another build of this site is running; waiting for it to finish…") })

@@ -27,11 +27,18 @@ struct CableListing: Sendable {
         let chunk = 2048
         let starts = Array(stride(from: 0, to: files.count, by: chunk))
         entries = parallelMap(starts) { start -> [Entry] in
-            files[start..<min(files.count, start + chunk)].map { path in
+            // files come folder by folder: each folder is opened once and its files stated by name
+            var folder: OpenFolder?
+            return files[start..<min(files.count, start + chunk)].map { path in
                 let base = path.dropLast(3)
                 let suffix = ContentLoader.originalSuffix(of: base, in: originals)
-                return Entry(path: path, originalSuffix: suffix, stamp: DiskIO.stamp(root + "/" + path),
-                             originalStamp: suffix.flatMap { DiskIO.stamp(root + "/" + base + $0) })
+                let slash = path.lastIndex(of: "/") ?? path.startIndex
+                let parent = root + "/" + path[..<slash]
+                if folder?.path != parent { folder = OpenFolder(parent) }
+                let name = path[path.index(after: slash)...]
+                guard let folder else { return Entry(path: path, originalSuffix: suffix, stamp: nil, originalStamp: nil) }
+                return Entry(path: path, originalSuffix: suffix, stamp: folder.stamp(name),
+                             originalStamp: suffix.flatMap { folder.stamp(name.dropLast(3) + $0) })
             }
         }.flatMap { $0 }
     }

@@ -74,17 +74,24 @@ struct ContentLoader {
         var result = Result()
         result.errors += listing.warnings
         result.files = entries.count
+        // the next build's entries start as the cache's (shared, not copied, while unchanged); only the
+        // entries that differ are set below
+        result.entries = cache
         let root = self.root
         let batch = 4096
         for start in stride(from: 0, to: entries.count, by: batch) {
             let slice = Array(entries[start..<min(entries.count, start + batch)])
-            let loaded = parallelMap(slice) { file -> (Swift.Result<BuildCache.CachedCable, BuildError>, Source) in
+            let loaded = parallelMap(slice) { file -> (Swift.Result<BuildCache.CachedCable, BuildError>, Source, unchanged: Bool) in
                 let path = file.path
                 guard let stamp = file.stamp else {
-                    return (.failure(BuildError(path: path, message: "cannot read the file")), .parsed)
+                    return (.failure(BuildError(path: path, message: "cannot read the file")), .parsed, false)
                 }
                 // the original's hash: the cached one while its stamp is the same, else its bytes hashed again
                 let cached = cache[path]
+                if let cached, cached.stamp == stamp, cached.originalStamp == file.originalStamp,
+                   cached.record.originalName == file.originalSuffix.map({ ContentLoader.fileName(path) + $0 }) {
+                    return (.success(cached), .cached, true)
+                }
                 let originalHash: UInt64? = file.originalSuffix.flatMap { suffix in
                     if let cached, cached.originalStamp == file.originalStamp, let hash = cached.originalHash { return hash }
                     return (try? DiskIO.read(root + "/" + String(path.dropLast(3)) + suffix)).map { FastHash.of($0) }
@@ -103,25 +110,34 @@ struct ContentLoader {
                         entry.originalStamp = file.originalStamp
                         entry.originalHash = originalHash
                         entry.record = cached.record.with(originalName: file.originalSuffix.map { ContentLoader.fileName(path) + $0 })
-                        return (.success(entry), source)
+                        return (.success(entry), source, false)
                     }
                 }
                 return (ContentLoader.loadRecord(root: root, path: path, bytes: bytes, originalSuffix: file.originalSuffix).map {
                     BuildCache.CachedCable(stamp: stamp, originalStamp: file.originalStamp, originalHash: originalHash, record: $0)
-                }, .parsed)
+                }, .parsed, false)
             }
-            for (file, (item, source)) in zip(slice, loaded) {
+            for (file, (item, source, unchanged)) in zip(slice, loaded) {
                 switch source {
                 case .parsed: result.read += 1
                 case .rehashed: result.restamped += 1
                 case .cached: break
                 }
                 switch item {
-                case .success(let entry): result.records.append(entry.record); result.entries[file.path] = entry
-                case .failure(let error): result.errors.append(error)
+                case .success(let entry):
+                    result.records.append(entry.record)
+                    if !unchanged { result.entries[file.path] = entry }
+                case .failure(let error):
+                    result.errors.append(error)
+                    result.entries[file.path] = nil
                 }
             }
             progress?(min(entries.count, start + batch), entries.count)
+        }
+        // cables gone since the last build
+        if result.entries.count != result.records.count {
+            let present = Set(entries.map(\.path))
+            result.entries = result.entries.filter { present.contains($0.key) }
         }
         return result
     }

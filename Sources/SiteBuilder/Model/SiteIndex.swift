@@ -18,7 +18,7 @@ public struct SiteIndex: Sendable {
     let positionInOrigin: [Int]
 
     public init(records unsorted: [CableRecord]) {
-        let records = unsorted.sorted(by: CableRecord.precedes)
+        let records = SiteIndex.sortedByDate(unsorted)
         self.records = records
         var byID: [String: Int] = [:]
         byID.reserveCapacity(records.count)
@@ -38,6 +38,15 @@ public struct SiteIndex: Sendable {
         var position = [Int](repeating: -1, count: records.count)
         for (_, list) in origins { for (k, i) in list.enumerated() { position[i] = k } }
         positionInOrigin = position
+    }
+
+    /// `records` in `CableRecord.precedes` order, sorted on precomputed keys (a date compared as one number)
+    /// instead of comparing records' fields for each of the ~16 comparisons a record takes.
+    static func sortedByDate(_ records: [CableRecord]) -> [CableRecord] {
+        let keys = records.map { r in r.date.map { d in ((d.year * 13 + d.month) * 32 + d.day) * 1440 + d.hour * 60 + d.minute } ?? Int.max }
+        let ids = records.map(\.id)
+        let order = records.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : ids[a] < ids[b] }
+        return order.map { records[$0] }
     }
 
     /// The shape of the model, hashed: every cable in order with what other pages show of it and what it

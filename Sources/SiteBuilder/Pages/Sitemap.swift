@@ -4,6 +4,19 @@ struct Sitemap {
     let context: SiteContext
     static let perFile = 50_000
 
+    /// The files `files(paths:)` writes for `count` addresses.
+    static func fileNames(count: Int) -> [String] {
+        (0..<max(1, (count + perFile - 1) / perFile)).map { "sitemaps/sitemap-\($0 + 1).xml" } + ["sitemap.xml", "robots.txt"]
+    }
+
+    /// What the files are made from: the addresses (in any order) and the settings.
+    static func key(paths: [String], settings: UInt64) -> UInt64 {
+        var h = FastHash(seed: settings)
+        h.add(paths.count)
+        for path in paths { h.add(path) }
+        return h.value
+    }
+
     func files(paths: [String]) -> [OutputFile] {
         let urls = context.urls
         let sorted = paths.sorted()
