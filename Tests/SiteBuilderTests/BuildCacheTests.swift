@@ -104,13 +104,20 @@ import Testing
         expectSame(BuildCache.load(root: root), big)
     }
 
-    @Test func aJournalOfAnotherBaseIsIgnored() throws {
-        let root = Temp.directory("cache-stale")
+    /// A base of 20 cables and a journal with one output changed since.
+    private func baseAndJournal(_ name: String) throws -> String {
+        let root = Temp.directory(name)
         var first = sample(cables: 20, outputs: 20)
         try first.save(root: root, previous: nil)
         var second = first
         second.outputs["changed/index.html"] = 5
         try second.save(root: root, previous: first)
+        #expect(FileManager.default.fileExists(atPath: BuildCache.journal(root: root)))
+        return root
+    }
+
+    @Test func aJournalOfAnotherBaseIsIgnored() throws {
+        let root = try baseAndJournal("cache-stale")
         let staleJournal = try Data(contentsOf: URL(fileURLWithPath: BuildCache.journal(root: root)))
         // a new base (a clean build), then the old journal put back, as a build killed before removing it would leave it
         var clean = sample(cables: 20, outputs: 20)
@@ -122,12 +129,7 @@ import Testing
     }
 
     @Test func aMalformedJournalDropsTheCache() throws {
-        let root = Temp.directory("cache-malformed")
-        var first = sample(cables: 20, outputs: 20)
-        try first.save(root: root, previous: nil)
-        var second = first
-        second.outputs["changed/index.html"] = 5
-        try second.save(root: root, previous: first)
+        let root = try baseAndJournal("cache-malformed")
         var bytes = try #require(try DiskIO.read(BuildCache.journal(root: root)))
         bytes.removeLast(3)
         try DiskIO.write(bytes, to: BuildCache.journal(root: root))
