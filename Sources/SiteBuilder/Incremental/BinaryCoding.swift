@@ -19,6 +19,8 @@ struct BinaryWriter {
         if let s { bytes.append(1); string(s) } else { bytes.append(0) }
     }
     mutating func strings(_ list: [String]) { uint(UInt64(list.count)); for s in list { string(s) } }
+    /// Bytes another writer wrote.
+    mutating func raw(_ other: [UInt8]) { bytes += other }
 }
 
 /// Reads what `BinaryWriter` wrote; every read checks its bounds and a malformed cache simply fails to load.
@@ -68,6 +70,13 @@ struct BinaryReader {
         return String(decoding: bytes[position..<(position + n)], as: UTF8.self)
     }
     mutating func optional() throws(Malformed) -> String? { try bool() ? try string() : nil }
+    mutating func skipString() throws(Malformed) { try skip(Int(truncatingIfNeeded: try uint())) }
+    mutating func skipOptional() throws(Malformed) { if try bool() { try skipString() } }
+    mutating func skipStrings() throws(Malformed) {
+        let n = Int(truncatingIfNeeded: try uint())
+        guard n >= 0, n <= end - position else { throw Malformed() }
+        for _ in 0..<n { try skipString() }
+    }
     mutating func strings() throws(Malformed) -> [String] {
         let n = Int(try uint())
         guard n >= 0, n <= end - position else { throw Malformed() }
@@ -94,6 +103,25 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
+    /// What `BinaryWriter.cable` wrote, decoding only the fields listings show and skipping the rest.
+    mutating func cableListing() throws(Malformed) -> CableRecord.Listing {
+        var l = CableRecord.Listing()
+        l.id = try optional(); l.title = try optional(); l.date = try optional().flatMap { CableDate(iso: $0) }
+        l.dateEstimated = try bool(); l.origin = try optional()
+        l.classification = try optional().flatMap { Classification(rawValue: $0) }
+        l.caveats = try strings()
+        try skipOptional(); try skipStrings(); try skipStrings()          // precedence, to, info
+        l.tags = try strings(); l.references = try strings()
+        try skipOptional(); try skipStrings(); try skipOptional(); try skipOptional()   // classified by, reasons, declassify on, signed by
+        l.summary = try optional(); l.partial = try bool()
+        if try bool() { try skipOptional(); try skipStrings(); try skipOptional(); try skipOptional(); try skipOptional() }  // release
+        for _ in 0..<5 { try skipOptional() }                              // source
+        let repairs = Int(truncatingIfNeeded: try uint())
+        guard repairs >= 0, repairs < 100_000 else { throw Malformed() }
+        for _ in 0..<repairs { try skipString(); try skipString(); try skipString(); _ = try uint() }
+        return l
+    }
+
     mutating func cable() throws(Malformed) -> Cable {
         var c = Cable()
         c.id = try optional(); c.title = try optional(); c.date = try optional().flatMap { CableDate(iso: $0) }

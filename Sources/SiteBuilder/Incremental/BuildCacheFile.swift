@@ -71,7 +71,7 @@ enum BuildCacheFile {
         if let o = entry.originalStamp { w.int(o.size); w.int(Int(o.modified)); w.uint(entry.originalHash ?? 0) }
         w.optional(entry.record.originalName)
         w.uint(entry.record.contentHash)
-        w.cable(entry.record.meta)
+        entry.record.encodedMeta(into: &w)
     }
 
     /// One cable's entry, for the cable at `path`.
@@ -85,11 +85,13 @@ enum BuildCacheFile {
         let originalName = try r.optional()
         let hash = try r.uint()
         let from = r.position
-        let meta = try r.cable()
-        // the bytes just read are those the record's metaKey hashes: no need to encode them again
-        let metaKey = r.bytes.withUnsafeBytes { FastHash.of(UnsafeRawBufferPointer(rebasing: $0[from..<r.position])) }
+        let listing = try r.cableListing()
+        // the bytes just read are those the record's metaKey hashes, and the record keeps them to decode
+        // the whole front matter only if its page is rendered
+        let encoded = Array(r.bytes[from..<r.position])
         return BuildCache.CachedCable(stamp: stamp, originalStamp: originalStamp, originalHash: originalHash,
-                                      record: CableRecord(cable: meta, path: path, originalName: originalName, contentHash: hash, metaKey: metaKey))
+                                      record: CableRecord(encoded: encoded, listing: listing, path: path, originalName: originalName,
+                                                          contentHash: hash, metaKey: FastHash.of(encoded)))
     }
 
     /// A table: its entry count, its block count, then each block as (entries, byte length, bytes).

@@ -8,8 +8,31 @@ import CableKit
 /// A class, not a struct: records are sorted, partitioned and shared by every page builder, and moving a
 /// reference is far cheaper than copying a dozen strings and arrays.
 public final class CableRecord: Sendable {
-    /// The front matter (`body` empty).
-    public let meta: Cable
+    /// What pages that list the cable show, and what the index model sorts and partitions on: kept
+    /// decoded for every cable.
+    struct Listing: Sendable {
+        var id: String?
+        var title: String?
+        var date: CableDate?
+        var dateEstimated = false
+        var origin: String?
+        var classification: Classification?
+        var caveats: [String] = []
+        var tags: [String] = []
+        var references: [String] = []
+        var summary: String?
+        var partial = false
+    }
+
+    /// The whole front matter: as parsed, or as the build cache stored it (`BinaryWriter.cable`), decoded
+    /// only when a page of the cable is rendered or the data exports are written.
+    private enum Storage: Sendable {
+        case cable(Cable)
+        case encoded([UInt8])
+    }
+
+    private let storage: Storage
+    let listing: Listing
     /// The Markdown file, relative to the site root (`Content/cables/2008/08STATE37957.md`).
     public let path: String
     /// The original beside it (`08STATE37957.txt` or `.html`), if present.
@@ -30,34 +53,68 @@ public final class CableRecord: Sendable {
     }
 
     /// With `metaKey` already known: the hash of `BinaryWriter.cable` of the cable without its body.
-    init(cable meta: Cable, path: String, originalName: String?, contentHash: UInt64, metaKey: UInt64) {
-        self.meta = meta
+    convenience init(cable meta: Cable, path: String, originalName: String?, contentHash: UInt64, metaKey: UInt64) {
+        let listing = Listing(id: meta.id, title: meta.title, date: meta.date, dateEstimated: meta.dateEstimated, origin: meta.origin,
+                              classification: meta.classification, caveats: meta.caveats, tags: meta.tags, references: meta.references,
+                              summary: meta.summary, partial: meta.partial)
+        self.init(storage: .cable(meta), listing: listing, path: path, originalName: originalName, contentHash: contentHash, metaKey: metaKey)
+    }
+
+    /// From the build cache: the listing fields decoded, the whole front matter kept as the bytes
+    /// `BinaryWriter.cable` wrote (whose hash is `metaKey`).
+    convenience init(encoded: [UInt8], listing: Listing, path: String, originalName: String?, contentHash: UInt64, metaKey: UInt64) {
+        self.init(storage: .encoded(encoded), listing: listing, path: path, originalName: originalName, contentHash: contentHash, metaKey: metaKey)
+    }
+
+    private init(storage: Storage, listing: Listing, path: String, originalName: String?, contentHash: UInt64, metaKey: UInt64) {
+        self.storage = storage
+        self.listing = listing
         self.path = path
         self.originalName = originalName
         self.contentHash = contentHash
         var h = FastHash()
-        h.add(meta.id); h.add(meta.title); h.add(meta.date?.iso8601); h.add(meta.dateEstimated); h.add(meta.origin)
-        h.add(meta.classification?.rawValue); h.add(meta.caveats); h.add(meta.tags); h.add(meta.summary)
+        h.add(listing.id); h.add(listing.title); if let d = listing.date { h.add(d.year); h.add(d.month); h.add(d.day); h.add(d.hour); h.add(d.minute) } else { h.add(-1) }
+        h.add(listing.dateEstimated); h.add(listing.origin); h.add(listing.classification?.rawValue); h.add(listing.caveats)
+        h.add(listing.tags); h.add(listing.summary)
         listingKey = h.value
         self.metaKey = metaKey
     }
 
-    /// The same record with another original beside it.
-    func with(originalName: String?) -> CableRecord {
-        originalName == self.originalName ? self : CableRecord(cable: meta, path: path, originalName: originalName, contentHash: contentHash, metaKey: metaKey)
+    /// The front matter (`body` empty). Decoded from the cache's bytes on each call: callers take it once.
+    public var meta: Cable {
+        switch storage {
+        case .cable(let cable): return cable
+        case .encoded(let bytes):
+            var r = BinaryReader(bytes)
+            return (try? r.cable()) ?? Cable()
+        }
     }
 
-    public var id: String { meta.id ?? "" }
-    public var title: String? { meta.title }
-    public var date: CableDate? { meta.date }
-    public var dateEstimated: Bool { meta.dateEstimated }
-    public var origin: String? { meta.origin }
-    public var classification: Classification? { meta.classification }
-    public var caveats: [String] { meta.caveats }
-    public var tags: [String] { meta.tags }
-    public var references: [String] { meta.references }
-    public var summary: String? { meta.summary }
-    public var partial: Bool { meta.partial }
+    /// The front matter as the build cache stores it.
+    func encodedMeta(into w: inout BinaryWriter) {
+        switch storage {
+        case .cable(let cable): w.cable(cable)
+        case .encoded(let bytes): w.raw(bytes)
+        }
+    }
+
+    /// The same record with another original beside it.
+    func with(originalName: String?) -> CableRecord {
+        originalName == self.originalName ? self
+            : CableRecord(storage: storage, listing: listing, path: path, originalName: originalName, contentHash: contentHash, metaKey: metaKey)
+    }
+
+    public var id: String { listing.id ?? "" }
+    public var title: String? { listing.title }
+    public var date: CableDate? { listing.date }
+    public var dateEstimated: Bool { listing.dateEstimated }
+    public var origin: String? { listing.origin }
+    public var classification: Classification? { listing.classification }
+    public var caveats: [String] { listing.caveats }
+    public var tags: [String] { listing.tags }
+    public var references: [String] { listing.references }
+    public var summary: String? { listing.summary }
+    public var partial: Bool { listing.partial }
 
     /// `SECRET//NOFORN`
     public var marking: String? {
