@@ -114,15 +114,17 @@ public struct SiteBuilder: Sendable {
         report.errors += loaded.errors
         report.cablesRead = loaded.read
         var records = loaded.records
-        var seen = [String: String]()
-        records.removeAll { record in
-            if let first = seen[record.id] {
-                report.errors.append(BuildError(path: record.path, line: ContentLoader.line(ofKey: "id", root: root, path: record.path), message: "duplicate id \(record.id): also in \(first)"))
-                return true
+        var seen = [String: Int](minimumCapacity: records.count)
+        var duplicates: [Int] = []
+        for (k, record) in records.enumerated() {
+            if let first = seen.updateValue(k, forKey: record.id) {
+                seen[record.id] = first
+                duplicates.append(k)
+                report.errors.append(BuildError(path: record.path, line: ContentLoader.line(ofKey: "id", root: root, path: record.path),
+                                                message: "duplicate id \(record.id): also in \(records[first].path)"))
             }
-            seen[record.id] = record.path
-            return false
         }
+        for k in duplicates.reversed() { records.remove(at: k) }
         timer.mark("content")
         let index = SiteIndex(records: records)
         timer.mark("index model")
