@@ -86,11 +86,11 @@ func escape(_ s: String) -> String {
     out.reserveCapacity(s.utf8.count + 16)
     for b in s.utf8 {
         switch b {
-        case 0x26: out += Array("&amp;".utf8)
-        case 0x3C: out += Array("&lt;".utf8)
-        case 0x3E: out += Array("&gt;".utf8)
-        case 0x22: out += Array("&quot;".utf8)
-        case 0x27: out += Array("&#39;".utf8)
+        case 0x26: out.append(contentsOf: "&amp;".utf8)
+        case 0x3C: out.append(contentsOf: "&lt;".utf8)
+        case 0x3E: out.append(contentsOf: "&gt;".utf8)
+        case 0x22: out.append(contentsOf: "&quot;".utf8)
+        case 0x27: out.append(contentsOf: "&#39;".utf8)
         case 0x09, 0x0A, 0x0D: out.append(b)
         case 0..<0x20: continue
         default: out.append(b)
