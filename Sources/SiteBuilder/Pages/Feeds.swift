@@ -82,24 +82,32 @@ func escape(_ s: String) -> String {
         if b == 0xEF { mayHaveNonCharacter = true }
     }
     if clean && !mayHaveNonCharacter { return s }
-    var out = [UInt8]()
-    out.reserveCapacity(s.utf8.count + 16)
-    for b in s.utf8 {
-        switch b {
-        case 0x26: out += Array("&amp;".utf8)
-        case 0x3C: out += Array("&lt;".utf8)
-        case 0x3E: out += Array("&gt;".utf8)
-        case 0x22: out += Array("&quot;".utf8)
-        case 0x27: out += Array("&#39;".utf8)
-        case 0x09, 0x0A, 0x0D: out.append(b)
-        case 0..<0x20: continue
-        default: out.append(b)
+    var text = s
+    return text.withUTF8 { bytes in
+        // runs of plain bytes are copied whole, between the bytes that are replaced or dropped
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + 16)
+        var run = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            if b >= 0x20 && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            run = i + 1
+            switch b {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: break  // a control character XML forbids
+            }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters either
+        var result = String(decoding: out, as: UTF8.self)
+        if mayHaveNonCharacter || out.contains(0xEF), result.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) {
+            result = String(String.UnicodeScalarView(result.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF }))
+        }
+        return result
     }
-    // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters either
-    var result = String(decoding: out, as: UTF8.self)
-    if mayHaveNonCharacter || out.contains(0xEF), result.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) {
-        result = String(String.UnicodeScalarView(result.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF }))
-    }
-    return result
 }

@@ -5,10 +5,10 @@
 enum BodyDecorator {
     static func decorate(_ html: String) -> String {
         var out = [UInt8]()
-        let b = Array(html.utf8)
-        out.reserveCapacity(b.count + b.count / 8)
+        var html = html
+        out.reserveCapacity(html.utf8.count + html.utf8.count / 8)
         var seen = Set<Int>()
-        b.withUnsafeBufferPointer { b in
+        html.withUTF8 { b in
             var i = 0
             var copied = 0  // bytes before `copied` are already in `out`
             func flush(_ upTo: Int) { if upTo > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<upTo])) }; copied = upTo }
@@ -19,7 +19,7 @@ enum BodyDecorator {
                     if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen.contains(number) {
                         seen.insert(number)
                         flush(i)
-                        out += Array("<p class=\"para\" id=\"p\(number)\"><a class=\"para-link\" href=\"#p\(number)\" aria-label=\"Link to paragraph \(number)\">¶</a>\(number). ".utf8)
+                        out.append(contentsOf: "<p class=\"para\" id=\"p\(number)\"><a class=\"para-link\" href=\"#p\(number)\" aria-label=\"Link to paragraph \(number)\">¶</a>\(number). ".utf8)
                         i = markingAt(b, end, into: &out)
                         copied = i
                         continue
@@ -96,20 +96,35 @@ enum BodyDecorator {
         var j = i + 1
         while j < b.count, j - i < 26, b[j] != UInt8(ascii: ")"), b[j] != UInt8(ascii: "<") { j += 1 }
         guard j < b.count, b[j] == UInt8(ascii: ")") else { return i }
-        let inner = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]), as: UTF8.self)
-        let head = inner.prefix(while: { $0 != "/" && $0 != " " }).uppercased()
-        let level: String
-        switch head {
-        case "U": level = "u"
-        case "C": level = "c"
-        case "S": level = "s"
-        case "TS": level = "ts"
-        case "SBU", "LOU": level = "sbu"
-        default: return i
-        }
-        out += Array("<span class=\"marking marking-\(level)\">".utf8)
+        guard let level = markingLevel(UnsafeBufferPointer(rebasing: b[(i + 1)..<j])) else { return i }
+        out.append(contentsOf: "<span class=\"marking marking-".utf8)
+        out.append(contentsOf: level.utf8)
+        out.append(contentsOf: "\">".utf8)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...j]))
-        out += Array("</span>".utf8)
+        out.append(contentsOf: "</span>".utf8)
         return j + 1
+    }
+
+    /// The badge level of a marking's text (`S/NF` → `s`): its first word, upper-cased, names it. ASCII is
+    /// compared byte by byte; anything else goes through `uppercased()`, as Unicode case mapping and
+    /// grapheme clusters demand.
+    private static func markingLevel(_ inner: UnsafeBufferPointer<UInt8>) -> String? {
+        if inner.contains(where: { $0 >= 0x80 }) {
+            let head = String(decoding: inner, as: UTF8.self).prefix(while: { $0 != "/" && $0 != " " }).uppercased()
+            return level(Array(head.utf8)[...])
+        }
+        let head = inner.prefix(while: { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: " ") })
+        return level(head.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }[...])
+    }
+
+    private static func level(_ head: ArraySlice<UInt8>) -> String? {
+        switch head.count {
+        case 1 where head.first == UInt8(ascii: "U"): return "u"
+        case 1 where head.first == UInt8(ascii: "C"): return "c"
+        case 1 where head.first == UInt8(ascii: "S"): return "s"
+        case 2 where head.elementsEqual("TS".utf8): return "ts"
+        case 3 where head.elementsEqual("SBU".utf8) || head.elementsEqual("LOU".utf8): return "sbu"
+        default: return nil
+        }
     }
 }

@@ -19,18 +19,27 @@ struct HTMLEscaping: MustacheContentType {
         var needs = false
         for b in text.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 { needs = true; break }
         if !needs { return text }
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count + 16)
-        for b in text.utf8 {
-            switch b {
-            case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]            // &amp;
-            case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]                  // &lt;
-            case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]                  // &gt;
-            case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]      // &quot;
-            case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]            // &#39;
-            default: out.append(b)
+        var source = text
+        return source.withUTF8 { bytes in
+            // runs of plain bytes are copied whole, between the bytes that become entities
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count + 16)
+            var run = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27 { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                switch b {
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                default: out.append(contentsOf: "&#39;".utf8)
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

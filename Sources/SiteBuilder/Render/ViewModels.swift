@@ -190,12 +190,19 @@ struct ListBlock: MustacheParent, Sendable {
 }
 
 /// The root of every page: `site`, `page`, `breadcrumbs`; any other name is looked up in the page's own
-/// content (`cable`, `list`, `home`, `years`, …).
-struct PageContext: MustacheParent, Sendable {
-    var site: SiteView
-    var page: PageView
-    var breadcrumbs: [LinkView]
-    var content: (any MustacheParent & Sendable)?
+/// content (`cable`, `list`, `home`, `years`, …). A class, like `ViewRef`, so that the renderer's lookups in
+/// it do not copy it.
+final class PageContext: MustacheParent, Sendable {
+    let site: SiteView
+    let page: PageView
+    let breadcrumbs: [LinkView]
+    let content: (any MustacheParent & Sendable)?
+    init(site: SiteView, page: PageView, breadcrumbs: [LinkView], content: (any MustacheParent & Sendable)?) {
+        self.site = site
+        self.page = page
+        self.breadcrumbs = breadcrumbs
+        self.content = content
+    }
     func child(named key: String) -> Any? {
         switch key {
         case "site": site
@@ -206,15 +213,35 @@ struct PageContext: MustacheParent, Sendable {
     }
 }
 
-/// One value under one name: `Named("cable", view)`.
+/// One value under one name: `Named("cable", view)`. The view is handed to the renderer by reference.
 struct Named: MustacheParent, Sendable {
     var key: String
-    var value: any Sendable
-    init(_ key: String, _ value: any Sendable) { self.key = key; self.value = value }
+    var value: ViewRef
+    init(_ key: String, _ value: any MustacheParentSendable) { self.key = key; self.value = ViewRef(value) }
     func child(named name: String) -> Any? {
         if name == key { return value }
         return nil
     }
+}
+
+/// A page's own view (`cable`, `list`, `home`), handed to swift-mustache by reference. For every tag the
+/// renderer casts the object it looks the name up in to `MustacheParent`, and the cast copies a struct
+/// larger than three words into a new heap box, retaining each of its fields: a cable's view was copied
+/// and destroyed for each of the hundred-odd tags of its page. A reference is copied with one retain. The
+/// names and values the template sees are the same.
+final class ViewRef: MustacheParent, Sendable, CustomStringConvertible {
+    let view: any MustacheParentSendable
+    init(_ view: any MustacheParentSendable) { self.view = view }
+    func child(named name: String) -> Any? { view.child(named: name) }
+    /// What `{{cable}}` printed when the view was handed over as a value.
+    var description: String { String(describing: view) }
+}
+
+/// A section over a text value (`{{#dateISO}}…{{date}}…{{/dateISO}}`) puts the text on the context stack,
+/// and swift-mustache looks the names inside up in it with `Mirror` — which finds nothing in a String, at a
+/// cost of thousands of instructions. Answering nothing at once gives the same result.
+extension String: @retroactive MustacheParent {
+    public func child(named: String) -> Any? { nil }
 }
 
 /// `cable` for a formatted count of one, `cables` otherwise: the `unit` beside every `count` (THEME.md).
