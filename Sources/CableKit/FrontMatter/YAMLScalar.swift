@@ -26,6 +26,8 @@ enum YAMLScalar {
     }
 
     static func quoted(_ s: String) -> String {
+        // most values hold nothing to escape: quoted as they are
+        if s.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: mayNeedEscape) }) == true { return "\"" + s + "\"" }
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out.reserveCapacity(s.utf8.count + 8)
         func escape(_ v: UInt32) { out += Array("\\u".utf8) + Array(hex4(v).utf8) }
@@ -53,6 +55,11 @@ enum YAMLScalar {
         }
         out.append(UInt8(ascii: "\""))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A byte that `quoted` escapes, or that may start a sequence it escapes (C1 controls, U+2028/9, BOM).
+    private static func mayNeedEscape(_ c: UInt8) -> Bool {
+        c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xEF
     }
 
     private static func hex4(_ v: UInt32) -> String {

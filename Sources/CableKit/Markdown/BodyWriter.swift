@@ -153,20 +153,33 @@ public enum BodyWriter {
         return words <= 12 && capitalised * 3 >= words * 2
     }
 
-    /// Aligned columns: most lines have an inner run of three or more spaces (or a tab).
+    /// Aligned columns: most lines have an inner run of three or more spaces (or a tab). Stops as soon as
+    /// the count is settled either way.
     static func isTable(_ lines: ArraySlice<Line>) -> Bool {
         guard lines.count >= 2 else { return false }
-        var aligned = 0
+        let needed = (lines.count + 2) / 2  // aligned * 2 >= count + 1
+        var aligned = 0, left = lines.count
         for line in lines {
-            let t = line.trimmed
-            var run = 0
-            for b in t {
-                if b == ASCII.tab { run = 3; break }
-                if b == ASCII.space { run += 1; if run >= 3 { break } } else { run = 0 }
+            left -= 1
+            if hasInnerGap(line.trimmed) {
+                aligned += 1
+                if aligned >= needed { return true }
             }
-            if run >= 3 { aligned += 1 }
+            if aligned + left < needed { return false }
         }
-        return aligned * 2 >= lines.count + 1
+        return false
+    }
+
+    /// A tab, or three spaces in a row, in a trimmed line.
+    static func hasInnerGap(_ t: Line) -> Bool {
+        t.withUnsafeBufferPointer { p in
+            var run = 0
+            for b in p {
+                if b == ASCII.tab { return true }
+                if b == ASCII.space { run += 1; if run >= 3 { return true } } else { run = 0 }
+            }
+            return false
+        }
     }
 
     /// Short lines that were never one paragraph: addresses, names, a list of participants.

@@ -8,8 +8,10 @@ enum TagsLine {
     static func parse(_ value: String, glossary: TagGlossary = .standard) -> [String] {
         var text = value.uppercased()
         // Markdown link residue: "[KNNP](#)" → "KNNP"
-        text = text.replacingOccurrences(of: "](#)", with: " ")
-        text = String(text.map { $0 == "[" || $0 == "]" ? " " : $0 })
+        if text.utf8.contains(UInt8(ascii: "]")) || text.utf8.contains(UInt8(ascii: "[")) {  // rare: skipped otherwise
+            text = text.replacingOccurrences(of: "](#)", with: " ")
+            text = String(text.map { $0 == "[" || $0 == "]" ? " " : $0 })
+        }
         var tags: [String] = []
         func add(_ tag: String) {
             let t = tag.trimming(" .,;:-")
