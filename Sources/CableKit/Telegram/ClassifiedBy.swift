@@ -28,12 +28,7 @@ enum ClassifiedBy {
         while let r = text.range(ofASCII: "classified by") { text = String(text[r.upperBound...]) }
         text = text.trimming(" :.")
         // cut where the reasons or a second clause begin
-        var cut = text.endIndex
-        let stops: [StaticString] = [" for reason", " for rea", " for re", " for r", " reason", " per reason", " per 1.", " per ", ";", " -", "-reason", " e.o.", ": 1.", " 1.4", " 1.5", " 1.6"]
-        for stop in stops {
-            if let r = text.range(ofASCII: stop), r.lowerBound < cut { cut = r.lowerBound }
-        }
-        text = String(text[..<cut])
+        text = String(text[..<text.utf8.index(text.startIndex, offsetBy: firstStop(in: text))])
         // keep to the first sentence: "Ramin Asgard, Director, …" → "Ramin Asgard"; "John Bauman. Reason" → "John Bauman"
         var segments = text.components(separatedBy: ", ")
         // "Richard L. Baltimore, III" and "THOMAS W. SIMONS, JR." keep their suffix
@@ -53,6 +48,27 @@ enum ClassifiedBy {
         guard !words.isEmpty else { return nil }
         return words.joined(separator: " ").trimming(" ,:")
     }
+
+    /// Where the reasons or a second clause begin: the byte offset of the first of `stops` (ASCII
+    /// case-insensitively), or the text's length. One pass, checking every stop at each offset.
+    static func firstStop(in text: String) -> Int {
+        var text = text
+        return text.withUTF8 { h in
+            for i in 0..<h.count {
+                let b = ASCII.lower(h[i])
+                for stop in stops where stop[0] == b && stop.count <= h.count - i {
+                    var k = 1
+                    while k < stop.count, ASCII.lower(h[i + k]) == stop[k] { k += 1 }
+                    if k == stop.count { return i }
+                }
+            }
+            return h.count
+        }
+    }
+
+    /// What ends the name: the reasons, or a second clause (lower-case).
+    static let stops: [[UInt8]] = [" for reason", " for rea", " for re", " for r", " reason", " per reason", " per 1.", " per ", ";", " -",
+                                   "-reason", " e.o.", ": 1.", " 1.4", " 1.5", " 1.6"].map { Array($0.utf8) }
 
     /// The trailing words of `text` that form a name (titles before it dropped).
     private static func nameWords(_ text: String) -> [String] {
@@ -126,7 +142,9 @@ enum ClassifiedBy {
 enum Declassification {
     static func date(in value: String) -> String? {
         let upper = value.uppercased()
-        guard let decl = upper.range(of: "DECL") else { return nil }
+        // ASCII text (nearly every E.O. line) is searched as bytes; anything else as before, with Foundation
+        let found = upper.utf8.allSatisfy { $0 < 0x80 } ? upper.range(ofASCII: "DECL") : upper.range(of: "DECL")
+        guard let decl = found else { return nil }
         let rest = upper[decl.upperBound...].drop(while: { $0.isLetter || $0 == ":" || $0 == " " || $0 == "." })
         // M/D/YYYY or M/D/YY
         let token = rest.prefix(while: { $0.isNumber || $0 == "/" || $0 == " " && false })

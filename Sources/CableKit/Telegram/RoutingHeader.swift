@@ -75,6 +75,8 @@ struct RoutingHeader: Equatable {
 
     /// "OO RUEHWEB", "RR RUEHDBU RUEHFL" — routing indicators, no content.
     static func isRoutingIndicatorLine(_ t: ArraySlice<UInt8>) -> Bool {
+        // most lines are rejected by their first byte without splitting them
+        guard let first = t.first(where: { $0 != ASCII.space }), precedenceLetters[first] != nil else { return false }
         let words = t.split(separator: ASCII.space)
         guard words.count >= 2, words[0].count <= 2, words[0].allSatisfy({ precedenceLetters[$0] != nil }) else { return false }
         return words.dropFirst().allSatisfy { $0.count >= 5 && $0.first == UInt8(ascii: "R") && $0.allSatisfy(ASCII.isUpper) }
