@@ -79,8 +79,8 @@ enum ClassifiedBy {
             if titleWords.contains(key) && !(name.isEmpty && key.count == 1) { if !name.isEmpty { break } else { continue } }
             // an office acronym in mixed-case text ("SCA Richard", "ISN/MTR")
             if !name.isEmpty, word.contains("/") { break }
-            if !name.isEmpty, word.count >= 2, word.allSatisfy({ $0.isUppercase || $0 == "/" }), name.contains(where: { $0.contains(where: \.isLowercase) }) { break }
-            guard word.first?.isLetter == true || word.first == "(" else { break }
+            if !name.isEmpty, word.count >= 2, word.allSatisfy({ ASCII.isUpper(character: $0) || $0 == "/" }), name.contains(where: { $0.contains(where: ASCII.isLower(character:)) }) { break }
+            guard word.first.map(ASCII.isLetter(character:)) == true || word.first == "(" else { break }
             name.insert(word, at: 0)
             if name.count >= 5 { break }
         }
@@ -145,9 +145,9 @@ enum Declassification {
         // ASCII text (nearly every E.O. line) is searched as bytes; anything else as before, with Foundation
         let found = upper.utf8.allSatisfy { $0 < 0x80 } ? upper.range(ofASCII: "DECL") : upper.range(of: "DECL")
         guard let decl = found else { return nil }
-        let rest = upper[decl.upperBound...].drop(while: { $0.isLetter || $0 == ":" || $0 == " " || $0 == "." })
+        let rest = upper[decl.upperBound...].drop(while: { ASCII.isLetter(character: $0) || $0 == ":" || $0 == " " || $0 == "." })
         // M/D/YYYY or M/D/YY
-        let token = rest.prefix(while: { $0.isNumber || $0 == "/" || $0 == " " && false })
+        let token = rest.prefix(while: { ASCII.isNumber(character: $0) || $0 == "/" || $0 == " " && false })
         let parts = token.split(separator: "/")
         guard parts.count == 3, var m = Int(parts[0]), var d = Int(parts[1]), var y = Int(parts[2]) else { return nil }
         if parts[0].count == 4 { (y, m, d) = (m, d, y) }  // 2035/02/12

@@ -16,6 +16,15 @@ enum ASCII {
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b + 32 : b }
 }
 
+extension ASCII {
+    // `Character.isLetter`, `isNumber`, `isUppercase` and `isLowercase`, answered from the byte when the
+    // character is ASCII (the Unicode property lookup is the slow part); any other character is asked as before.
+    @inline(__always) static func isLetter(character c: Character) -> Bool { if let a = c.asciiValue { return isLetter(a) }; return c.isLetter }
+    @inline(__always) static func isNumber(character c: Character) -> Bool { if let a = c.asciiValue { return isDigit(a) }; return c.isNumber }
+    @inline(__always) static func isUpper(character c: Character) -> Bool { if let a = c.asciiValue { return isUpper(a) }; return c.isUppercase }
+    @inline(__always) static func isLower(character c: Character) -> Bool { if let a = c.asciiValue { return isLower(a) }; return c.isLowercase }
+}
+
 extension Collection where Element == UInt8 {
     /// The bytes as a String (the caller guarantees valid UTF-8; invalid sequences become U+FFFD).
     var string: String { String(decoding: self, as: UTF8.self) }
