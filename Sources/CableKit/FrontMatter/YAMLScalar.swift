@@ -34,6 +34,10 @@ enum YAMLScalar {
         let b = Array(s.utf8)
         var i = 0
         while i < b.count {
+            // the run up to the next byte that may need an escape, copied whole
+            var j = i
+            while j < b.count, !mayNeedEscape(b[j]) { j += 1 }
+            if j > i { out.append(contentsOf: b[i..<j]); i = j; continue }
             let c = b[i]
             switch c {
             case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), c]

@@ -30,7 +30,7 @@ enum ClassifiedBy {
         // cut where the reasons or a second clause begin
         text = String(text[..<text.utf8.index(text.startIndex, offsetBy: firstStop(in: text))])
         // keep to the first sentence: "Ramin Asgard, Director, …" → "Ramin Asgard"; "John Bauman. Reason" → "John Bauman"
-        var segments = text.components(separatedBy: ", ")
+        var segments = components(text, separatedBy: ", ")
         // "Richard L. Baltimore, III" and "THOMAS W. SIMONS, JR." keep their suffix
         if segments.count >= 2, ["JR", "JR.", "SR", "SR.", "II", "III", "IV"].contains(segments[1].uppercased().trimming(" .")) {
             segments[0] += ", " + segments[1].trimming(" .").replacingOccurrences(of: "JR", with: "JR.").replacingOccurrences(of: "..", with: ".")
@@ -66,19 +66,39 @@ enum ClassifiedBy {
         }
     }
 
+    /// `text.components(separatedBy:)` for an ASCII separator; ASCII text (nearly every line) is split as bytes.
+    static func components(_ text: String, separatedBy separator: StaticString) -> [String] {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.components(separatedBy: separator.description) }
+        let sep = separator.withUTF8Buffer { Array($0) }
+        var parts: [String] = []
+        var start = 0, i = 0
+        while i + sep.count <= bytes.count {
+            if bytes[i..<i + sep.count].elementsEqual(sep) {
+                parts.append(bytes[start..<i].string)
+                i += sep.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(bytes[start...].string)
+        return parts
+    }
+
     /// What ends the name: the reasons, or a second clause (lower-case).
     static let stops: [[UInt8]] = [" for reason", " for rea", " for re", " for r", " reason", " per reason", " per 1.", " per ", ";", " -",
                                    "-reason", " e.o.", ": 1.", " 1.4", " 1.5", " 1.6"].map { Array($0.utf8) }
 
     /// The trailing words of `text` that form a name (titles before it dropped).
     private static func nameWords(_ text: String) -> [String] {
-        let words = text.split(separator: " ").map(String.init)
+        var rest = Substring(text)
         var name: [String] = []
-        for word in words.reversed() {
+        while let word = popLastWord(&rest) {
             let key = word.uppercased().trimming(",:")
             if titleWords.contains(key) && !(name.isEmpty && key.count == 1) { if !name.isEmpty { break } else { continue } }
             // an office acronym in mixed-case text ("SCA Richard", "ISN/MTR")
-            if !name.isEmpty, word.contains("/") { break }
+            if !name.isEmpty, word.utf8.allSatisfy({ $0 < 0x80 }) ? word.utf8.contains(ASCII.slash) : word.contains("/") { break }
             if !name.isEmpty, word.count >= 2, word.allSatisfy({ ASCII.isUpper(character: $0) || $0 == "/" }), name.contains(where: { $0.contains(where: ASCII.isLower(character:)) }) { break }
             guard word.first.map(ASCII.isLetter(character:)) == true || word.first == "(" else { break }
             name.insert(word, at: 0)
@@ -87,6 +107,17 @@ enum ClassifiedBy {
         // a lone initial is not a name
         if name.count == 1, name[0].count <= 2 { return [] }
         return name
+    }
+
+    /// The last word of `rest` as `split(separator: " ")` gives it, removed from `rest`; nil when none is
+    /// left. Words are taken from the end only as far as the caller reads.
+    private static func popLastWord(_ rest: inout Substring) -> String? {
+        while rest.last == " " { rest.removeLast() }
+        guard !rest.isEmpty else { return nil }
+        let start = rest.lastIndex(of: " ").map { rest.index(after: $0) } ?? rest.startIndex
+        let word = String(rest[start...])
+        rest = rest[..<start]
+        return word
     }
 
     private static func isInitialBefore(_ index: String.Index, in s: String) -> Bool {
