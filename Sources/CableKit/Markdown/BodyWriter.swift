@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a cable body (hard-wrapped telegram lines) into Markdown: paragraphs re-flowed, numbered paragraphs
 /// as `¶N. (MARKING) text`, headings as `## Heading`, `-`/`--` bullets as a list, aligned tables and short
 /// lists of lines kept as they were, everything escaped so nothing can become HTML. Works on UTF-8 bytes.
@@ -170,13 +172,21 @@ public enum BodyWriter {
         return false
     }
 
-    /// A tab, or three spaces in a row, in a trimmed line.
+    /// A tab, or three spaces in a row, in a trimmed line. Tabs are found with memchr; for spaces only every
+    /// third byte is read (each run of three holds one of them) and, when it is a space, the bytes around it.
     static func hasInnerGap(_ t: Line) -> Bool {
         t.withUnsafeBufferPointer { p in
-            var run = 0
-            for b in p {
-                if b == ASCII.tab { return true }
-                if b == ASCII.space { run += 1; if run >= 3 { return true } } else { run = 0 }
+            guard let base = p.baseAddress else { return false }
+            if memchr(base, Int32(ASCII.tab), p.count) != nil { return true }
+            var i = 2
+            while i < p.count {
+                if p[i] == ASCII.space {
+                    var run = 1
+                    if p[i - 1] == ASCII.space { run += 1; if i >= 2, p[i - 2] == ASCII.space { run += 1 } }
+                    if i + 1 < p.count, p[i + 1] == ASCII.space { run += 1; if i + 2 < p.count, p[i + 2] == ASCII.space { run += 1 } }
+                    if run >= 3 { return true }
+                }
+                i += 3
             }
             return false
         }
