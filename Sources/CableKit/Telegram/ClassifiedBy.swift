@@ -93,8 +93,9 @@ enum ClassifiedBy {
     /// The trailing words of `text` that form a name (titles before it dropped).
     private static func nameWords(_ text: String) -> [String] {
         var rest = Substring(text)
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         var name: [String] = []
-        while let word = popLastWord(&rest) {
+        while let word = popLastWord(&rest, ascii: ascii) {
             let key = word.uppercased().trimming(",:")
             if titleWords.contains(key) && !(name.isEmpty && key.count == 1) { if !name.isEmpty { break } else { continue } }
             // an office acronym in mixed-case text ("SCA Richard", "ISN/MTR")
@@ -110,8 +111,19 @@ enum ClassifiedBy {
     }
 
     /// The last word of `rest` as `split(separator: " ")` gives it, removed from `rest`; nil when none is
-    /// left. Words are taken from the end only as far as the caller reads.
-    private static func popLastWord(_ rest: inout Substring) -> String? {
+    /// left. Words are taken from the end only as far as the caller reads; in ASCII text, byte by byte.
+    private static func popLastWord(_ rest: inout Substring, ascii: Bool) -> String? {
+        if ascii {
+            let u = rest.utf8
+            var end = u.endIndex
+            while end > u.startIndex, u[u.index(before: end)] == ASCII.space { end = u.index(before: end) }
+            guard end > u.startIndex else { return nil }
+            var start = end
+            while start > u.startIndex, u[u.index(before: start)] != ASCII.space { start = u.index(before: start) }
+            let word = String(rest[start..<end])
+            rest = rest[..<start]
+            return word
+        }
         while rest.last == " " { rest.removeLast() }
         guard !rest.isEmpty else { return nil }
         let start = rest.lastIndex(of: " ").map { rest.index(after: $0) } ?? rest.startIndex
