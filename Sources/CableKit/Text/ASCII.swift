@@ -64,18 +64,21 @@ extension ArraySlice where Element == UInt8 {
     func firstWord(caseInsensitive needle: StaticString, from start: Int? = nil) -> Int? {
         let n = needle.utf8CodeUnitCount
         guard n > 0 else { return nil }
+        // on the bytes in place (offsets from startIndex), without a bounds check per byte
         return needle.withUTF8Buffer { p -> Int? in
-            var i = start ?? startIndex
-            let last = endIndex - n
-            while i <= last {
-                if ASCII.upper(self[i]) == p[0], i == startIndex || !ASCII.isAlnum(self[i - 1]) {
-                    var k = 1
-                    while k < n, ASCII.upper(self[i + k]) == p[k] { k += 1 }
-                    if k == n { return i }
+            withUnsafeBufferPointer { h -> Int? in
+                var i = (start ?? startIndex) - startIndex
+                let last = h.count - n
+                while i <= last {
+                    if ASCII.upper(h[i]) == p[0], i == 0 || !ASCII.isAlnum(h[i - 1]) {
+                        var k = 1
+                        while k < n, ASCII.upper(h[i + k]) == p[k] { k += 1 }
+                        if k == n { return startIndex + i }
+                    }
+                    i += 1
                 }
-                i += 1
+                return nil
             }
-            return nil
         }
     }
 }
