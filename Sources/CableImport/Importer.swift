@@ -105,8 +105,8 @@ public struct Importer: Sendable {
         }
         var queues = ids.map { id in preferred(candidates[id]!, of: id, in: parsed, store: store) }
         while !queues.isEmpty {
-            let heads = queues.map { parsed[$0[0]] }
-            let results = parallelMap(heads) { item in store.store(item.cable!, original: item.original) }
+            let heads = queues.map { $0[0] }
+            let results = parallelMap(heads) { i in store.store(parsed[i].cable!, original: parsed[i].original) }
             var next: [[Int]] = []
             for (queue, result) in zip(queues, results) {
                 outcomes[queue[0]] = result

@@ -28,7 +28,7 @@ public enum FOIAReader {
             guard t.count >= 8 else { continue }
             if ReleaseStamp.status(lines, at: i) != nil || ReleaseStamp.reviewStamp(lines, at: i) != nil { return true }
             if t.firstWord(caseInsensitive: "ASSASSINATION RECORDS") != nil || t.firstWord(caseInsensitive: "ASSASSINATION SYSTEM") != nil { return true }
-            if FOIAPageFurniture.isArchiveID(t) || FOIAPageFurniture.isFormNotice(t) && t.firstWord(caseInsensitive: "REPRODUCTION") != nil { return true }
+            if FOIAPageFurniture.isArchiveID(t) || t.firstWord(caseInsensitive: "REPRODUCTION") != nil && FOIAPageFurniture.isFormNotice(t) { return true }
             if t.hasPrefix(caseInsensitive: "TEXT OF TELEGRAM") || FOIAPageFurniture.contains(t, "INCOMING TELEGRAM")
                 || FOIAPageFurniture.contains(t, "OUTGOING TELEGRAM") { return true }
             if FOIAPageFurniture.contains(t, "DECLASSIFICATION AUTHORITY") || FOIAPageFurniture.contains(t, "DECLASSIFICATIONAUTHORITY") { return true }

@@ -23,8 +23,9 @@ public enum FrontMatterWriter {
         var c = cable
         c.source.checksum = Checksum.placeholder
         let front = frontMatter(c)
-        // the placeholder's place, looked for in the front matter alone (its values never hold a line break)
-        guard let r = front.range(ofASCII: "\n  checksum: ") else { return Array(document(c).utf8) }  // Checksum.marker
+        // the placeholder's place, looked for in the front matter alone (its values never hold a line break, so
+        // the marker is there once), from its end: only `repairs` follows it
+        guard let r = front.range(ofASCII: "\n  checksum: ", backwards: true) else { return Array(document(c).utf8) }  // Checksum.marker
         let end = front.utf8.distance(from: front.startIndex, to: r.upperBound) + Checksum.placeholder.utf8.count
         var bytes = Array(front.utf8)
         bytes.append(ASCII.newline)

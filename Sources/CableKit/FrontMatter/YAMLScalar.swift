@@ -26,12 +26,18 @@ enum YAMLScalar {
     }
 
     static func quoted(_ s: String) -> String {
+        // most values hold nothing to escape: quoted as they are
+        if s.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: mayNeedEscape) }) == true { return "\"" + s + "\"" }
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out.reserveCapacity(s.utf8.count + 8)
         func escape(_ v: UInt32) { out += Array("\\u".utf8) + Array(hex4(v).utf8) }
         let b = Array(s.utf8)
         var i = 0
         while i < b.count {
+            // the run up to the next byte that may need an escape, copied whole
+            var j = i
+            while j < b.count, !mayNeedEscape(b[j]) { j += 1 }
+            if j > i { out.append(contentsOf: b[i..<j]); i = j; continue }
             let c = b[i]
             switch c {
             case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), c]
@@ -53,6 +59,11 @@ enum YAMLScalar {
         }
         out.append(UInt8(ascii: "\""))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A byte that `quoted` escapes, or that may start a sequence it escapes (C1 controls, U+2028/9, BOM).
+    private static func mayNeedEscape(_ c: UInt8) -> Bool {
+        c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xEF
     }
 
     private static func hex4(_ v: UInt32) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a cable body (hard-wrapped telegram lines) into Markdown: paragraphs re-flowed, numbered paragraphs
 /// as `¶N. (MARKING) text`, headings as `## Heading`, `-`/`--` bullets as a list, aligned tables and short
 /// lists of lines kept as they were, everything escaped so nothing can become HTML. Works on UTF-8 bytes.
@@ -153,20 +155,41 @@ public enum BodyWriter {
         return words <= 12 && capitalised * 3 >= words * 2
     }
 
-    /// Aligned columns: most lines have an inner run of three or more spaces (or a tab).
+    /// Aligned columns: most lines have an inner run of three or more spaces (or a tab). Stops as soon as
+    /// the count is settled either way.
     static func isTable(_ lines: ArraySlice<Line>) -> Bool {
         guard lines.count >= 2 else { return false }
-        var aligned = 0
+        let needed = (lines.count + 2) / 2  // aligned * 2 >= count + 1
+        var aligned = 0, left = lines.count
         for line in lines {
-            let t = line.trimmed
-            var run = 0
-            for b in t {
-                if b == ASCII.tab { run = 3; break }
-                if b == ASCII.space { run += 1; if run >= 3 { break } } else { run = 0 }
+            left -= 1
+            if hasInnerGap(line.trimmed) {
+                aligned += 1
+                if aligned >= needed { return true }
             }
-            if run >= 3 { aligned += 1 }
+            if aligned + left < needed { return false }
         }
-        return aligned * 2 >= lines.count + 1
+        return false
+    }
+
+    /// A tab, or three spaces in a row, in a trimmed line. Tabs are found with memchr; for spaces only every
+    /// third byte is read (each run of three holds one of them) and, when it is a space, the bytes around it.
+    static func hasInnerGap(_ t: Line) -> Bool {
+        t.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return false }
+            if memchr(base, Int32(ASCII.tab), p.count) != nil { return true }
+            var i = 2
+            while i < p.count {
+                if p[i] == ASCII.space {
+                    var run = 1
+                    if p[i - 1] == ASCII.space { run += 1; if i >= 2, p[i - 2] == ASCII.space { run += 1 } }
+                    if i + 1 < p.count, p[i + 1] == ASCII.space { run += 1; if i + 2 < p.count, p[i + 2] == ASCII.space { run += 1 } }
+                    if run >= 3 { return true }
+                }
+                i += 3
+            }
+            return false
+        }
     }
 
     /// Short lines that were never one paragraph: addresses, names, a list of participants.

@@ -48,9 +48,10 @@ public enum MarkdownEscaping {
         bytes.withUnsafeBufferPointer { bytes in
             special.withUnsafeBufferPointer { special in
                 while i < bytes.count {
-                    // the plain run up to the next byte that needs something, copied whole
+                    // the plain run up to the next byte that needs something (or the block escape), copied whole
+                    let end = blockEscape >= i ? blockEscape : bytes.count
                     var j = i
-                    while j < bytes.count, j != blockEscape, !special[Int(bytes[j])] { j += 1 }
+                    while j < end, !special[Int(bytes[j])] { j += 1 }
                     if j > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j])); i = j }
                     guard i < bytes.count else { break }
                     let b = bytes[i]

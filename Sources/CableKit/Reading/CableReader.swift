@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one source document (the bytes of a file, or one CSV row) into a `Cable`: detects the format,
 /// decodes the text, dispatches to the format's parser and stamps the source. Pure: no file system here.
 public enum CableReader {
@@ -21,17 +23,24 @@ public enum CableReader {
                             maximumSize: Int = defaultMaximumSize,
                             glossary: TagGlossary = .standard, posts: PostDirectory = .standard) throws(Failure) -> Cable {
         try check(bytes, maximumSize: maximumSize)
-        let (text, encoding) = TextDecoding.decode(bytes)
         let format = format ?? SourceFormat.detect(bytes.prefix(16384), fileName: fileName)
         let options = TelegramParser.Options(fileName: fileName, glossary: glossary, posts: posts)
+        var encoding: String?
+        func text() -> String {
+            let decoded = TextDecoding.decode(bytes)
+            encoding = decoded.encoding
+            return decoded.text
+        }
         var cable: Cable
         switch format {
         case .telegram:
-            cable = TelegramParser.parse(text, options: options)
+            // valid UTF-8 is parsed from the bytes as they are: the text they decode to has the same bytes
+            cable = TextDecoding.isValidUTF8(bytes) ? TelegramParser.parse(SourceLines(bytes: bytes), options: options)
+                : TelegramParser.parse(text(), options: options)
         case .foia:
-            cable = FOIAReader.parse(text, options: options)
+            cable = FOIAReader.parse(text(), options: options)
         case .wikileaks:
-            cable = try readWikiLeaksPage(text, options: options)
+            cable = try readWikiLeaksPage(text(), options: options)
         case .csv:
             throw Failure(line: 1, message: "a CSV file holds many cables; read it with CablegateCSVReader")
         }
@@ -93,9 +102,17 @@ public enum CableReader {
             throw Failure(line: 1, message: "the file is empty")
         }
         if bytes.count > maximumSize { throw Failure.tooLarge(size: bytes.count, maximumSize: maximumSize) }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstNUL(bytes) {
             let line = bytes[..<nul].reduce(1) { $0 + ($1 == ASCII.newline ? 1 : 0) }
             throw Failure(line: line, message: "binary data: NUL byte at offset \(nul); not a text cable")
+        }
+    }
+
+    /// The offset of the first NUL byte (found with memchr); nil when there is none.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress, let hit = memchr(base, 0, p.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
     }
 

@@ -28,14 +28,9 @@ enum ClassifiedBy {
         while let r = text.range(ofASCII: "classified by") { text = String(text[r.upperBound...]) }
         text = text.trimming(" :.")
         // cut where the reasons or a second clause begin
-        var cut = text.endIndex
-        let stops: [StaticString] = [" for reason", " for rea", " for re", " for r", " reason", " per reason", " per 1.", " per ", ";", " -", "-reason", " e.o.", ": 1.", " 1.4", " 1.5", " 1.6"]
-        for stop in stops {
-            if let r = text.range(ofASCII: stop), r.lowerBound < cut { cut = r.lowerBound }
-        }
-        text = String(text[..<cut])
+        text = String(text[..<text.utf8.index(text.startIndex, offsetBy: firstStop(in: text))])
         // keep to the first sentence: "Ramin Asgard, Director, …" → "Ramin Asgard"; "John Bauman. Reason" → "John Bauman"
-        var segments = text.components(separatedBy: ", ")
+        var segments = components(text, separatedBy: ", ")
         // "Richard L. Baltimore, III" and "THOMAS W. SIMONS, JR." keep their suffix
         if segments.count >= 2, ["JR", "JR.", "SR", "SR.", "II", "III", "IV"].contains(segments[1].uppercased().trimming(" .")) {
             segments[0] += ", " + segments[1].trimming(" .").replacingOccurrences(of: "JR", with: "JR.").replacingOccurrences(of: "..", with: ".")
@@ -54,23 +49,87 @@ enum ClassifiedBy {
         return words.joined(separator: " ").trimming(" ,:")
     }
 
+    /// Where the reasons or a second clause begin: the byte offset of the first of `stops` (ASCII
+    /// case-insensitively), or the text's length. One pass, checking every stop at each offset.
+    static func firstStop(in text: String) -> Int {
+        var text = text
+        return text.withUTF8 { h in
+            for i in 0..<h.count {
+                let b = ASCII.lower(h[i])
+                for stop in stops where stop[0] == b && stop.count <= h.count - i {
+                    var k = 1
+                    while k < stop.count, ASCII.lower(h[i + k]) == stop[k] { k += 1 }
+                    if k == stop.count { return i }
+                }
+            }
+            return h.count
+        }
+    }
+
+    /// `text.components(separatedBy:)` for an ASCII separator; ASCII text (nearly every line) is split as bytes.
+    static func components(_ text: String, separatedBy separator: StaticString) -> [String] {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.components(separatedBy: separator.description) }
+        let sep = separator.withUTF8Buffer { Array($0) }
+        var parts: [String] = []
+        var start = 0, i = 0
+        while i + sep.count <= bytes.count {
+            if bytes[i..<i + sep.count].elementsEqual(sep) {
+                parts.append(bytes[start..<i].string)
+                i += sep.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(bytes[start...].string)
+        return parts
+    }
+
+    /// What ends the name: the reasons, or a second clause (lower-case).
+    static let stops: [[UInt8]] = [" for reason", " for rea", " for re", " for r", " reason", " per reason", " per 1.", " per ", ";", " -",
+                                   "-reason", " e.o.", ": 1.", " 1.4", " 1.5", " 1.6"].map { Array($0.utf8) }
+
     /// The trailing words of `text` that form a name (titles before it dropped).
     private static func nameWords(_ text: String) -> [String] {
-        let words = text.split(separator: " ").map(String.init)
+        var rest = Substring(text)
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         var name: [String] = []
-        for word in words.reversed() {
+        while let word = popLastWord(&rest, ascii: ascii) {
             let key = word.uppercased().trimming(",:")
             if titleWords.contains(key) && !(name.isEmpty && key.count == 1) { if !name.isEmpty { break } else { continue } }
             // an office acronym in mixed-case text ("SCA Richard", "ISN/MTR")
-            if !name.isEmpty, word.contains("/") { break }
-            if !name.isEmpty, word.count >= 2, word.allSatisfy({ $0.isUppercase || $0 == "/" }), name.contains(where: { $0.contains(where: \.isLowercase) }) { break }
-            guard word.first?.isLetter == true || word.first == "(" else { break }
+            if !name.isEmpty, word.utf8.allSatisfy({ $0 < 0x80 }) ? word.utf8.contains(ASCII.slash) : word.contains("/") { break }
+            if !name.isEmpty, word.count >= 2, word.allSatisfy({ ASCII.isUpper(character: $0) || $0 == "/" }), name.contains(where: { $0.contains(where: ASCII.isLower(character:)) }) { break }
+            guard word.first.map(ASCII.isLetter(character:)) == true || word.first == "(" else { break }
             name.insert(word, at: 0)
             if name.count >= 5 { break }
         }
         // a lone initial is not a name
         if name.count == 1, name[0].count <= 2 { return [] }
         return name
+    }
+
+    /// The last word of `rest` as `split(separator: " ")` gives it, removed from `rest`; nil when none is
+    /// left. Words are taken from the end only as far as the caller reads; in ASCII text, byte by byte.
+    private static func popLastWord(_ rest: inout Substring, ascii: Bool) -> String? {
+        if ascii {
+            let u = rest.utf8
+            var end = u.endIndex
+            while end > u.startIndex, u[u.index(before: end)] == ASCII.space { end = u.index(before: end) }
+            guard end > u.startIndex else { return nil }
+            var start = end
+            while start > u.startIndex, u[u.index(before: start)] != ASCII.space { start = u.index(before: start) }
+            let word = String(rest[start..<end])
+            rest = rest[..<start]
+            return word
+        }
+        while rest.last == " " { rest.removeLast() }
+        guard !rest.isEmpty else { return nil }
+        let start = rest.lastIndex(of: " ").map { rest.index(after: $0) } ?? rest.startIndex
+        let word = String(rest[start...])
+        rest = rest[..<start]
+        return word
     }
 
     private static func isInitialBefore(_ index: String.Index, in s: String) -> Bool {
@@ -126,10 +185,12 @@ enum ClassifiedBy {
 enum Declassification {
     static func date(in value: String) -> String? {
         let upper = value.uppercased()
-        guard let decl = upper.range(of: "DECL") else { return nil }
-        let rest = upper[decl.upperBound...].drop(while: { $0.isLetter || $0 == ":" || $0 == " " || $0 == "." })
+        // ASCII text (nearly every E.O. line) is searched as bytes; anything else as before, with Foundation
+        let found = upper.utf8.allSatisfy { $0 < 0x80 } ? upper.range(ofASCII: "DECL") : upper.range(of: "DECL")
+        guard let decl = found else { return nil }
+        let rest = upper[decl.upperBound...].drop(while: { ASCII.isLetter(character: $0) || $0 == ":" || $0 == " " || $0 == "." })
         // M/D/YYYY or M/D/YY
-        let token = rest.prefix(while: { $0.isNumber || $0 == "/" || $0 == " " && false })
+        let token = rest.prefix(while: { ASCII.isNumber(character: $0) || $0 == "/" || $0 == " " && false })
         let parts = token.split(separator: "/")
         guard parts.count == 3, var m = Int(parts[0]), var d = Int(parts[1]), var y = Int(parts[2]) else { return nil }
         if parts[0].count == 4 { (y, m, d) = (m, d, y) }  // 2035/02/12

@@ -96,6 +96,7 @@ enum PageFurniture {
 
     /// End-of-message marks and transmission trailers: `BT`, `NNNN`, `#7957`, `END OF DOCUMENT`.
     static func isTrailer(_ t: ArraySlice<UInt8>) -> Bool {
+        guard t.count <= 12 else { return false }  // most lines: rejected by their length
         if t.elementsEqual("BT".utf8) || t.elementsEqual("NNNN".utf8) { return true }
         // a lone ">" that WikiLeaks' pages leave after the text
         if t.elementsEqual(">".utf8) { return true }

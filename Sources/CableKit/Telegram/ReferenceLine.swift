@@ -17,11 +17,12 @@ enum ReferenceLine {
 
         /// The longest run of 1–4 words at `j` that names a post and is followed by a serial.
         func matchPost(at j: Int) -> (code: String, serialIndex: Int)? {
-            guard j < tokens.count, tokens[j].first?.isLetter == true else { return nil }
+            guard j < tokens.count, tokens[j].first.map(ASCII.isLetter(character:)) == true else { return nil }
             for length in stride(from: 4, through: 1, by: -1) where j + length < tokens.count {
+                // the serial first: most runs of words have none after them
+                guard serialToken(tokens[j + length]) != nil else { continue }
                 let words = tokens[j..<j + length]
-                guard words.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" } }),
-                      serialToken(tokens[j + length]) != nil else { continue }
+                guard words.allSatisfy({ $0.allSatisfy { ASCII.isLetter(character: $0) || $0 == "." || $0 == "-" } }) else { continue }
                 let name = words.joined(separator: " ").trimming(".")
                 if let code = posts.code(forWrittenName: name) { return (code, j + length) }
             }
@@ -39,7 +40,7 @@ enum ReferenceLine {
             }
             // "MADRID 00000869 001.2 OF 004": the cable's own page marker
             let next = serialIndex + 1 < tokens.count ? tokens[serialIndex + 1] : ""
-            let isPageMarker = next.contains(".") && next.first?.isNumber == true
+            let isPageMarker = next.contains(".") && next.first.map(ASCII.isNumber(character:)) == true
             let id = ReferenceID.make(year: refYear, post: code, serial: serial)
             if !isPageMarker, id != ownID, !refs.contains(id) { refs.append(id) }
             i = serialIndex + 1
@@ -49,7 +50,7 @@ enum ReferenceLine {
 
     /// "05" → 2005, "2007" → 2007; nil for anything else.
     static func yearToken(_ t: String) -> Int? {
-        guard t.allSatisfy(\.isNumber), let v = Int(t) else { return nil }
+        guard t.allSatisfy(ASCII.isNumber(character:)), let v = Int(t) else { return nil }
         if t.count == 2 { return DateTimeGroup.fullYear(v) }
         if t.count == 4, (1945...2030).contains(v) { return v }
         return nil
@@ -57,8 +58,10 @@ enum ReferenceLine {
 
     /// A serial number: 1–8 digits, nonzero ("0389" → 389), optionally followed by a period.
     static func serialToken(_ t: String) -> Int? {
+        // a word that does not start with a digit is rejected by its first byte
+        guard let first = t.utf8.first, ASCII.isDigit(first) || first >= 0x80 else { return nil }
         let digits = t.hasSuffix(".") ? String(t.dropLast()) : t
-        guard (1...8).contains(digits.count), digits.allSatisfy(\.isNumber), let v = Int(digits), v > 0 else { return nil }
+        guard (1...8).contains(digits.count), digits.allSatisfy(ASCII.isNumber(character:)), let v = Int(digits), v > 0 else { return nil }
         return v
     }
 }

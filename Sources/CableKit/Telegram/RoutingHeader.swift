@@ -75,9 +75,17 @@ struct RoutingHeader: Equatable {
 
     /// "OO RUEHWEB", "RR RUEHDBU RUEHFL" — routing indicators, no content.
     static func isRoutingIndicatorLine(_ t: ArraySlice<UInt8>) -> Bool {
+        // most lines are rejected by their first word (one or two precedence letters) without splitting them
+        let head = t.drop(while: { $0 == ASCII.space }).prefix(while: { $0 != ASCII.space })
+        guard (1...2).contains(head.count), head.allSatisfy(isPrecedenceLetter) else { return false }
         let words = t.split(separator: ASCII.space)
         guard words.count >= 2, words[0].count <= 2, words[0].allSatisfy({ precedenceLetters[$0] != nil }) else { return false }
         return words.dropFirst().allSatisfy { $0.count >= 5 && $0.first == UInt8(ascii: "R") && $0.allSatisfy(ASCII.isUpper) }
+    }
+
+    /// Z, O, P or R: the keys of `precedenceLetters`.
+    private static func isPrecedenceLetter(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "Z") || b == UInt8(ascii: "O") || b == UInt8(ascii: "P") || b == UInt8(ascii: "R")
     }
 
     /// Start of "O 102226Z APR 08" (precedence letters then a DTG) or of a bare DTG at the line start.

@@ -8,8 +8,10 @@ enum TagsLine {
     static func parse(_ value: String, glossary: TagGlossary = .standard) -> [String] {
         var text = value.uppercased()
         // Markdown link residue: "[KNNP](#)" → "KNNP"
-        text = text.replacingOccurrences(of: "](#)", with: " ")
-        text = String(text.map { $0 == "[" || $0 == "]" ? " " : $0 })
+        if text.utf8.contains(UInt8(ascii: "]")) || text.utf8.contains(UInt8(ascii: "[")) {  // rare: skipped otherwise
+            text = text.replacingOccurrences(of: "](#)", with: " ")
+            text = String(text.map { $0 == "[" || $0 == "]" ? " " : $0 })
+        }
         var tags: [String] = []
         func add(_ tag: String) {
             let t = tag.trimming(" .,;:-")
@@ -65,7 +67,7 @@ enum TagsLine {
             for raw in words {
                 var word = raw.trimming(".:")
                 // "AU-1" → "AU"
-                if let dash = word.lastIndex(of: "-"), word[word.index(after: dash)...].allSatisfy(\.isNumber),
+                if let dash = word.lastIndex(of: "-"), word[word.index(after: dash)...].allSatisfy(ASCII.isNumber(character:)),
                    !word[word.index(after: dash)...].isEmpty { word = String(word[..<dash]) }
                 guard !word.isEmpty else { continue }
                 if glossary.isKnown(word) || looksLikeCode(word) && phrase.isEmpty && !afterVisit {
@@ -79,9 +81,9 @@ enum TagsLine {
                     afterVisit = false
                     continue
                 }
-                if word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }) {
+                if word.allSatisfy({ ASCII.isLetter(character: $0) || $0 == "-" || $0 == "'" }) {
                     phrase.append(word)
-                } else if word.allSatisfy({ $0.isLetter || $0.isNumber }) {
+                } else if word.allSatisfy({ ASCII.isLetter(character: $0) || ASCII.isNumber(character: $0) }) {
                     flushPhrase(); add(word)
                 }
             }
@@ -91,13 +93,13 @@ enum TagsLine {
 
     /// A word that is shaped like a TAGS code although the glossary does not know it (2–4 capitals).
     static func looksLikeCode(_ word: String) -> Bool {
-        (2...4).contains(word.count) && word.allSatisfy { $0.isASCII && $0.isUppercase }
+        (2...4).contains(word.count) && word.allSatisfy { $0.isASCII && ASCII.isUpper(character: $0) }
     }
 
     /// "KFRDKIRFCVISCMGT" → KFRD KIRF CVIS CMGT, when every piece is a known code.
     static func splitGlued(_ word: String, glossary: TagGlossary) -> [String]? {
         let chars = Array(word)
-        guard chars.count >= 5, chars.count <= 80, chars.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        guard chars.count >= 5, chars.count <= 80, chars.allSatisfy({ $0.isASCII && ASCII.isLetter(character: $0) }) else { return nil }
         // best[i] = pieces covering chars[i...], preferring fewer pieces
         var best = [[String]?](repeating: nil, count: chars.count + 1)
         best[chars.count] = []

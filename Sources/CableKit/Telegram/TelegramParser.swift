@@ -141,7 +141,7 @@ public enum TelegramParser {
                 continue
             }
             // "SIPDIS" alone on a line is a caveat marker, already in the metadata
-            if t.elementsEqual("SIPDIS".utf8) { i += 1; continue }
+            if t.count == 6, t.elementsEqual("SIPDIS".utf8) { i += 1; continue }
             // a printout's page header that repeats the end of the subject ("PAGE 02 … OPPOSITION LEADER")
             if layout.isPageHeaderTail(i), let title = cable.title, t.count >= 6, title.utf8.count > t.count,
                title.utf8.suffix(t.count).elementsEqual(t) { i += 1; continue }

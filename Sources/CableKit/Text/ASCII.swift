@@ -16,6 +16,15 @@ enum ASCII {
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b + 32 : b }
 }
 
+extension ASCII {
+    // `Character.isLetter`, `isNumber`, `isUppercase` and `isLowercase`, answered from the byte when the
+    // character is ASCII (the Unicode property lookup is the slow part); any other character is asked as before.
+    @inline(__always) static func isLetter(character c: Character) -> Bool { if let a = c.asciiValue { return isLetter(a) }; return c.isLetter }
+    @inline(__always) static func isNumber(character c: Character) -> Bool { if let a = c.asciiValue { return isDigit(a) }; return c.isNumber }
+    @inline(__always) static func isUpper(character c: Character) -> Bool { if let a = c.asciiValue { return isUpper(a) }; return c.isUppercase }
+    @inline(__always) static func isLower(character c: Character) -> Bool { if let a = c.asciiValue { return isLower(a) }; return c.isLowercase }
+}
+
 extension Collection where Element == UInt8 {
     /// The bytes as a String (the caller guarantees valid UTF-8; invalid sequences become U+FFFD).
     var string: String { String(decoding: self, as: UTF8.self) }
@@ -55,18 +64,21 @@ extension ArraySlice where Element == UInt8 {
     func firstWord(caseInsensitive needle: StaticString, from start: Int? = nil) -> Int? {
         let n = needle.utf8CodeUnitCount
         guard n > 0 else { return nil }
+        // on the bytes in place (offsets from startIndex), without a bounds check per byte
         return needle.withUTF8Buffer { p -> Int? in
-            var i = start ?? startIndex
-            let last = endIndex - n
-            while i <= last {
-                if ASCII.upper(self[i]) == p[0], i == startIndex || !ASCII.isAlnum(self[i - 1]) {
-                    var k = 1
-                    while k < n, ASCII.upper(self[i + k]) == p[k] { k += 1 }
-                    if k == n { return i }
+            withUnsafeBufferPointer { h -> Int? in
+                var i = (start ?? startIndex) - startIndex
+                let last = h.count - n
+                while i <= last {
+                    if ASCII.upper(h[i]) == p[0], i == 0 || !ASCII.isAlnum(h[i - 1]) {
+                        var k = 1
+                        while k < n, ASCII.upper(h[i + k]) == p[k] { k += 1 }
+                        if k == n { return startIndex + i }
+                    }
+                    i += 1
                 }
-                i += 1
+                return nil
             }
-            return nil
         }
     }
 }

@@ -11,9 +11,17 @@ public struct SourceLines: Sendable {
 
     public init(bytes: [UInt8]) {
         var bytes = bytes
-        // No-break spaces (U+00A0, C2 A0) read as two spaces, so every byte offset stays the same.
-        if bytes.contains(0xC2) {
-            for i in 0..<(bytes.count - 1) where bytes[i] == 0xC2 && bytes[i + 1] == 0xA0 { bytes[i] = 0x20; bytes[i + 1] = 0x20 }
+        // No-break spaces (U+00A0, C2 A0) read as two spaces, so every byte offset stays the same. Found with
+        // memchr, hopping from one C2 to the next (`¶`, C2 B6, is on most lines of a cable); the bytes are
+        // copied only when there is one.
+        if let first = Self.firstNoBreakSpace(bytes, from: 0) {
+            bytes.withUnsafeMutableBufferPointer { p in
+                var i: Int? = first
+                while let k = i {
+                    p[k] = 0x20; p[k + 1] = 0x20
+                    i = Self.firstNoBreakSpace(UnsafeBufferPointer(p), from: k + 2)
+                }
+            }
         }
         self.bytes = bytes
         var ranges: [Range<Int>] = []
@@ -35,6 +43,22 @@ public struct SourceLines: Sendable {
             }
         }
         self.ranges = ranges
+    }
+
+    /// Where the first `C2 A0` at or after `start` begins; nil when there is none.
+    private static func firstNoBreakSpace(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { firstNoBreakSpace($0, from: start) }
+    }
+
+    private static func firstNoBreakSpace(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = p.baseAddress else { return nil }
+        var i = start
+        while i + 1 < p.count, let hit = memchr(base + i, 0xC2, p.count - 1 - i) {
+            let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if p[k + 1] == 0xA0 { return k }
+            i = k + 1
+        }
+        return nil
     }
 
     public var count: Int { ranges.count }

@@ -31,6 +31,11 @@ public enum TextDecoding {
         return (decodeWindows1252(buffer), windows1252)
     }
 
+    /// `true` when `bytes` are well-formed UTF-8: then `decode(_:)` gives a text of the same bytes.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
     /// `true` when `buffer` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
     /// nothing above U+10FFFF). ASCII runs are checked eight bytes at a time.
     static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
