@@ -73,41 +73,13 @@ struct Feeds {
 }
 
 /// Escapes text for XML and HTML attribute or element content (on UTF-8 bytes), dropping the control
-/// characters XML 1.0 forbids.
+/// characters XML 1.0 forbids and U+FFFE / U+FFFF, which are not XML characters either.
 func escape(_ s: String) -> String {
-    var clean = true
-    var mayHaveNonCharacter = false
-    for b in s.utf8 {
-        if b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) { clean = false; break }
-        if b == 0xEF { mayHaveNonCharacter = true }
-    }
-    if clean && !mayHaveNonCharacter { return s }
     var text = s
-    return text.withUTF8 { bytes in
-        // runs of plain bytes are copied whole, between the bytes that are replaced or dropped
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count + 16)
-        var run = 0
-        for i in 0..<bytes.count {
-            let b = bytes[i]
-            if b >= 0x20 && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-            run = i + 1
-            switch b {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&#39;".utf8)
-            default: break  // a control character XML forbids
-            }
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-        // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters either
-        var result = String(decoding: out, as: UTF8.self)
-        if mayHaveNonCharacter || out.contains(0xEF), result.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) {
-            result = String(String.UnicodeScalarView(result.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF }))
-        }
-        return result
+    if s.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D) || $0 == 0xEF }) {
+        text = String(String.UnicodeScalarView(s.unicodeScalars.filter { c in
+            (c.value >= 0x20 || c == "\n" || c == "\t" || c == "\r") && c.value != 0xFFFE && c.value != 0xFFFF
+        }))
     }
+    return HTMLEscaping.escape(text)
 }
