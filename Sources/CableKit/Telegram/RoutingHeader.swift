@@ -79,7 +79,7 @@ struct RoutingHeader: Equatable {
         let head = t.drop(while: { $0 == ASCII.space }).prefix(while: { $0 != ASCII.space })
         guard (1...2).contains(head.count), head.allSatisfy(isPrecedenceLetter) else { return false }
         let words = t.split(separator: ASCII.space)
-        guard words.count >= 2, words[0].count <= 2, words[0].allSatisfy({ precedenceLetters[$0] != nil }) else { return false }
+        guard words.count >= 2 else { return false }
         return words.dropFirst().allSatisfy { $0.count >= 5 && $0.first == UInt8(ascii: "R") && $0.allSatisfy(ASCII.isUpper) }
     }
 

@@ -12,6 +12,7 @@ enum BuildCacheFile {
     static func write(_ cache: BuildCache, generation: UInt64, to path: String) throws(DiskIO.Failure) -> Int {
         let stream = try StreamFile(path: path, keepsIdentical: false)
         var size = 0
+        func emit(_ bytes: [UInt8]) { stream.append(bytes); size += bytes.count }
         var w = BinaryWriter(capacity: 1 << 16)
         w.string(BuildCache.format)
         w.uint(generation)
@@ -20,14 +21,13 @@ enum BuildCacheFile {
         w.uint(cache.shapeKey)
         w.uint(UInt64(cache.neighbourKeys.count))
         for key in cache.neighbourKeys { w.uint(key) }
-        func flush() { size += w.bytes.count; stream.append(w.bytes); w = BinaryWriter(capacity: 1 << 16) }
-        flush()
-        blocks(Array(cache.cables), flush: { stream.append($0); size += $0.count }) { w, item in
+        emit(w.bytes)
+        blocks(Array(cache.cables), flush: emit) { w, item in
             w.string(item.key)
             BuildCacheFile.write(item.value, to: &w)
         }
-        blocks(Array(cache.outputs), flush: { stream.append($0); size += $0.count }) { w, item in w.string(item.key); w.uint(item.value) }
-        blocks(Array(cache.pageKeys), flush: { stream.append($0); size += $0.count }) { w, item in w.string(item.key); w.uint(item.value) }
+        blocks(Array(cache.outputs), flush: emit) { w, item in w.string(item.key); w.uint(item.value) }
+        blocks(Array(cache.pageKeys), flush: emit) { w, item in w.string(item.key); w.uint(item.value) }
         try stream.commit()
         return size
     }
