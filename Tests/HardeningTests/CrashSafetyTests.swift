@@ -122,6 +122,8 @@ extension HeavyTests {
             let built = try runProcess(Repo.debugBinary, ["build", "--root", crashed])
             #expect(built.status == 0, "\(built.output.suffix(2000))")
             let buildDiff = Self.differences(Self.snapshot(crashed + "/Public"), Self.snapshot(clean + "/Public"))
+            let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: crashed)) ?? []).filter { $0.contains(".staging-") }
+            #expect(leftovers.isEmpty, "a killed build's staging folder is still there after the next build: \(leftovers)")
             #expect(buildDiff.isEmpty, "Public/ after the kills differs from a clean build: \(buildDiff.prefix(20))")
             // the Markdown is still the clean import's after the builds
             #expect(Self.differences(Self.snapshot(crashed + "/Content/cables"), Self.snapshot(clean + "/Content/cables")).isEmpty)

@@ -17,6 +17,8 @@ import Testing
         let files = Tree.files(root + "/one")
         #expect(files.count > 1000)
         #expect(!files.contains { $0.contains(".staging-") || $0.contains(".tmp") }, "no leftovers of the staging folder")
+        let beside = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        #expect(!beside.contains { $0.contains(".staging-") }, "the staging folders beside the outputs are gone: \(beside)")
         let differences = Tree.differences(root + "/one", root + "/two")
         #expect(differences.isEmpty, "\(differences.prefix(20))")
         #expect(first.written == second.written)
