@@ -89,6 +89,21 @@ public enum DiskIO {
         }
     }
 
+    /// Appends `bytes` to the file at `path` when it is `expectedSize` bytes long; returns false (and leaves
+    /// the file as it was) when it is absent, another size, or the write fails.
+    public static func append(_ bytes: some Collection<UInt8>, to path: String, expectedSize: Int) -> Bool {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, Int(st.st_size) == expectedSize else { return false }
+        if writeAll(fd, bytes) != nil {
+            _ = ftruncate(fd, off_t(expectedSize))
+            return false
+        }
+        return true
+    }
+
     /// Writes all of `bytes` to `fd` (retrying short writes and EINTR); the error's text, or nil.
     static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>) -> String? {
         func write(_ p: UnsafeRawBufferPointer) -> String? {
@@ -230,7 +245,7 @@ extension DiskIO {
     public static var currentDirectory: String {
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// `true` when both paths name the same file (the same inode on the same device).

@@ -52,6 +52,7 @@ import Testing
 
     @Test func aSavedCacheLoadsAsItWas() throws {
         let root = Temp.directory("cache-base")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         var cache = sample(cables: 9000, outputs: 9000)
         try cache.save(root: root, previous: nil)
         #expect(!FileManager.default.fileExists(atPath: BuildCache.journal(root: root)))
@@ -60,6 +61,7 @@ import Testing
 
     @Test func theJournalCarriesTheChangesSinceTheBase() throws {
         let root = Temp.directory("cache-journal")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         var first = sample(cables: 300, outputs: 500)
         try first.save(root: root, previous: nil)
         let base = try #require(DiskIO.stamp(BuildCache.file(root: root)))
@@ -83,17 +85,40 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: BuildCache.journal(root: root)))
         expectSame(BuildCache.load(root: root), second)
 
-        // a second build appends to the journal
+        // a second build appends to the journal, in place
+        let journalBefore = try #require(DiskIO.identity(BuildCache.journal(root: root)))
+        let sizeBefore = try #require(DiskIO.size(BuildCache.journal(root: root)))
         var third = second
         third.outputs["another/index.html"] = 3
         third.settingsKey = 8
         try third.save(root: root, previous: second)
         #expect(DiskIO.stamp(BuildCache.file(root: root)) == base)
+        #expect(DiskIO.identity(BuildCache.journal(root: root)) == journalBefore, "appended, not replaced")
+        #expect(try #require(DiskIO.size(BuildCache.journal(root: root))) > sizeBefore)
+        #expect(third.saved?.journalSize == DiskIO.size(BuildCache.journal(root: root)))
         expectSame(BuildCache.load(root: root), third)
+    }
+
+    @Test func aJournalChangedBehindTheBuildsBackIsNotAppendedTo() throws {
+        let root = try baseAndJournal("cache-appended")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let loaded = try #require(BuildCache.load(root: root))
+        let generation = loaded.saved?.generation
+        // another writer changed the journal since it was loaded: appending would mix two histories
+        var bytes = try #require(try DiskIO.read(BuildCache.journal(root: root)))
+        bytes += [0]
+        try DiskIO.write(bytes, to: BuildCache.journal(root: root))
+        var next = loaded
+        next.outputs["later/index.html"] = 9
+        try next.save(root: root, previous: loaded)
+        #expect(next.saved?.generation != generation, "a new base")
+        #expect(!FileManager.default.fileExists(atPath: BuildCache.journal(root: root)))
+        expectSame(BuildCache.load(root: root), next)
     }
 
     @Test func aJournalOutgrowingTheBaseIsFoldedIntoANewBase() throws {
         let root = Temp.directory("cache-compact")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         var first = sample(cables: 10, outputs: 10)
         try first.save(root: root, previous: nil)
         var big = first
@@ -118,6 +143,7 @@ import Testing
 
     @Test func aJournalOfAnotherBaseIsIgnored() throws {
         let root = try baseAndJournal("cache-stale")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let staleJournal = try Data(contentsOf: URL(fileURLWithPath: BuildCache.journal(root: root)))
         // a new base (a clean build), then the old journal put back, as a build killed before removing it would leave it
         var clean = sample(cables: 20, outputs: 20)
@@ -130,6 +156,7 @@ import Testing
 
     @Test func aMalformedJournalDropsTheCache() throws {
         let root = try baseAndJournal("cache-malformed")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         var bytes = try #require(try DiskIO.read(BuildCache.journal(root: root)))
         bytes.removeLast(3)
         try DiskIO.write(bytes, to: BuildCache.journal(root: root))

@@ -31,11 +31,12 @@ struct BuildCache: Sendable {
         }
     }
 
-    /// Which saved files this state is: the base's generation and size, and the journal written since.
+    /// Which saved files this state is: the base's generation and size, and the size of the journal written
+    /// since (0: none).
     struct Saved: Sendable {
         var generation: UInt64 = 0
         var baseSize = 0
-        var journal: [UInt8] = []
+        var journalSize = 0
     }
 
     /// Hash of everything that shapes every page: configuration, theme files, tool version.
@@ -87,25 +88,31 @@ struct BuildCache: Sendable {
             } catch {
                 return nil
             }
-            cache.saved?.journal = journal
+            cache.saved?.journalSize = journal.count
         }
         return cache
     }
 
     /// Saves the state. With `previous`, the state this build started from as loaded from (or last saved to)
     /// the files, only the changes since are written, appended to the journal — unless the journal would
-    /// outgrow a quarter of the base, when a new base is written.
+    /// outgrow a quarter of the base, when a new base is written. A new journal is written whole (atomically);
+    /// later deltas are appended in place, so a save costs the size of its changes, not of the journal. An
+    /// append cut short by a kill leaves a journal that does not read, and the next build drops the cache.
     mutating func save(root: String, previous: BuildCache?) throws(DiskIO.Failure) {
         if let previous, let saved = previous.saved {
             let delta = BuildCacheDelta(from: previous, to: self)
             var w = BinaryWriter(capacity: 1 << 16)
-            if saved.journal.isEmpty { w.string(Self.journalFormat); w.uint(saved.generation) }
+            if saved.journalSize == 0 { w.string(Self.journalFormat); w.uint(saved.generation) }
             delta.write(&w)
-            if saved.journal.count + w.bytes.count <= max(1 << 20, saved.baseSize / 4) {
-                let journal = saved.journal + w.bytes
-                try DiskIO.write(journal, to: Self.journal(root: root))
-                self.saved = Saved(generation: saved.generation, baseSize: saved.baseSize, journal: journal)
-                return
+            let size = saved.journalSize + w.bytes.count
+            if size <= max(1 << 20, saved.baseSize / 4) {
+                let path = Self.journal(root: root)
+                // a journal of another size than the one loaded is not this state's: a new base is written
+                if saved.journalSize == 0 || DiskIO.append(w.bytes, to: path, expectedSize: saved.journalSize) {
+                    if saved.journalSize == 0 { try DiskIO.write(w.bytes, to: path) }
+                    self.saved = Saved(generation: saved.generation, baseSize: saved.baseSize, journalSize: size)
+                    return
+                }
             }
         }
         var generation = UInt64.random(in: 1...UInt64.max)
@@ -113,6 +120,6 @@ struct BuildCache: Sendable {
         let size = try BuildCacheFile.write(self, generation: generation, to: Self.file(root: root))
         // the old journal belongs to the old base: its generation no longer matches, and it goes
         DiskIO.remove(Self.journal(root: root))
-        saved = Saved(generation: generation, baseSize: size, journal: [])
+        saved = Saved(generation: generation, baseSize: size)
     }
 }
