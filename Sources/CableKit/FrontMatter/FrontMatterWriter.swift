@@ -25,7 +25,7 @@ public enum FrontMatterWriter {
         let front = frontMatter(c)
         // the placeholder's place, looked for in the front matter alone (its values never hold a line break, so
         // the marker is there once), from its end: only `repairs` follows it
-        guard let r = front.range(ofASCII: "\n  checksum: ", backwards: true) else { return Array(document(c).utf8) }  // Checksum.marker
+        guard let r = front.range(ofASCII: Checksum.markerLiteral, backwards: true) else { return Array(document(c).utf8) }
         let end = front.utf8.distance(from: front.startIndex, to: r.upperBound) + Checksum.placeholder.utf8.count
         var bytes = Array(front.utf8)
         bytes.append(ASCII.newline)
@@ -86,7 +86,9 @@ public enum FrontMatterWriter {
 
 /// The `source.checksum` seal on imported files.
 public enum Checksum {
-    static let marker = "\n  checksum: "
+    /// The line the seal's value follows, as a literal for the byte search that places it.
+    static let markerLiteral: StaticString = "\n  checksum: "
+    static let marker = markerLiteral.description
     static let placeholder = String(repeating: "0", count: 64)
 
     /// `true` when `text` carries a checksum and the text still matches it; `false` when it was edited
