@@ -10,7 +10,8 @@ import Testing
 
 extension HeavyTests {
     /// `chancery import` and `chancery build` killed (SIGKILL) at random points, several times each, on ~2,000
-    /// cables: no truncated Markdown file, original or page is ever left, and the next run completes with output
+    /// cables — a first build (staged beside `Public/`) and an incremental one rewriting every page in place: no
+    /// truncated Markdown file, original or page is ever left, and the next run completes with output
     /// byte-identical to a clean run's.
     @Suite struct CrashSafetyTests {
         static let cables = 2000
@@ -127,7 +128,35 @@ extension HeavyTests {
             #expect(buildDiff.isEmpty, "Public/ after the kills differs from a clean build: \(buildDiff.prefix(20))")
             // the Markdown is still the clean import's after the builds
             #expect(Self.differences(Self.snapshot(crashed + "/Content/cables"), Self.snapshot(clean + "/Content/cables")).isEmpty)
-            print("crash safety (import \(String(format: "%.1f", importTime)) s, build \(String(format: "%.1f", buildTime)) s):\n" + log.joined(separator: "\n"))
+
+            // an incremental build that rewrites every page in place (the footer template changed), killed:
+            // each page is the old one or the new one, whole, never a mix or a part
+            let revised = "<p>Revised edition.</p>"
+            for site in [clean, crashed] {
+                let footer = site + "/Themes/default/templates/footer.mustache"
+                let text = try String(contentsOfFile: footer, encoding: .utf8)
+                try text.replacingOccurrences(of: "</footer>", with: revised + "\n</footer>").write(toFile: footer, atomically: true, encoding: .utf8)
+            }
+            started = Date()
+            try #require(try runProcess(Repo.debugBinary, ["build", "--root", clean]).status == 0)
+            let rebuildTime = Date().timeIntervalSince(started)
+            for round in 1...Self.kills {
+                let delay = Double.random(in: 0.05...(rebuildTime * 0.9), using: &rng)
+                let killed = try Self.runAndKill(["build", "--root", crashed], after: delay)
+                var pages = 0, new = 0
+                for path in listTree(crashed + "/Public") where path.hasSuffix(".html") && isRegularFile(crashed + "/Public/" + path) {
+                    pages += 1
+                    let bytes = readBytes(crashed + "/Public/" + path) ?? []
+                    #expect(bytes.suffix(8) == Array("</html>\n".utf8), "rebuild round \(round): Public/\(path) is truncated (\(bytes.count) bytes)")
+                    if String(decoding: bytes, as: UTF8.self).contains(revised) { new += 1 }
+                }
+                log.append("rebuild killed after \(String(format: "%.2f", delay)) s: \(killed)\n  \(pages) pages, \(new) of them revised")
+            }
+            let rebuilt = try runProcess(Repo.debugBinary, ["build", "--root", crashed])
+            #expect(rebuilt.status == 0, "\(rebuilt.output.suffix(2000))")
+            let rebuildDiff = Self.differences(Self.snapshot(crashed + "/Public"), Self.snapshot(clean + "/Public"))
+            #expect(rebuildDiff.isEmpty, "Public/ after the killed rebuilds differs from the clean site's: \(rebuildDiff.prefix(20))")
+            print("crash safety (import \(String(format: "%.1f", importTime)) s, build \(String(format: "%.1f", buildTime)) s, rebuild \(String(format: "%.1f", rebuildTime)) s):\n" + log.joined(separator: "\n"))
         }
     }
 }
