@@ -267,7 +267,12 @@ public struct SiteBuilder: Sendable {
         if !(oldKeys["data/cables.json"] == exportsKey.value && writer.keep("data/cables.json") && writer.keep("data/cables.csv")) {
             do {
                 let exports = try DataExports(publicDirectory: writer.staging ?? outputDirectory, urls: context.urls)
-                for r in index.records { exports.add(r.meta) }
+                // encoded on all cores a slice at a time, appended in order
+                let records = index.records, urls = context.urls
+                for start in stride(from: 0, to: records.count, by: 2048) {
+                    let entries = parallelMap(Array(start..<min(records.count, start + 2048))) { DataExports.entry(records[$0].meta, urls: urls) }
+                    for case let entry? in entries { exports.add(entry) }
+                }
                 let result = try exports.commit()
                 writer.noteProduced("data/cables.json", hash: result.json.hash, written: result.json.written)
                 writer.noteProduced("data/cables.csv", hash: result.csv.hash, written: result.csv.written)

@@ -100,7 +100,9 @@ enum HTMLSafety {
                 if type == "application/ld+json" && src == nil { continue }
                 if let src, src.hasPrefix(base + "/assets/") || src.hasPrefix("/assets/") || src.hasPrefix("/__chancery/"), type == nil { continue }
                 out.append("script: \(tag.raw.prefix(200))")
-            case "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta" where tag.attributes.contains { $0.0 == "http-equiv" && $0.1.lowercased() == "refresh" }:
+            case "iframe", "frame", "frameset", "object", "embed", "applet", "base":
+                out.append("<\(tag.name)>: \(tag.raw.prefix(200))")
+            case "meta" where tag.attributes.contains { $0.0 == "http-equiv" && $0.1.lowercased() == "refresh" }:
                 out.append("<\(tag.name)>: \(tag.raw.prefix(200))")
             case "style":
                 out.append("a <style> element (the CSP forbids inline style)")

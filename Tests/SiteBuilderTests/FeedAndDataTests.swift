@@ -1,4 +1,5 @@
 import Foundation
+@testable import SiteBuilder
 import Testing
 
 /// Atom feeds, sitemaps, robots.txt and the data exports of the inline reading room.
@@ -114,5 +115,16 @@ import Testing
         #expect(field("08ISLAMABAD1000", "title") == "PAKISTAN: \"KHAN\", AGAIN", "quotes and commas survive")
         #expect(field("08ISLAMABAD1200", "title") == "'=HYPERLINK(\"http://example.com\")", "a formula is defused")
         #expect(field("08LAHORE300", "title") == "CONCERNS ABOUT </script><script>alert(1)</script> & OTHER <TAGS>")
+    }
+
+    @Test func csvFieldsQuoteWhatSpreadsheetsWouldSplit() {
+        #expect(DataExports.csvField("PLAIN TEXT") == "PLAIN TEXT")
+        #expect(DataExports.csvField("A, B") == "\"A, B\"")
+        #expect(DataExports.csvField("SAID \"NO\"") == "\"SAID \"\"NO\"\"\"")
+        #expect(DataExports.csvField("TWO\nLINES") == "\"TWO\nLINES\"")
+        #expect(DataExports.csvField("TWO\r\nLINES") == "\"TWO\r\nLINES\"", "a CRLF (one Character) is quoted too")
+        #expect(DataExports.csvField("-1") == "'-1")
+        #expect(DataExports.csvField("@SUM(A1)") == "'@SUM(A1)")
+        #expect(DataExports.csvField("ZÜRICH, GENÈVE") == "\"ZÜRICH, GENÈVE\"")
     }
 }

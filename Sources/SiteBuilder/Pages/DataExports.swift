@@ -21,12 +21,17 @@ final class DataExports {
         csv.append(Self.csvColumns.joined(separator: ",") + "\r\n")
     }
 
-    func add(_ cable: Cable) {
-        guard let id = cable.id else { return }
+    /// One cable's JSON object and CSV line, as `add` appends them; nil for a cable without an id. A pure
+    /// function of the cable, so that many are encoded at once on all cores.
+    struct Entry: Sendable {
+        var json: [UInt8]
+        var csv: [UInt8]
+    }
+
+    static func entry(_ cable: Cable, urls: SiteURLs) -> Entry? {
+        guard let id = cable.id else { return nil }
         let url = urls.absolute(urls.cable(id: id, date: cable.date))
         let object = CableJSON.object(cable, indent: " ", extra: [("url", CableJSON.string(url))])
-        json.append((first ? " " : ",\n ") + object)
-        first = false
         let fields: [String] = [
             id, cable.date.map { cable.dateEstimated ? String($0.year) : $0.iso8601 } ?? "", cable.dateEstimated ? "true" : "false",
             cable.title ?? "", cable.origin ?? "", cable.classification?.rawValue ?? "", cable.caveats.joined(separator: ";"),
@@ -34,8 +39,19 @@ final class DataExports {
             cable.references.joined(separator: ";"), cable.classifiedBy ?? "", cable.reasons.joined(separator: ";"),
             cable.declassifyOn ?? "", cable.signedBy ?? "", cable.partial ? "true" : "false", url,
         ]
-        csv.append(fields.map(Self.csvField).joined(separator: ",") + "\r\n")
+        return Entry(json: Array(object.utf8), csv: Array((fields.map(Self.csvField).joined(separator: ",") + "\r\n").utf8))
     }
+
+    /// Appends the next cable, in date order.
+    func add(_ entry: Entry) {
+        json.append(first ? Self.firstSeparator : Self.separator)
+        json.append(entry.json)
+        first = false
+        csv.append(entry.csv)
+    }
+
+    private static let firstSeparator = Array(" ".utf8)
+    private static let separator = Array(",\n ".utf8)
 
     /// Finishes both files; for each, whether it was rewritten and the fingerprint of its content.
     func commit() throws(DiskIO.Failure) -> (json: (written: Bool, hash: UInt64), csv: (written: Bool, hash: UInt64)) {
@@ -49,20 +65,20 @@ final class DataExports {
     /// or `@` gets a `'` so spreadsheets do not run it as a formula.
     static func csvField(_ s: String) -> String {
         var value = s
-        if let f = value.first, "=+-@".contains(f) { value = "'" + value }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+        if let f = value.utf8.first, f == UInt8(ascii: "=") || f == UInt8(ascii: "+") || f == UInt8(ascii: "-") || f == UInt8(ascii: "@") {
+            value = "'" + value
         }
-        return value
+        // on bytes: a CRLF is one Character, equal to neither "\r" nor "\n"
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            return value
+        }
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(value.utf8.count + 8)
+        for b in value.utf8 {
+            out.append(b)
+            if b == UInt8(ascii: "\"") { out.append(b) }
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
-    }
-
 }
