@@ -29,12 +29,15 @@ struct CableListing: Sendable {
         entries = parallelMap(starts) { start -> [Entry] in
             // files come folder by folder: each folder is opened once and its files stated by name
             var folder: OpenFolder?
+            var folderPath: Substring?  // relative to the root
             return files[start..<min(files.count, start + chunk)].map { path in
                 let base = path.dropLast(3)
                 let suffix = ContentLoader.originalSuffix(of: base, in: originals)
                 let slash = path.lastIndex(of: "/") ?? path.startIndex
-                let parent = root + "/" + path[..<slash]
-                if folder?.path != parent { folder = OpenFolder(parent) }
+                if folderPath != path[..<slash] {
+                    folderPath = path[..<slash]
+                    folder = OpenFolder(root + "/" + path[..<slash])
+                }
                 let name = path[path.index(after: slash)...]
                 guard let folder else { return Entry(path: path, originalSuffix: suffix, stamp: nil, originalStamp: nil) }
                 return Entry(path: path, originalSuffix: suffix, stamp: folder.stamp(name),
