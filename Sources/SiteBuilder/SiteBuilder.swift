@@ -84,7 +84,7 @@ public struct SiteBuilder: Sendable {
         // what the last build left, and whether it finished
         let marker = BuildCache.marker(root: root)
         let lastBuildWasKilled = DiskIO.exists(marker)
-        if options.clean { BuildCache.remove(root: root); emptyOutputFolder() }
+        if options.clean { BuildCache.remove(root: root) }
         let outputKey = absolute(outputDirectory)
         let settings = settingsKey(configBytes: configBytes, config: config, theme: theme, output: outputKey)
         timer.mark("config")
@@ -134,7 +134,7 @@ public struct SiteBuilder: Sendable {
         report.cables = index.records.count
 
         // with a trusted cache, its outputs are what is on disk (no need to walk Public/)
-        var writer = OutputWriter(directory: outputDirectory, known: trusted ? cache!.outputs : [:], trustKnown: trusted)
+        var writer = OutputWriter(directory: outputDirectory, known: trusted ? cache!.outputs : [:], trustKnown: trusted, replacing: options.clean)
         var keys: [String: UInt64] = [:]
         var sitePaths: [String] = []
         let fragments = Fragments(context: context)
@@ -326,10 +326,6 @@ public struct SiteBuilder: Sendable {
         h.add(output)
         for (name, digest) in theme.fingerprints { h.add(name); h.add(digest) }
         return h.value
-    }
-
-    private func emptyOutputFolder() {
-        for entry in DiskIO.list(outputDirectory) ?? [] where entry.name != ".gitkeep" { DiskIO.removeTree(outputDirectory + "/" + entry.name) }
     }
 
     private func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : DiskIO.currentDirectory + "/" + path }

@@ -1,0 +1,67 @@
+import ChanceryIO
+import Foundation
+@testable import SiteBuilder
+import Testing
+
+/// Where a build's files go: a first build and a `--clean` build stage the site beside `Public/` and move
+/// it in at the end; until then the folder holds what it held.
+@Suite struct OutputWriterTests {
+    private func write(_ text: String, to path: String) throws {
+        try DiskIO.write(Array(text.utf8), to: path)
+    }
+
+    private func read(_ path: String) -> String? {
+        (try? DiskIO.read(path)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func aFirstBuildIsStagedBesideTheFolder() throws {
+        let root = Temp.directory("writer-first")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Public"
+        try write("", to: output + "/.gitkeep")
+        var writer = OutputWriter(directory: output)
+        let staging = try #require(writer.staging)
+        #expect(DiskIO.parent(staging) == root, "beside Public/, not inside it")
+        #expect(writer.write([OutputFile(path: "index.html", bytes: Array("home".utf8)), OutputFile(path: "a/b/index.html", bytes: Array("b".utf8))]).isEmpty)
+        #expect(read(output + "/index.html") == nil, "nothing shows before the end")
+        try writer.publish()
+        #expect(read(output + "/index.html") == "home")
+        #expect(read(output + "/a/b/index.html") == "b")
+        #expect(DiskIO.exists(output + "/.gitkeep"))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted() == ["Public"], "no work folder is left")
+    }
+
+    @Test func aCleanBuildReplacesTheSiteOnlyAtTheEnd() throws {
+        let root = Temp.directory("writer-clean")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Public"
+        try write("", to: output + "/.gitkeep")
+        try write("old home", to: output + "/index.html")
+        try write("old page", to: output + "/gone/index.html")
+        var writer = OutputWriter(directory: output, replacing: true)
+        #expect(writer.staging != nil)
+        #expect(writer.write([OutputFile(path: "index.html", bytes: Array("new home".utf8)), OutputFile(path: "new/index.html", bytes: Array("new".utf8))]).isEmpty)
+        #expect(read(output + "/index.html") == "old home", "the last site stands while the build runs")
+        #expect(read(output + "/gone/index.html") == "old page")
+        try writer.publish()
+        #expect(writer.removeStale() == 0)
+        #expect(read(output + "/index.html") == "new home")
+        #expect(read(output + "/new/index.html") == "new")
+        #expect(!DiskIO.exists(output + "/gone"), "what the build did not make is gone")
+        #expect(DiskIO.exists(output + "/.gitkeep"))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted() == ["Public"], "no work folder is left")
+    }
+
+    @Test func workFoldersOfAKilledBuildAreRemovedByTheNext() throws {
+        let root = Temp.directory("writer-leftovers")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Public"
+        try write("half", to: root + "/.Public.staging-99999/cable/index.html")
+        try write("old", to: root + "/.Public.old-99999/tag/index.html")
+        try write("kept", to: root + "/.Publication/index.html")
+        _ = OutputWriter(directory: output)
+        #expect(!DiskIO.exists(root + "/.Public.staging-99999"))
+        #expect(!DiskIO.exists(root + "/.Public.old-99999"))
+        #expect(DiskIO.exists(root + "/.Publication/index.html"), "only the build's own work folders")
+    }
+}
