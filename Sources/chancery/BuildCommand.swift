@@ -18,7 +18,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is published at (overrides base_url in site.yml).")
     var baseURL: String?
 
-    @Flag(help: "Ignore the build cache (.chancery/) and rebuild everything into an emptied output folder.")
+    @Flag(help: "Ignore the build cache (.chancery/) and build the whole site anew; it replaces the output folder's content at the end.")
     var clean = false
 
     func run() throws {
