@@ -17,8 +17,7 @@ struct OutputWriter {
     let staging: String?
     /// A `--clean` build: what is in `directory` is replaced whole at the end.
     let replacing: Bool
-    /// The output folder's parent, and where replaced entries wait to be deleted.
-    private let parent: String
+    /// Where replaced entries wait to be deleted (beside the output folder).
     private let trash: String
     /// Files present under Public/ when the build started (relative paths), when the folder was walked;
     /// nil when the known outputs are taken as what is on disk.
@@ -37,12 +36,12 @@ struct OutputWriter {
         self.directory = directory
         let place = Self.stagingPlace(directory)
         let parent = place.parent
-        self.parent = parent
         self.trash = parent + "/" + place.oldPrefix + "\(ProcessInfoCores.processID)"
         // leftovers of a killed build
         for entry in DiskIO.list(parent) ?? [] where entry.name.hasPrefix(place.stagingPrefix) || entry.name.hasPrefix(place.oldPrefix) {
             DiskIO.removeTree(parent + "/" + entry.name)
         }
+        // (and of an older version, which staged inside the folder)
         for entry in DiskIO.list(directory) ?? [] where entry.name.hasPrefix(".staging-") { DiskIO.removeTree(directory + "/" + entry.name) }
         self.known = known
         self.replacing = replacing
