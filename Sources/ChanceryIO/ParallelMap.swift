@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Runs `transform` over `items` on every core and returns the results in order. Each task writes only
 /// its own slots of the result buffer, so no locking is needed.
@@ -8,12 +9,14 @@ public func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Se
     let buffer = UnsafeMutableBufferPointer<U>.allocate(capacity: count)
     defer { buffer.deallocate() }
     nonisolated(unsafe) let slots = buffer
-    let workers = min(count, max(1, ProcessInfoCores.count) * 4)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var i = worker
-        while i < count {
+    // each worker takes the next item as it becomes free, so no core idles at the end of a batch while
+    // another still has a queue of its own (renders vary from a fraction of a millisecond to many)
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: min(count, max(1, ProcessInfoCores.count))) { _ in
+        while true {
+            let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            if i >= count { break }
             (slots.baseAddress! + i).initialize(to: transform(items[i]))
-            i += workers
         }
     }
     let result = Array(buffer)
