@@ -12,6 +12,18 @@ struct CableStore: Sendable {
     /// File names (`2008/08STATE37957.txt`) of the originals already on disk.
     let originals: Set<String>
 
+    /// What `store` did with a cable and, when it holds it now, where: its Markdown and its original,
+    /// relative to `directory` (`2009/09STATE40423.md`, `2009/09STATE40423.txt`).
+    struct Stored: Sendable {
+        var outcome: Outcome
+        var markdown: String?
+        var original: String?
+
+        init(_ outcome: Outcome, markdown: String? = nil, original: String? = nil) {
+            self.outcome = outcome; self.markdown = markdown; self.original = original
+        }
+    }
+
     enum Outcome: Sendable {
         case new, updated, unchanged
         case skipped(String)
@@ -43,39 +55,42 @@ struct CableStore: Sendable {
 
     /// Writes one cable and its original. The same original bytes never rewrite an intact stored file,
     /// whatever path they are imported from (a CSV row's original, re-read as a file, would read differently).
-    func store(_ parsed: Cable, original: [UInt8]) -> Outcome {
+    func store(_ parsed: Cable, original: [UInt8]) -> Stored {
         guard let id = parsed.id, let year = parsed.date?.year ?? ReferenceID.parts(id)?.year else {
-            return .failed("no reference id")
+            return Stored(.failed("no reference id"))
         }
         let folder = "\(directory)/\(year)"
-        let markdownPath = "\(folder)/\(id).md"
+        let markdownName = "\(year)/\(id).md"
+        let markdownPath = "\(directory)/\(markdownName)"
         let originalName = "\(year)/\(id).\(Self.originalExtension(parsed.source.format))"
         let originalPath = "\(directory)/\(originalName)"
         var cable = parsed
         var outcome = Outcome.new
         do {
             // the file may sit in another year's folder (an earlier import dated it differently)
-            let oldFolder = existing[id].map { "\(directory)/\($0)" }
+            let oldYear = existing[id]
+            let oldFolder = oldYear.map { "\(directory)/\($0)" }
             let currentPath = oldFolder.map { "\($0)/\(id).md" } ?? markdownPath
-            if let oldFolder, let bytes = try DiskIO.read(currentPath) {
+            if let oldYear, let oldFolder, let bytes = try DiskIO.read(currentPath) {
                 let text = String(decoding: bytes, as: UTF8.self)
                 let previous = try? CableFile.read(text)
                 if let previous, previous.source.sha256 == cable.source.sha256 {
                     if !force, Checksum.isIntact(text) {
-                        try writeOriginal(original, to: "\(oldFolder)/\(id).\(Self.originalExtension(previous.source.format))")
-                        return .unchanged
+                        let keptOriginal = "\(oldYear)/\(id).\(Self.originalExtension(previous.source.format))"
+                        try writeOriginal(original, to: "\(directory)/\(keptOriginal)")
+                        return Stored(.unchanged, markdown: "\(oldYear)/\(id).md", original: keptOriginal)
                     }
                     cable.source.file = previous.source.file ?? cable.source.file
                 } else if let previousFile = previous?.source.file, previousFile != cable.source.file, !force {
-                    return .skipped("duplicate id \(id): \(currentPath) was imported from \(previousFile); this file is not imported (use --force to replace it)")
+                    return Stored(.skipped("duplicate id \(id): \(currentPath) was imported from \(previousFile); this file is not imported (use --force to replace it)"))
                 }
                 let document = FrontMatterWriter.sealedDocumentBytes(cable)
                 if currentPath == markdownPath, document == bytes {
                     try writeOriginal(original, to: originalPath)
-                    return .unchanged
+                    return Stored(.unchanged, markdown: markdownName, original: originalName)
                 }
                 if !Checksum.isIntact(text), !force {
-                    return .skipped("\(currentPath) was edited by hand; not overwritten (use --force to replace it)")
+                    return Stored(.skipped("\(currentPath) was edited by hand; not overwritten (use --force to replace it)"))
                 }
                 try DiskIO.write(document, to: markdownPath)
                 try writeOriginal(original, to: originalPath)
@@ -89,9 +104,9 @@ struct CableStore: Sendable {
                 if originals.contains(originalName) { try writeOriginal(original, to: originalPath) } else { try DiskIO.writeNew(original, to: originalPath) }
             }
         } catch {
-            return .failed(error.namingPath)
+            return Stored(.failed(error.namingPath))
         }
-        return outcome
+        return Stored(outcome, markdown: markdownName, original: originalName)
     }
 
     /// The source recorded in the Markdown stored under `id` before this run; nil when there is none, or
