@@ -12,15 +12,16 @@ struct CableStore: Sendable {
     /// File names (`2008/08STATE37957.txt`) of the originals already on disk.
     let originals: Set<String>
 
-    /// What `store` did with a cable and, when it holds it now, where: its Markdown and its original,
-    /// relative to `directory` (`2009/09STATE40423.md`, `2009/09STATE40423.txt`).
+    /// What `store` did with a cable and, when it holds it now, where: the year folder with its Markdown
+    /// and its original (`2009` for `2009/09STATE40423.md` and `2009/09STATE40423.txt`), and the original's
+    /// extension.
     struct Stored: Sendable {
         var outcome: Outcome
-        var markdown: String?
-        var original: String?
+        var folder: String?
+        var originalExtension: String?
 
-        init(_ outcome: Outcome, markdown: String? = nil, original: String? = nil) {
-            self.outcome = outcome; self.markdown = markdown; self.original = original
+        init(_ outcome: Outcome, folder: String? = nil, originalExtension: String? = nil) {
+            self.outcome = outcome; self.folder = folder; self.originalExtension = originalExtension
         }
     }
 
@@ -60,9 +61,9 @@ struct CableStore: Sendable {
             return Stored(.failed("no reference id"))
         }
         let folder = "\(directory)/\(year)"
-        let markdownName = "\(year)/\(id).md"
-        let markdownPath = "\(directory)/\(markdownName)"
-        let originalName = "\(year)/\(id).\(Self.originalExtension(parsed.source.format))"
+        let markdownPath = "\(folder)/\(id).md"
+        let originalExtension = Self.originalExtension(parsed.source.format)
+        let originalName = "\(year)/\(id).\(originalExtension)"
         let originalPath = "\(directory)/\(originalName)"
         var cable = parsed
         var outcome = Outcome.new
@@ -76,9 +77,9 @@ struct CableStore: Sendable {
                 let previous = try? CableFile.read(text)
                 if let previous, previous.source.sha256 == cable.source.sha256 {
                     if !force, Checksum.isIntact(text) {
-                        let keptOriginal = "\(oldYear)/\(id).\(Self.originalExtension(previous.source.format))"
-                        try writeOriginal(original, to: "\(directory)/\(keptOriginal)")
-                        return Stored(.unchanged, markdown: "\(oldYear)/\(id).md", original: keptOriginal)
+                        let keptExtension = Self.originalExtension(previous.source.format)
+                        try writeOriginal(original, to: "\(oldFolder)/\(id).\(keptExtension)")
+                        return Stored(.unchanged, folder: oldYear, originalExtension: keptExtension)
                     }
                     cable.source.file = previous.source.file ?? cable.source.file
                 } else if let previousFile = previous?.source.file, previousFile != cable.source.file, !force {
@@ -87,7 +88,7 @@ struct CableStore: Sendable {
                 let document = FrontMatterWriter.sealedDocumentBytes(cable)
                 if currentPath == markdownPath, document == bytes {
                     try writeOriginal(original, to: originalPath)
-                    return Stored(.unchanged, markdown: markdownName, original: originalName)
+                    return Stored(.unchanged, folder: String(year), originalExtension: originalExtension)
                 }
                 if !Checksum.isIntact(text), !force {
                     return Stored(.skipped("\(currentPath) was edited by hand; not overwritten (use --force to replace it)"))
@@ -106,7 +107,7 @@ struct CableStore: Sendable {
         } catch {
             return Stored(.failed(error.namingPath))
         }
-        return Stored(outcome, markdown: markdownName, original: originalName)
+        return Stored(outcome, folder: String(year), originalExtension: originalExtension)
     }
 
     /// The source recorded in the Markdown stored under `id` before this run; nil when there is none, or

@@ -3,7 +3,8 @@ import ChanceryIO
 
 /// What earlier imports stored, kept in `<root>/.chancery/import-record` so that an input imported before
 /// is known to be unchanged without being parsed: for an input's SHA-256, the `--format` it was read with
-/// and its name, the id it gave and where its Markdown and original are, with their size and time.
+/// and its name, the id it gave and the year folder its Markdown and original are in, with their size and
+/// time.
 ///
 /// An entry is only used while both stored files keep those stamps: a file edited, moved or removed since
 /// sends its input the ordinary way. A record written by another build of the tool is ignored whole (its
@@ -11,79 +12,169 @@ import ChanceryIO
 /// older than the record itself are dropped when it is loaded, as git does with "racily clean" files: a
 /// file changed in the same clock tick as it was recorded could keep its stamp.
 ///
-/// One line a field set, tab-separated, parsed on bytes (50,000 entries load in about 30 ms):
-///
-///     chancery import record 1 ⇥ <entries> ⇥ <tool identity>
-///     <sha256> ⇥ <format> ⇥ <name> ⇥ <id> ⇥ <markdown> ⇥ <size> ⇥ <ns> ⇥ <original> ⇥ <size> ⇥ <ns>
-///
-/// Paths are relative to `Content/cables`.
+/// The file is a line format, one line an entry (see `ImportRecordFile.swift`).
 struct ImportRecord: Sendable {
     static let format = "chancery import record 1"
 
+    /// A SHA-256 digest as four words: cheap to hash and compare, and no allocation.
+    struct Digest: Hashable, Sendable {
+        var words: (UInt64, UInt64, UInt64, UInt64)
+
+        /// The 32 bytes of `SHA256.hash`.
+        init(_ bytes: [UInt8]) {
+            precondition(bytes.count == 32)
+            func word(_ i: Int) -> UInt64 { bytes[i..<(i + 8)].reduce(0) { $0 << 8 | UInt64($1) } }
+            words = (word(0), word(8), word(16), word(24))
+        }
+
+        /// From 64 lower-case hex digits (`SHA256.hex`, `source.sha256`); nil for anything else.
+        init?(hex: UnsafeBufferPointer<UInt8>) {
+            guard hex.count == 64 else { return nil }
+            // no branch on the kind of each digit: a digest's digits are unpredictable
+            func word(_ start: Int) -> UInt64? {
+                var w: UInt64 = 0
+                var bad = false
+                for i in start..<(start + 16) {
+                    let digit = hex[i] &- UInt8(ascii: "0"), letter = hex[i] &- UInt8(ascii: "a")
+                    bad = bad || (digit >= 10 && letter >= 6)
+                    w = w << 4 | UInt64(digit < 10 ? digit : letter &+ 10)
+                }
+                return bad ? nil : w
+            }
+            guard let a = word(0), let b = word(16), let c = word(32), let d = word(48) else { return nil }
+            words = (a, b, c, d)
+        }
+
+        init?(hex: String) {
+            var hex = hex
+            guard let digest = hex.withUTF8({ Digest(hex: $0) }) else { return nil }
+            self = digest
+        }
+
+        /// As `SHA256.hex` writes it.
+        var hex: String {
+            var out: [UInt8] = []
+            appendHex(to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        func appendHex(to out: inout [UInt8]) {
+            var digits = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                func put(_ word: UInt64, at start: Int) {
+                    for j in 0..<16 {
+                        let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * j)) & 15
+                        buffer[start + j] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+                    }
+                }
+                put(words.0, at: 0); put(words.1, at: 16); put(words.2, at: 32); put(words.3, at: 48)
+                out.append(contentsOf: buffer)
+            }
+        }
+
+        static func == (a: Digest, b: Digest) -> Bool { a.words == b.words }
+        // the bytes of a digest are evenly spread: one word is hash enough
+        func hash(into hasher: inout Hasher) { hasher.combine(words.0) }
+    }
+
     /// What an input is known by: everything its reading depends on besides the tool itself.
-    struct Key: Hashable, Sendable {
+    struct Key: Equatable, Sendable {
         /// Of the input's bytes; for a CSV row, of its original (`CablegateRow.original`).
-        var sha256: String
+        var sha256: Digest
         /// `auto`, the `--format` given, or `csv` for a CSV row.
         var format: String
         /// The file's name (the reader takes the format from its extension and, when the text has none,
         /// the id from it); for a CSV row, its id column.
         var name: String
 
-        static func file(_ path: String, sha256: String, format: SourceFormat?) -> Key {
+        static func file(_ path: String, sha256: Digest, format: SourceFormat?) -> Key {
             Key(sha256: sha256, format: format?.rawValue ?? "auto", name: CableReader.baseName(path))
         }
 
-        static func row(id: String, sha256: String) -> Key { Key(sha256: sha256, format: "csv", name: id) }
+        static func row(id: String, sha256: Digest) -> Key { Key(sha256: sha256, format: "csv", name: id) }
     }
 
     /// The cable an input gave and its files as they were once stored.
     struct Entry: Sendable, Equatable {
         var id: String
-        /// `2009/09STATE40423.md`
-        var markdown: String
+        /// The year folder in `Content/cables` that holds `<id>.md` and the original.
+        var folder: String
         var markdownStamp: DiskIO.Stamp
-        /// `2009/09STATE40423.txt`
-        var original: String
+        /// `txt` or `html`.
+        var originalExtension: String
         var originalStamp: DiskIO.Stamp
 
         /// The entry for what `store` just kept, with the files' stamps now; nil when one cannot be read.
         init?(_ stored: CableStore.Stored, id: String, in directory: String) {
-            guard let markdown = stored.markdown, let original = stored.original,
-                  let markdownStamp = DiskIO.stamp(directory + "/" + markdown),
-                  let originalStamp = DiskIO.stamp(directory + "/" + original) else { return nil }
-            self.init(id: id, markdown: markdown, markdownStamp: markdownStamp, original: original, originalStamp: originalStamp)
+            guard let folder = stored.folder, let originalExtension = stored.originalExtension,
+                  let markdownStamp = DiskIO.stamp("\(directory)/\(folder)/\(id).md"),
+                  let originalStamp = DiskIO.stamp("\(directory)/\(folder)/\(id).\(originalExtension)") else { return nil }
+            self.init(id: id, folder: folder, markdownStamp: markdownStamp, originalExtension: originalExtension, originalStamp: originalStamp)
         }
 
-        init(id: String, markdown: String, markdownStamp: DiskIO.Stamp, original: String, originalStamp: DiskIO.Stamp) {
-            self.id = id; self.markdown = markdown; self.markdownStamp = markdownStamp
-            self.original = original; self.originalStamp = originalStamp
+        init(id: String, folder: String, markdownStamp: DiskIO.Stamp, originalExtension: String, originalStamp: DiskIO.Stamp) {
+            self.id = id; self.folder = folder; self.markdownStamp = markdownStamp
+            self.originalExtension = originalExtension; self.originalStamp = originalStamp
         }
 
         /// Both files under `directory` still have their stamps.
         func isUnchanged(in directory: String) -> Bool {
-            DiskIO.stamp(directory + "/" + markdown) == markdownStamp && DiskIO.stamp(directory + "/" + original) == originalStamp
+            let base = "\(directory)/\(folder)/\(id)."
+            return DiskIO.stamp(base + "md") == markdownStamp && DiskIO.stamp(base + originalExtension) == originalStamp
         }
 
         /// The store holds this cable as recorded: its Markdown is the one the store found for the id
         /// (not another copy in another year's folder), and both files still have their stamps.
         func isCurrent(in store: CableStore) -> Bool {
-            guard let year = store.existing[id], markdown == "\(year)/\(id).md" else { return false }
-            return isUnchanged(in: store.directory)
+            store.existing[id] == folder && isUnchanged(in: store.directory)
         }
     }
 
-    private(set) var entries: [Key: Entry] = [:]
-    /// The keys in the order they were added, the order they are saved in.
-    private(set) var order: [Key] = []
+    /// One entry and the key it is under.
+    struct Item: Sendable {
+        var key: Key
+        var entry: Entry
+        /// The next item with the same digest (the same bytes under another name or format); -1 for none.
+        fileprivate var next = -1
+    }
 
-    init() {}
+    /// The entries in the order they were added, the order they are saved in.
+    private(set) var items: [Item] = []
+    /// The first item of each digest: a key of plain words, so a lookup copies no string.
+    private var index: [Digest: Int] = [:]
 
-    var isEmpty: Bool { entries.isEmpty }
-    subscript(key: Key) -> Entry? { entries[key] }
+    init(capacity: Int = 0) {
+        items.reserveCapacity(capacity)
+        index.reserveCapacity(capacity)
+    }
+
+    var isEmpty: Bool { items.isEmpty }
+    var count: Int { items.count }
+    var keys: [Key] { items.map(\.key) }
+
+    subscript(key: Key) -> Entry? { position(of: key).map { items[$0].entry } }
+
+    private func position(of key: Key) -> Int? {
+        var i = index[key.sha256] ?? -1
+        while i >= 0 {
+            if items[i].key == key { return i }
+            i = items[i].next
+        }
+        return nil
+    }
 
     mutating func add(_ key: Key, _ entry: Entry) {
-        if entries.updateValue(entry, forKey: key) == nil { order.append(key) }
+        // one hash for a new digest, the common case
+        if var i = index.updateValue(items.count, forKey: key.sha256) {
+            index[key.sha256] = i
+            while true {
+                if items[i].key == key { items[i].entry = entry; return }
+                if items[i].next < 0 { break }
+                i = items[i].next
+            }
+            items[i].next = items.count
+        }
+        items.append(Item(key: key, entry: entry))
     }
 
     /// `<root>/.chancery/import-record` (`.chancery/import-record` for `.`), beside the build cache.
@@ -99,108 +190,5 @@ struct ImportRecord: Sendable {
     /// Writes the record atomically (temporary file and rename).
     func save(_ path: String, tool: String) throws(DiskIO.Failure) {
         try DiskIO.write(encode(tool: tool), to: path)
-    }
-
-    func encode(tool: String) -> [UInt8] {
-        // a name with a tab or a newline, or a time before 1970, cannot be written: its input is read again
-        let kept = order.filter { key in
-            let e = entries[key]!
-            return !key.name.utf8.contains { $0 == Self.tab || $0 == Self.newline } && e.markdownStamp.modified >= 0 && e.originalStamp.modified >= 0
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(64 + kept.count * 160)
-        out += "\(Self.format)\t\(kept.count)\t\(tool)\n".utf8
-        for key in kept {
-            let e = entries[key]!
-            let fields = [key.sha256, key.format, key.name, e.id, e.markdown, String(e.markdownStamp.size), String(e.markdownStamp.modified),
-                          e.original, String(e.originalStamp.size), String(e.originalStamp.modified)]
-            for (i, field) in fields.enumerated() {
-                if i > 0 { out.append(Self.tab) }
-                out += field.utf8
-            }
-            out.append(Self.newline)
-        }
-        return out
-    }
-
-    /// The record in `bytes`; nil when it is malformed, truncated, or written by another tool than `tool`.
-    /// Entries with a stamp at or after `savedAt` (the record file's time) are left out.
-    static func decode(_ bytes: [UInt8], tool: String, savedAt: Int64 = .max) -> ImportRecord? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var lines = Fields(buffer[...], separator: newline, terminated: true)
-            guard let header = lines.next() else { return nil }
-            var parts = Fields(header, separator: tab, limit: 3)
-            guard let name = parts.next(), name.elementsEqual(format.utf8), let count = parts.next().flatMap(number),
-                  let identity = parts.next(), identity.elementsEqual(tool.utf8) else { return nil }
-            var record = ImportRecord()
-            record.entries.reserveCapacity(count)
-            record.order.reserveCapacity(count)
-            var read = 0
-            func text(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String { String(decoding: field, as: UTF8.self) }
-            while let line = lines.next() {
-                var f = Fields(line, separator: tab)
-                guard let sha256 = f.next(), let format = f.next(), let name = f.next(), let id = f.next(), let markdown = f.next(),
-                      let mdSize = f.next().flatMap(number), let mdTime = f.next().flatMap(number), let original = f.next(),
-                      let origSize = f.next().flatMap(number), let origTime = f.next().flatMap(number), f.next() == nil else { return nil }
-                read += 1
-                guard mdTime < savedAt, origTime < savedAt else { continue }
-                record.add(Key(sha256: text(sha256), format: text(format), name: text(name)),
-                           Entry(id: text(id), markdown: text(markdown), markdownStamp: DiskIO.Stamp(size: mdSize, modified: Int64(mdTime)),
-                                 original: text(original), originalStamp: DiskIO.Stamp(size: origSize, modified: Int64(origTime))))
-            }
-            return read == count && lines.endedWithSeparator ? record : nil
-        }
-    }
-
-    private static let tab = UInt8(ascii: "\t")
-    private static let newline = UInt8(ascii: "\n")
-
-    /// A decimal number that fits an `Int`; nil for anything else.
-    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-        guard !digits.isEmpty, digits.count <= 19 else { return nil }
-        var n = 0
-        for b in digits {
-            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-            let (times10, o1) = n.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times10.addingReportingOverflow(Int(b - UInt8(ascii: "0")))
-            guard !o1, !o2 else { return nil }
-            n = sum
-        }
-        return n
-    }
-
-    /// The parts of a buffer between separators, without them: a line's fields (`a⇥⇥b` has three), or with
-    /// `terminated`, lines that each end with the separator (a last one without it is read too, and
-    /// `endedWithSeparator` tells).
-    private struct Fields {
-        let bytes: Slice<UnsafeBufferPointer<UInt8>>
-        let separator: UInt8
-        let terminated: Bool
-        /// After this many parts, the last is the rest.
-        private var limit: Int
-        private var position: Int
-        private var finished = false
-        /// The last part read ended with a separator.
-        private(set) var endedWithSeparator = false
-
-        init(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, separator: UInt8, terminated: Bool = false, limit: Int = .max) {
-            self.bytes = bytes; self.separator = separator; self.terminated = terminated; self.limit = limit
-            position = bytes.startIndex
-        }
-
-        mutating func next() -> Slice<UnsafeBufferPointer<UInt8>>? {
-            if finished || terminated && position == bytes.endIndex { return nil }
-            let start = position
-            limit -= 1
-            if limit > 0 {
-                while position < bytes.endIndex, bytes[position] != separator { position += 1 }
-            } else {
-                position = bytes.endIndex
-            }
-            let part = bytes[start..<position]
-            endedWithSeparator = position < bytes.endIndex
-            if endedWithSeparator { position += 1 } else { finished = true }
-            return part
-        }
     }
 }

@@ -45,7 +45,7 @@ public struct Importer: Sendable {
         let tool = ToolIdentity.current
         let previous = tool.map { ImportRecord.load(recordFile, tool: $0) } ?? ImportRecord()
         let known = options.force ? ImportRecord() : previous   // --force reads every input
-        var record = ImportRecord()
+        var record = ImportRecord(capacity: previous.count)
 
         var csvFiles: [String] = []
         var files: [String] = []
@@ -96,11 +96,11 @@ public struct Importer: Sendable {
         do {
             guard let bytes = try DiskIO.read(path) else { return Parsed(path: path, failure: .init(message: "no such file")) }
             if !known.isEmpty, bytes.count <= options.maximumSize {
-                let key = ImportRecord.Key.file(path, sha256: SHA256.hex(bytes), format: options.format)
+                let key = ImportRecord.Key.file(path, sha256: .init(SHA256.hash(bytes)), format: options.format)
                 if let entry = known[key], entry.isCurrent(in: store) { return Parsed(path: path, key: key, recorded: entry) }
             }
             let cable = try CableReader.read(bytes, fileName: path, format: options.format, maximumSize: options.maximumSize)
-            let key = ImportRecord.Key.file(path, sha256: cable.source.sha256 ?? "", format: options.format)
+            let key = ImportRecord.Digest(hex: cable.source.sha256 ?? "").map { ImportRecord.Key.file(path, sha256: $0, format: options.format) }
             return Parsed(path: path, cable: cable, original: bytes, key: key)
         } catch let failure as CableReader.Failure {
             return Parsed(path: path, failure: failure)
@@ -191,12 +191,12 @@ public struct Importer: Sendable {
                 case .success(let row):
                     let id = row.referenceID
                     if !known.isEmpty, ReferenceID.isValid(id) {
-                        let key = ImportRecord.Key.row(id: id, sha256: SHA256.hex(row.original.utf8))
+                        let key = ImportRecord.Key.row(id: id, sha256: .init(SHA256.hash(row.original.utf8)))
                         if let entry = known[key], entry.isCurrent(in: store) { return Parsed(path: path, line: row.line, key: key, recorded: entry) }
                     }
                     do throws(CableReader.Failure) {
                         let (cable, original) = try CableReader.read(row, fileName: path)
-                        let key = ImportRecord.Key.row(id: cable.id ?? "", sha256: cable.source.sha256 ?? "")
+                        let key = ImportRecord.Digest(hex: cable.source.sha256 ?? "").map { ImportRecord.Key.row(id: cable.id ?? "", sha256: $0) }
                         return Parsed(path: path, line: row.line, cable: cable, original: Array(original.utf8), key: key)
                     } catch {
                         return Parsed(path: path, line: row.line, failure: error)
@@ -226,9 +226,7 @@ public struct Importer: Sendable {
     /// of the archive forgets nothing of the rest). Not being able to save it only costs time next run.
     private func save(_ record: ImportRecord, previous: ImportRecord, directory: String, tool: String) {
         var record = record
-        for key in previous.order where record[key] == nil {
-            if let entry = previous[key], entry.isUnchanged(in: directory) { record.add(key, entry) }
-        }
+        for item in previous.items where record[item.key] == nil && item.entry.isUnchanged(in: directory) { record.add(item.key, item.entry) }
         let file = recordFile
         if record.isEmpty, !DiskIO.exists(file) { return }
         try? record.save(file, tool: tool)
