@@ -12,6 +12,19 @@ struct CableStore: Sendable {
     /// File names (`2008/08STATE37957.txt`) of the originals already on disk.
     let originals: Set<String>
 
+    /// What `store` did with a cable and, when it holds it now, where: the year folder with its Markdown
+    /// and its original (`2009` for `2009/09STATE40423.md` and `2009/09STATE40423.txt`), and the original's
+    /// extension.
+    struct Stored: Sendable {
+        var outcome: Outcome
+        var folder: String?
+        var originalExtension: String?
+
+        init(_ outcome: Outcome, folder: String? = nil, originalExtension: String? = nil) {
+            self.outcome = outcome; self.folder = folder; self.originalExtension = originalExtension
+        }
+    }
+
     enum Outcome: Sendable {
         case new, updated, unchanged
         case skipped(String)
@@ -43,39 +56,42 @@ struct CableStore: Sendable {
 
     /// Writes one cable and its original. The same original bytes never rewrite an intact stored file,
     /// whatever path they are imported from (a CSV row's original, re-read as a file, would read differently).
-    func store(_ parsed: Cable, original: [UInt8]) -> Outcome {
+    func store(_ parsed: Cable, original: [UInt8]) -> Stored {
         guard let id = parsed.id, let year = parsed.date?.year ?? ReferenceID.parts(id)?.year else {
-            return .failed("no reference id")
+            return Stored(.failed("no reference id"))
         }
         let folder = "\(directory)/\(year)"
         let markdownPath = "\(folder)/\(id).md"
-        let originalName = "\(year)/\(id).\(Self.originalExtension(parsed.source.format))"
+        let originalExtension = Self.originalExtension(parsed.source.format)
+        let originalName = "\(year)/\(id).\(originalExtension)"
         let originalPath = "\(directory)/\(originalName)"
         var cable = parsed
         var outcome = Outcome.new
         do {
             // the file may sit in another year's folder (an earlier import dated it differently)
-            let oldFolder = existing[id].map { "\(directory)/\($0)" }
+            let oldYear = existing[id]
+            let oldFolder = oldYear.map { "\(directory)/\($0)" }
             let currentPath = oldFolder.map { "\($0)/\(id).md" } ?? markdownPath
-            if let oldFolder, let bytes = try DiskIO.read(currentPath) {
+            if let oldYear, let oldFolder, let bytes = try DiskIO.read(currentPath) {
                 let text = String(decoding: bytes, as: UTF8.self)
                 let previous = try? CableFile.read(text)
                 if let previous, previous.source.sha256 == cable.source.sha256 {
                     if !force, Checksum.isIntact(text) {
-                        try writeOriginal(original, to: "\(oldFolder)/\(id).\(Self.originalExtension(previous.source.format))")
-                        return .unchanged
+                        let keptExtension = Self.originalExtension(previous.source.format)
+                        try writeOriginal(original, to: "\(oldFolder)/\(id).\(keptExtension)")
+                        return Stored(.unchanged, folder: oldYear, originalExtension: keptExtension)
                     }
                     cable.source.file = previous.source.file ?? cable.source.file
                 } else if let previousFile = previous?.source.file, previousFile != cable.source.file, !force {
-                    return .skipped("duplicate id \(id): \(currentPath) was imported from \(previousFile); this file is not imported (use --force to replace it)")
+                    return Stored(.skipped("duplicate id \(id): \(currentPath) was imported from \(previousFile); this file is not imported (use --force to replace it)"))
                 }
                 let document = FrontMatterWriter.sealedDocumentBytes(cable)
                 if currentPath == markdownPath, document == bytes {
                     try writeOriginal(original, to: originalPath)
-                    return .unchanged
+                    return Stored(.unchanged, folder: String(year), originalExtension: originalExtension)
                 }
                 if !Checksum.isIntact(text), !force {
-                    return .skipped("\(currentPath) was edited by hand; not overwritten (use --force to replace it)")
+                    return Stored(.skipped("\(currentPath) was edited by hand; not overwritten (use --force to replace it)"))
                 }
                 try DiskIO.write(document, to: markdownPath)
                 try writeOriginal(original, to: originalPath)
@@ -89,9 +105,9 @@ struct CableStore: Sendable {
                 if originals.contains(originalName) { try writeOriginal(original, to: originalPath) } else { try DiskIO.writeNew(original, to: originalPath) }
             }
         } catch {
-            return .failed(error.namingPath)
+            return Stored(.failed(error.namingPath))
         }
-        return outcome
+        return Stored(outcome, folder: String(year), originalExtension: originalExtension)
     }
 
     /// The source recorded in the Markdown stored under `id` before this run; nil when there is none, or

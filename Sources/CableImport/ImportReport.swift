@@ -5,6 +5,8 @@ public struct ImportReport: Sendable {
     public var unchanged = 0
     public var skipped = 0
     public var failed = 0
+    /// Of `unchanged`, the inputs the import record showed stored as they are: not parsed.
+    var unchangedFromRecord = 0
     /// `path:line: error: …` and `path:line: warning: …` lines (`:line` only where there is one): first the
     /// paths that could not be expanded, then each input's in the order the inputs are read — the files,
     /// then each CSV file row by row.

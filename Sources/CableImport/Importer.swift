@@ -4,7 +4,8 @@ import Dispatch
 
 /// `chancery import`: reads raw cables of every supported format from files and folders and writes
 /// `Content/cables/<YYYY>/<ID>.md` with the original beside it. Work is done in batches, parsed and
-/// written on all cores; a CSV is streamed, never loaded whole.
+/// written on all cores; a CSV is streamed, never loaded whole. An input the import record shows stored
+/// as it is (same bytes, files untouched since) is unchanged without being parsed.
 public struct Importer: Sendable {
     public struct Options: Sendable {
         /// The site folder; cables go to `<root>/Content/cables`.
@@ -27,6 +28,9 @@ public struct Importer: Sendable {
 
     public var destination: String { (options.root == "." ? "" : options.root + "/") + "Content/cables" }
 
+    /// `<root>/.chancery/import-record`: what the last imports stored (see `ImportRecord`).
+    public var recordFile: String { ImportRecord.file(root: options.root) }
+
     public func run(_ paths: [String], progress: Progress? = nil) -> ImportReport {
         let start = DispatchTime.now()
         var report = ImportReport()
@@ -37,6 +41,11 @@ public struct Importer: Sendable {
         }
         let store = CableStore(directory: destination, force: options.force)
         var seen: [String: String] = [:]
+        // without a way to tell this build of the tool from another, there is no record
+        let tool = ToolIdentity.current
+        let previous = tool.map { ImportRecord.load(recordFile, tool: $0) } ?? ImportRecord()
+        let known = options.force ? ImportRecord() : previous   // --force reads every input
+        var record = ImportRecord(capacity: previous.count)
 
         var csvFiles: [String] = []
         var files: [String] = []
@@ -49,12 +58,13 @@ public struct Importer: Sendable {
         for batchStart in stride(from: 0, to: files.count, by: batchSize) {
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
             let options = self.options
-            let parsed = parallelMap(batch) { path in Importer.parse(path, options: options) }
-            commit(parsed, store: store, seen: &seen, report: &report)
+            let parsed = parallelMap(batch) { path in Importer.parse(path, options: options, known: known, store: store) }
+            commit(parsed, store: store, seen: &seen, report: &report, record: &record)
             done += batch.count
             progress?(done, files.count)
         }
-        for csv in csvFiles { importCSV(csv, store: store, seen: &seen, report: &report, progress: progress) }
+        for csv in csvFiles { importCSV(csv, known: known, store: store, seen: &seen, report: &report, record: &record, progress: progress) }
+        if let tool { save(record, previous: previous, directory: destination, tool: tool) }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return report
     }
@@ -67,20 +77,31 @@ public struct Importer: Sendable {
         var cable: Cable?
         var original: [UInt8] = []
         var failure: CableReader.Failure?
+        /// What the import record knows the input by (nil for a failure).
+        var key: ImportRecord.Key?
+        /// Set instead of `cable` when the import record shows the input stored as it is: it was not
+        /// parsed, and is not stored again.
+        var recorded: ImportRecord.Entry?
 
         /// `path`, or `path:line` for a CSV row: how messages name the input.
         var location: String { ImportReport.location(path, line) }
+        var id: String? { cable?.id ?? recorded?.id }
     }
 
-    static func parse(_ path: String, options: Options) -> Parsed {
+    static func parse(_ path: String, options: Options, known: ImportRecord, store: CableStore) -> Parsed {
         // measured before it is read: a file too large to be a cable is never loaded
         if let size = DiskIO.size(path), size > options.maximumSize {
             return Parsed(path: path, failure: .tooLarge(size: size, maximumSize: options.maximumSize))
         }
         do {
             guard let bytes = try DiskIO.read(path) else { return Parsed(path: path, failure: .init(message: "no such file")) }
+            if !known.isEmpty, bytes.count <= options.maximumSize {
+                let key = ImportRecord.Key.file(path, sha256: .init(SHA256.hash(bytes)), format: options.format)
+                if let entry = known[key], entry.isCurrent(in: store) { return Parsed(path: path, key: key, recorded: entry) }
+            }
             let cable = try CableReader.read(bytes, fileName: path, format: options.format, maximumSize: options.maximumSize)
-            return Parsed(path: path, cable: cable, original: bytes)
+            let key = ImportRecord.Digest(hex: cable.source.sha256 ?? "").map { ImportRecord.Key.file(path, sha256: $0, format: options.format) }
+            return Parsed(path: path, cable: cable, original: bytes, key: key)
         } catch let failure as CableReader.Failure {
             return Parsed(path: path, failure: failure)
         } catch let failure as DiskIO.Failure {
@@ -94,24 +115,35 @@ public struct Importer: Sendable {
     /// one the store already holds is preferred (the same bytes, else the same file name), else the first in
     /// input order; when the store refuses it (or cannot write it) the next is tried. Each input kept is
     /// recorded in `seen` (its `location`); a later input of that id is skipped. Messages follow the batch order.
-    private func commit(_ parsed: [Parsed], store: CableStore, seen: inout [String: String], report: inout ImportReport) {
+    /// An input known from the import record is kept as it is stored; each input kept goes in `record`.
+    private func commit(_ parsed: [Parsed], store: CableStore, seen: inout [String: String], report: inout ImportReport,
+                        record: inout ImportRecord) {
         var outcomes = [CableStore.Outcome?](repeating: nil, count: parsed.count)
         var ids: [String] = []                 // in order of first appearance
         var candidates: [String: [Int]] = [:]  // indices into `parsed`, by id
         for (i, item) in parsed.enumerated() where item.failure == nil {
-            guard let id = item.cable?.id, seen[id] == nil else { continue }
+            guard let id = item.id, seen[id] == nil else { continue }
             if candidates[id] == nil { ids.append(id) }
             candidates[id, default: []].append(i)
         }
         var queues = ids.map { id in preferred(candidates[id]!, of: id, in: parsed, store: store) }
         while !queues.isEmpty {
             let heads = queues.map { $0[0] }
-            let results = parallelMap(heads) { i in store.store(parsed[i].cable!, original: parsed[i].original) }
+            let results = parallelMap(heads) { i -> (CableStore.Outcome, ImportRecord.Entry?) in
+                let item = parsed[i]
+                if let entry = item.recorded { return (.unchanged, entry) }
+                let stored = store.store(item.cable!, original: item.original)
+                // the files' stamps right after writing them
+                return (stored.outcome, stored.outcome.isKept ? ImportRecord.Entry(stored, id: item.cable!.id!, in: store.directory) : nil)
+            }
             var next: [[Int]] = []
-            for (queue, result) in zip(queues, results) {
+            for (queue, (result, entry)) in zip(queues, results) {
+                let item = parsed[queue[0]]
                 outcomes[queue[0]] = result
                 if result.isKept {
-                    seen[parsed[queue[0]].cable!.id!] = parsed[queue[0]].location
+                    seen[item.id!] = item.location
+                    if let key = item.key, let entry { record.add(key, entry) }
+                    if item.recorded != nil { report.unchangedFromRecord += 1 }
                 } else if queue.count > 1 {
                     next.append(Array(queue.dropFirst()))
                 }
@@ -120,7 +152,7 @@ public struct Importer: Sendable {
         }
         for (item, outcome) in zip(parsed, outcomes) {
             if let failure = item.failure { report.error(item.path, line: failure.line ?? item.line, failure.message); continue }
-            guard let id = item.cable?.id else { continue }
+            guard let id = item.id else { continue }
             switch outcome {
             case .new: report.new += 1
             case .updated: report.updated += 1
@@ -139,13 +171,15 @@ public struct Importer: Sendable {
     private func preferred(_ indices: [Int], of id: String, in parsed: [Parsed], store: CableStore) -> [Int] {
         guard indices.count > 1, let stored = store.storedSource(of: id) else { return indices }
         func rank(_ i: Int) -> Int {
-            let source = parsed[i].cable!.source
+            // known from the record: its Markdown, stamped since, is the stored one, with its bytes' SHA-256
+            guard let source = parsed[i].cable?.source else { return 0 }
             return source.sha256 == stored.sha256 ? 0 : source.file == stored.file ? 1 : 2
         }
         return indices.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
-    private func importCSV(_ path: String, store: CableStore, seen: inout [String: String], report: inout ImportReport, progress: Progress?) {
+    private func importCSV(_ path: String, known: ImportRecord, store: CableStore, seen: inout [String: String], report: inout ImportReport,
+                           record: inout ImportRecord, progress: Progress?) {
         guard let stream = ChunkedFile(path: path) else { report.error(path, line: nil, "cannot read the file"); return }
         let total = DiskIO.size(path) ?? 0
         var reader = CablegateCSVReader()
@@ -155,9 +189,15 @@ public struct Importer: Sendable {
             let parsed = parallelMap(rows) { result -> Parsed in
                 switch result {
                 case .success(let row):
+                    let id = row.referenceID
+                    if !known.isEmpty, ReferenceID.isValid(id) {
+                        let key = ImportRecord.Key.row(id: id, sha256: .init(SHA256.hash(row.original.utf8)))
+                        if let entry = known[key], entry.isCurrent(in: store) { return Parsed(path: path, line: row.line, key: key, recorded: entry) }
+                    }
                     do throws(CableReader.Failure) {
                         let (cable, original) = try CableReader.read(row, fileName: path)
-                        return Parsed(path: path, line: row.line, cable: cable, original: Array(original.utf8))
+                        let key = ImportRecord.Digest(hex: cable.source.sha256 ?? "").map { ImportRecord.Key.row(id: cable.id ?? "", sha256: $0) }
+                        return Parsed(path: path, line: row.line, cable: cable, original: Array(original.utf8), key: key)
                     } catch {
                         return Parsed(path: path, line: row.line, failure: error)
                     }
@@ -165,7 +205,7 @@ public struct Importer: Sendable {
                     return Parsed(path: path, failure: .init(line: error.line, message: error.message))
                 }
             }
-            commit(parsed, store: store, seen: &seen, report: &report)
+            commit(parsed, store: store, seen: &seen, report: &report, record: &record)
         }
         while let chunk = stream.next() {
             consumed += chunk.count
@@ -180,5 +220,15 @@ public struct Importer: Sendable {
         pending += reader.finish()
         flush(pending, report: &report)
         progress?(total, total)
+    }
+
+    /// Saves what this run kept, with the entries of the previous record still true (an import of part
+    /// of the archive forgets nothing of the rest). Not being able to save it only costs time next run.
+    private func save(_ record: ImportRecord, previous: ImportRecord, directory: String, tool: String) {
+        var record = record
+        for item in previous.items where record[item.key] == nil && item.entry.isUnchanged(in: directory) { record.add(item.key, item.entry) }
+        let file = recordFile
+        if record.isEmpty, !DiskIO.exists(file) { return }
+        try? record.save(file, tool: tool)
     }
 }

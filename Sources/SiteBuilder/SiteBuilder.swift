@@ -319,8 +319,8 @@ public struct SiteBuilder: Sendable {
     /// Everything that shapes every page: the tool itself, site.yml and overrides, the theme's files.
     private func settingsKey(configBytes: [UInt8], config: SiteConfig, theme: Theme, output: String) -> UInt64 {
         var h = FastHash()
-        h.add(BuildReport.toolVersion)
-        if let exe = DiskIO.stamp("/proc/self/exe") { h.add(exe.size); h.add(Int(exe.modified)) }
+        h.add(ToolIdentity.version)
+        if let exe = ToolIdentity.executable { h.add(exe.size); h.add(Int(exe.modified)) }
         h.add(configBytes)
         h.add(config.baseURL); h.add(config.title); h.add(config.language); h.add(config.pageSize); h.add(config.feedSize); h.add(config.relatedCount)
         h.add(output)
@@ -333,7 +333,7 @@ public struct SiteBuilder: Sendable {
 
 /// What a build did.
 public struct BuildReport: Sendable {
-    public static let toolVersion = "chancery 0.1"
+    public static let toolVersion = ToolIdentity.version
 
     public var output: String
     public var cables = 0

@@ -10,7 +10,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         Reads telegram text, FOIA OCR text, WikiLeaks cable pages and the Cablegate bulk CSV (detected per \
         file; --format overrides) from files and folders (recursively), and writes \
-        Content/cables/<YYYY>/<ID>.md with the original beside it. Unchanged inputs are a no-op; a Markdown \
+        Content/cables/<YYYY>/<ID>.md with the original beside it. Unchanged inputs are a no-op (known from \
+        .chancery/import-record without being parsed again); a Markdown \
         file edited by hand is not overwritten without --force.
         """
     )

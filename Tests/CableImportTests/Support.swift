@@ -90,7 +90,7 @@ struct Scratch {
     }
 
     /// What must hold after any import: no temporary file anywhere, nothing outside `site/Content/cables`
-    /// (and inside it only `<YYYY>/<ID>.md` and originals), the inputs untouched.
+    /// (and inside it only `<YYYY>/<ID>.md` and originals) but the import record, the inputs untouched.
     func checkNothingStray(inputsBefore: [String: FileState]? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
         for problem in strayProblems(inputsBefore: inputsBefore) { Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation) }
     }
@@ -104,7 +104,9 @@ struct Scratch {
         if top != ["in", "site"] && top != ["in"] { problems.append("written outside the site: \(top)") }
         if FileManager.default.fileExists(atPath: root) {
             let inRoot = (try? FileManager.default.contentsOfDirectory(atPath: root).sorted()) ?? []
-            if inRoot != ["Content"] { problems.append("written outside Content: \(inRoot)") }
+            if inRoot != ["Content"] && inRoot != [".chancery", "Content"] { problems.append("written outside Content: \(inRoot)") }
+            let inCache = (try? FileManager.default.contentsOfDirectory(atPath: root + "/.chancery").sorted()) ?? ["import-record"]
+            if inCache != ["import-record"] { problems.append("written in .chancery besides the import record: \(inCache)") }
             let inContent = (try? FileManager.default.contentsOfDirectory(atPath: root + "/Content").sorted()) ?? []
             if inContent != ["cables"] { problems.append("written outside Content/cables: \(inContent)") }
             for relative in Files.all(under: content) {
@@ -143,9 +145,10 @@ enum Files {
         return name.hasPrefix(".") && name.contains(".tmp-")
     }
 
+    /// Every file under `dir` but the import record, which each import rewrites (a cache, not an output).
     static func snapshot(_ dir: String) -> [String: FileState] {
         var out: [String: FileState] = [:]
-        for relative in all(under: dir) {
+        for relative in all(under: dir) where !relative.hasPrefix(".chancery/") {
             let full = dir + "/" + relative
             let attributes = (try? FileManager.default.attributesOfItem(atPath: full)) ?? [:]
             out[relative] = FileState(

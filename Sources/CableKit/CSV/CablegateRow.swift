@@ -32,6 +32,13 @@ public struct CablegateRow: Sendable, Equatable {
         self.body = body; self.line = line; self.encoding = encoding
     }
 
+    /// The reference id without the spaces around it: the cable's id (when valid).
+    public var referenceID: String { id.trimming(" ") }
+
+    /// The telegram the row holds — header, blank line, body (the body alone without a header): the text
+    /// parsed, kept as the cable's original and fingerprinted in `source.sha256`.
+    public var original: String { header.isEmpty ? body : header + "\n\n" + body }
+
     /// `created` read as `M/D/YYYY HH:MM` (leading zeros optional); `nil` when it is not that or not a
     /// real date.
     public var createdDate: CableDate? {

@@ -52,10 +52,10 @@ public enum CableReader {
     /// One row of the Cablegate CSV: its metadata columns, and the header and body texts parsed as a telegram.
     public static func read(_ row: CablegateRow, fileName: String, glossary: TagGlossary = .standard,
                             posts: PostDirectory = .standard) throws(Failure) -> (cable: Cable, original: String) {
-        let original = row.header.isEmpty ? row.body : row.header + "\n\n" + row.body
+        let original = row.original
         let options = TelegramParser.Options(fileName: nil, glossary: glossary, posts: posts)
         var cable = TelegramParser.parse(original, options: options)
-        let id = row.id.trimming(" ")
+        let id = row.referenceID
         guard ReferenceID.isValid(id) else {
             throw Failure(line: row.line, message: "invalid reference id '\(id.prefix(60))' in column 3")
         }
@@ -131,7 +131,8 @@ public enum CableReader {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
-    static func baseName(_ path: String) -> String {
+    /// The file name in a path (`in/2009/09STATE40423.txt` → `09STATE40423.txt`): what `source.file` records.
+    public static func baseName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }

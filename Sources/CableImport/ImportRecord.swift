@@ -1,0 +1,194 @@
+import CableKit
+import ChanceryIO
+
+/// What earlier imports stored, kept in `<root>/.chancery/import-record` so that an input imported before
+/// is known to be unchanged without being parsed: for an input's SHA-256, the `--format` it was read with
+/// and its name, the id it gave and the year folder its Markdown and original are in, with their size and
+/// time.
+///
+/// An entry is only used while both stored files keep those stamps: a file edited, moved or removed since
+/// sends its input the ordinary way. A record written by another build of the tool is ignored whole (its
+/// parser may read the same bytes differently), and so is a malformed one. Entries whose stamps are not
+/// older than the record itself are dropped when it is loaded, as git does with "racily clean" files: a
+/// file changed in the same clock tick as it was recorded could keep its stamp.
+///
+/// The file is a line format, one line an entry (see `ImportRecordFile.swift`).
+struct ImportRecord: Sendable {
+    static let format = "chancery import record 1"
+
+    /// A SHA-256 digest as four words: cheap to hash and compare, and no allocation.
+    struct Digest: Hashable, Sendable {
+        var words: (UInt64, UInt64, UInt64, UInt64)
+
+        /// The 32 bytes of `SHA256.hash`.
+        init(_ bytes: [UInt8]) {
+            precondition(bytes.count == 32)
+            func word(_ i: Int) -> UInt64 { bytes[i..<(i + 8)].reduce(0) { $0 << 8 | UInt64($1) } }
+            words = (word(0), word(8), word(16), word(24))
+        }
+
+        /// From 64 lower-case hex digits (`SHA256.hex`, `source.sha256`); nil for anything else.
+        init?(hex: UnsafeBufferPointer<UInt8>) {
+            guard hex.count == 64 else { return nil }
+            // no branch on the kind of each digit: a digest's digits are unpredictable
+            func word(_ start: Int) -> UInt64? {
+                var w: UInt64 = 0
+                var bad = false
+                for i in start..<(start + 16) {
+                    let digit = hex[i] &- UInt8(ascii: "0"), letter = hex[i] &- UInt8(ascii: "a")
+                    bad = bad || (digit >= 10 && letter >= 6)
+                    w = w << 4 | UInt64(digit < 10 ? digit : letter &+ 10)
+                }
+                return bad ? nil : w
+            }
+            guard let a = word(0), let b = word(16), let c = word(32), let d = word(48) else { return nil }
+            words = (a, b, c, d)
+        }
+
+        init?(hex: String) {
+            var hex = hex
+            guard let digest = hex.withUTF8({ Digest(hex: $0) }) else { return nil }
+            self = digest
+        }
+
+        /// As `SHA256.hex` writes it.
+        var hex: String {
+            var out: [UInt8] = []
+            appendHex(to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        func appendHex(to out: inout [UInt8]) {
+            var digits = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                func put(_ word: UInt64, at start: Int) {
+                    for j in 0..<16 {
+                        let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * j)) & 15
+                        buffer[start + j] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+                    }
+                }
+                put(words.0, at: 0); put(words.1, at: 16); put(words.2, at: 32); put(words.3, at: 48)
+                out.append(contentsOf: buffer)
+            }
+        }
+
+        static func == (a: Digest, b: Digest) -> Bool { a.words == b.words }
+        // the bytes of a digest are evenly spread: one word is hash enough
+        func hash(into hasher: inout Hasher) { hasher.combine(words.0) }
+    }
+
+    /// What an input is known by: everything its reading depends on besides the tool itself.
+    struct Key: Equatable, Sendable {
+        /// Of the input's bytes; for a CSV row, of its original (`CablegateRow.original`).
+        var sha256: Digest
+        /// `auto`, the `--format` given, or `csv` for a CSV row.
+        var format: String
+        /// The file's name (the reader takes the format from its extension and, when the text has none,
+        /// the id from it); for a CSV row, its id column.
+        var name: String
+
+        static func file(_ path: String, sha256: Digest, format: SourceFormat?) -> Key {
+            Key(sha256: sha256, format: format?.rawValue ?? "auto", name: CableReader.baseName(path))
+        }
+
+        static func row(id: String, sha256: Digest) -> Key { Key(sha256: sha256, format: "csv", name: id) }
+    }
+
+    /// The cable an input gave and its files as they were once stored.
+    struct Entry: Sendable, Equatable {
+        var id: String
+        /// The year folder in `Content/cables` that holds `<id>.md` and the original.
+        var folder: String
+        var markdownStamp: DiskIO.Stamp
+        /// `txt` or `html`.
+        var originalExtension: String
+        var originalStamp: DiskIO.Stamp
+
+        /// The entry for what `store` just kept, with the files' stamps now; nil when one cannot be read.
+        init?(_ stored: CableStore.Stored, id: String, in directory: String) {
+            guard let folder = stored.folder, let originalExtension = stored.originalExtension,
+                  let markdownStamp = DiskIO.stamp("\(directory)/\(folder)/\(id).md"),
+                  let originalStamp = DiskIO.stamp("\(directory)/\(folder)/\(id).\(originalExtension)") else { return nil }
+            self.init(id: id, folder: folder, markdownStamp: markdownStamp, originalExtension: originalExtension, originalStamp: originalStamp)
+        }
+
+        init(id: String, folder: String, markdownStamp: DiskIO.Stamp, originalExtension: String, originalStamp: DiskIO.Stamp) {
+            self.id = id; self.folder = folder; self.markdownStamp = markdownStamp
+            self.originalExtension = originalExtension; self.originalStamp = originalStamp
+        }
+
+        /// Both files under `directory` still have their stamps.
+        func isUnchanged(in directory: String) -> Bool {
+            let base = "\(directory)/\(folder)/\(id)."
+            return DiskIO.stamp(base + "md") == markdownStamp && DiskIO.stamp(base + originalExtension) == originalStamp
+        }
+
+        /// The store holds this cable as recorded: its Markdown is the one the store found for the id
+        /// (not another copy in another year's folder), and both files still have their stamps.
+        func isCurrent(in store: CableStore) -> Bool {
+            store.existing[id] == folder && isUnchanged(in: store.directory)
+        }
+    }
+
+    /// One entry and the key it is under.
+    struct Item: Sendable {
+        var key: Key
+        var entry: Entry
+        /// The next item with the same digest (the same bytes under another name or format); -1 for none.
+        fileprivate var next = -1
+    }
+
+    /// The entries in the order they were added, the order they are saved in.
+    private(set) var items: [Item] = []
+    /// The first item of each digest: a key of plain words, so a lookup copies no string.
+    private var index: [Digest: Int] = [:]
+
+    init(capacity: Int = 0) {
+        items.reserveCapacity(capacity)
+        index.reserveCapacity(capacity)
+    }
+
+    var isEmpty: Bool { items.isEmpty }
+    var count: Int { items.count }
+    var keys: [Key] { items.map(\.key) }
+
+    subscript(key: Key) -> Entry? { position(of: key).map { items[$0].entry } }
+
+    private func position(of key: Key) -> Int? {
+        var i = index[key.sha256] ?? -1
+        while i >= 0 {
+            if items[i].key == key { return i }
+            i = items[i].next
+        }
+        return nil
+    }
+
+    mutating func add(_ key: Key, _ entry: Entry) {
+        // one hash for a new digest, the common case
+        if var i = index.updateValue(items.count, forKey: key.sha256) {
+            index[key.sha256] = i
+            while true {
+                if items[i].key == key { items[i].entry = entry; return }
+                if items[i].next < 0 { break }
+                i = items[i].next
+            }
+            items[i].next = items.count
+        }
+        items.append(Item(key: key, entry: entry))
+    }
+
+    /// `<root>/.chancery/import-record` (`.chancery/import-record` for `.`), beside the build cache.
+    static func file(root: String) -> String { (root == "." ? "" : root + "/") + ".chancery/import-record" }
+
+    /// The record at `path` if `tool` wrote it, without its racy entries; empty when there is none.
+    static func load(_ path: String, tool: String) -> ImportRecord {
+        // the time first: a record replaced in between only makes more entries look racy
+        guard let stamp = DiskIO.stamp(path), let bytes = try? DiskIO.read(path) else { return ImportRecord() }
+        return decode(bytes, tool: tool, savedAt: stamp.modified) ?? ImportRecord()
+    }
+
+    /// Writes the record atomically (temporary file and rename).
+    func save(_ path: String, tool: String) throws(DiskIO.Failure) {
+        try DiskIO.write(encode(tool: tool), to: path)
+    }
+}
