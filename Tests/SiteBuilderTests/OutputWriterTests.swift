@@ -10,6 +10,10 @@ import Testing
         try DiskIO.write(Array(text.utf8), to: path)
     }
 
+    private func entries(of folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
     private func read(_ path: String) -> String? {
         (try? DiskIO.read(path)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
     }
@@ -28,7 +32,7 @@ import Testing
         #expect(read(output + "/index.html") == "home")
         #expect(read(output + "/a/b/index.html") == "b")
         #expect(DiskIO.exists(output + "/.gitkeep"))
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted() == ["Public"], "no work folder is left")
+        #expect(entries(of: root) == ["Public"], "no work folder is left")
     }
 
     @Test func aCleanBuildReplacesTheSiteOnlyAtTheEnd() throws {
@@ -49,7 +53,7 @@ import Testing
         #expect(read(output + "/new/index.html") == "new")
         #expect(!DiskIO.exists(output + "/gone"), "what the build did not make is gone")
         #expect(DiskIO.exists(output + "/.gitkeep"))
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted() == ["Public"], "no work folder is left")
+        #expect(entries(of: root) == ["Public"], "no work folder is left")
     }
 
     @Test func workFoldersOfAKilledBuildAreRemovedByTheNext() throws {
