@@ -249,6 +249,8 @@ public struct SiteBuilder: Sendable {
         }
         report.errors += writer.write(other)
         report.rendered += other.count
+        // every page that shows a fragment is rendered: the search index and the exports reuse that memory
+        fragments.forget()
         timer.mark("other pages")
         if writer.staging == nil, let pagesReady {
             var sofar = report

@@ -39,6 +39,14 @@ final class Fragments: Sendable {
         return html
     }
 
+    /// Drops every piece kept so far (once the pages that show them are rendered), so that what the build
+    /// does next reuses their memory instead of adding to it.
+    func forget() {
+        rows.withLock { $0 = [String?](repeating: nil, count: $0.count) }
+        links.withLock { $0 = [String?](repeating: nil, count: $0.count) }
+        tags.withLock { $0 = [:] }
+    }
+
     func rows(_ members: some Sequence<Int>) -> String {
         var html = ""
         for i in members { html += row(i) }
