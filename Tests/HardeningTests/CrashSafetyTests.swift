@@ -43,7 +43,7 @@ extension HeavyTests {
         static func differences(_ a: [String: [UInt8]], _ b: [String: [UInt8]]) -> [String] {
             var out: [String] = []
             for key in Set(a.keys).union(b.keys).sorted() where a[key] != b[key] {
-                out.append(a[key] == nil ? "only in the crashed run's tree: \(key)" : b[key] == nil ? "missing after the crashes: \(key)" : "differs: \(key)")
+                out.append(a[key] == nil ? "missing after the crashes: \(key)" : b[key] == nil ? "only in the crashed run's tree: \(key)" : "differs: \(key)")
             }
             return out
         }

@@ -68,4 +68,19 @@ import Testing
         #expect(!DiskIO.exists(root + "/.Public.old-99999"))
         #expect(DiskIO.exists(root + "/.Publication/index.html"), "only the build's own work folders")
     }
+
+    @Test func temporaryFilesOfAKilledBuildAreRemovedWhenTheFolderIsWalked() throws {
+        let root = Temp.directory("writer-temporary")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Public"
+        try write("page", to: output + "/index.html")
+        try write("half", to: output + "/data/.cables.csv.tmp-stream-4242")
+        try write("half", to: output + "/cable/2008/04/08STATE1/.index.html.tmp-4242-7")
+        try write("kept", to: output + "/.well-known/security.txt")
+        let writer = OutputWriter(directory: output)
+        #expect(writer.existed("index.html"))
+        #expect(!DiskIO.exists(output + "/data/.cables.csv.tmp-stream-4242"))
+        #expect(!DiskIO.exists(output + "/cable/2008/04/08STATE1/.index.html.tmp-4242-7"))
+        #expect(DiskIO.exists(output + "/.well-known/security.txt"), "other hidden files are not the build's")
+    }
 }

@@ -67,8 +67,13 @@ struct OutputWriter {
         var found = Set<String>()
         func walk(_ relative: String) {
             guard let entries = DiskIO.list(relative.isEmpty ? directory : directory + "/" + relative) else { return }
-            for entry in entries where !entry.name.hasPrefix(".") {
+            for entry in entries {
                 let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.name.hasPrefix(".") {
+                    // a temporary file a killed build left (`.x.tmp-<pid>-<n>`, `.x.tmp-stream-<pid>`)
+                    if !entry.isDirectory, entry.name.contains(".tmp-") { DiskIO.remove(directory + "/" + path) }
+                    continue
+                }
                 if entry.isDirectory && !entry.isLink { walk(path) } else { found.insert(path) }
             }
         }
