@@ -78,7 +78,7 @@ struct ImportRecord: Sendable {
     }
 
     /// What an input is known by: everything its reading depends on besides the tool itself.
-    struct Key: Equatable, Sendable {
+    struct Key: Hashable, Sendable {
         /// Of the input's bytes; for a CSV row, of its original (`CablegateRow.original`).
         var sha256: Digest
         /// `auto`, the `--format` given, or `csv` for a CSV row.
@@ -92,6 +92,9 @@ struct ImportRecord: Sendable {
         }
 
         static func row(id: String, sha256: Digest) -> Key { Key(sha256: sha256, format: "csv", name: id) }
+
+        // the digest tells keys apart all but always: hashing it alone reads no string
+        func hash(into hasher: inout Hasher) { hasher.combine(sha256) }
     }
 
     /// The cable an input gave and its files as they were once stored.
@@ -134,14 +137,12 @@ struct ImportRecord: Sendable {
     struct Item: Sendable {
         var key: Key
         var entry: Entry
-        /// The next item with the same digest (the same bytes under another name or format); -1 for none.
-        fileprivate var next = -1
     }
 
     /// The entries in the order they were added, the order they are saved in.
     private(set) var items: [Item] = []
-    /// The first item of each digest: a key of plain words, so a lookup copies no string.
-    private var index: [Digest: Int] = [:]
+    /// Where each key is in `items`.
+    private var index: [Key: Int] = [:]
 
     init(capacity: Int = 0) {
         items.reserveCapacity(capacity)
@@ -152,29 +153,10 @@ struct ImportRecord: Sendable {
     var count: Int { items.count }
     var keys: [Key] { items.map(\.key) }
 
-    subscript(key: Key) -> Entry? { position(of: key).map { items[$0].entry } }
-
-    private func position(of key: Key) -> Int? {
-        var i = index[key.sha256] ?? -1
-        while i >= 0 {
-            if items[i].key == key { return i }
-            i = items[i].next
-        }
-        return nil
-    }
+    subscript(key: Key) -> Entry? { index[key].map { items[$0].entry } }
 
     mutating func add(_ key: Key, _ entry: Entry) {
-        // one hash for a new digest, the common case
-        if var i = index.updateValue(items.count, forKey: key.sha256) {
-            index[key.sha256] = i
-            while true {
-                if items[i].key == key { items[i].entry = entry; return }
-                if items[i].next < 0 { break }
-                i = items[i].next
-            }
-            items[i].next = items.count
-        }
-        items.append(Item(key: key, entry: entry))
+        if let i = index[key] { items[i].entry = entry } else { index[key] = items.count; items.append(Item(key: key, entry: entry)) }
     }
 
     /// `<root>/.chancery/import-record` (`.chancery/import-record` for `.`), beside the build cache.
