@@ -95,8 +95,9 @@ struct CableListing: Sendable {
         return result
     }
 
-    /// Whether `a` comes before `b` in the walk: component by component, each folder's names sorted.
+    /// Whether `a` comes before `b` in the walk: component by component, each folder's names sorted by
+    /// their bytes (as `DiskIO.list` sorts them).
     static func walkOrder(_ a: String, _ b: String) -> Bool {
-        a.split(separator: "/").lexicographicallyPrecedes(b.split(separator: "/"))
+        a.split(separator: "/").lexicographicallyPrecedes(b.split(separator: "/")) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }
