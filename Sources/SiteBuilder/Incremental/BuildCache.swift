@@ -9,8 +9,9 @@ import ChanceryIO
 ///
 /// It is kept in two files: `build-cache`, the whole state as a full build left it, and `build-cache.journal`,
 /// the changes of the incremental builds since (`BuildCacheDelta`), so that a build that changed one cable
-/// writes a few kilobytes instead of the whole cache (~80 MB at 50,000 cables). When the journal grows past
-/// a quarter of the base, the next save writes a new base and drops the journal.
+/// writes a few kilobytes instead of the whole cache (~80 MB at 50,000 cables). When the journal would grow
+/// past a sixteenth of the base, the save writes a new base and drops the journal: every load applies the
+/// journal entry by entry, so it is kept small (a build that re-rendered everything writes a new base).
 struct BuildCache: Sendable {
     static let format = "chancery build cache 4"
     static let journalFormat = "chancery build cache journal 4"
@@ -95,7 +96,7 @@ struct BuildCache: Sendable {
 
     /// Saves the state. With `previous`, the state this build started from as loaded from (or last saved to)
     /// the files, only the changes since are written, appended to the journal — unless the journal would
-    /// outgrow a quarter of the base, when a new base is written. A new journal is written whole (atomically);
+    /// outgrow a sixteenth of the base, when a new base is written. A new journal is written whole (atomically);
     /// later deltas are appended in place, so a save costs the size of its changes, not of the journal. An
     /// append cut short by a kill leaves a journal that does not read, and the next build drops the cache.
     mutating func save(root: String, previous: BuildCache?) throws(DiskIO.Failure) {
@@ -105,7 +106,7 @@ struct BuildCache: Sendable {
             if saved.journalSize == 0 { w.string(Self.journalFormat); w.uint(saved.generation) }
             delta.write(&w)
             let size = saved.journalSize + w.bytes.count
-            if size <= max(1 << 20, saved.baseSize / 4) {
+            if size <= max(1 << 20, saved.baseSize / 16) {
                 let path = Self.journal(root: root)
                 // a journal of another size than the one loaded is not this state's: a new base is written
                 if saved.journalSize == 0 || DiskIO.append(w.bytes, to: path, expectedSize: saved.journalSize) {

@@ -20,19 +20,42 @@ struct BuildCacheDelta {
         settingsKey = new.settingsKey
         outputDirectory = new.outputDirectory
         shapeKey = new.shapeKey
-        var added = 0
-        for (path, entry) in new.cables {
-            let before = old.cables[path]
-            if let before, before.isSaved(as: entry) { continue }
-            if before == nil { added += 1 }
-            cables.append((path, entry))
+        // the cables and page keys on one core, the outputs (the largest table) on the other
+        let parts = parallelMap([0, 1]) { part -> Part in
+            var p = Part()
+            if part == 1 {
+                (p.hashes, p.removed) = Self.difference(old.outputs, new.outputs)
+                return p
+            }
+            (p.keys, p.removedKeys) = Self.difference(old.pageKeys, new.pageKeys)
+            var added = 0
+            for (path, entry) in new.cables {
+                let before = old.cables[path]
+                if let before, before.isSaved(as: entry) { continue }
+                if before == nil { added += 1 }
+                p.cables.append((path, entry))
+            }
+            if old.cables.count + added != new.cables.count {
+                p.removed = old.cables.keys.filter { new.cables[$0] == nil }
+            }
+            return p
         }
-        if old.cables.count + added != new.cables.count {
-            removedCables = old.cables.keys.filter { new.cables[$0] == nil }
-        }
-        (outputs, removedOutputs) = Self.difference(old.outputs, new.outputs)
-        (pageKeys, removedPageKeys) = Self.difference(old.pageKeys, new.pageKeys)
+        cables = parts[0].cables
+        removedCables = parts[0].removed
+        pageKeys = parts[0].keys
+        removedPageKeys = parts[0].removedKeys
+        outputs = parts[1].hashes
+        removedOutputs = parts[1].removed
         if old.neighbourKeys != new.neighbourKeys { neighbourKeys = new.neighbourKeys }
+    }
+
+    /// One core's share of the comparison.
+    private struct Part: Sendable {
+        var cables: [(String, BuildCache.CachedCable)] = []
+        var hashes: [(String, UInt64)] = []
+        var keys: [(String, UInt64)] = []
+        var removed: [String] = []
+        var removedKeys: [String] = []
     }
 
     private init(settingsKey: UInt64, outputDirectory: String, shapeKey: UInt64) {

@@ -46,17 +46,47 @@ enum BuildCacheFile {
             cache.neighbourKeys.reserveCapacity(neighbourCount)
             for _ in 0..<neighbourCount { cache.neighbourKeys.append(try r.uint()) }
 
-            let cables = try blocks(&r) { (r: inout BinaryReader) throws(BinaryReader.Malformed) in
-                let path = try r.string()
-                return (path, try BuildCacheFile.readCable(&r, path: path))
-            }
-            cache.cables.reserveCapacity(cables.count)
-            for (path, entry) in cables { cache.cables[path] = entry }
-            let outputs = try blocks(&r) { (r: inout BinaryReader) throws(BinaryReader.Malformed) in (try r.string(), try r.uint()) }
-            cache.outputs = Dictionary(outputs, uniquingKeysWith: { $1 })
-            let keys = try blocks(&r) { (r: inout BinaryReader) throws(BinaryReader.Malformed) in (try r.string(), try r.uint()) }
-            cache.pageKeys = Dictionary(keys, uniquingKeysWith: { $1 })
+            // the three tables' blocks are decoded together on every core, then the three dictionaries are
+            // filled at the same time
+            let cableSpans = try spans(&r), outputSpans = try spans(&r), keySpans = try spans(&r)
             guard r.atEnd else { return nil }
+            let work = cableSpans.map { (0, $0) } + outputSpans.map { (1, $0) } + keySpans.map { (2, $0) }
+            let decoded = parallelMap(work) { (table, span) -> Block? in
+                var block = BinaryReader(bytes, from: span.from, to: span.to)
+                do throws(BinaryReader.Malformed) {
+                    if table == 0 {
+                        var out: [(String, BuildCache.CachedCable)] = []
+                        out.reserveCapacity(span.count)
+                        for _ in 0..<span.count { let path = try block.string(); out.append((path, try readCable(&block, path: path))) }
+                        return block.atEnd ? .cables(out) : nil
+                    }
+                    var out: [(String, UInt64)] = []
+                    out.reserveCapacity(span.count)
+                    for _ in 0..<span.count { out.append((try block.string(), try block.uint())) }
+                    return block.atEnd ? .hashes(out) : nil
+                } catch {
+                    return nil
+                }
+            }
+            guard decoded.allSatisfy({ $0 != nil }) else { return nil }
+            let tables = parallelMap([0, 1, 2]) { table -> Tables in
+                var t = Tables()
+                let tableSpans = [cableSpans, outputSpans, keySpans]
+                let first = tableSpans[..<table].reduce(0) { $0 + $1.count }
+                let entries = tableSpans[table].reduce(0) { $0 + $1.count }
+                if table == 0 { t.cables.reserveCapacity(entries) } else { t.hashes.reserveCapacity(entries) }
+                for block in decoded[first..<(first + tableSpans[table].count)] {
+                    switch block {
+                    case .cables(let items)?: for (path, entry) in items { t.cables[path] = entry }
+                    case .hashes(let items)?: for (path, hash) in items { t.hashes[path] = hash }
+                    case nil: break
+                    }
+                }
+                return t
+            }
+            cache.cables = tables[0].cables
+            cache.outputs = tables[1].hashes
+            cache.pageKeys = tables[2].hashes
             cache.saved = BuildCache.Saved(generation: generation, baseSize: bytes.count)
             return cache
         } catch {
@@ -111,9 +141,21 @@ enum BuildCacheFile {
         }
     }
 
-    /// Reads a table written by `blocks(_:flush:_:)`, decoding its blocks on every core.
-    private static func blocks<T: Sendable>(_ r: inout BinaryReader,
-                                            _ decode: @Sendable (inout BinaryReader) throws(BinaryReader.Malformed) -> T) throws(BinaryReader.Malformed) -> [T] {
+    /// One decoded block of a table.
+    private enum Block: Sendable {
+        case cables([(String, BuildCache.CachedCable)])
+        case hashes([(String, UInt64)])
+    }
+
+    /// One table filled from its blocks.
+    private struct Tables: Sendable {
+        var cables: [String: BuildCache.CachedCable] = [:]
+        var hashes: [String: UInt64] = [:]
+    }
+
+    /// Where the blocks of a table written by `blocks(_:flush:_:)` are, checked against its counts; `r` is
+    /// left after the table.
+    private static func spans(_ r: inout BinaryReader) throws(BinaryReader.Malformed) -> [(count: Int, from: Int, to: Int)] {
         let total = Int(try r.uint()), blockCount = Int(try r.uint())
         guard total >= 0, blockCount >= 0, blockCount <= r.end - r.position else { throw .init() }
         var spans: [(count: Int, from: Int, to: Int)] = []
@@ -125,24 +167,6 @@ enum BuildCacheFile {
             spans.append((count, from, r.position))
         }
         guard spans.reduce(0, { $0 + $1.count }) == total else { throw .init() }
-        let bytes = r.bytes
-        let decoded = parallelMap(spans) { span -> [T]? in
-            var block = BinaryReader(bytes, from: span.from, to: span.to)
-            var out: [T] = []
-            out.reserveCapacity(span.count)
-            do {
-                for _ in 0..<span.count { out.append(try decode(&block)) }
-            } catch {
-                return nil
-            }
-            return block.atEnd ? out : nil
-        }
-        var all: [T] = []
-        all.reserveCapacity(total)
-        for block in decoded {
-            guard let block else { throw .init() }
-            all += block
-        }
-        return all
+        return spans
     }
 }

@@ -1,4 +1,5 @@
 import CableKit
+import ChanceryIO
 
 /// The index model of the whole archive, built once from the loaded records: cables in date order,
 /// lookups by id, the partitions every index page lists, citations in both directions and the
@@ -20,16 +21,28 @@ public struct SiteIndex: Sendable {
     public init(records unsorted: [CableRecord]) {
         let records = SiteIndex.sortedByDate(unsorted)
         self.records = records
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(records.count)
-        for (i, r) in records.enumerated() { byID[r.id] = i }
+        // the lookups and partitions do not depend on each other: made two at a time
+        let groups = parallelMap([0, 1]) { part -> Groups in
+            var g = Groups()
+            if part == 0 {
+                g.tags = partition(records.count) { records[$0].tags }
+                g.years = partition(records.count) { i -> [Int] in records[i].date.map { [$0.year] } ?? [] }
+            } else {
+                g.byID.reserveCapacity(records.count)
+                for (i, r) in records.enumerated() { g.byID[r.id] = i }
+                g.origins = partition(records.count) { i -> [String] in records[i].origin.map { [$0] } ?? [] }
+                g.classifications = partition(records.count) { i -> [Classification] in records[i].classification.map { [$0] } ?? [] }
+                g.months = partition(records.count) { i -> [YearMonth] in records[i].date.map { [YearMonth(year: $0.year, month: $0.month)] } ?? [] }
+            }
+            return g
+        }
+        let byID = groups[1].byID, origins = groups[1].origins
         self.byID = byID
-        tags = partition(records.count) { records[$0].tags }
-        let origins = partition(records.count) { i -> [String] in records[i].origin.map { [$0] } ?? [] }
         self.origins = origins
-        classifications = partition(records.count) { i -> [Classification] in records[i].classification.map { [$0] } ?? [] }
-        years = partition(records.count) { i -> [Int] in records[i].date.map { [$0.year] } ?? [] }
-        months = partition(records.count) { i -> [YearMonth] in records[i].date.map { [YearMonth(year: $0.year, month: $0.month)] } ?? [] }
+        tags = groups[0].tags
+        years = groups[0].years
+        classifications = groups[1].classifications
+        months = groups[1].months
         var citedBy = [[Int]](repeating: [], count: records.count)
         for (i, r) in records.enumerated() {
             for ref in r.references { if let j = byID[ref], j != i { citedBy[j].append(i) } }
@@ -38,6 +51,16 @@ public struct SiteIndex: Sendable {
         var position = [Int](repeating: -1, count: records.count)
         for (_, list) in origins { for (k, i) in list.enumerated() { position[i] = k } }
         positionInOrigin = position
+    }
+
+    /// The lookups and partitions made from the sorted records.
+    private struct Groups {
+        var byID: [String: Int] = [:]
+        var tags: [String: [Int]] = [:]
+        var origins: [String: [Int]] = [:]
+        var classifications: [Classification: [Int]] = [:]
+        var years: [Int: [Int]] = [:]
+        var months: [YearMonth: [Int]] = [:]
     }
 
     /// `records` in `CableRecord.precedes` order, sorted on precomputed keys (a date compared as one number)

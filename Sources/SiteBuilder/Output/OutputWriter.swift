@@ -28,6 +28,8 @@ struct OutputWriter {
     private(set) var produced: [String: UInt64] = [:]
     private(set) var written = 0
     private(set) var unchanged = 0
+    /// How many of the `known` outputs are in `produced`: when all are, none is stale.
+    private var knownProduced = 0
 
     /// With `trustKnown`, the known outputs are taken as what is on disk and the folder is not walked. With
     /// `replacing` (a `--clean` build), the whole site is staged and replaces what is there at the end, so the
@@ -140,8 +142,8 @@ struct OutputWriter {
         var errors: [BuildError] = []
         for (file, outcome) in zip(files, outcomes) {
             switch outcome {
-            case .written(let hash): written += 1; produced[file.path] = hash
-            case .unchanged(let hash): unchanged += 1; produced[file.path] = hash
+            case .written(let hash): written += 1; note(file.path, hash)
+            case .unchanged(let hash): unchanged += 1; note(file.path, hash)
             case .failed(let message): errors.append(BuildError(path: "Public/" + file.path, message: message))
             }
         }
@@ -151,16 +153,20 @@ struct OutputWriter {
     /// Notes an output this build did not render because its inputs did not change (it stays as it is).
     /// Returns false when it cannot be kept (missing on disk or unknown), so the caller renders it.
     mutating func keep(_ path: String) -> Bool {
-        guard staging == nil, existed(path), let hash = known[path] else { return false }
-        produced[path] = hash
+        guard staging == nil, let hash = known[path], walked?.contains(path) ?? true else { return false }
+        if produced.updateValue(hash, forKey: path) == nil { knownProduced += 1 }
         unchanged += 1
         return true
     }
 
     /// Notes a file written by other means (a streamed export).
     mutating func noteProduced(_ path: String, hash: UInt64, written changed: Bool) {
-        produced[path] = hash
+        note(path, hash)
         if changed { written += 1 } else { unchanged += 1 }
+    }
+
+    private mutating func note(_ path: String, _ hash: UInt64) {
+        if produced.updateValue(hash, forKey: path) == nil, known[path] != nil { knownProduced += 1 }
     }
 
     /// Moves a clean build's staging folder into place, entry by entry. What it replaces (and, for a `--clean`
@@ -189,6 +195,8 @@ struct OutputWriter {
     /// Removes files from an earlier build that this build did not produce, and folders left empty.
     func removeStale() -> Int {
         var removed = 0
+        // every output the last build made was made again: nothing to look for
+        if walked == nil, knownProduced == known.count { return 0 }
         var folders = Set<String>()
         for path in walked.map(Array.init) ?? Array(known.keys) where produced[path] == nil {
             DiskIO.remove(directory + "/" + path)
