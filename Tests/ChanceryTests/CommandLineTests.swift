@@ -1,0 +1,181 @@
+import Foundation
+import Synchronization
+import Testing
+
+/// The `chancery` command as a user runs it: the debug binary in a child process, its standard output and
+/// error read from pipes (not a terminal, as in CI), its exit status checked. What the libraries do is
+/// tested beside them; these tests hold the command line to its promises — one summary line and the
+/// errors, `path:line: error: …` messages, exit statuses, usage errors.
+@Suite(.serialized) struct CommandLineTests {
+    @Test func importAndBuildPrintOnlyTheirSummaryLine() throws {
+        let site = try Site()
+        defer { site.remove() }
+        let imported = try Chancery.run(["import", Chancery.shared + "/corpus/seeds", "--root", site.root])
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(imported.error.isEmpty, "without a terminal: no progress, no chatter")
+        #expect(imported.outputLines.count == 1 && imported.output.hasPrefix("Imported 2 cables (2 new"), "\(imported.output)")
+
+        let built = try Chancery.run(["build", "--root", site.root])
+        #expect(built.status == 0, "\(built.error)")
+        #expect(built.error.isEmpty)
+        #expect(built.outputLines.count == 1 && built.output.hasPrefix("Built 2 cables into "), "\(built.output)")
+        #expect(built.output.contains("→ \(site.root)/Public"), "the summary says where the site is: \(built.output)")
+        #expect(FileManager.default.fileExists(atPath: site.root + "/Public/index.html"))
+
+        let again = try Chancery.run(["build", "--root", site.root])
+        #expect(again.status == 0)
+        #expect(again.output.contains("(0 written,"), "nothing changed, nothing written: \(again.output)")
+    }
+
+    @Test func aBadCableFailsTheBuildNamingItsFileAndLineAndTheRestIsBuilt() throws {
+        let site = try Site()
+        defer { site.remove() }
+        try site.write("Content/cables/2008/08STATE1.md", """
+            ---
+            id: "08STATE1"
+            title: "A GOOD CABLE"
+            date: 2008-04-10T10:00:00Z
+            classification: UNCLASSIFIED
+            tags: [PREL]
+            ---
+
+            ¶1. (U) Fine.
+            """)
+        try site.write("Content/cables/2008/08STATE2.md", """
+            ---
+            id: "08STATE2"
+            date: [not, a, date
+            ---
+
+            ¶1. (U) Broken front matter.
+            """)
+        let built = try Chancery.run(["build", "--root", site.root])
+        #expect(built.status == 1, "a failed build says so in its exit status")
+        #expect(built.error.contains("Content/cables/2008/08STATE2.md:3: error:"), "\(built.error)")
+        #expect(built.output.hasPrefix("Built 1 cable into ") && built.output.contains("; 1 error"), "\(built.output)")
+        #expect(FileManager.default.fileExists(atPath: site.root + "/Public/cable/2008/04/08STATE1/index.html"), "the good cable is built")
+    }
+
+    @Test func checkPrintsFindingsAsPathLineSeverityMessage() throws {
+        let site = try Site()
+        defer { site.remove() }
+        for (folder, references) in [("2008", "[08STATE404]"), ("2009", "[]")] {
+            try site.write("Content/cables/\(folder)/08STATE1.md", """
+                ---
+                id: "08STATE1"
+                title: "TWO FILES, ONE ID"
+                date: 2008-04-10T10:00:00Z
+                classification: UNCLASSIFIED
+                references: \(references)
+                ---
+
+                ¶1. (U) Text.
+                """)
+        }
+        let checked = try Chancery.run(["check", "--root", site.root])
+        #expect(checked.status == 1, "a duplicate id is an error")
+        let findings = checked.error.split(separator: "\n").map(String.init)
+        #expect(findings.contains { $0.hasPrefix("Content/cables/2009/08STATE1.md:2: error: ") && $0.contains("duplicate") }, "\(findings)")
+        #expect(findings.contains { $0.hasPrefix("Content/cables/2008/08STATE1.md:") && $0.contains(": warning: ") && $0.contains("08STATE404") }, "\(findings)")
+        #expect(checked.outputLines.count == 1, "one summary line: \(checked.output)")
+    }
+
+    @Test func inspectPrintsTheFrontMatterKeysAsJSON() throws {
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: Chancery.shared + "/corpus/seeds").sorted().map { Chancery.shared + "/corpus/seeds/" + $0 }
+        let inspected = try Chancery.run(["inspect", "--json"] + seeds)
+        #expect(inspected.status == 0, "\(inspected.error)")
+        let cables = try #require(try JSONSerialization.jsonObject(with: Data(inspected.output.utf8)) as? [[String: Any]])
+        #expect(cables.count == seeds.count)
+        for cable in cables {
+            #expect((cable["id"] as? String)?.isEmpty == false)
+            #expect(cable["date"] != nil && cable["classification"] != nil, "\(cable.keys.sorted())")
+        }
+    }
+
+    @Test func usageErrorsExitWith64AndHelpListsTheCommands() throws {
+        let wrong = try Chancery.run(["build", "--no-such-option"])
+        #expect(wrong.status == 64, "a usage error is EX_USAGE")
+        #expect(wrong.error.contains("--no-such-option"), "\(wrong.error)")
+        #expect(wrong.output.isEmpty)
+
+        let help = try Chancery.run(["--help"])
+        #expect(help.status == 0)
+        for command in ["import", "build", "serve", "check", "inspect"] {
+            #expect(help.output.contains(command), "--help names \(command)")
+        }
+    }
+
+    @Test func aMissingInputIsAnErrorNamingIt() throws {
+        let site = try Site()
+        defer { site.remove() }
+        let imported = try Chancery.run(["import", site.root + "/no-such-folder", "--root", site.root])
+        #expect(imported.status != 0)
+        #expect(imported.error.contains("no-such-folder"), "\(imported.error)")
+    }
+}
+
+/// The debug binary and how to run it.
+enum Chancery {
+    static let repository: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .standardizedFileURL.path
+    static var binary: String { repository + "/.build/debug/chancery" }
+    static var shared: String {
+        if let path = ProcessInfo.processInfo.environment["CHANCERY_SHARED"], !path.isEmpty { return path }
+        return URL(fileURLWithPath: repository + "/../shared").standardizedFileURL.path
+    }
+
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var error: String
+        var outputLines: [Substring] { output.split(separator: "\n") }
+    }
+
+    /// Runs the binary with `arguments`; waits for it to exit.
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["CHANCERY_NO_PROGRESS"] = nil
+        process.environment = environment
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // both pipes are read to the end before waiting, so that a full pipe never blocks the child
+        let errorData = Mutex(Data())
+        let errorRead = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let data = error.fileHandleForReading.readDataToEndOfFile()
+            errorData.withLock { $0 = data }
+            errorRead.signal()
+        }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        errorRead.wait()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+                       error: String(decoding: errorData.withLock { $0 }, as: UTF8.self))
+    }
+}
+
+/// A site folder with the project's theme and a site.yml, under the temporary directory.
+struct Site {
+    let root: String
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-cli-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: root + "/Content", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Chancery.repository + "/Themes", toPath: root + "/Themes")
+        try "title: Command Line Test\nbase_url: http://localhost:8080\ntheme: default\n".write(toFile: root + "/Content/site.yml", atomically: true, encoding: .utf8)
+    }
+
+    func write(_ relative: String, _ text: String) throws {
+        let path = root + "/" + relative
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+}
