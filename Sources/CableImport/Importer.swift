@@ -229,6 +229,8 @@ public struct Importer: Sendable {
         for item in previous.items where record[item.key] == nil && item.entry.isUnchanged(in: directory) { record.add(item.key, item.entry) }
         let file = recordFile
         if record.isEmpty, !DiskIO.exists(file) { return }
+        // what the last import recorded, unchanged (an import of nothing new): the file stands
+        if record.count == previous.count, record.items.allSatisfy({ previous[$0.key] == $0.entry }) { return }
         try? record.save(file, tool: tool)
     }
 }

@@ -179,6 +179,13 @@ struct ImportRecordTests {
             #expect(contents(s.root) == written)
             #expect(try recordText(s).split(separator: "\n").count == 12)
 
+            // nothing new: the record file is left as it is (not written again)
+            let recordFile = s.root + "/.chancery/import-record"
+            let before = (DiskIO.stamp(recordFile), DiskIO.identity(recordFile))
+            let third = importer(s).run([s.input + "/batch", csv])
+            #expect(third.unchangedFromRecord == 11)
+            #expect(DiskIO.stamp(recordFile) == before.0 && DiskIO.identity(recordFile) == before.1, "a no-op import rewrote the record")
+
             // the originals kept beside the Markdown are other names for the same bytes: read once, then known
             let fromOriginals = try expectSameAsWithoutRecord(s, [s.content])
             #expect(fromOriginals.unchanged == 11)
