@@ -146,7 +146,7 @@ public enum DiskIO {
         return lstat(path, &st) == 0
     }
 
-    /// Entries of a directory (names only, without `.` and `..`), sorted by their bytes; nil when it cannot be read.
+    /// Entries of a directory (names only, without `.` and `..`), sorted; nil when it cannot be read.
     public static func list(_ path: String) -> [(name: String, isDirectory: Bool, isLink: Bool)]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
@@ -162,8 +162,7 @@ public enum DiskIO {
             if type == UInt8(DT_UNKNOWN) || isLink { isDir = isDirectory(path + "/" + name) }
             out.append((name, isDir, isLink))
         }
-        // by bytes: the same order everywhere, and without comparing names as Unicode text
-        return out.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        return out.sorted { $0.0 < $1.0 }
     }
 
     /// Device and inode of a directory, to notice symlink loops.

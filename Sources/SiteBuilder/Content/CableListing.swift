@@ -95,9 +95,8 @@ struct CableListing: Sendable {
         return result
     }
 
-    /// Whether `a` comes before `b` in the walk: component by component, each folder's names sorted by
-    /// their bytes (as `DiskIO.list` sorts them).
+    /// Whether `a` comes before `b` in the walk: component by component, each folder's names sorted.
     static func walkOrder(_ a: String, _ b: String) -> Bool {
-        a.split(separator: "/").lexicographicallyPrecedes(b.split(separator: "/")) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        a.split(separator: "/").lexicographicallyPrecedes(b.split(separator: "/"))
     }
 }
