@@ -114,6 +114,8 @@ public struct SiteBuilder: Sendable {
         report.errors += loaded.errors
         report.cablesRead = loaded.read
         var records = loaded.records
+        // the cache entries for the next build, each cable's with the page this build leaves
+        var entries = loaded.entries
         var seen = [String: Int](minimumCapacity: records.count)
         var duplicates: [Int] = []
         for (k, record) in records.enumerated() {
@@ -124,7 +126,13 @@ public struct SiteBuilder: Sendable {
                                                 message: "duplicate id \(record.id): also in \(records[first].path)"))
             }
         }
-        for k in duplicates.reversed() { records.remove(at: k) }
+        // a duplicate has no page of its own (whatever it had is the other file's or stale)
+        var outOfModel: [String] = []
+        for k in duplicates.reversed() {
+            outOfModel.append(records[k].path)
+            entries[records[k].path]?.page = nil
+            records.remove(at: k)
+        }
         timer.mark("content")
         let index = SiteIndex(records: records)
         timer.mark("index model")
@@ -136,29 +144,54 @@ public struct SiteBuilder: Sendable {
         // with a trusted cache, its outputs are what is on disk (no need to walk Public/)
         var writer = OutputWriter(directory: outputDirectory, known: trusted ? cache!.outputs : [:], trustKnown: trusted, replacing: options.clean)
         var keys: [String: UInt64] = [:]
+        /// The pages other than the cables', for the sitemaps.
         var sitePaths: [String] = []
+        /// The files of the cables rendered by this build (their hashes go in the cables' entries).
+        var renderedCableFiles: [String] = []
         let fragments = Fragments(context: context)
         let batch = 512
 
-        // cable pages: render those whose inputs changed
+        // cable pages: render those whose inputs changed. Each cable's entry remembers the key its page was
+        // rendered from and its files' hashes: an unchanged cable is kept without building its paths
         let cablePages = CablePages(context: context, root: root, fragments: fragments)
-        var cablesToRender: [Int] = []
         // what each page shows of the cables around it: the last build's, while the model's shape is the same
         let shape = index.shapeKey()
         let lastNeighbours = keysUsable && cache!.shapeKey == shape && cache!.neighbourKeys.count == index.records.count ? cache!.neighbourKeys : nil
-        let cableKeys = parallelMap(Array(index.records.indices)) { i in
+        let keepsPages = keysUsable && writer.trustsKnown
+        let currentEntries = entries
+        let cableKeys = parallelMap(Array(index.records.indices)) { i -> (key: UInt64, neighbours: UInt64, kept: Int) in
+            let record = index.records[i]
+            let entry = currentEntries[record.path]
             let neighbours = lastNeighbours?[i] ?? cablePages.neighbourKey(i)
-            let (page, outputs) = cablePages.outputs(i)
-            return (page, outputs, cablePages.key(i, settings: settings, originalHash: loaded.entries[index.records[i].path]?.originalHash, neighbours: neighbours), neighbours)
+            let key = cablePages.key(i, settings: settings, originalHash: entry?.originalHash, neighbours: neighbours)
+            // kept: the page and, when the cable has an original, its copy, as the last build wrote them
+            guard keepsPages, let page = entry?.page, page.key == key, (page.copyHash != nil) == (record.originalName != nil) else { return (key, neighbours, 0) }
+            return (key, neighbours, page.copyHash == nil ? 1 : 2)
         }
-        let neighbourKeys = cableKeys.map(\.3)
-        keys.reserveCapacity(oldKeys.count + 64)
-        sitePaths.reserveCapacity(cableKeys.count + 1024)
-        for (i, (page, outputs, key, _)) in cableKeys.enumerated() {
-            keys[outputs[0]] = key
-            sitePaths.append(page)
-            if oldKeys[outputs[0]] == key, outputs.allSatisfy({ writer.keep($0) }) { continue }
-            cablesToRender.append(i)
+        let neighbourKeys = cableKeys.map(\.neighbours)
+        var cablesToRender: [Int] = []
+        var keptCableFiles = 0
+        for (i, k) in cableKeys.enumerated() {
+            if k.kept > 0 { keptCableFiles += k.kept } else { cablesToRender.append(i) }
+        }
+        // what the last build made for the cables rendered now, and for those gone from the model since, is
+        // known to the writer: unchanged bytes are not written again, and files not made again are removed
+        if trusted {
+            let rendered = Set(cablesToRender)
+            func expectLast(_ old: BuildCache.CachedCable, unlessKeptBy current: Int? = nil) {
+                guard let page = old.page else { return }
+                let files = cablePages.outputs(of: old.record).files
+                // (a file of the same id kept by a cable in the model is that cable's)
+                let kept = current.flatMap { rendered.contains($0) ? nil : Set(cablePages.outputs($0).files) } ?? []
+                if !kept.contains(files[0]) { writer.expect(files[0], hash: page.pageHash) }
+                if files.count > 1, let copy = page.copyHash, !kept.contains(files[1]) { writer.expect(files[1], hash: copy) }
+            }
+            for i in cablesToRender { if let old = cache!.cables[index.records[i].path] { expectLast(old) } }
+            var gone = outOfModel.compactMap { path in cache!.cables[path] }
+            if entries.count != cache!.cables.count + loaded.added {
+                for (path, old) in cache!.cables where entries[path] == nil { gone.append(old) }
+            }
+            for old in gone { expectLast(old, unlessKeptBy: index.byID[old.record.id]) }
         }
         timer.mark("cable keys")
         let search = SearchIndexer(context: context, root: root)
@@ -182,6 +215,14 @@ public struct SiteBuilder: Sendable {
                 files += item.files
             }
             report.errors += writer.write(files)
+            for (i, item) in zip(chunk, rendered) {
+                let record = index.records[i]
+                let paths = cablePages.outputs(of: record).files
+                renderedCableFiles += paths
+                guard item.error == nil, let pageHash = writer.produced[paths[0]] else { entries[record.path]?.page = nil; continue }
+                entries[record.path]?.page = BuildCache.PageOutputs(key: cableKeys[i].key, pageHash: pageHash,
+                                                                   copyHash: paths.count > 1 ? writer.produced[paths[1]] : nil)
+            }
             report.rendered += chunk.count
             report.cablePagesRendered += chunk.count
             progress?("Rendering cables", min(cablesToRender.count, start + batch), cablesToRender.count)
@@ -234,11 +275,12 @@ public struct SiteBuilder: Sendable {
         for file in other where file.path.hasSuffix("index.html") { sitePaths.append(context.urls.base + "/" + String(file.path.dropLast(10))) }
         sitePaths.append(context.urls.search)
         // the sitemaps change only when a page is added or removed
-        let sitemapKey = Sitemap.key(paths: sitePaths, settings: settings)
-        let sitemapFiles = Sitemap.fileNames(count: sitePaths.count)
+        let sitemapKey = Sitemap.key(paths: sitePaths, cables: shape, settings: settings)
+        let sitemapFiles = Sitemap.fileNames(count: sitePaths.count + index.records.count)
         for file in sitemapFiles { keys[file] = sitemapKey }
         if !(sitemapFiles.allSatisfy { oldKeys[$0] == sitemapKey } && sitemapFiles.allSatisfy { writer.keep($0) }) {
-            other += Sitemap(context: context).files(paths: sitePaths)
+            let cablePaths = index.records.map { context.urls.cable(id: $0.id, date: $0.date) }
+            other += Sitemap(context: context).files(paths: cablePaths + sitePaths)
         }
         for asset in theme.assets {
             do {
@@ -287,19 +329,21 @@ public struct SiteBuilder: Sendable {
         do { try writer.publish() } catch { report.errors.append(BuildError(path: error.path, message: error.message)) }
         report.removed = writer.removeStale()
         report.written = writer.written
-        report.unchanged = writer.unchanged
+        report.unchanged = writer.unchanged + keptCableFiles
 
         timer.mark("publish")
         // remember for the next build
         var next = BuildCache()
         next.settingsKey = settings
         next.outputDirectory = outputKey
-        next.cables = loaded.entries
-        next.outputs = writer.produced
+        next.cables = entries
+        var outputs = writer.produced
+        for path in renderedCableFiles { outputs[path] = nil }
+        next.outputs = outputs
         next.pageKeys = keys
         next.shapeKey = shape
         next.neighbourKeys = neighbourKeys
-        let unchanged = trusted && report.cablesRead == 0 && loaded.restamped == 0 && writer.written == 0 && report.removed == 0 && keys == cache!.pageKeys
+        let unchanged = trusted && cablesToRender.isEmpty && report.cablesRead == 0 && loaded.restamped == 0 && writer.written == 0 && report.removed == 0 && keys == cache!.pageKeys
             && cache!.settingsKey == settings && next.cables.count == cache!.cables.count && cache!.shapeKey == shape && cache!.neighbourKeys == neighbourKeys
         if !unchanged {
             do {
@@ -312,10 +356,10 @@ public struct SiteBuilder: Sendable {
         }
         DiskIO.remove(marker)
         if report.errors.isEmpty {
-            InputFingerprint(value: fingerprint, cables: report.cables, outputs: writer.written + writer.unchanged).save(root: root)
+            InputFingerprint(value: fingerprint, cables: report.cables, outputs: report.written + report.unchanged).save(root: root)
         }
         timer.mark("cache save")
-        if !options.freesMemory { LeftForExit.keep((cache, next, loaded, index, context, writer, keys, cableKeys, listing, search)) }
+        if !options.freesMemory { LeftForExit.keep((cache, next, loaded, entries, index, context, writer, keys, cableKeys, listing, search)) }
     }
 
     /// Everything that shapes every page: the tool itself, site.yml and overrides, the theme's files.

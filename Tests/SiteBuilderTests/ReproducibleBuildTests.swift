@@ -214,6 +214,51 @@ import Testing
         site.assertMissing(["about/index.html"])
     }
 
+    /// A cable's page is remembered in the cable's cache entry, not by path: moving its file, or a second file
+    /// of its id coming and going, must neither leave a stale page nor remove the page of the cable that stays.
+    @Test func pagesFollowTheirCablesAcrossMovesAndDuplicates() throws {
+        let site = try SiteFixture(ReadingRoom.site)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let files = FileManager.default
+        let cables = site.root + "/Content/cables"
+        let page = "cable/2008/04/08STATE37957/index.html", copy = "cable/2008/04/08STATE37957/08STATE37957.txt"
+        func expectSameAsClean(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let differences = try site.differencesFromCleanBuild()
+            #expect(differences.isEmpty, "after \(step): \(differences.prefix(10))", sourceLocation: sourceLocation)
+        }
+
+        // the file and its original moved to another folder, bytes unchanged: the same page, kept
+        try files.createDirectory(atPath: cables + "/moved", withIntermediateDirectories: true)
+        for ext in ["md", "txt"] { try files.moveItem(atPath: cables + "/2008/08STATE37957." + ext, toPath: cables + "/moved/08STATE37957." + ext) }
+        #expect(!site.build().failed, "\(site.errorLines)")
+        site.assertExists([page, copy])
+        try expectSameAsClean("a move")
+
+        // a second file of the same id, later in the walk: an error, and the first one's page stays
+        try files.createDirectory(atPath: cables + "/zzz", withIntermediateDirectories: true)
+        let text = try String(contentsOfFile: cables + "/moved/08STATE37957.md", encoding: .utf8)
+        try site.write(text.replacingOccurrences(of: "KHAN", with: "KHAN (SECOND FILE)"), to: "Content/cables/zzz/08STATE37957.md")
+        let duplicated = site.build()
+        #expect(duplicated.errors.contains { $0.message.contains("duplicate id 08STATE37957") }, "\(site.errorLines)")
+        site.assertExists([page, copy])
+        site.assertFileContent(page, contains: ["KHAN"], notContains: ["SECOND FILE"])
+
+        // the duplicate goes: the page stays as it was
+        try files.removeItem(atPath: cables + "/zzz/08STATE37957.md")
+        #expect(!site.build().failed, "\(site.errorLines)")
+        site.assertExists([page, copy])
+        try expectSameAsClean("a duplicate removed")
+
+        // the duplicate comes back and the first file goes: the page is the second file's, without an original
+        try site.write(text.replacingOccurrences(of: "KHAN", with: "KHAN (SECOND FILE)"), to: "Content/cables/zzz/08STATE37957.md")
+        site.build()
+        for ext in ["md", "txt"] { try files.removeItem(atPath: cables + "/moved/08STATE37957." + ext) }
+        #expect(!site.build().failed, "\(site.errorLines)")
+        site.assertFileContent(page, contains: ["SECOND FILE"])
+        site.assertMissing([copy])
+        try expectSameAsClean("the first file removed")
+    }
+
     /// The preview server's way of building: the build cache kept in memory between builds, and the pages
     /// announced before the search index and the cache are brought up to date. Each build must still equal
     /// a clean one, and a build from elsewhere in between (another process) must not be mistaken for the

@@ -16,6 +16,8 @@ struct ContentLoader {
         var restamped = 0
         /// The cache entries for the next build.
         var entries: [String: BuildCache.CachedCable] = [:]
+        /// How many of those are of files the cache did not have.
+        var added = 0
     }
 
     var cablesDirectory: String { root + "/Content/cables" }
@@ -126,7 +128,7 @@ struct ContentLoader {
                 switch item {
                 case .success(let entry):
                     result.records.append(entry.record)
-                    if !unchanged { result.entries[file.path] = entry }
+                    if !unchanged, result.entries.updateValue(entry, forKey: file.path) == nil { result.added += 1 }
                 case .failure(let error):
                     result.errors.append(error)
                     result.entries[file.path] = nil

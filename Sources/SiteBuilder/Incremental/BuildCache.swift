@@ -13,8 +13,8 @@ import ChanceryIO
 /// past a sixteenth of the base, the save writes a new base and drops the journal: every load applies the
 /// journal entry by entry, so it is kept small (a build that re-rendered everything writes a new base).
 struct BuildCache: Sendable {
-    static let format = "chancery build cache 4"
-    static let journalFormat = "chancery build cache journal 4"
+    static let format = "chancery build cache 5"
+    static let journalFormat = "chancery build cache journal 5"
 
     struct CachedCable: Sendable {
         var stamp: DiskIO.Stamp
@@ -23,13 +23,25 @@ struct BuildCache: Sendable {
         /// touches the file leaves the page alone).
         var originalHash: UInt64?
         var record: CableRecord
+        /// The cable's page as the last build left it (nil: not made, or made by a build that failed to write it).
+        var page: PageOutputs?
 
         /// The same as `other` as far as the cache file is concerned.
         func isSaved(as other: CachedCable) -> Bool {
-            stamp == other.stamp && originalStamp == other.originalStamp && originalHash == other.originalHash
+            stamp == other.stamp && originalStamp == other.originalStamp && originalHash == other.originalHash && page == other.page
                 && (record === other.record || (record.metaKey == other.record.metaKey && record.contentHash == other.record.contentHash
                     && record.originalName == other.record.originalName))
         }
+    }
+
+    /// A cable's page and the copy of its original published beside it, as the last build wrote them: the key
+    /// of the inputs the page was rendered from and the hashes of both files. Kept in the cable's entry, by
+    /// the cable, instead of in `outputs` and `pageKeys` by path: a build finds an unchanged cable's page
+    /// unchanged without building its paths or looking them up.
+    struct PageOutputs: Sendable, Equatable {
+        var key: UInt64
+        var pageHash: UInt64
+        var copyHash: UInt64?
     }
 
     /// Which saved files this state is: the base's generation and size, and the size of the journal written
@@ -45,9 +57,10 @@ struct BuildCache: Sendable {
     /// The output folder the outputs below were written to.
     var outputDirectory = ""
     var cables: [String: CachedCable] = [:]
-    /// Output path (relative to the output folder) → hash of its bytes.
+    /// Output path (relative to the output folder) → hash of its bytes, for every output but the cables'
+    /// pages and copies (those are in `cables`, `CachedCable.page`).
     var outputs: [String: UInt64] = [:]
-    /// Output path → key of the inputs it was rendered from.
+    /// Output path → key of the inputs it was rendered from (the same outputs).
     var pageKeys: [String: UInt64] = [:]
     /// The index model's shape (`SiteIndex.shapeKey`) and, in the model's order, each cable page's
     /// neighbour key (`CablePages.neighbourKey`), valid while the shape is the same.

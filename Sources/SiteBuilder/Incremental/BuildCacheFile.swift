@@ -101,6 +101,12 @@ enum BuildCacheFile {
         if let o = entry.originalStamp { w.int(o.size); w.int(Int(o.modified)); w.uint(entry.originalHash ?? 0) }
         w.optional(entry.record.originalName)
         w.uint(entry.record.contentHash)
+        w.bool(entry.page != nil)
+        if let page = entry.page {
+            w.uint(page.key); w.uint(page.pageHash)
+            w.bool(page.copyHash != nil)
+            if let copy = page.copyHash { w.uint(copy) }
+        }
         entry.record.encodedMeta(into: &w)
     }
 
@@ -114,6 +120,11 @@ enum BuildCacheFile {
         }
         let originalName = try r.optional()
         let hash = try r.uint()
+        var page: BuildCache.PageOutputs?
+        if try r.bool() {
+            page = BuildCache.PageOutputs(key: try r.uint(), pageHash: try r.uint())
+            if try r.bool() { page?.copyHash = try r.uint() }
+        }
         let from = r.position
         let listing = try r.cableListing()
         // the bytes just read are those the record's metaKey hashes, and the record keeps them to decode
@@ -121,7 +132,7 @@ enum BuildCacheFile {
         let encoded = Array(r.bytes[from..<r.position])
         return BuildCache.CachedCable(stamp: stamp, originalStamp: originalStamp, originalHash: originalHash,
                                       record: CableRecord(encoded: encoded, listing: listing, path: path, originalName: originalName,
-                                                          contentHash: hash, metaKey: FastHash.of(encoded)))
+                                                          contentHash: hash, metaKey: FastHash.of(encoded)), page: page)
     }
 
     /// A table: its entry count, its block count, then each block as (entries, byte length, bytes).

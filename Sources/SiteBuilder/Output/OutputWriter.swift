@@ -23,7 +23,7 @@ struct OutputWriter {
     /// nil when the known outputs are taken as what is on disk.
     private let walked: Set<String>?
     /// Hashes of the outputs as the last build wrote them, when that build finished (trusted).
-    let known: [String: UInt64]
+    private(set) var known: [String: UInt64]
     /// Hashes of what this build produced (written, unchanged or kept), for the next build.
     private(set) var produced: [String: UInt64] = [:]
     private(set) var written = 0
@@ -94,6 +94,10 @@ struct OutputWriter {
         return (DiskIO.parent(path), "." + name + ".staging-", "." + name + ".old-")
     }
 
+    /// Whether the known outputs are taken as what is on disk (the folder was not walked, nothing is staged):
+    /// only then may the caller keep outputs of its own without telling the writer.
+    var trustsKnown: Bool { walked == nil && staging == nil }
+
     /// Whether the file at `path` (relative) was under Public/ when the build started.
     func existed(_ path: String) -> Bool { walked.map { $0.contains(path) } ?? (known[path] != nil) }
 
@@ -157,6 +161,14 @@ struct OutputWriter {
         if produced.updateValue(hash, forKey: path) == nil { knownProduced += 1 }
         unchanged += 1
         return true
+    }
+
+    /// Adds an output the last build wrote that `known` did not list (the caller keeps those itself, like a
+    /// cable's page): a file written at `path` now is compared with `hash`, and one not produced again is
+    /// removed at the end. Call before the file is written; only with trusted known outputs.
+    mutating func expect(_ path: String, hash: UInt64) {
+        guard staging == nil, walked == nil else { return }
+        known[path] = hash
     }
 
     /// Notes a file written by other means (a streamed export).

@@ -18,8 +18,10 @@ struct CablePages {
     }
 
     /// The page's address and the files it produces, known without rendering it.
-    func outputs(_ i: Int) -> (page: String, files: [String]) {
-        let record = context.index.records[i]
+    func outputs(_ i: Int) -> (page: String, files: [String]) { outputs(of: context.index.records[i]) }
+
+    /// The page's address and files for `record` (also one of another build's model).
+    func outputs(of record: CableRecord) -> (page: String, files: [String]) {
         let path = context.urls.cable(id: record.id, date: record.date)
         var files = [context.urls.file(for: path)]
         if let name = publishedOriginal(record) { files.append(context.urls.file(for: path + name)) }

@@ -9,9 +9,11 @@ struct Sitemap {
         (0..<max(1, (count + perFile - 1) / perFile)).map { "sitemaps/sitemap-\($0 + 1).xml" } + ["sitemap.xml", "robots.txt"]
     }
 
-    /// What the files are made from: the addresses (in any order) and the settings.
-    static func key(paths: [String], settings: UInt64) -> UInt64 {
+    /// What the files are made from: the addresses (in any order) of the pages other than the cables', the
+    /// cables' (a function of the model's shape, `SiteIndex.shapeKey`) and the settings.
+    static func key(paths: [String], cables shape: UInt64, settings: UInt64) -> UInt64 {
         var h = FastHash(seed: settings)
+        h.add(shape)
         h.add(paths.count)
         for path in paths { h.add(path) }
         return h.value
