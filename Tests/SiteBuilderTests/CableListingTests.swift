@@ -23,6 +23,20 @@ import Testing
         listing.entries.map { "\($0.path) \($0.originalSuffix ?? "-") \($0.stamp?.size ?? -1) \($0.originalStamp?.size ?? -1)" }
     }
 
+    @Test func eachFileIsPairedWithTheOriginalBesideIt() throws {
+        let root = Temp.directory("listing-pairs")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = root + "/Content/cables/2008/"
+        // .txt before .html; only `<id>.txt` or `<id>.html`, not a longer name, a name that shares the stem, or a folder
+        for name in ["A.md", "A.html", "A.txt", "B.md", "B.html", "C.md", "D.md", "D.md.txt", "D.notes", "E.md", "E.a", "E.b", "E.txt",
+                     "F.md", "F.txt.bak", "FF.txt", "G.md", "G.html.txt", ".H.txt", "H.md", "I.txt", "I.md"] {
+            try write(name, folder + name)
+        }
+        try FileManager.default.createDirectory(atPath: folder + "C.txt", withIntermediateDirectories: true)
+        let pairs = ContentLoader(root: root).listing().entries.map { "\($0.path.split(separator: "/").last!) \($0.originalSuffix ?? "-")" }
+        #expect(pairs == ["A.md .txt", "B.md .html", "C.md -", "D.md -", "E.md .txt", "F.md -", "G.md -", "H.md -", "I.md .txt"])
+    }
+
     @Test func updatesEqualANewWalk() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(atPath: root) }

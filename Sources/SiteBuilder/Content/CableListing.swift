@@ -21,8 +21,8 @@ struct CableListing: Sendable {
 
     var files: [String] { entries.map(\.path) }
 
-    /// Pairs each file with its original and states both, in parallel.
-    init(files: [String], originals: Set<String>, warnings: [BuildError], root: String) {
+    /// States each file and its original, in parallel.
+    init(files: [(path: String, originalSuffix: String?)], warnings: [BuildError], root: String) {
         self.warnings = warnings
         let chunk = 2048
         let starts = Array(stride(from: 0, to: files.count, by: chunk))
@@ -30,9 +30,7 @@ struct CableListing: Sendable {
             // files come folder by folder: each folder is opened once and its files stated by name
             var folder: OpenFolder?
             var folderPath: Substring?  // relative to the root
-            return files[start..<min(files.count, start + chunk)].map { path in
-                let base = path.dropLast(3)
-                let suffix = ContentLoader.originalSuffix(of: base, in: originals)
+            return files[start..<min(files.count, start + chunk)].map { (path, suffix) in
                 let slash = path.lastIndex(of: "/") ?? path.startIndex
                 if folderPath != path[..<slash] {
                     folderPath = path[..<slash]

@@ -22,11 +22,11 @@ struct ContentLoader {
 
     var cablesDirectory: String { root + "/Content/cables" }
 
-    /// Markdown files under Content/cables, relative to the site root, sorted, and the originals beside them.
-    /// A linked folder is walked once; a link back to a folder it is inside (a loop) is a warning, not followed.
-    func cableFiles() -> (files: [String], originals: Set<String>, warnings: [BuildError]) {
-        var files: [String] = []
-        var originals = Set<String>()
+    /// Markdown files under Content/cables, relative to the site root, sorted, each with the suffix of the
+    /// original beside it (`.txt` before `.html`), if any. A linked folder is walked once; a link back to a
+    /// folder it is inside (a loop) is a warning, not followed.
+    func cableFiles() -> (files: [(path: String, originalSuffix: String?)], warnings: [BuildError]) {
+        var files: [(path: String, originalSuffix: String?)] = []
         var warnings: [BuildError] = []
         var visited = Set<[UInt64]>()
         func walk(_ relative: String, depth: Int, ancestors: Set<[UInt64]>) {
@@ -35,13 +35,27 @@ struct ContentLoader {
                 warnings.append(BuildError(path: relative, message: "symlink loop: this links back to a folder it is inside; not followed", isWarning: true))
                 return
             }
-            guard visited.insert(identity).inserted, depth < 16, let entries = DiskIO.list(root + "/" + relative) else { return }
+            guard visited.insert(identity).inserted, depth < 16, let listed = DiskIO.list(root + "/" + relative) else { return }
             let inside = ancestors.union([identity])
-            for entry in entries where !entry.name.hasPrefix(".") {
-                let path = relative + "/" + entry.name
-                if entry.isDirectory { walk(path, depth: depth + 1, ancestors: inside) }
-                else if entry.name.hasSuffix(".md") { files.append(path) }
-                else if entry.name.hasSuffix(".txt") || entry.name.hasSuffix(".html") { originals.insert(path) }
+            let entries = listed.filter { !$0.name.hasPrefix(".") }
+            for (k, entry) in entries.enumerated() {
+                if entry.isDirectory { walk(relative + "/" + entry.name, depth: depth + 1, ancestors: inside); continue }
+                guard entry.name.hasSuffix(".md") else { continue }
+                // the names that share `X.` sort next to `X.md`: its original is looked for among them
+                let stem = entry.name.utf8.dropLast(2)
+                func besides(_ ext: String) -> Bool {
+                    func matches(_ j: Int) -> Bool? {
+                        let name = entries[j].name.utf8
+                        guard name.starts(with: stem) else { return nil }
+                        return !entries[j].isDirectory && name.count == stem.count + ext.utf8.count && name.suffix(ext.utf8.count).elementsEqual(ext.utf8)
+                    }
+                    var j = k + 1
+                    while j < entries.count, let m = matches(j) { if m { return true }; j += 1 }
+                    j = k - 1
+                    while j >= 0, let m = matches(j) { if m { return true }; j -= 1 }
+                    return false
+                }
+                files.append((relative + "/" + entry.name, besides("txt") ? ".txt" : besides("html") ? ".html" : nil))
             }
         }
         // the folders Content/cables is inside count as ancestors: a link up to Content/ or the site is a loop too
@@ -52,7 +66,7 @@ struct ContentLoader {
             folder += "/.."
         }
         walk("Content/cables", depth: 0, ancestors: above)
-        return (files, originals, warnings)
+        return (files, warnings)
     }
 
     /// The suffix of the original published beside `base.md` (`.txt` before `.html`), if any.
@@ -62,8 +76,8 @@ struct ContentLoader {
 
     /// The cable files with their originals, each stated once.
     func listing() -> CableListing {
-        let (files, originals, warnings) = cableFiles()
-        return CableListing(files: files, originals: originals, warnings: warnings, root: root)
+        let (files, warnings) = cableFiles()
+        return CableListing(files: files, warnings: warnings, root: root)
     }
 
     /// Loads every cable; a file whose size and modification time (from `listing`) match the cache is
