@@ -107,6 +107,7 @@ enum BuildCacheFile {
             w.bool(page.copyHash != nil)
             if let copy = page.copyHash { w.uint(copy) }
         }
+        w.uint(entry.record.metaKey)
         entry.record.encodedMeta(into: &w)
     }
 
@@ -125,14 +126,15 @@ enum BuildCacheFile {
             page = BuildCache.PageOutputs(key: try r.uint(), pageHash: try r.uint())
             if try r.bool() { page?.copyHash = try r.uint() }
         }
+        let metaKey = try r.uint()
         let from = r.position
         let listing = try r.cableListing()
-        // the bytes just read are those the record's metaKey hashes, and the record keeps them to decode
-        // the whole front matter only if its page is rendered
+        // the bytes just read are those the record's metaKey hashes (saved with them, not hashed again), and
+        // the record keeps them to decode the whole front matter only if its page is rendered
         let encoded = Array(r.bytes[from..<r.position])
         return BuildCache.CachedCable(stamp: stamp, originalStamp: originalStamp, originalHash: originalHash,
                                       record: CableRecord(encoded: encoded, listing: listing, path: path, originalName: originalName,
-                                                          contentHash: hash, metaKey: FastHash.of(encoded)), page: page)
+                                                          contentHash: hash, metaKey: metaKey), page: page)
     }
 
     /// A table: its entry count, its block count, then each block as (entries, byte length, bytes).
