@@ -104,8 +104,9 @@ struct ContentLoader {
                 }
                 // the original's hash: the cached one while its stamp is the same, else its bytes hashed again
                 let cached = cache[path]
+                // (an entry's original is named after its file: only the suffix can differ)
                 if let cached, cached.stamp == stamp, cached.originalStamp == file.originalStamp,
-                   cached.record.originalName == file.originalSuffix.map({ ContentLoader.fileName(path) + $0 }) {
+                   cached.record.originalName.map({ name in file.originalSuffix.map { name.hasSuffix($0) } ?? false }) ?? (file.originalSuffix == nil) {
                     return (.success(cached), .cached, true)
                 }
                 let originalHash: UInt64? = file.originalSuffix.flatMap { suffix in

@@ -108,6 +108,7 @@ enum BuildCacheFile {
             if let copy = page.copyHash { w.uint(copy) }
         }
         w.uint(entry.record.metaKey)
+        w.uint(entry.record.listingKey)
         entry.record.encodedMeta(into: &w)
     }
 
@@ -126,15 +127,16 @@ enum BuildCacheFile {
             page = BuildCache.PageOutputs(key: try r.uint(), pageHash: try r.uint())
             if try r.bool() { page?.copyHash = try r.uint() }
         }
-        let metaKey = try r.uint()
+        let metaKey = try r.uint(), listingKey = try r.uint()
         let from = r.position
         let listing = try r.cableListing()
-        // the bytes just read are those the record's metaKey hashes (saved with them, not hashed again), and
+        // the bytes just read are those the record's metaKey hashes (saved with them, as the listing's key is:
+        // neither is hashed again), and
         // the record keeps them to decode the whole front matter only if its page is rendered
         let encoded = Array(r.bytes[from..<r.position])
         return BuildCache.CachedCable(stamp: stamp, originalStamp: originalStamp, originalHash: originalHash,
                                       record: CableRecord(encoded: encoded, listing: listing, path: path, originalName: originalName,
-                                                          contentHash: hash, metaKey: metaKey), page: page)
+                                                          contentHash: hash, metaKey: metaKey, listingKey: listingKey), page: page)
     }
 
     /// A table: its entry count, its block count, then each block as (entries, byte length, bytes).

@@ -61,23 +61,30 @@ public final class CableRecord: Sendable {
     }
 
     /// From the build cache: the listing fields decoded, the whole front matter kept as the bytes
-    /// `BinaryWriter.cable` wrote (whose hash is `metaKey`).
-    convenience init(encoded: [UInt8], listing: Listing, path: String, originalName: String?, contentHash: UInt64, metaKey: UInt64) {
-        self.init(storage: .encoded(encoded), listing: listing, path: path, originalName: originalName, contentHash: contentHash, metaKey: metaKey)
+    /// `BinaryWriter.cable` wrote (whose hash is `metaKey`), and the `listingKey` saved with them.
+    convenience init(encoded: [UInt8], listing: Listing, path: String, originalName: String?, contentHash: UInt64, metaKey: UInt64, listingKey: UInt64) {
+        self.init(storage: .encoded(encoded), listing: listing, path: path, originalName: originalName, contentHash: contentHash, metaKey: metaKey,
+                  listingKey: listingKey)
     }
 
-    private init(storage: Storage, listing: Listing, path: String, originalName: String?, contentHash: UInt64, metaKey: UInt64) {
+    private init(storage: Storage, listing: Listing, path: String, originalName: String?, contentHash: UInt64, metaKey: UInt64, listingKey: UInt64? = nil) {
         self.storage = storage
         self.listing = listing
         self.path = path
         self.originalName = originalName
         self.contentHash = contentHash
+        self.metaKey = metaKey
+        self.listingKey = listingKey ?? Self.listingKey(of: listing)
+    }
+
+    /// The hash of what other pages show of a cable (saved in the build cache: a change here changes
+    /// `BuildCache.format`).
+    static func listingKey(of listing: Listing) -> UInt64 {
         var h = FastHash()
         h.add(listing.id); h.add(listing.title); if let d = listing.date { h.add(d.year); h.add(d.month); h.add(d.day); h.add(d.hour); h.add(d.minute) } else { h.add(-1) }
         h.add(listing.dateEstimated); h.add(listing.origin); h.add(listing.classification?.rawValue); h.add(listing.caveats)
         h.add(listing.tags); h.add(listing.summary)
-        listingKey = h.value
-        self.metaKey = metaKey
+        return h.value
     }
 
     /// The front matter (`body` empty). Decoded from the cache's bytes on each call: callers take it once.
@@ -101,7 +108,8 @@ public final class CableRecord: Sendable {
     /// The same record with another original beside it.
     func with(originalName: String?) -> CableRecord {
         originalName == self.originalName ? self
-            : CableRecord(storage: storage, listing: listing, path: path, originalName: originalName, contentHash: contentHash, metaKey: metaKey)
+            : CableRecord(storage: storage, listing: listing, path: path, originalName: originalName, contentHash: contentHash, metaKey: metaKey,
+                          listingKey: listingKey)
     }
 
     public var id: String { listing.id ?? "" }
