@@ -86,13 +86,19 @@ public struct SiteBuilder: Sendable {
         let lastBuildWasKilled = DiskIO.exists(marker)
         if options.clean { BuildCache.remove(root: root) }
         let outputKey = absolute(outputDirectory)
-        let settings = settingsKey(configBytes: configBytes, config: config, theme: theme, output: outputKey)
+        // what shapes every output (the theme apart: each kind of page depends on its own templates only, an
+        // asset on nothing but itself)
+        let settings = settingsKey(configBytes: configBytes, config: config, output: outputKey)
+        func with(_ themeKey: UInt64) -> UInt64 { var h = FastHash(seed: settings); h.add(themeKey); return h.value }
+        let cableSettings = with(theme.key(of: CablePages.templates)), indexSettings = with(theme.key(of: IndexPages.templates))
+        var themeFiles = FastHash(seed: settings)
+        for (name, digest) in theme.fingerprints { themeFiles.add(name); themeFiles.add(digest) }
         timer.mark("config")
 
         // nothing changed since the last build without errors: its output stands
         let loader = ContentLoader(root: root)
         let listing = session?.listing(loader) ?? loader.listing()
-        let fingerprint = InputFingerprint.hash(root: root, settings: settings, listing: listing, pages: loader.pageFiles())
+        let fingerprint = InputFingerprint.hash(root: root, settings: themeFiles.value, listing: listing, pages: loader.pageFiles())
         timer.mark("stamps")
         if !options.clean, !lastBuildWasKilled, let last = InputFingerprint.load(root: root), last.value == fingerprint,
            DiskIO.exists(outputDirectory + "/index.html"), DiskIO.exists(outputDirectory + "/404.html") {
@@ -163,7 +169,7 @@ public struct SiteBuilder: Sendable {
             let record = index.records[i]
             let entry = currentEntries[record.path]
             let neighbours = lastNeighbours?[i] ?? cablePages.neighbourKey(i)
-            let key = cablePages.key(i, settings: settings, originalHash: entry?.originalHash, neighbours: neighbours)
+            let key = cablePages.key(i, settings: cableSettings, originalHash: entry?.originalHash, neighbours: neighbours)
             // kept: the page and, when the cable has an original, its copy, as the last build wrote them
             guard keepsPages, let page = entry?.page, page.key == key, (page.copyHash != nil) == (record.originalName != nil) else { return (key, neighbours, 0) }
             return (key, neighbours, page.copyHash == nil ? 1 : 2)
@@ -234,7 +240,7 @@ public struct SiteBuilder: Sendable {
         var jobs: [(Int, Int)] = []
         var allPages: [(Int, Int)] = []
         for (k, listing) in listings.enumerated() { for n in 1...indexPages.pageCount(listing) { allPages.append((k, n)) } }
-        let pageKeys = parallelMap(allPages) { job in indexPages.key(listings[job.0], page: job.1, settings: settings) }
+        let pageKeys = parallelMap(allPages) { job in indexPages.key(listings[job.0], page: job.1, settings: indexSettings) }
         for ((k, n), key) in zip(allPages, pageKeys) {
             do {
                 let listing = listings[k]
@@ -362,15 +368,14 @@ public struct SiteBuilder: Sendable {
         if !options.freesMemory { LeftForExit.keep((cache, next, loaded, entries, index, context, writer, keys, cableKeys, listing, search)) }
     }
 
-    /// Everything that shapes every page: the tool itself, site.yml and overrides, the theme's files.
-    private func settingsKey(configBytes: [UInt8], config: SiteConfig, theme: Theme, output: String) -> UInt64 {
+    /// Everything that shapes every output but the theme: the tool itself, site.yml and overrides, the output folder.
+    private func settingsKey(configBytes: [UInt8], config: SiteConfig, output: String) -> UInt64 {
         var h = FastHash()
         h.add(ToolIdentity.version)
         if let exe = ToolIdentity.executable { h.add(exe.size); h.add(Int(exe.modified)) }
         h.add(configBytes)
         h.add(config.baseURL); h.add(config.title); h.add(config.language); h.add(config.pageSize); h.add(config.feedSize); h.add(config.relatedCount)
         h.add(output)
-        for (name, digest) in theme.fingerprints { h.add(name); h.add(digest) }
         return h.value
     }
 

@@ -214,6 +214,37 @@ import Testing
         site.assertMissing(["about/index.html"])
     }
 
+    /// A page depends on the templates it is rendered with, not on the whole theme: an asset renders no page,
+    /// the cable template only the cables' pages, a row only the index pages (and the pages always rendered).
+    @Test func aThemeChangeRendersOnlyThePagesThatUseIt() throws {
+        let site = try SiteFixture(ReadingRoom.site)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let cables = site.report.cables
+        func edit(_ path: String, _ change: (String) -> String) throws -> BuildReport {
+            let text = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
+            try site.write(change(text), to: path)
+            let report = site.build()
+            #expect(!report.failed, "\(site.errorLines)")
+            #expect(try site.differencesFromCleanBuild().isEmpty, "after editing \(path)")
+            return report
+        }
+        let asset = try edit("Themes/default/assets/style.css") { $0 + "\n/* edited */\n" }
+        #expect(asset.cablePagesRendered == 0 && asset.written == 1, "an asset: only itself written (\(asset.summary))")
+        let always = asset.rendered  // home, directories, free pages, 404, sitemaps, assets
+
+        let cable = try edit("Themes/default/templates/cable.mustache") { $0.replacingOccurrences(of: "<article class=\"cable\"", with: "<article data-edited class=\"cable\"") }
+        #expect(cable.cablePagesRendered == cables && cable.rendered == always + cables, "the cable template: the cables' pages (\(cable.summary))")
+
+        let row = try edit("Themes/default/templates/row.mustache") { $0.replacingOccurrences(of: "<td class=\"col-date\">", with: "<td class=\"col-date when\">") }
+        #expect(row.cablePagesRendered == 0 && row.rendered > always, "a row: the index pages, no cable page (\(row.summary))")
+
+        let pagination = try edit("Themes/default/templates/pagination.mustache") { $0 + "\n" }
+        #expect(pagination.cablePagesRendered == 0 && pagination.rendered == row.rendered, "a partial of the index pages: the same pages as a row")
+
+        let layout = try edit("Themes/default/templates/layout.mustache") { $0.replacingOccurrences(of: "<body>", with: "<body data-edited>") }
+        #expect(layout.cablePagesRendered == cables && layout.rendered == row.rendered + cables, "the layout: every page")
+    }
+
     /// A cable's page is remembered in the cable's cache entry, not by path: moving its file, or a second file
     /// of its id coming and going, must neither leave a stale page nor remove the page of the cable that stays.
     @Test func pagesFollowTheirCablesAcrossMovesAndDuplicates() throws {

@@ -4,6 +4,9 @@ import ChanceryIO
 /// Renders one cable's page — metadata table, body, references both ways, related cables, previous/next
 /// from the same post, the original beside it, a citation, JSON-LD — from its Markdown file.
 struct CablePages {
+    /// The templates a cable page is rendered with (with the partials they name): its key changes with them.
+    static let templates = ["cable", "cable-link", "tag-link", "header", "footer"]
+
     let context: SiteContext
     let root: String
     let fragments: Fragments

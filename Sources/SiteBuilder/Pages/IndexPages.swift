@@ -3,6 +3,9 @@ import CableKit
 /// The paginated cable lists: one per tag, post, classification and month, `page_size` rows a page,
 /// page 1 at the index's own address and page N at `…/page/N/`.
 struct IndexPages {
+    /// The templates an index page is rendered with (with the partials they name): its key changes with them.
+    static let templates = ["list", "row", "header", "footer"]
+
     let context: SiteContext
     let fragments: Fragments
 

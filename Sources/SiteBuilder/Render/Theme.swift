@@ -11,6 +11,23 @@ struct Theme: Sendable {
     let templates: Set<String>
     /// (file, hash of its bytes) for every template and asset, to notice theme changes.
     let fingerprints: [(String, UInt64)]
+    /// Each template's hash and the partials and parents it names, for `key(of:)`.
+    let dependencies: [String: (hash: UInt64, partials: [String])]
+
+    /// The hash of the templates `roots` and of every template they name as a partial or a parent, all the
+    /// way down: what a page rendered from those templates depends on in the theme. A change to any other
+    /// template or to an asset leaves it alone.
+    func key(of roots: [String]) -> UInt64 {
+        var seen = Set<String>()
+        var pending = roots
+        while let name = pending.popLast() {
+            guard seen.insert(name).inserted, let template = dependencies[name] else { continue }
+            pending += template.partials
+        }
+        var h = FastHash()
+        for name in seen.sorted() { h.add(name); h.add(dependencies[name]?.hash ?? 0) }
+        return h.value
+    }
 
     static let required = ["layout", "header", "footer", "rows", "row", "cable-link", "tag-link", "pagination", "cable", "list",
                            "home", "dates", "year", "tags", "origins", "classifications", "page", "404"]
@@ -66,7 +83,10 @@ struct Theme: Sendable {
         for (name, source) in assets.sorted(by: { $0.key < $1.key }) {
             fingerprints.append(("assets/" + name, DiskIO.stamp(source).map { UInt64($0.size) &* 31 &+ UInt64(bitPattern: $0.modified) } ?? 0))
         }
-        return Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, templates: Set(sources.keys), fingerprints: fingerprints)
+        var dependencies: [String: (hash: UInt64, partials: [String])] = [:]
+        for (name, source) in sources { dependencies[name] = (FastHash.of(Array(source.text.utf8)), partials(in: source.text).map(\.0)) }
+        return Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, templates: Set(sources.keys),
+                     fingerprints: fingerprints, dependencies: dependencies)
     }
 
     func render(_ template: String, _ context: PageContext) -> String {
