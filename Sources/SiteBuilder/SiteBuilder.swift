@@ -182,22 +182,18 @@ public struct SiteBuilder: Sendable {
         }
         // what the last build made for the cables rendered now, and for those gone from the model since, is
         // known to the writer: unchanged bytes are not written again, and files not made again are removed
+        // (a kept cable's files cannot be among them: only one file of an id has a page)
         if trusted {
-            let rendered = Set(cablesToRender)
-            func expectLast(_ old: BuildCache.CachedCable, unlessKeptBy current: Int? = nil) {
-                guard let page = old.page else { return }
-                let files = cablePages.outputs(of: old.record).files
-                // (a file of the same id kept by a cable in the model is that cable's)
-                let kept = current.flatMap { rendered.contains($0) ? nil : Set(cablePages.outputs($0).files) } ?? []
-                if !kept.contains(files[0]) { writer.expect(files[0], hash: page.pageHash) }
-                if files.count > 1, let copy = page.copyHash, !kept.contains(files[1]) { writer.expect(files[1], hash: copy) }
-            }
-            for i in cablesToRender { if let old = cache!.cables[index.records[i].path] { expectLast(old) } }
-            var gone = outOfModel.compactMap { path in cache!.cables[path] }
+            var last = cablesToRender.compactMap { cache!.cables[index.records[$0].path] } + outOfModel.compactMap { cache!.cables[$0] }
             if entries.count != cache!.cables.count + loaded.added {
-                for (path, old) in cache!.cables where entries[path] == nil { gone.append(old) }
+                for (path, old) in cache!.cables where entries[path] == nil { last.append(old) }
             }
-            for old in gone { expectLast(old, unlessKeptBy: index.byID[old.record.id]) }
+            for old in last {
+                guard let page = old.page else { continue }
+                let files = cablePages.outputs(of: old.record).files
+                writer.expect(files[0], hash: page.pageHash)
+                if files.count > 1, let copy = page.copyHash { writer.expect(files[1], hash: copy) }
+            }
         }
         timer.mark("cable keys")
         let search = SearchIndexer(context: context, root: root)
@@ -222,12 +218,12 @@ public struct SiteBuilder: Sendable {
             }
             report.errors += writer.write(files)
             for (i, item) in zip(chunk, rendered) {
-                let record = index.records[i]
-                let paths = cablePages.outputs(of: record).files
+                let paths = item.files.map(\.path)  // the page, then the copy of its original
                 renderedCableFiles += paths
-                guard item.error == nil, let pageHash = writer.produced[paths[0]] else { entries[record.path]?.page = nil; continue }
-                entries[record.path]?.page = BuildCache.PageOutputs(key: cableKeys[i].key, pageHash: pageHash,
-                                                                   copyHash: paths.count > 1 ? writer.produced[paths[1]] : nil)
+                let path = index.records[i].path
+                guard item.error == nil, let page = paths.first, let pageHash = writer.produced[page] else { entries[path]?.page = nil; continue }
+                entries[path]?.page = BuildCache.PageOutputs(key: cableKeys[i].key, pageHash: pageHash,
+                                                            copyHash: paths.count > 1 ? writer.produced[paths[1]] : nil)
             }
             report.rendered += chunk.count
             report.cablePagesRendered += chunk.count

@@ -41,21 +41,9 @@ struct ContentLoader {
             for (k, entry) in entries.enumerated() {
                 if entry.isDirectory { walk(relative + "/" + entry.name, depth: depth + 1, ancestors: inside); continue }
                 guard entry.name.hasSuffix(".md") else { continue }
-                // the names that share `X.` sort next to `X.md`: its original is looked for among them
-                let stem = entry.name.utf8.dropLast(2)
-                func besides(_ ext: String) -> Bool {
-                    func matches(_ j: Int) -> Bool? {
-                        let name = entries[j].name.utf8
-                        guard name.starts(with: stem) else { return nil }
-                        return !entries[j].isDirectory && name.count == stem.count + ext.utf8.count && name.suffix(ext.utf8.count).elementsEqual(ext.utf8)
-                    }
-                    var j = k + 1
-                    while j < entries.count, let m = matches(j) { if m { return true }; j += 1 }
-                    j = k - 1
-                    while j >= 0, let m = matches(j) { if m { return true }; j -= 1 }
-                    return false
-                }
-                files.append((relative + "/" + entry.name, besides("txt") ? ".txt" : besides("html") ? ".html" : nil))
+                let suffix = ContentLoader.hasFile(named: entry.name, as: "txt", near: k, in: entries) ? ".txt"
+                    : ContentLoader.hasFile(named: entry.name, as: "html", near: k, in: entries) ? ".html" : nil
+                files.append((relative + "/" + entry.name, suffix))
             }
         }
         // the folders Content/cables is inside count as ancestors: a link up to Content/ or the site is a loop too
@@ -67,6 +55,21 @@ struct ContentLoader {
         }
         walk("Content/cables", depth: 0, ancestors: above)
         return (files, warnings)
+    }
+
+    /// Whether `entries` (one folder's, sorted) hold a file named as `markdown` (at `k`, `X.md`) with `ext`
+    /// instead of `md`: the names that start with `X.` sort next to it, so only those are looked at.
+    static func hasFile(named markdown: String, as ext: String, near k: Int, in entries: [(name: String, isDirectory: Bool, isLink: Bool)]) -> Bool {
+        let stem = markdown.utf8.dropLast(2)
+        for step in [1, -1] {
+            var j = k + step
+            while j >= 0, j < entries.count, entries[j].name.utf8.starts(with: stem) {
+                let name = entries[j].name.utf8
+                if !entries[j].isDirectory, name.count == stem.count + ext.utf8.count, name.suffix(ext.utf8.count).elementsEqual(ext.utf8) { return true }
+                j += step
+            }
+        }
+        return false
     }
 
     /// The suffix of the original published beside `base.md` (`.txt` before `.html`), if any.
@@ -104,9 +107,9 @@ struct ContentLoader {
                 }
                 // the original's hash: the cached one while its stamp is the same, else its bytes hashed again
                 let cached = cache[path]
-                // (an entry's original is named after its file: only the suffix can differ)
+                // (an entry's original is named after its file, `.txt` or `.html`: only the suffix can differ)
                 if let cached, cached.stamp == stamp, cached.originalStamp == file.originalStamp,
-                   cached.record.originalName.map({ name in file.originalSuffix.map { name.hasSuffix($0) } ?? false }) ?? (file.originalSuffix == nil) {
+                   cached.record.originalName.map({ $0.hasSuffix(".html") ? ".html" : ".txt" }) == file.originalSuffix {
                     return (.success(cached), .cached, true)
                 }
                 let originalHash: UInt64? = file.originalSuffix.flatMap { suffix in

@@ -24,10 +24,10 @@ struct BuildCacheDelta {
         let parts = parallelMap([0, 1]) { part -> Part in
             var p = Part()
             if part == 1 {
-                (p.hashes, p.removed) = Self.difference(old.outputs, new.outputs)
+                (p.outputs, p.removedOutputs) = Self.difference(old.outputs, new.outputs)
                 return p
             }
-            (p.keys, p.removedKeys) = Self.difference(old.pageKeys, new.pageKeys)
+            (p.pageKeys, p.removedPageKeys) = Self.difference(old.pageKeys, new.pageKeys)
             var added = 0
             for (path, entry) in new.cables {
                 let before = old.cables[path]
@@ -36,26 +36,24 @@ struct BuildCacheDelta {
                 p.cables.append((path, entry))
             }
             if old.cables.count + added != new.cables.count {
-                p.removed = old.cables.keys.filter { new.cables[$0] == nil }
+                p.removedCables = old.cables.keys.filter { new.cables[$0] == nil }
             }
             return p
         }
-        cables = parts[0].cables
-        removedCables = parts[0].removed
-        pageKeys = parts[0].keys
-        removedPageKeys = parts[0].removedKeys
-        outputs = parts[1].hashes
-        removedOutputs = parts[1].removed
+        (cables, removedCables) = (parts[0].cables, parts[0].removedCables)
+        (pageKeys, removedPageKeys) = (parts[0].pageKeys, parts[0].removedPageKeys)
+        (outputs, removedOutputs) = (parts[1].outputs, parts[1].removedOutputs)
         if old.neighbourKeys != new.neighbourKeys { neighbourKeys = new.neighbourKeys }
     }
 
     /// One core's share of the comparison.
     private struct Part: Sendable {
         var cables: [(String, BuildCache.CachedCable)] = []
-        var hashes: [(String, UInt64)] = []
-        var keys: [(String, UInt64)] = []
-        var removed: [String] = []
-        var removedKeys: [String] = []
+        var removedCables: [String] = []
+        var outputs: [(String, UInt64)] = []
+        var removedOutputs: [String] = []
+        var pageKeys: [(String, UInt64)] = []
+        var removedPageKeys: [String] = []
     }
 
     private init(settingsKey: UInt64, outputDirectory: String, shapeKey: UInt64) {

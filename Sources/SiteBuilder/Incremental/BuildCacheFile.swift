@@ -130,9 +130,9 @@ enum BuildCacheFile {
         let metaKey = try r.uint(), listingKey = try r.uint()
         let from = r.position
         let listing = try r.cableListing()
-        // the bytes just read are those the record's metaKey hashes (saved with them, as the listing's key is:
-        // neither is hashed again), and
-        // the record keeps them to decode the whole front matter only if its page is rendered
+        // the bytes just read are those the record's metaKey hashes (saved with them, as its listing key is:
+        // neither is hashed again); the record keeps them to decode the whole front matter only if its page
+        // is rendered
         let encoded = Array(r.bytes[from..<r.position])
         return BuildCache.CachedCable(stamp: stamp, originalStamp: originalStamp, originalHash: originalHash,
                                       record: CableRecord(encoded: encoded, listing: listing, path: path, originalName: originalName,

@@ -158,7 +158,7 @@ struct OutputWriter {
     /// Returns false when it cannot be kept (missing on disk or unknown), so the caller renders it.
     mutating func keep(_ path: String) -> Bool {
         guard staging == nil, let hash = known[path], walked?.contains(path) ?? true else { return false }
-        if produced.updateValue(hash, forKey: path) == nil { knownProduced += 1 }
+        note(path, hash)
         unchanged += 1
         return true
     }
