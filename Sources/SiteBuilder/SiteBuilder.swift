@@ -111,7 +111,11 @@ public struct SiteBuilder: Sendable {
         let cache = options.clean ? nil : session?.cache(root: root) ?? BuildCache.load(root: root)
         timer.mark("cache load")
         try? DiskIO.write(Array("\(ProcessInfoCores.processID)\n".utf8), to: marker)
+        // the cache describes the output folder only if it is the folder the last build left (not one deleted
+        // and made again, or replaced) and still holds the home page (not emptied); otherwise it is walked
         let trusted = cache != nil && !lastBuildWasKilled && cache!.outputDirectory == outputKey
+            && !cache!.outputIdentity.isEmpty && DiskIO.identity(outputDirectory) == cache!.outputIdentity
+            && DiskIO.exists(outputDirectory + "/index.html")
         let keysUsable = trusted && cache!.settingsKey == settings
         let oldKeys = keysUsable ? cache!.pageKeys : [:]
 
@@ -338,6 +342,7 @@ public struct SiteBuilder: Sendable {
         var next = BuildCache()
         next.settingsKey = settings
         next.outputDirectory = outputKey
+        next.outputIdentity = DiskIO.identity(outputDirectory) ?? []
         next.cables = entries
         var outputs = writer.produced
         for path in renderedCableFiles { outputs[path] = nil }

@@ -56,6 +56,37 @@ import Testing
         #expect(Tree.modificationTimes(output).allSatisfy { before[$0.key]?.tv_nsec == $0.value.tv_nsec }, "without the cache, mtimes kept")
     }
 
+    /// Deleting the output folder, or emptying it, and building again gives the whole site back: the build
+    /// cache describes the folder the last build left, not one made again.
+    @Test func aDeletedOrEmptiedOutputFolderIsBuiltAgain() throws {
+        let root = try SampleSite.copy(label: "repro-deleted")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let first = SiteBuilder(options: .init(root: root)).build()
+        #expect(!first.failed)
+        let reference = root + "/reference"
+        try FileManager.default.copyItem(atPath: output, toPath: reference)
+
+        try FileManager.default.removeItem(atPath: output)
+        let deleted = SiteBuilder(options: .init(root: root)).build()
+        #expect(!deleted.failed, "\(deleted.errors.prefix(5))")
+        #expect(deleted.written == first.written, "after deleting Public/: \(deleted.summary)")
+        let differences = Tree.differences(reference, output)
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+
+        for name in try FileManager.default.contentsOfDirectory(atPath: output) {
+            try FileManager.default.removeItem(atPath: output + "/" + name)
+        }
+        let emptied = SiteBuilder(options: .init(root: root)).build()
+        #expect(!emptied.failed, "\(emptied.errors.prefix(5))")
+        #expect(emptied.written == first.written, "after emptying Public/: \(emptied.summary)")
+        let differencesAfterEmptying = Tree.differences(reference, output)
+        #expect(differencesAfterEmptying.isEmpty, "\(differencesAfterEmptying.prefix(20))")
+        // and the build after that is a no-op again
+        let again = SiteBuilder(options: .init(root: root)).build()
+        #expect(again.written == 0 && again.removed == 0, "\(again.summary)")
+    }
+
     /// A fresh checkout in CI gives every content file a new modification time with the same bytes: with
     /// the last build's cache and output restored, nothing is parsed, rendered or written again.
     @Test func aFreshCheckoutOfTheSameContentRendersNothing() throws {

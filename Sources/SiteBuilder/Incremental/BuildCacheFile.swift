@@ -18,6 +18,7 @@ enum BuildCacheFile {
         w.uint(generation)
         w.uint(cache.settingsKey)
         w.string(cache.outputDirectory)
+        w.uints(cache.outputIdentity)
         w.uint(cache.shapeKey)
         w.uint(UInt64(cache.neighbourKeys.count))
         for key in cache.neighbourKeys { w.uint(key) }
@@ -40,6 +41,7 @@ enum BuildCacheFile {
             let generation = try r.uint()
             cache.settingsKey = try r.uint()
             cache.outputDirectory = try r.string()
+            cache.outputIdentity = try r.uints()
             cache.shapeKey = try r.uint()
             let neighbourCount = Int(try r.uint())
             guard neighbourCount <= bytes.count else { return nil }
