@@ -86,9 +86,14 @@ public struct SiteBuilder: Sendable {
         let lastBuildWasKilled = DiskIO.exists(marker)
         if options.clean { BuildCache.remove(root: root) }
         let outputKey = absolute(outputDirectory)
+        // the free pages (few and small); those with a `menu` label are linked from every page
+        let loader = ContentLoader(root: root)
+        let (freePages, pageErrors) = loader.loadPages()
+        report.errors += pageErrors
+        let menu = freePages.compactMap { page in page.menu.map { (label: $0, slug: page.slug) } }
         // what shapes every output (the theme apart: each kind of page depends on its own templates only, an
         // asset on nothing but itself)
-        let settings = settingsKey(configBytes: configBytes, config: config, output: outputKey)
+        let settings = settingsKey(configBytes: configBytes, config: config, output: outputKey, menu: menu)
         func with(_ themeKey: UInt64) -> UInt64 { var h = FastHash(seed: settings); h.add(themeKey); return h.value }
         let cableSettings = with(theme.key(of: CablePages.templates)), indexSettings = with(theme.key(of: IndexPages.templates))
         var themeFiles = FastHash(seed: settings)
@@ -96,7 +101,6 @@ public struct SiteBuilder: Sendable {
         timer.mark("config")
 
         // nothing changed since the last build without errors: its output stands
-        let loader = ContentLoader(root: root)
         let listing = session?.listing(loader) ?? loader.listing()
         let fingerprint = InputFingerprint.hash(root: root, settings: themeFiles.value, listing: listing, pages: loader.pageFiles())
         timer.mark("stamps")
@@ -146,9 +150,7 @@ public struct SiteBuilder: Sendable {
         timer.mark("content")
         let index = SiteIndex(records: records)
         timer.mark("index model")
-        let (freePages, pageErrors) = loader.loadPages()
-        report.errors += pageErrors
-        let context = SiteContext(config: config, index: index, theme: theme)
+        let context = SiteContext(config: config, index: index, theme: theme, menu: menu)
         report.cables = index.records.count
 
         // with a trusted cache, its outputs are what is on disk (no need to walk Public/)
@@ -369,14 +371,16 @@ public struct SiteBuilder: Sendable {
         if !options.freesMemory { LeftForExit.keep((cache, next, loaded, entries, index, context, writer, keys, cableKeys, listing, search)) }
     }
 
-    /// Everything that shapes every output but the theme: the tool itself, site.yml and overrides, the output folder.
-    private func settingsKey(configBytes: [UInt8], config: SiteConfig, output: String) -> UInt64 {
+    /// Everything that shapes every output but the theme: the tool itself, site.yml and overrides, the output
+    /// folder, the free pages' menu links.
+    private func settingsKey(configBytes: [UInt8], config: SiteConfig, output: String, menu: [(label: String, slug: String)]) -> UInt64 {
         var h = FastHash()
         h.add(ToolIdentity.version)
         if let exe = ToolIdentity.executable { h.add(exe.size); h.add(Int(exe.modified)) }
         h.add(configBytes)
         h.add(config.baseURL); h.add(config.title); h.add(config.language); h.add(config.pageSize); h.add(config.feedSize); h.add(config.relatedCount)
         h.add(output)
+        for link in menu { h.add(link.label); h.add(link.slug) }
         return h.value
     }
 

@@ -26,6 +26,30 @@ import Testing
         #expect(result.broken.isEmpty, "\(Self.report(result.broken))")
     }
 
+    /// The header and footer link the free pages that ask for it (`menu:`), and nothing else: a new site
+    /// without an about page has no link to one. Adding a menu page changes every page, incrementally too.
+    @Test func theMenuLinksOnlyFreePagesThatAskForIt() throws {
+        let withoutPages = ReadingRoom.site.components(separatedBy: "-- Content/pages/about.md --")[0]
+        let site = try SiteFixture(withoutPages)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let cable = "cable/2008/04/08STATE37957/index.html"
+        site.assertFileContent(cable, contains: ["<a href=\"/search/\">Search</a>"], notContains: ["/about/"])
+        let before = LinkChecker(output: site.output, basePath: "", baseURL: "https://example.org").check()
+        #expect(before.broken.isEmpty, "\(Self.report(before.broken))")
+
+        try site.write("---\ntitle: How to read a cable\nmenu: Help\n---\n\nRead it slowly.\n", to: "Content/pages/help.md")
+        try site.write("---\ntitle: Credits\n---\n\nThanks.\n", to: "Content/pages/credits.md")
+        let report = site.build()
+        #expect(!report.failed, "\(site.errorLines)")
+        site.assertFileContent(cable, contains: ["<li><a href=\"/help/\">Help</a></li>"], notContains: ["/credits/"])
+        site.assertFileContent("help/index.html", contains: ["How to read a cable"])
+        site.assertFileContent("credits/index.html", contains: ["Thanks."])
+        let differences = try site.differencesFromCleanBuild()
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+        let after = LinkChecker(output: site.output, basePath: "", baseURL: "https://example.org").check()
+        #expect(after.broken.isEmpty, "\(Self.report(after.broken))")
+    }
+
     /// The checker itself: it must find what it is meant to find.
     @Test func checkerFindsBrokenLinks() throws {
         let site = try SiteFixture(ReadingRoom.site + """

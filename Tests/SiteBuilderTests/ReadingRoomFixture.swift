@@ -170,6 +170,7 @@ enum ReadingRoom {
         -- Content/pages/about.md --
         ---
         title: About the test room
+        menu: About
         ---
 
         This room exists for the **tests**. Download the [JSON](../data/cables.json).

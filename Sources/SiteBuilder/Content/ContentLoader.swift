@@ -219,12 +219,14 @@ struct ContentLoader {
         "index", "feed", "sitemap", "robots",
     ]
 
-    /// A free page: `Content/pages/about.md` (optional front matter with `title`), served at `/about/`.
+    /// A free page: `Content/pages/about.md` (optional front matter with `title`, and `menu`: the label of
+    /// its link in every page's header and footer), served at `/about/`.
     struct Page: Sendable {
         var slug: String
         var title: String
         var markdown: String
         var path: String
+        var menu: String? = nil
     }
 
     /// The Markdown files of the free pages, relative to the site root, sorted.
@@ -251,15 +253,17 @@ struct ContentLoader {
                 let text = TextDecoding.decode(bytes).text
                 var title = slug.prefix(1).uppercased() + slug.dropFirst()
                 var markdown = Substring(text)
+                var menu: String?
                 if text.hasPrefix("---") {
                     let doc = try FrontMatterParser.split(text)
                     if let t = doc.fields.first(where: { $0.key == "title" })?.value.text { title = t }
+                    if let m = doc.fields.first(where: { $0.key == "menu" })?.value.text?.trimmingSpaces, !m.isEmpty { menu = m }
                     markdown = doc.body
                 } else if let heading = text.split(separator: "\n", maxSplits: 1).first, heading.hasPrefix("# ") {
                     title = String(heading.dropFirst(2))
                     markdown = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first ?? ""
                 }
-                pages.append(Page(slug: slug, title: title, markdown: String(markdown), path: path))
+                pages.append(Page(slug: slug, title: title, markdown: String(markdown), path: path, menu: menu))
             } catch let failure as FrontMatterParser.Failure {
                 errors.append(BuildError(path: path, line: failure.line, message: failure.message))
             } catch {

@@ -13,15 +13,19 @@ struct SiteContext: Sendable {
     /// Post display name → post (for countries).
     let postsByName: [String: Post]
 
-    init(config: SiteConfig, index: SiteIndex, theme: Theme, glossary: TagGlossary = .standard, posts: PostDirectory = .standard) {
+    /// `menu`: the free pages linked from every page (`menu:` in their front matter), as label and slug.
+    init(config: SiteConfig, index: SiteIndex, theme: Theme, menu: [(label: String, slug: String)] = [],
+         glossary: TagGlossary = .standard, posts: PostDirectory = .standard) {
         self.config = config
         self.urls = SiteURLs(config: config)
         self.index = index
         self.theme = theme
         self.glossary = glossary
         self.posts = posts
+        let urls = self.urls
         var site = SiteView(title: config.title, description: config.description, language: config.language,
-                            base: urls.base, baseURL: config.baseURL, cableCount: index.records.count.grouped)
+                            base: urls.base, baseURL: config.baseURL, cableCount: index.records.count.grouped,
+                            menu: menu.map { LinkView(title: $0.label, url: urls.page($0.slug)) })
         // header and footer are the same on every page: render them once
         site.header = theme.renderFragment("header", Named("site", site))
         site.footer = theme.renderFragment("footer", Named("site", site))

@@ -42,7 +42,7 @@ struct Theme: Sendable {
             folders.append(own)
         }
         guard DiskIO.isDirectory(folders[0] + "/templates") else {
-            throw BuildError(path: "Themes/default/templates", message: "the default theme is missing (Themes/default/templates)")
+            throw BuildError(path: "Themes/default/templates", message: "the default theme is missing: a site needs Themes/default/ beside Content/ (copy the folder from the Chancery repository; a theme of your own then overrides only the files it provides)")
         }
         var sources: [String: (text: String, path: String)] = [:]
         var assets: [String: String] = [:]

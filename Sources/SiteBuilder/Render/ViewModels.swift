@@ -27,6 +27,8 @@ struct SiteView: MustacheParent, Sendable {
     var base: String
     var baseURL: String
     var cableCount: String
+    /// Links to the free pages that ask for one (`menu:` in their front matter), by file name.
+    var menu: [LinkView] = []
     /// The `header` and `footer` templates, rendered once per build with `site` as their context.
     var header = ""
     var footer = ""
@@ -40,6 +42,7 @@ struct SiteView: MustacheParent, Sendable {
         case "base": base
         case "baseURL": baseURL
         case "cableCount": cableCount
+        case "menu": menu.isEmpty ? nil : menu
         default: nil
         }
     }
