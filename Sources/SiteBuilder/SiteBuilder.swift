@@ -115,10 +115,9 @@ public struct SiteBuilder: Sendable {
         let cache = options.clean ? nil : session?.cache(root: root) ?? BuildCache.load(root: root)
         timer.mark("cache load")
         try? DiskIO.write(Array("\(ProcessInfoCores.processID)\n".utf8), to: marker)
-        // the cache describes the output folder only if it is the folder the last build left (not one deleted
-        // and made again, or replaced) and still holds the home page (not emptied); otherwise it is walked
+        // the cache describes the output folder while it holds the site (restored by CI, say); one deleted or
+        // emptied since (no home page) is built whole again
         let trusted = cache != nil && !lastBuildWasKilled && cache!.outputDirectory == outputKey
-            && !cache!.outputIdentity.isEmpty && DiskIO.identity(outputDirectory) == cache!.outputIdentity
             && DiskIO.exists(outputDirectory + "/index.html")
         let keysUsable = trusted && cache!.settingsKey == settings
         let oldKeys = keysUsable ? cache!.pageKeys : [:]
@@ -344,7 +343,6 @@ public struct SiteBuilder: Sendable {
         var next = BuildCache()
         next.settingsKey = settings
         next.outputDirectory = outputKey
-        next.outputIdentity = DiskIO.identity(outputDirectory) ?? []
         next.cables = entries
         var outputs = writer.produced
         for path in renderedCableFiles { outputs[path] = nil }

@@ -85,7 +85,19 @@ import Testing
         // and the build after that is a no-op again
         let again = SiteBuilder(options: .init(root: root)).build()
         #expect(again.written == 0 && again.removed == 0, "\(again.summary)")
+
+        // a Public/ restored from elsewhere (CI's cache: a new folder with the same files) is used as it is
+        try FileManager.default.removeItem(atPath: output)
+        try FileManager.default.copyItem(atPath: reference, toPath: output)
+        try (text(of: root + "/Content/cables/2008/08STATE37957.md") + "\nA corrected line.\n")
+            .write(toFile: root + "/Content/cables/2008/08STATE37957.md", atomically: true, encoding: .utf8)
+        let restored = SiteBuilder(options: .init(root: root)).build()
+        #expect(!restored.failed, "\(restored.errors.prefix(5))")
+        #expect(restored.cablePagesRendered < 10, "after restoring Public/: \(restored.summary)")
+        #expect(restored.written < 50, "after restoring Public/: \(restored.summary)")
     }
+
+    private func text(of path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
     /// A fresh checkout in CI gives every content file a new modification time with the same bytes: with
     /// the last build's cache and output restored, nothing is parsed, rendered or written again.

@@ -19,7 +19,6 @@ struct BinaryWriter {
         if let s { bytes.append(1); string(s) } else { bytes.append(0) }
     }
     mutating func strings(_ list: [String]) { uint(UInt64(list.count)); for s in list { string(s) } }
-    mutating func uints(_ list: [UInt64]) { uint(UInt64(list.count)); for n in list { uint(n) } }
     /// Bytes another writer wrote.
     mutating func raw(_ other: [UInt8]) { bytes += other }
 }
@@ -77,14 +76,6 @@ struct BinaryReader {
         let n = Int(truncatingIfNeeded: try uint())
         guard n >= 0, n <= end - position else { throw Malformed() }
         for _ in 0..<n { try skipString() }
-    }
-    mutating func uints() throws(Malformed) -> [UInt64] {
-        let n = Int(truncatingIfNeeded: try uint())
-        guard n >= 0, n <= end - position else { throw Malformed() }
-        var out: [UInt64] = []
-        out.reserveCapacity(n)
-        for _ in 0..<n { out.append(try uint()) }
-        return out
     }
     mutating func strings() throws(Malformed) -> [String] {
         let n = Int(try uint())

@@ -13,8 +13,8 @@ import ChanceryIO
 /// past a sixteenth of the base, the save writes a new base and drops the journal: every load applies the
 /// journal entry by entry, so it is kept small (a build that re-rendered everything writes a new base).
 struct BuildCache: Sendable {
-    static let format = "chancery build cache 8"
-    static let journalFormat = "chancery build cache journal 8"
+    static let format = "chancery build cache 7"
+    static let journalFormat = "chancery build cache journal 7"
 
     struct CachedCable: Sendable {
         var stamp: DiskIO.Stamp
@@ -56,9 +56,6 @@ struct BuildCache: Sendable {
     var settingsKey: UInt64 = 0
     /// The output folder the outputs below were written to.
     var outputDirectory = ""
-    /// That folder's device and inode when the build ended: a folder deleted (or replaced) since is another
-    /// one, whose files the outputs below do not describe.
-    var outputIdentity: [UInt64] = []
     var cables: [String: CachedCable] = [:]
     /// Output path (relative to the output folder) → hash of its bytes, for every output but the cables'
     /// pages and copies (those are in `cables`, `CachedCable.page`).

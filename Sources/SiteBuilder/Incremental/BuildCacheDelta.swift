@@ -6,7 +6,6 @@ import ChanceryIO
 struct BuildCacheDelta {
     var settingsKey: UInt64
     var outputDirectory: String
-    var outputIdentity: [UInt64]
     var shapeKey: UInt64
     var cables: [(String, BuildCache.CachedCable)] = []
     var removedCables: [String] = []
@@ -20,7 +19,6 @@ struct BuildCacheDelta {
     init(from old: BuildCache, to new: BuildCache) {
         settingsKey = new.settingsKey
         outputDirectory = new.outputDirectory
-        outputIdentity = new.outputIdentity
         shapeKey = new.shapeKey
         // the cables and page keys on one core, the outputs (the largest table) on the other
         let parts = parallelMap([0, 1]) { part -> Part in
@@ -58,9 +56,8 @@ struct BuildCacheDelta {
         var removedPageKeys: [String] = []
     }
 
-    private init(settingsKey: UInt64, outputDirectory: String, outputIdentity: [UInt64], shapeKey: UInt64) {
-        self.settingsKey = settingsKey; self.outputDirectory = outputDirectory; self.outputIdentity = outputIdentity
-        self.shapeKey = shapeKey
+    private init(settingsKey: UInt64, outputDirectory: String, shapeKey: UInt64) {
+        self.settingsKey = settingsKey; self.outputDirectory = outputDirectory; self.shapeKey = shapeKey
     }
 
     private static func difference(_ old: [String: UInt64], _ new: [String: UInt64]) -> ([(String, UInt64)], [String]) {
@@ -79,7 +76,6 @@ struct BuildCacheDelta {
     func apply(to cache: inout BuildCache) {
         cache.settingsKey = settingsKey
         cache.outputDirectory = outputDirectory
-        cache.outputIdentity = outputIdentity
         cache.shapeKey = shapeKey
         for (path, entry) in cables { cache.cables[path] = entry }
         for path in removedCables { cache.cables[path] = nil }
@@ -91,7 +87,7 @@ struct BuildCacheDelta {
     }
 
     func write(_ w: inout BinaryWriter) {
-        w.uint(settingsKey); w.string(outputDirectory); w.uints(outputIdentity); w.uint(shapeKey)
+        w.uint(settingsKey); w.string(outputDirectory); w.uint(shapeKey)
         w.uint(UInt64(cables.count))
         for (path, entry) in cables { w.string(path); BuildCacheFile.write(entry, to: &w) }
         w.strings(removedCables)
@@ -109,8 +105,7 @@ struct BuildCacheDelta {
     }
 
     static func read(_ r: inout BinaryReader) throws(BinaryReader.Malformed) -> BuildCacheDelta {
-        var d = BuildCacheDelta(settingsKey: try r.uint(), outputDirectory: try r.string(), outputIdentity: try r.uints(),
-                                    shapeKey: try r.uint())
+        var d = BuildCacheDelta(settingsKey: try r.uint(), outputDirectory: try r.string(), shapeKey: try r.uint())
         for _ in 0..<(try count(&r)) {
             let path = try r.string()
             d.cables.append((path, try BuildCacheFile.readCable(&r, path: path)))

@@ -18,7 +18,6 @@ enum BuildCacheFile {
         w.uint(generation)
         w.uint(cache.settingsKey)
         w.string(cache.outputDirectory)
-        w.uints(cache.outputIdentity)
         w.uint(cache.shapeKey)
         w.uint(UInt64(cache.neighbourKeys.count))
         for key in cache.neighbourKeys { w.uint(key) }
@@ -41,7 +40,6 @@ enum BuildCacheFile {
             let generation = try r.uint()
             cache.settingsKey = try r.uint()
             cache.outputDirectory = try r.string()
-            cache.outputIdentity = try r.uints()
             cache.shapeKey = try r.uint()
             let neighbourCount = Int(try r.uint())
             guard neighbourCount <= bytes.count else { return nil }
