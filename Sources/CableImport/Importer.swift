@@ -59,6 +59,7 @@ public struct Importer: Sendable {
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
             let options = self.options
             let parsed = parallelMap(batch) { path in Importer.parse(path, options: options, known: known, store: store) }
+            csvFiles += parsed.filter(\.isCSV).map(\.path)
             commit(parsed, store: store, seen: &seen, report: &report, record: &record)
             done += batch.count
             progress?(done, files.count)
@@ -82,6 +83,9 @@ public struct Importer: Sendable {
         /// Set instead of `cable` when the import record shows the input stored as it is: it was not
         /// parsed, and is not stored again.
         var recorded: ImportRecord.Entry?
+        /// The file is a Cablegate CSV by its content though its name does not end in `.csv`: it is read
+        /// row by row with the CSV files.
+        var isCSV = false
 
         /// `path`, or `path:line` for a CSV row: how messages name the input.
         var location: String { ImportReport.location(path, line) }
@@ -91,6 +95,9 @@ public struct Importer: Sendable {
     static func parse(_ path: String, options: Options, known: ImportRecord, store: CableStore) -> Parsed {
         // measured before it is read: a file too large to be a cable is never loaded
         if let size = DiskIO.size(path), size > options.maximumSize {
+            // a CSV is streamed whatever its size: only its first bytes are read to know it
+            if options.format == nil, let head = ChunkedFile(path: path, chunkSize: 64)?.next(),
+               SourceFormat.detect(head, fileName: path) == .csv { return Parsed(path: path, isCSV: true) }
             return Parsed(path: path, failure: .tooLarge(size: size, maximumSize: options.maximumSize))
         }
         do {
@@ -99,7 +106,10 @@ public struct Importer: Sendable {
                 let key = ImportRecord.Key.file(path, sha256: .init(SHA256.hash(bytes)), format: options.format)
                 if let entry = known[key], entry.isCurrent(in: store) { return Parsed(path: path, key: key, recorded: entry) }
             }
-            let cable = try CableReader.read(bytes, fileName: path, format: options.format, maximumSize: options.maximumSize)
+            // a Cablegate CSV named otherwise than `.csv` is known by its first row
+            let format = options.format ?? SourceFormat.detect(bytes.prefix(16384), fileName: path)
+            if format == .csv { return Parsed(path: path, isCSV: true) }
+            let cable = try CableReader.read(bytes, fileName: path, format: format, maximumSize: options.maximumSize)
             let key = ImportRecord.Digest(hex: cable.source.sha256 ?? "").map { ImportRecord.Key.file(path, sha256: $0, format: options.format) }
             return Parsed(path: path, cable: cable, original: bytes, key: key)
         } catch let failure as CableReader.Failure {

@@ -559,6 +559,27 @@ struct ImporterTests {
         }
     }
 
+    @Test("a Cablegate CSV named otherwise than .csv (.txt, no extension, a byte order mark, over --max-size) is read row by row")
+    func csvByContent() throws {
+        try Scratch.with { s in
+            let rows = csvRow(1, created: "4/10/2008 22:26", id: "08STATE38001", body: telegramBody("038001", subject: "FIRST"))
+                + csvRow(2, created: "4/11/2008 10:00", id: "08STATE38002", body: telegramBody("038002", subject: "SECOND"))
+            let named = try s.write(rows, "export/cables.txt")
+            let bare = try s.write(rows.replacing("08STATE3800", with: "08STATE3900"), "export/cables")
+            let marked = try s.write([0xEF, 0xBB, 0xBF] + Array(rows.replacing("08STATE3800", with: "08STATE4000").utf8), "export/bom.txt")
+            let report = s.importer().run([named, bare])
+            #expect(report.new == 4 && report.messages.isEmpty, "\(report.messages)")
+            // a file over the limit is known as a CSV by its first bytes, and streamed
+            let large = s.importer(maximumSize: 64).run([marked])
+            #expect(large.new == 2 && large.messages.isEmpty, "\(large.messages)")
+            #expect(Set(s.markdownFiles().keys) == ["08STATE38001", "08STATE38002", "08STATE39001", "08STATE39002", "08STATE40001", "08STATE40002"])
+            #expect(try Files.cable(try #require(s.markdownFiles()["08STATE39002"])).source.file == "cables:7")
+            let again = s.importer().run([named, bare, marked])
+            #expect(again.unchanged == 6 && again.messages.isEmpty, "\(again.messages)")
+            s.checkNothingStray()
+        }
+    }
+
     // MARK: - Folders
 
     @Test("hidden files, hidden folders and Markdown files in a folder are not inputs")
