@@ -195,7 +195,9 @@ public struct Importer: Sendable {
         var reader = CablegateCSVReader()
         var pending: [Result<CablegateRow, CablegateCSVError>] = []
         var consumed = 0
+        var rowsRead = 0
         func flush(_ rows: [Result<CablegateRow, CablegateCSVError>], report: inout ImportReport) {
+            rowsRead += rows.count
             let parsed = parallelMap(rows) { result -> Parsed in
                 switch result {
                 case .success(let row):
@@ -229,6 +231,8 @@ public struct Importer: Sendable {
         if let error = stream.error { report.error(path, line: nil, error) }
         pending += reader.finish()
         flush(pending, report: &report)
+        // a file of blank lines holds no row, good or bad: it is empty, like a blank cable file
+        if rowsRead == 0, stream.error == nil { report.error(path, line: 1, "the file is empty") }
         progress?(total, total)
     }
 

@@ -580,6 +580,17 @@ struct ImporterTests {
         }
     }
 
+    @Test("an empty CSV, or one of blank lines, is an error naming it, like an empty cable file")
+    func emptyCSV() throws {
+        try Scratch.with { s in
+            let empty = try s.write([], "empty.csv")
+            let blank = try s.write([0xEF, 0xBB, 0xBF] + Array("\r\n\n".utf8), "blank.csv")
+            let report = s.importer().run([empty, blank])
+            #expect(report.failed == 2 && !report.succeeded)
+            #expect(report.messages == ["\(empty):1: error: the file is empty", "\(blank):1: error: the file is empty"])
+        }
+    }
+
     // MARK: - Folders
 
     @Test("hidden files, hidden folders and Markdown files in a folder are not inputs")
