@@ -31,6 +31,14 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("max-size"), help: "Largest single cable file accepted, in MB.")
     var maxSize = 8
 
+    /// A limit below 1 MB refuses every cable; one of a terabyte is no limit, and larger ones overflow
+    /// when counted in bytes.
+    func validate() throws {
+        guard (1...1_048_576).contains(maxSize) else {
+            throw ValidationError("--max-size must be a whole number of MB from 1 to 1048576, not \(maxSize)")
+        }
+    }
+
     func run() throws {
         let importer = Importer(options: .init(root: root, force: force, format: format, maximumSize: maxSize * 1_048_576))
         let progress = TerminalProgress(label: "Importing")
