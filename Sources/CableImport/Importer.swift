@@ -20,8 +20,11 @@ public struct Importer: Sendable {
         }
     }
 
-    /// Called with (done, total) as work advances; total is in cables, or in bytes for a CSV.
-    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+    /// Called with (done, total, unit) as work advances: files while the files are read, bytes while a CSV is.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ unit: ProgressUnit) -> Void
+
+    /// What a `Progress` counts.
+    public enum ProgressUnit: Sendable { case files, bytes }
 
     public let options: Options
     public init(options: Options) { self.options = options }
@@ -62,7 +65,7 @@ public struct Importer: Sendable {
             csvFiles += parsed.filter(\.isCSV).map(\.path)
             commit(parsed, store: store, seen: &seen, report: &report, record: &record)
             done += batch.count
-            progress?(done, files.count)
+            progress?(done, files.count, .files)
         }
         for csv in csvFiles { importCSV(csv, known: known, store: store, seen: &seen, report: &report, record: &record, progress: progress) }
         if let tool { save(record, previous: previous, directory: destination, tool: tool) }
@@ -225,7 +228,7 @@ public struct Importer: Sendable {
             if pending.count >= 1024 {
                 flush(pending, report: &report)
                 pending.removeAll(keepingCapacity: true)
-                progress?(consumed, total)
+                progress?(consumed, total, .bytes)
             }
         }
         if let error = stream.error { report.error(path, line: nil, error) }
@@ -233,7 +236,7 @@ public struct Importer: Sendable {
         flush(pending, report: &report)
         // a file of blank lines holds no row, good or bad: it is empty, like a blank cable file
         if rowsRead == 0, stream.error == nil { report.error(path, line: 1, "the file is empty") }
-        progress?(total, total)
+        progress?(total, total, .bytes)
     }
 
     /// Saves what this run kept, with the entries of the previous record still true (an import of part

@@ -1,7 +1,9 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import CableImport
 import CableKit
+import ChanceryIO
 
 /// Small telegrams of the sample corpus (their file names are their ids).
 private let telegrams = ["09STATE40423", "09CARACAS1296", "09BERLIN1273", "09STATE63812"]
@@ -588,6 +590,19 @@ struct ImporterTests {
             let report = s.importer().run([empty, blank])
             #expect(report.failed == 2 && !report.succeeded)
             #expect(report.messages == ["\(empty):1: error: the file is empty", "\(blank):1: error: the file is empty"])
+        }
+    }
+
+    @Test("progress counts files while files are read, and bytes while a CSV is (its cables are not known before)")
+    func progressUnits() throws {
+        try Scratch.with { s in
+            let file = try s.copy(cablegate("09STATE40423.txt"), to: "09STATE40423.txt")
+            let csv = try s.write(csvRow(1, created: "4/10/2008 22:26", id: "08STATE38001", body: telegramBody("038001", subject: "ROW")), "rows.csv")
+            let calls = Mutex<[String]>([])
+            let report = s.importer().run([file, csv]) { done, total, unit in calls.withLock { $0.append("\(done)/\(total) \(unit)") } }
+            #expect(report.new == 2, "\(report.messages)")
+            let size = try #require(DiskIO.size(csv))
+            #expect(calls.withLock { $0 } == ["1/1 files", "\(size)/\(size) bytes"])
         }
     }
 
