@@ -118,7 +118,7 @@ public struct Importer: Sendable {
         } catch let failure as CableReader.Failure {
             return Parsed(path: path, failure: failure)
         } catch let failure as DiskIO.Failure {
-            return Parsed(path: path, failure: .init(message: failure.message))
+            return Parsed(path: path, failure: .init(message: "cannot read the file: \(failure.message)"))
         } catch {
             return Parsed(path: path, failure: .init(message: "\(error)"))
         }

@@ -399,6 +399,18 @@ struct ImporterTests {
         }
     }
 
+    #if os(Linux)
+    @Test("a file that cannot be read is an error saying so, not the bare reason ('path: error: Input/output error')")
+    func readFailure() throws {
+        try Scratch.with { s in
+            // readable by every user, root too, and failing at the first read
+            let report = s.importer().run(["/proc/self/mem"])
+            #expect(report.failed == 1 && !report.succeeded)
+            #expect(report.messages == ["/proc/self/mem: error: cannot read the file: Input/output error"])
+        }
+    }
+    #endif
+
     @Test("a 50 MB file is refused quickly, with its size in the message")
     func fiftyMegabytes() throws {
         try Scratch.with { s in
