@@ -380,6 +380,18 @@ struct ImporterTests {
         }
     }
 
+    @Test("a UTF-16 file (with its byte order mark, either way round) is refused as UTF-16 text, not as binary data")
+    func utf16() throws {
+        try Scratch.with { s in
+            let text = try String(decoding: Shared.bytes(cablegate("09STATE40423.txt")), as: UTF8.self)
+            let little = try s.write([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "little.txt")
+            let big = try s.write([0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "big.txt")
+            let report = s.importer().run([little, big])
+            #expect(report.failed == 2 && report.new == 0)
+            #expect(report.messages == [little, big].map { "\($0):1: error: UTF-16 text (it opens with a UTF-16 byte order mark); save it as UTF-8" })
+        }
+    }
+
     @Test("a file that cannot be written is an error naming the input and the destination; no temporary file is left")
     func writeFailure() throws {
         try Scratch.with { s in
