@@ -34,7 +34,13 @@ public struct Importer: Sendable {
     /// `<root>/.chancery/import-record`: what the last imports stored (see `ImportRecord`).
     public var recordFile: String { ImportRecord.file(root: options.root) }
 
-    public func run(_ paths: [String], progress: Progress? = nil) -> ImportReport {
+    /// `<root>/.chancery/import-lock`: held while an import reads and writes the store.
+    public var lockFile: String { (options.root == "." ? "" : options.root + "/") + ".chancery/import-lock" }
+
+    /// Imports `paths`. A second import of the same site waits for the first (`waiting` is called once
+    /// when it has to): each reads the store as the one before left it, so two never both write a cable
+    /// as new, nor miss each other's duplicate ids and records.
+    public func run(_ paths: [String], progress: Progress? = nil, waiting: (@Sendable () -> Void)? = nil) -> ImportReport {
         let start = DispatchTime.now()
         var report = ImportReport()
         report.destination = destination
@@ -42,6 +48,14 @@ public struct Importer: Sendable {
         for problem in inputs.problems {
             if problem.isWarning { report.warning(problem.path, problem.message) } else { report.error(problem.path, line: nil, problem.message) }
         }
+        // with nothing to read, nothing is written, not even the lock
+        var lock = inputs.files.isEmpty ? nil : DiskIO.lock(lockFile, wait: false)
+        // held by another import (a lock that cannot be made at all, in a folder not writable, is not waited for)
+        if lock == nil, !inputs.files.isEmpty, DiskIO.exists(lockFile) {
+            waiting?()
+            lock = DiskIO.lock(lockFile, wait: true)
+        }
+        defer { if let lock { DiskIO.unlock(lock) } }
         let store = CableStore(directory: destination, force: options.force)
         var seen: [String: String] = [:]
         // without a way to tell this build of the tool from another, there is no record

@@ -42,7 +42,8 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let importer = Importer(options: .init(root: root, force: force, format: format, maximumSize: maxSize * 1_048_576))
         let progress = TerminalProgress(label: "Importing")
-        let report = importer.run(paths) { progress.update($0, $1, inBytes: $2 == .bytes) }
+        let report = importer.run(paths, progress: { progress.update($0, $1, inBytes: $2 == .bytes) },
+                                  waiting: { printError("Another import into this site is running; waiting for it to finish…") })
         progress.finish()
         for message in report.messages { printError(message) }
         print(report.summary)

@@ -215,6 +215,34 @@ struct ImporterTests {
 
     // MARK: - Duplicate ids
 
+    @Test("a second import of a site waits for the first, then finds what it stored: no cable written twice as new")
+    func secondImportWaits() throws {
+        try Scratch.with { s in
+            let file = try s.copy(cablegate("09STATE40423.txt"), to: "09STATE40423.txt")
+            let first = s.importer().run([file])
+            #expect(first.new == 1)
+            try s.copy(cablegate("10BAKU98.txt"), to: "10BAKU98.txt")
+            // another import holds the lock
+            let held = try #require(DiskIO.lock(s.importer().lockFile, wait: false))
+            let waited = Mutex(false)
+            let result = Mutex<ImportReport?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                let report = s.importer().run([s.input], waiting: { waited.withLock { $0 = true } })
+                result.withLock { $0 = report }
+                done.signal()
+            }
+            let deadline = Date().addingTimeInterval(10)
+            while !waited.withLock({ $0 }), Date() < deadline { usleep(1000) }
+            #expect(waited.withLock { $0 }, "it says it waits while the lock is held")
+            #expect(s.markdownFiles()["10BAKU98"] == nil, "nothing written while waiting")
+            DiskIO.unlock(held)
+            #expect(done.wait(timeout: .now() + 30) == .success)
+            let second = try #require(result.withLock { $0 })
+            #expect(second.new == 1 && second.unchanged == 1, "\(second.messages)")
+        }
+    }
+
     @Test("the same id from two sources in one run: one is kept, both paths are reported")
     func duplicateWithinARun() throws {
         try Scratch.with { s in
