@@ -31,9 +31,10 @@ public struct ImportReport: Sendable {
     static func location(_ path: String, _ line: Int?) -> String { line.map { "\(path):\($0)" } ?? path }
 
     /// `Imported 310 cables (300 new, 0 updated, 10 unchanged, 0 skipped, 0 failed) in 0.4 s → Content/cables`
+    /// (`1 cable`, as `chancery build` says it)
     public var summary: String {
         let rate = seconds > 0 ? " (\(Int(Double(total) / seconds).formatted)/s)" : ""
-        return "Imported \(total.formatted) cables (\(new.formatted) new, \(updated.formatted) updated, \(unchanged.formatted) unchanged, "
+        return "Imported \(total.formatted) cable\(total == 1 ? "" : "s") (\(new.formatted) new, \(updated.formatted) updated, \(unchanged.formatted) unchanged, "
             + "\(skipped.formatted) skipped, \(failed.formatted) failed) in \(String(format1: seconds)) s\(rate) → \(destination)"
     }
 }

@@ -20,8 +20,11 @@ public struct Importer: Sendable {
         }
     }
 
-    /// Called with (done, total) as work advances; total is in cables, or in bytes for a CSV.
-    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+    /// Called with (done, total, unit) as work advances: files while the files are read, bytes while a CSV is.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ unit: ProgressUnit) -> Void
+
+    /// What a `Progress` counts.
+    public enum ProgressUnit: Sendable { case files, bytes }
 
     public let options: Options
     public init(options: Options) { self.options = options }
@@ -31,7 +34,13 @@ public struct Importer: Sendable {
     /// `<root>/.chancery/import-record`: what the last imports stored (see `ImportRecord`).
     public var recordFile: String { ImportRecord.file(root: options.root) }
 
-    public func run(_ paths: [String], progress: Progress? = nil) -> ImportReport {
+    /// `<root>/.chancery/import-lock`: held while an import reads and writes the store.
+    public var lockFile: String { (options.root == "." ? "" : options.root + "/") + ".chancery/import-lock" }
+
+    /// Imports `paths`. A second import of the same site waits for the first (`waiting` is called once
+    /// when it has to): each reads the store as the one before left it, so two never both write a cable
+    /// as new, nor miss each other's duplicate ids and records.
+    public func run(_ paths: [String], progress: Progress? = nil, waiting: (@Sendable () -> Void)? = nil) -> ImportReport {
         let start = DispatchTime.now()
         var report = ImportReport()
         report.destination = destination
@@ -39,6 +48,14 @@ public struct Importer: Sendable {
         for problem in inputs.problems {
             if problem.isWarning { report.warning(problem.path, problem.message) } else { report.error(problem.path, line: nil, problem.message) }
         }
+        // with nothing to read, nothing is written, not even the lock
+        var lock = inputs.files.isEmpty ? nil : DiskIO.lock(lockFile, wait: false)
+        // held by another import (a lock that cannot be made at all, in a folder not writable, is not waited for)
+        if lock == nil, !inputs.files.isEmpty, DiskIO.exists(lockFile) {
+            waiting?()
+            lock = DiskIO.lock(lockFile, wait: true)
+        }
+        defer { if let lock { DiskIO.unlock(lock) } }
         let store = CableStore(directory: destination, force: options.force)
         var seen: [String: String] = [:]
         // without a way to tell this build of the tool from another, there is no record
@@ -59,9 +76,10 @@ public struct Importer: Sendable {
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
             let options = self.options
             let parsed = parallelMap(batch) { path in Importer.parse(path, options: options, known: known, store: store) }
+            csvFiles += parsed.filter(\.isCSV).map(\.path)
             commit(parsed, store: store, seen: &seen, report: &report, record: &record)
             done += batch.count
-            progress?(done, files.count)
+            progress?(done, files.count, .files)
         }
         for csv in csvFiles { importCSV(csv, known: known, store: store, seen: &seen, report: &report, record: &record, progress: progress) }
         if let tool { save(record, previous: previous, directory: destination, tool: tool) }
@@ -82,6 +100,9 @@ public struct Importer: Sendable {
         /// Set instead of `cable` when the import record shows the input stored as it is: it was not
         /// parsed, and is not stored again.
         var recorded: ImportRecord.Entry?
+        /// The file is a Cablegate CSV by its content though its name does not end in `.csv`: it is read
+        /// row by row with the CSV files.
+        var isCSV = false
 
         /// `path`, or `path:line` for a CSV row: how messages name the input.
         var location: String { ImportReport.location(path, line) }
@@ -91,6 +112,9 @@ public struct Importer: Sendable {
     static func parse(_ path: String, options: Options, known: ImportRecord, store: CableStore) -> Parsed {
         // measured before it is read: a file too large to be a cable is never loaded
         if let size = DiskIO.size(path), size > options.maximumSize {
+            // a CSV is streamed whatever its size: only its first bytes are read to know it
+            if options.format == nil, let head = ChunkedFile(path: path, chunkSize: 64)?.next(),
+               SourceFormat.detect(head, fileName: path) == .csv { return Parsed(path: path, isCSV: true) }
             return Parsed(path: path, failure: .tooLarge(size: size, maximumSize: options.maximumSize))
         }
         do {
@@ -99,13 +123,16 @@ public struct Importer: Sendable {
                 let key = ImportRecord.Key.file(path, sha256: .init(SHA256.hash(bytes)), format: options.format)
                 if let entry = known[key], entry.isCurrent(in: store) { return Parsed(path: path, key: key, recorded: entry) }
             }
-            let cable = try CableReader.read(bytes, fileName: path, format: options.format, maximumSize: options.maximumSize)
+            // a Cablegate CSV named otherwise than `.csv` is known by its first row
+            let format = options.format ?? SourceFormat.detect(bytes.prefix(16384), fileName: path)
+            if format == .csv { return Parsed(path: path, isCSV: true) }
+            let cable = try CableReader.read(bytes, fileName: path, format: format, maximumSize: options.maximumSize)
             let key = ImportRecord.Digest(hex: cable.source.sha256 ?? "").map { ImportRecord.Key.file(path, sha256: $0, format: options.format) }
             return Parsed(path: path, cable: cable, original: bytes, key: key)
         } catch let failure as CableReader.Failure {
             return Parsed(path: path, failure: failure)
         } catch let failure as DiskIO.Failure {
-            return Parsed(path: path, failure: .init(message: failure.message))
+            return Parsed(path: path, failure: .init(message: "cannot read the file: \(failure.message)"))
         } catch {
             return Parsed(path: path, failure: .init(message: "\(error)"))
         }
@@ -185,7 +212,9 @@ public struct Importer: Sendable {
         var reader = CablegateCSVReader()
         var pending: [Result<CablegateRow, CablegateCSVError>] = []
         var consumed = 0
+        var rowsRead = 0
         func flush(_ rows: [Result<CablegateRow, CablegateCSVError>], report: inout ImportReport) {
+            rowsRead += rows.count
             let parsed = parallelMap(rows) { result -> Parsed in
                 switch result {
                 case .success(let row):
@@ -213,13 +242,15 @@ public struct Importer: Sendable {
             if pending.count >= 1024 {
                 flush(pending, report: &report)
                 pending.removeAll(keepingCapacity: true)
-                progress?(consumed, total)
+                progress?(consumed, total, .bytes)
             }
         }
         if let error = stream.error { report.error(path, line: nil, error) }
         pending += reader.finish()
         flush(pending, report: &report)
-        progress?(total, total)
+        // a file of blank lines holds no row, good or bad: it is empty, like a blank cable file
+        if rowsRead == 0, stream.error == nil { report.error(path, line: 1, "the file is empty") }
+        progress?(total, total, .bytes)
     }
 
     /// Saves what this run kept, with the entries of the previous record still true (an import of part

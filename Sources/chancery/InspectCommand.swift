@@ -34,6 +34,7 @@ struct InspectCommand: ParsableCommand {
                 var reader = CablegateCSVReader()
                 var results = bytes.withUnsafeBytes { reader.feed($0) }
                 results += reader.finish()
+                if results.isEmpty { report(path, 1, "the file is empty"); failed = true }
                 for result in results {
                     switch result {
                     case .success(let row):

@@ -9,18 +9,18 @@ import Synchronization
 /// error is not a terminal (CI), where only the summary and the errors are printed.
 final class TerminalProgress: Sendable {
     private let label: String
-    private let unit: String
     private let enabled: Bool
     private let state = Mutex<(lastDraw: UInt64, drawn: Bool)>((0, false))
     private let started = clockNanos()
 
-    init(label: String, unit: String = "") {
+    init(label: String) {
         self.label = label
-        self.unit = unit
         self.enabled = isatty(2) != 0 && getenv("CHANCERY_NO_PROGRESS") == nil
     }
 
-    func update(_ done: Int, _ total: Int) {
+    /// `done` of `total` items (`512/3000  305/s`), or of `total` bytes with `inBytes` (`41%`: a CSV's cables
+    /// are not known until it is read).
+    func update(_ done: Int, _ total: Int, inBytes: Bool = false) {
         guard enabled else { return }
         let now = clockNanos()
         let draw = state.withLock { s -> Bool in
@@ -34,8 +34,8 @@ final class TerminalProgress: Sendable {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let elapsed = Double(now - started) / 1e9
-        let rate = elapsed > 0 && unit.isEmpty ? "  \(Int(Double(done) / elapsed))/s" : ""
-        let counts = unit == "bytes" ? "\(Int(fraction * 100))%" : "\(done)/\(total)"
+        let rate = elapsed > 0 && !inBytes ? "  \(Int(Double(done) / elapsed))/s" : ""
+        let counts = inBytes ? "\(Int(fraction * 100))%" : "\(done)/\(total)"
         let line = "\r\(label) \(bar) \(counts)\(rate)\u{1B}[K"
         writeStandardError(line)
     }

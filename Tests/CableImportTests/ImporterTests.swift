@@ -1,7 +1,9 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import CableImport
 import CableKit
+import ChanceryIO
 
 /// Small telegrams of the sample corpus (their file names are their ids).
 private let telegrams = ["09STATE40423", "09CARACAS1296", "09BERLIN1273", "09STATE63812"]
@@ -213,6 +215,34 @@ struct ImporterTests {
 
     // MARK: - Duplicate ids
 
+    @Test("a second import of a site waits for the first, then finds what it stored: no cable written twice as new")
+    func secondImportWaits() throws {
+        try Scratch.with { s in
+            let file = try s.copy(cablegate("09STATE40423.txt"), to: "09STATE40423.txt")
+            let first = s.importer().run([file])
+            #expect(first.new == 1)
+            try s.copy(cablegate("10BAKU98.txt"), to: "10BAKU98.txt")
+            // another import holds the lock
+            let held = try #require(DiskIO.lock(s.importer().lockFile, wait: false))
+            let waited = Mutex(false)
+            let result = Mutex<ImportReport?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                let report = s.importer().run([s.input], waiting: { waited.withLock { $0 = true } })
+                result.withLock { $0 = report }
+                done.signal()
+            }
+            let deadline = Date().addingTimeInterval(10)
+            while !waited.withLock({ $0 }), Date() < deadline { usleep(1000) }
+            #expect(waited.withLock { $0 }, "it says it waits while the lock is held")
+            #expect(s.markdownFiles()["10BAKU98"] == nil, "nothing written while waiting")
+            DiskIO.unlock(held)
+            #expect(done.wait(timeout: .now() + 30) == .success)
+            let second = try #require(result.withLock { $0 })
+            #expect(second.new == 1 && second.unchanged == 1, "\(second.messages)")
+        }
+    }
+
     @Test("the same id from two sources in one run: one is kept, both paths are reported")
     func duplicateWithinARun() throws {
         try Scratch.with { s in
@@ -378,6 +408,18 @@ struct ImporterTests {
         }
     }
 
+    @Test("a UTF-16 file (with its byte order mark, either way round) is refused as UTF-16 text, not as binary data")
+    func utf16() throws {
+        try Scratch.with { s in
+            let text = try String(decoding: Shared.bytes(cablegate("09STATE40423.txt")), as: UTF8.self)
+            let little = try s.write([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "little.txt")
+            let big = try s.write([0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "big.txt")
+            let report = s.importer().run([little, big])
+            #expect(report.failed == 2 && report.new == 0)
+            #expect(report.messages == [little, big].map { "\($0):1: error: UTF-16 text (it opens with a UTF-16 byte order mark); save it as UTF-8" })
+        }
+    }
+
     @Test("a file that cannot be written is an error naming the input and the destination; no temporary file is left")
     func writeFailure() throws {
         try Scratch.with { s in
@@ -396,6 +438,18 @@ struct ImporterTests {
             #expect(Files.all(under: s.path).filter { Files.isTemporary($0) } == [])
         }
     }
+
+    #if os(Linux)
+    @Test("a file that cannot be read is an error saying so, not the bare reason ('path: error: Input/output error')")
+    func readFailure() throws {
+        try Scratch.with { s in
+            // readable by every user, root too, and failing at the first read
+            let report = s.importer().run(["/proc/self/mem"])
+            #expect(report.failed == 1 && !report.succeeded)
+            #expect(report.messages == ["/proc/self/mem: error: cannot read the file: Input/output error"])
+        }
+    }
+    #endif
 
     @Test("a 50 MB file is refused quickly, with its size in the message")
     func fiftyMegabytes() throws {
@@ -556,6 +610,51 @@ struct ImporterTests {
             #expect(message.contains("unterminated"))
             #expect(try Files.cable(try #require(s.markdownFiles()["08STATE38003"])).source.file == "broken.csv:9")
             s.checkNothingStray()
+        }
+    }
+
+    @Test("a Cablegate CSV named otherwise than .csv (.txt, no extension, a byte order mark, over --max-size) is read row by row")
+    func csvByContent() throws {
+        try Scratch.with { s in
+            let rows = csvRow(1, created: "4/10/2008 22:26", id: "08STATE38001", body: telegramBody("038001", subject: "FIRST"))
+                + csvRow(2, created: "4/11/2008 10:00", id: "08STATE38002", body: telegramBody("038002", subject: "SECOND"))
+            let named = try s.write(rows, "export/cables.txt")
+            let bare = try s.write(rows.replacing("08STATE3800", with: "08STATE3900"), "export/cables")
+            let marked = try s.write([0xEF, 0xBB, 0xBF] + Array(rows.replacing("08STATE3800", with: "08STATE4000").utf8), "export/bom.txt")
+            let report = s.importer().run([named, bare])
+            #expect(report.new == 4 && report.messages.isEmpty, "\(report.messages)")
+            // a file over the limit is known as a CSV by its first bytes, and streamed
+            let large = s.importer(maximumSize: 64).run([marked])
+            #expect(large.new == 2 && large.messages.isEmpty, "\(large.messages)")
+            #expect(Set(s.markdownFiles().keys) == ["08STATE38001", "08STATE38002", "08STATE39001", "08STATE39002", "08STATE40001", "08STATE40002"])
+            #expect(try Files.cable(try #require(s.markdownFiles()["08STATE39002"])).source.file == "cables:7")
+            let again = s.importer().run([named, bare, marked])
+            #expect(again.unchanged == 6 && again.messages.isEmpty, "\(again.messages)")
+            s.checkNothingStray()
+        }
+    }
+
+    @Test("an empty CSV, or one of blank lines, is an error naming it, like an empty cable file")
+    func emptyCSV() throws {
+        try Scratch.with { s in
+            let empty = try s.write([], "empty.csv")
+            let blank = try s.write([0xEF, 0xBB, 0xBF] + Array("\r\n\n".utf8), "blank.csv")
+            let report = s.importer().run([empty, blank])
+            #expect(report.failed == 2 && !report.succeeded)
+            #expect(report.messages == ["\(empty):1: error: the file is empty", "\(blank):1: error: the file is empty"])
+        }
+    }
+
+    @Test("progress counts files while files are read, and bytes while a CSV is (its cables are not known before)")
+    func progressUnits() throws {
+        try Scratch.with { s in
+            let file = try s.copy(cablegate("09STATE40423.txt"), to: "09STATE40423.txt")
+            let csv = try s.write(csvRow(1, created: "4/10/2008 22:26", id: "08STATE38001", body: telegramBody("038001", subject: "ROW")), "rows.csv")
+            let calls = Mutex<[String]>([])
+            let report = s.importer().run([file, csv]) { done, total, unit in calls.withLock { $0.append("\(done)/\(total) \(unit)") } }
+            #expect(report.new == 2, "\(report.messages)")
+            let size = try #require(DiskIO.size(csv))
+            #expect(calls.withLock { $0 } == ["1/1 files", "\(size)/\(size) bytes"])
         }
     }
 

@@ -106,6 +106,14 @@ struct ImportReportTests {
         #expect(r.summary == "Imported 15 cables (1 new, 2 updated, 3 unchanged, 4 skipped, 5 failed) in 2.0 s (7/s) → /site/Content/cables")
     }
 
+    @Test func oneCableIsSingular() {
+        var r = ImportReport()
+        r.unchanged = 1; r.destination = "Content/cables"
+        #expect(r.summary == "Imported 1 cable (0 new, 0 updated, 1 unchanged, 0 skipped, 0 failed) in 0.0 s → Content/cables")
+        r.failed = 1
+        #expect(r.summary.hasPrefix("Imported 2 cables ("))
+    }
+
     @Test func thousandsAndNoRateWithoutTime() {
         var r = ImportReport()
         r.new = 1_234_567; r.failed = 1_000; r.destination = "Content/cables"

@@ -104,10 +104,11 @@ struct Scratch {
         if top != ["in", "site"] && top != ["in"] { problems.append("written outside the site: \(top)") }
         if FileManager.default.fileExists(atPath: root) {
             let inRoot = (try? FileManager.default.contentsOfDirectory(atPath: root).sorted()) ?? []
-            if inRoot != ["Content"] && inRoot != [".chancery", "Content"] { problems.append("written outside Content: \(inRoot)") }
-            let inCache = (try? FileManager.default.contentsOfDirectory(atPath: root + "/.chancery").sorted()) ?? ["import-record"]
-            if inCache != ["import-record"] { problems.append("written in .chancery besides the import record: \(inCache)") }
-            let inContent = (try? FileManager.default.contentsOfDirectory(atPath: root + "/Content").sorted()) ?? []
+            // an import that stored nothing leaves at most its lock
+            if inRoot != ["Content"] && inRoot != [".chancery", "Content"] && inRoot != [".chancery"] { problems.append("written outside Content: \(inRoot)") }
+            let inCache = (try? FileManager.default.contentsOfDirectory(atPath: root + "/.chancery").sorted()) ?? []
+            if !Set(inCache).isSubset(of: ["import-lock", "import-record"]) { problems.append("written in .chancery besides the import record and lock: \(inCache)") }
+            let inContent = (try? FileManager.default.contentsOfDirectory(atPath: root + "/Content").sorted()) ?? ["cables"]
             if inContent != ["cables"] { problems.append("written outside Content/cables: \(inContent)") }
             for relative in Files.all(under: content) {
                 let parts = relative.split(separator: "/")

@@ -105,6 +105,17 @@ import Testing
         }
     }
 
+    @Test func anOutOfRangeMaxSizeIsAUsageErrorNotACrash() throws {
+        let site = try Site()
+        defer { site.remove() }
+        for size in ["0", "-1", "99999999999999"] {
+            let imported = try Chancery.run(["import", Chancery.shared + "/corpus/seeds", "--root", site.root, "--max-size=\(size)"])
+            #expect(imported.status == 64, "--max-size=\(size): \(imported.error.prefix(300))")
+            #expect(imported.error.contains("--max-size must be a whole number of MB from 1"), "\(imported.error.prefix(300))")
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/Content/cables"), "nothing imported")
+    }
+
     @Test func aMissingInputIsAnErrorNamingIt() throws {
         let site = try Site()
         defer { site.remove() }

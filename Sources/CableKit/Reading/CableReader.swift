@@ -96,12 +96,16 @@ public enum CableReader {
         return cable
     }
 
-    /// Empty, binary (NUL bytes) or oversized input.
+    /// Empty, binary (NUL bytes), UTF-16 or oversized input.
     static func check(_ bytes: [UInt8], maximumSize: Int) throws(Failure) {
         if bytes.isEmpty || bytes.allSatisfy({ ASCII.isSpace($0) || $0 == ASCII.newline }) {
             throw Failure(line: 1, message: "the file is empty")
         }
         if bytes.count > maximumSize { throw Failure.tooLarge(size: bytes.count, maximumSize: maximumSize) }
+        // its NUL bytes would call it binary: say what it is (Notepad's "Unicode")
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw Failure(line: 1, message: "UTF-16 text (it opens with a UTF-16 byte order mark); save it as UTF-8")
+        }
         if let nul = firstNUL(bytes) {
             let line = bytes[..<nul].reduce(1) { $0 + ($1 == ASCII.newline ? 1 : 0) }
             throw Failure(line: line, message: "binary data: NUL byte at offset \(nul); not a text cable")

@@ -21,11 +21,13 @@ extension SourceFormat {
         return first.hasPrefix(caseInsensitive: "VZCZC") || first.hasPrefix(caseInsensitive: "THIS RECORD IS A PARTIAL EXTRACT")
     }
 
-    /// `"1","12/28/1966 18:48","66BUENOSAIRES2481",` — the first row of the Cablegate CSV.
+    /// `"1","12/28/1966 18:48","66BUENOSAIRES2481",` — the first row of the Cablegate CSV, after a UTF-8
+    /// byte order mark if there is one.
     static func looksLikeCSV(_ head: [UInt8]) -> Bool {
-        guard head.first == UInt8(ascii: "\"") else { return false }
-        var i = 1
+        let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard head.count > start, head[start] == UInt8(ascii: "\"") else { return false }
+        var i = start + 1
         while i < head.count, ASCII.isDigit(head[i]) { i += 1 }
-        return i > 1 && i + 2 < head.count && head[i] == UInt8(ascii: "\"") && head[i + 1] == ASCII.comma && head[i + 2] == UInt8(ascii: "\"")
+        return i > start + 1 && i + 2 < head.count && head[i] == UInt8(ascii: "\"") && head[i + 1] == ASCII.comma && head[i + 2] == UInt8(ascii: "\"")
     }
 }
