@@ -94,9 +94,14 @@ struct HeaderFields {
                 i += 1; continue
             }
             current = nil
-            // before the first field, and between fields before the subject: caveat lines and notes
+            // before the first field, and between fields before the subject: caveat lines and notes — one of
+            // which may carry the E.O. line run onto it ("DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012")
             if i < (subjectLine ?? firstFieldLine ?? start) {
-                if noteCaveats(t, into: &header) { lastConsumed = i }
+                if header.values[.eo] == nil, let value = inlineEO(t) {
+                    readFields(t, line: i, first: (.eo, value))
+                } else if noteCaveats(t, into: &header) {
+                    lastConsumed = i
+                }
                 i += 1; continue
             }
             if firstFieldLine == nil, noteCaveats(t, into: &header) { lastConsumed = i; i += 1; continue }
@@ -159,6 +164,19 @@ struct HeaderFields {
             if i > t.startIndex, !ASCII.isAlnum(t[i - 1]), let (f, value) = keyword(t, at: i, inline: true),
                f > field || f == .classifiedBy && field != .classifiedBy {
                 return (f, i, value)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Where the value of an `E.O.` keyword inside the line starts (after a word boundary).
+    static func inlineEO(_ t: ArraySlice<UInt8>) -> Int? {
+        var i = t.startIndex + 1
+        while i < t.endIndex {
+            if t[i] == UInt8(ascii: "E") || t[i] == UInt8(ascii: "e"), !ASCII.isAlnum(t[i - 1]), let (field, value) = keyword(t, at: i, inline: true),
+               field == .eo {
+                return value
             }
             i += 1
         }

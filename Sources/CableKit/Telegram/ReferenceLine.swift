@@ -48,6 +48,16 @@ enum ReferenceLine {
         return refs
     }
 
+    /// The earliest year a cable of `post` numbered `serial` can be from, given the REF line `value`: the
+    /// year of its latest reference written with a year, or the year after when that reference is from the
+    /// same post with a higher serial (serials count up within a year). Nil without such a reference.
+    static func earliestYear(citing value: String, post: String?, serial: Int?, posts: PostDirectory = .standard) -> Int? {
+        parse(value, year: nil, ownID: nil, posts: posts).compactMap(ReferenceID.parts).map { ref in
+            if let post, let serial, ref.post == post, ref.serial >= serial { return ref.year + 1 }
+            return ref.year
+        }.max()
+    }
+
     /// "05" → 2005, "2007" → 2007; nil for anything else.
     static func yearToken(_ t: String) -> Int? {
         guard t.allSatisfy(ASCII.isNumber(character:)), let v = Int(t) else { return nil }

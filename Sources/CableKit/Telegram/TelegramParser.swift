@@ -90,7 +90,11 @@ public enum TelegramParser {
            parts.serial == serial || serial == nil {
             idYear = parts.year; postCode = parts.post; serial = parts.serial
         }
-        if idYear == nil, let decl = cable.declassifyOn, let y = Int(decl.prefix(4)) { idYear = y - 10 }
+        if idYear == nil, let decl = cable.declassifyOn, let y = Int(decl.prefix(4)) {
+            // ten years before its declassification, as E.O. 12958 sets by default — but not before the cables
+            // it cites ("REF: 04 PARIS 8760" puts PARIS 482 in 2005 at the earliest)
+            idYear = max(y - 10, header.values[.reference].flatMap { ReferenceLine.earliestYear(citing: $0, post: postCode, serial: serial, posts: posts) } ?? 0)
+        }
         if let postCode, let serial, let idYear { cable.id = ReferenceID.make(year: idYear, post: postCode, serial: serial) }
 
         if let date {
