@@ -28,19 +28,10 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Read every input as this format: telegram, foia, wikileaks, csv.")
     var format: SourceFormat?
 
-    @Option(name: .customLong("max-size"), help: "Largest single cable file accepted, in MB.")
-    var maxSize = 8
-
-    /// A limit below 1 MB refuses every cable; one of a terabyte is no limit, and larger ones overflow
-    /// when counted in bytes.
-    func validate() throws {
-        guard (1...1_048_576).contains(maxSize) else {
-            throw ValidationError("--max-size must be a whole number of MB from 1 to 1048576, not \(maxSize)")
-        }
-    }
+    @OptionGroup var limit: SizeLimit
 
     func run() throws {
-        let importer = Importer(options: .init(root: root, force: force, format: format, maximumSize: maxSize * 1_048_576))
+        let importer = Importer(options: .init(root: root, force: force, format: format, maximumSize: limit.bytes))
         let progress = TerminalProgress(label: "Importing")
         let report = importer.run(paths, progress: { progress.update($0, $1, inBytes: $2 == .bytes) },
                                   waiting: { printError("Another import into this site is running; waiting for it to finish…") })

@@ -19,6 +19,8 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Read every file as this format instead of detecting it: telegram, foia, wikileaks, csv.")
     var format: SourceFormat?
 
+    @OptionGroup var limit: SizeLimit
+
     func run() throws {
         var cables: [Cable] = []
         var failed = false
@@ -48,7 +50,7 @@ struct InspectCommand: ParsableCommand {
                 continue
             }
             do {
-                cables.append(try CableReader.read(bytes, fileName: path, format: detected))
+                cables.append(try CableReader.read(bytes, fileName: path, format: detected, maximumSize: limit.bytes))
             } catch {
                 report(path, error.line, error.message)
                 failed = true

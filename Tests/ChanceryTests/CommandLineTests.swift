@@ -116,6 +116,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root + "/Content/cables"), "nothing imported")
     }
 
+    /// `inspect` takes the limit its message names ("raise the limit with --max-size"), as `import` does.
+    @Test func inspectTakesTheSizeLimitItsMessageNames() throws {
+        let site = try Site()
+        defer { site.remove() }
+        let big = site.root + "/big.txt"
+        let cable = try String(contentsOfFile: Chancery.shared + "/corpus/cablegate/00HARARE6677.txt", encoding: .utf8)
+        try (cable + String(repeating: "FILLER LINE OF THE CABLE BODY.\n", count: 40_000)).write(toFile: big, atomically: true, encoding: .utf8)
+        let refused = try Chancery.run(["inspect", big, "--max-size", "1"])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("raise the limit with --max-size"), "\(refused.error.prefix(300))")
+        let read = try Chancery.run(["inspect", big, "--max-size", "2"])
+        #expect(read.status == 0, "\(read.error.prefix(300))")
+        #expect(read.output.contains("id: \"00HARARE6677\""), "\(read.output.prefix(300))")
+        #expect(try Chancery.run(["inspect", big, "--max-size=0"]).status == 64)
+    }
+
     @Test func aMissingInputIsAnErrorNamingIt() throws {
         let site = try Site()
         defer { site.remove() }
