@@ -105,4 +105,23 @@ import Testing
         site.assertFileContent("tag/index.html", contains: ["<h1>Tags</h1>"], notContains: ["A page named tag"])
         #expect(site.errorLines.contains { $0.hasPrefix("Content/pages/tag.md") }, "an error names the page: \(site.errorLines)")
     }
+
+    /// `About.md` and `about.md` both ask for /about/: one page keeps it (the first by name, so that every
+    /// build makes the same site) and the other is an error naming both files.
+    @Test func freePagesWhoseAddressesCollide() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/pages/Contact.md --
+            # Upper
+
+            From Contact.md.
+            -- Content/pages/contact.md --
+            # Lower
+
+            From contact.md.
+            """)
+        site.assertFileContent("contact/index.html", contains: ["From Contact.md."], notContains: ["From contact.md."])
+        #expect(site.errorLines.contains("Content/pages/contact.md: error: this page's address /contact/ is already taken by Content/pages/Contact.md (page addresses are lower case)"),
+                "\(site.errorLines)")
+    }
 }

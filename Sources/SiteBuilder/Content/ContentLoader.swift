@@ -237,15 +237,21 @@ struct ContentLoader {
     func loadPages() -> (pages: [Page], errors: [BuildError]) {
         var pages: [Page] = []
         var errors: [BuildError] = []
-        for entry in DiskIO.list(root + "/Content/pages") ?? [] where entry.name.hasSuffix(".md") && !entry.name.hasPrefix(".") {
-            let path = "Content/pages/" + entry.name
-            let slug = String(entry.name.dropLast(3)).lowercased()
+        // the file that took each address: `About.md` and `about.md` would both be /about/ (the first by name keeps it)
+        var taken: [String: String] = [:]
+        for path in pageFiles() {
+            let slug = String(path.dropFirst("Content/pages/".count).dropLast(3)).lowercased()
             guard !slug.isEmpty, slug.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 errors.append(BuildError(path: path, message: "page file names may use letters, digits, - and _ only"))
                 continue
             }
             guard !ContentLoader.reservedPageNames.contains(slug) else {
                 errors.append(BuildError(path: path, message: "a page cannot be named '\(slug)': /\(slug)/ is part of the reading room (reserved: \(ContentLoader.reservedPageNames.sorted().joined(separator: ", ")))"))
+                continue
+            }
+            if let first = taken.updateValue(path, forKey: slug) {
+                taken[slug] = first
+                errors.append(BuildError(path: path, message: "this page's address /\(slug)/ is already taken by \(first) (page addresses are lower case)"))
                 continue
             }
             do {
