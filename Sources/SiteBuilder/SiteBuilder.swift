@@ -59,6 +59,8 @@ public struct SiteBuilder: Sendable {
         let root = options.root
         var timer = PhaseTimer()
         defer { timer.print() }
+        // a build removes what it did not make from its output folder: never the site's own sources
+        if let problem = OutputPlace.problem(output: outputDirectory, root: root) { report.errors.append(problem); return }
 
         // configuration and theme: without them nothing can be built
         var config = SiteConfig()

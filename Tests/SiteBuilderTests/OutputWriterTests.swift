@@ -83,4 +83,39 @@ import Testing
         #expect(!DiskIO.exists(output + "/cable/2008/04/08STATE1/.index.html.tmp-4242-7"))
         #expect(DiskIO.exists(output + "/.well-known/security.txt"), "other hidden files are not the build's")
     }
+
+    /// `--output .`, `--output ..` or a folder inside Content/ or Themes/: the build would remove the site's
+    /// own sources as files it did not make. It refuses, names the folder, and touches nothing.
+    @Test(arguments: [".", "..", "Content", "Content/out", "Themes/default/assets/site", "link-to-root"])
+    func anOutputFolderHoldingTheSourcesIsRefused(output: String) throws {
+        // the site one level down in a folder of its own, so that `..` is that folder
+        let fixture = try SiteFixture(ReadingRoom.site, build: false)
+        let outer = Temp.directory("outer")
+        defer { try? FileManager.default.removeItem(atPath: outer) }
+        let root = outer + "/site"
+        try FileManager.default.copyItem(atPath: fixture.root, toPath: root)
+        try FileManager.default.createSymbolicLink(atPath: root + "/link-to-root", withDestinationPath: root)
+        let sources = Tree.files(root + "/Content").count + Tree.files(root + "/Themes").count
+        let path = root + "/" + output
+        for clean in [false, true] {
+            let report = SiteBuilder(options: .init(root: root, output: path, clean: clean)).build()
+            #expect(report.failed)
+            #expect(report.errors.map(\.description) == ["\(path): error: the output folder must not be the site folder, a folder above it, "
+                + "or inside its Content/ or Themes/: a build removes every file there that it did not make"])
+        }
+        #expect(Tree.files(root + "/Content").count + Tree.files(root + "/Themes").count == sources, "nothing removed")
+        #expect(!DiskIO.exists(root + "/Content/out") && !DiskIO.exists(root + "/Themes/default/assets/site"), "nothing written")
+        #expect(!DiskIO.exists(root + "/index.html") && !DiskIO.exists(outer + "/index.html"), "nothing written")
+    }
+
+    /// A folder beside the site, or one inside it other than its sources, is fine.
+    @Test func anOutputFolderBesideTheSourcesIsAccepted() throws {
+        let site = try SiteFixture(ReadingRoom.site, build: false)
+        for output in [site.root + "/Public", site.root + "/build/site", site.root + "-published"] {
+            defer { if output.hasSuffix("-published") { try? FileManager.default.removeItem(atPath: output) } }
+            let report = SiteBuilder(options: .init(root: site.root, output: output)).build()
+            #expect(!report.failed, "\(output): \(report.errors)")
+            #expect(DiskIO.exists(output + "/index.html"))
+        }
+    }
 }

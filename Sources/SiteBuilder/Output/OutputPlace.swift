@@ -1,0 +1,41 @@
+import ChanceryIO
+
+/// Where a site may be written. A build removes every file of its output folder that it did not make (and
+/// a first or `--clean` build replaces the folder's content whole), so the output folder must not hold the
+/// site's sources: it may be neither the site folder nor a folder above it (`--output .`, `--output ..`),
+/// nor lie inside `Content/` or `Themes/` (the build would read its own output as sources next time).
+/// Folders are compared by device and inode, so symbolic links and relative spellings do not hide them.
+enum OutputPlace {
+    /// Why `output` cannot take the site of `root`, or nil when it can.
+    static func problem(output: String, root: String) -> BuildError? {
+        let refusal = "the output folder must not be the site folder, a folder above it, or inside its Content/ or Themes/: "
+            + "a build removes every file there that it did not make"
+        // the site folder and the folders above it
+        if let target = DiskIO.identity(output), ancestors(from: root).contains(target) {
+            return BuildError(path: output, message: refusal)
+        }
+        // the output folder (or, when it does not exist yet, the nearest folder above it that does) and those above
+        var existing = output
+        while DiskIO.identity(existing) == nil {
+            let parent = DiskIO.parent(existing)
+            guard parent != existing, !parent.isEmpty else { return nil }
+            existing = parent
+        }
+        let above = ancestors(from: existing)
+        for source in ["Content", "Themes"] {
+            if let identity = DiskIO.identity(root + "/" + source), above.contains(identity) { return BuildError(path: output, message: refusal) }
+        }
+        return nil
+    }
+
+    /// The identities of `folder` and of each folder above it, up to the root of the file system.
+    private static func ancestors(from folder: String) -> Set<[UInt64]> {
+        var found = Set<[UInt64]>()
+        var path = folder
+        for _ in 0..<256 {
+            guard let identity = DiskIO.identity(path), found.insert(identity).inserted else { break }
+            path += "/.."
+        }
+        return found
+    }
+}
