@@ -137,6 +137,27 @@ import Testing
         Self.expectRestBuilt(site)
     }
 
+    /// A key given twice (here read by Yams) is one error line naming the key, not Yams's description
+    /// with the whole front matter quoted in it.
+    @Test func keyGivenTwiceIsOneErrorLine() throws {
+        let site = try Self.withKhan("""
+            ---
+            id: "08STATE37957"
+            summary: |
+              A block scalar, which only Yams reads.
+            title: "ONE"
+            title: "TWO"
+            date: 2008-04-10T22:26:00Z
+            ---
+
+            ¶1. (C) Text.
+            """)
+        Self.expectError(site, "Content/cables/2008/08STATE37957.md:5: error: ", "invalid YAML: a key is given twice: 'title'")
+        let line = site.errorLines.first ?? ""
+        #expect(!line.contains("\n"), "\(line)")
+        Self.expectRestBuilt(site)
+    }
+
     @Test func unclosedFrontMatter() throws {
         let site = try Self.withKhan("""
             ---
@@ -262,6 +283,7 @@ import Testing
         ("title: Test\nbase_url: example.org\n", 2, "'base_url' must start with http:// or https://"),
         ("title: Test\ntheme: ../elsewhere\n", 2, "'theme' must be a folder name"),
         ("title: Test\ndescription: a: b\n", 2, "invalid YAML"),
+        ("title: Test\npage_size: 20\npage_size: 30\n", 2, "invalid YAML: a key is given twice: 'page_size'"),
     ])
     func badSiteYML(yml: String, line: Int, message: String) throws {
         let site = try SiteFixture("-- Content/site.yml --\n" + yml + ReadingRoom.cables)

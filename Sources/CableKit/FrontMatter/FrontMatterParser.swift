@@ -163,14 +163,18 @@ public enum FrontMatterParser {
     private static func yamlLine(_ error: YamlError) -> Int {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line + 1
+        case .duplicatedKeysInMapping(_, let context): return context.mark.line + 1
         default: return 2
         }
     }
 
-    /// The problem alone from a Yams error (its description repeats the position and quotes the text).
+    /// The problem alone from a Yams error, on one line (its description repeats the position and quotes
+    /// the text; for a key given twice, the whole document).
     public static func yamlMessage(_ error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "a key is given twice: " + duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
         default: return "\(error)"
         }
     }

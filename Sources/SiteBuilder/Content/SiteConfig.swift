@@ -85,6 +85,7 @@ public struct SiteConfig: Sendable, Equatable {
     private static func yamlLine(_ error: YamlError) -> Int {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .duplicatedKeysInMapping(_, let context): return context.mark.line
         default: return 1
         }
     }
