@@ -21,6 +21,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Ignore the build cache (.chancery/) and build the whole site anew; it replaces the output folder's content at the end.")
     var clean = false
 
+    func validate() throws {
+        if let baseURL, SiteConfig.baseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be an absolute URL starting with http:// or https:// (not '\(baseURL)')")
+        }
+    }
+
     func run() throws {
         let builder = SiteBuilder(options: .init(root: root, output: output, baseURL: baseURL, clean: clean, freesMemory: false))
         let progress = TerminalProgress(label: "Building")

@@ -132,6 +132,17 @@ import Testing
         #expect(try Chancery.run(["inspect", big, "--max-size=0"]).status == 64)
     }
 
+    /// `--base-url` follows the rule of site.yml's base_url: without a scheme every absolute link and the
+    /// assets' paths would be wrong, so it is a usage error and nothing is built.
+    @Test func aBaseURLWithoutSchemeIsAUsageError() throws {
+        let site = try Site()
+        defer { site.remove() }
+        let built = try Chancery.run(["build", "--root", site.root, "--base-url", "example.org/archive"])
+        #expect(built.status == 64, "\(built.error)")
+        #expect(built.error.contains("--base-url must be an absolute URL starting with http:// or https:// (not 'example.org/archive')"), "\(built.error)")
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/Public/index.html"))
+    }
+
     @Test func aMissingInputIsAnErrorNamingIt() throws {
         let site = try Site()
         defer { site.remove() }

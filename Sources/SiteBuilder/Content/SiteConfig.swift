@@ -58,11 +58,9 @@ public struct SiteConfig: Sendable, Equatable {
             case "title": config.title = try text()
             case "description": config.description = try text()
             case "base_url", "baseURL", "baseurl":
-                var url = try text()
-                guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                guard let url = baseURL(try text()) else {
                     throw BuildError(path: path, line: line, message: "'base_url' must start with http:// or https://")
                 }
-                while url.hasSuffix("/") { url.removeLast() }
                 config.baseURL = url
             case "language": config.language = try text()
             case "theme":
@@ -80,6 +78,15 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         return config
+    }
+
+    /// A base URL as the site uses it (without trailing slash), or nil when it is not an absolute http or https
+    /// URL: `base_url` of site.yml and `--base-url` of `chancery build` follow the same rule.
+    public static func baseURL(_ text: String) -> String? {
+        guard text.hasPrefix("http://") || text.hasPrefix("https://") else { return nil }
+        var url = text
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
     }
 
     private static func yamlLine(_ error: YamlError) -> Int {
