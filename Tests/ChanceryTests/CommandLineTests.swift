@@ -80,6 +80,28 @@ import Testing
         #expect(checked.outputLines.count == 1, "one summary line: \(checked.output)")
     }
 
+    /// The publishing workflow: `build --base-url` with an address other than site.yml's, then `check`. The
+    /// check reads the links under the base path the site was built with, not site.yml's.
+    @Test func checkFollowsTheBaseURLTheSiteWasBuiltWith() throws {
+        let site = try Site()
+        defer { site.remove() }
+        _ = try Chancery.run(["import", Chancery.shared + "/corpus/seeds", "--root", site.root])
+        let built = try Chancery.run(["build", "--root", site.root, "--base-url", "https://owner.github.io/reading-room"])
+        #expect(built.status == 0, "\(built.error)")
+        let checked = try Chancery.run(["check", "--root", site.root])
+        #expect(checked.status == 0, "\(checked.error.prefix(500))")
+        #expect(!checked.error.contains("broken link"), "\(checked.error.prefix(500))")
+        #expect(checked.output.contains(": 0 errors,"), "\(checked.output)")
+
+        // and a link that is broken under that base path is still found
+        let home = site.root + "/Public/index.html"
+        let page = try String(contentsOfFile: home, encoding: .utf8)
+        try page.replacingOccurrences(of: "href=\"/reading-room/date/\"", with: "href=\"/reading-room/no-such-page/\"").write(toFile: home, atomically: true, encoding: .utf8)
+        let broken = try Chancery.run(["check", "--root", site.root])
+        #expect(broken.status == 1)
+        #expect(broken.error.contains("Public/index.html:") && broken.error.contains("error: broken link /reading-room/no-such-page/"), "\(broken.error.prefix(500))")
+    }
+
     @Test func inspectPrintsTheFrontMatterKeysAsJSON() throws {
         let seeds = try FileManager.default.contentsOfDirectory(atPath: Chancery.shared + "/corpus/seeds").sorted().map { Chancery.shared + "/corpus/seeds/" + $0 }
         let inspected = try Chancery.run(["inspect", "--json"] + seeds)

@@ -111,11 +111,28 @@ public struct SiteCheck: Sendable {
         for (findings, count) in results { report.findings += findings; report.links += count }
     }
 
-    /// The base path of site.yml's base_url (`/archive`), so absolute links map to files.
+    /// The base path the site was built with (`/archive`), so absolute links map to files: that of the base
+    /// URL its robots.txt names (the build writes it from the URL it used, `--base-url` included), else that
+    /// of site.yml's base_url.
     private func basePath() -> String {
+        if let bytes = try? DiskIO.read(output + "/robots.txt"), let base = Self.basePath(robots: String(decoding: bytes, as: UTF8.self)) {
+            return base
+        }
         guard let bytes = try? DiskIO.read(root + "/Content/site.yml"),
               let config = try? SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "Content/site.yml") else { return "" }
         return config.basePath
+    }
+
+    /// The base path of the site a robots.txt was written for, from its `Sitemap: <base URL>/sitemap.xml` line.
+    static func basePath(robots: String) -> String? {
+        for line in robots.split(separator: "\n") where line.hasPrefix("Sitemap: ") {
+            let url = line.dropFirst("Sitemap: ".count).trimmingSpaces
+            guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.hasSuffix("/sitemap.xml") else { return nil }
+            var config = SiteConfig()
+            config.baseURL = String(url.dropLast("/sitemap.xml".count))
+            return config.basePath
+        }
+        return nil
     }
 }
 
