@@ -102,6 +102,22 @@ import Testing
         #expect(broken.error.contains("Public/index.html:") && broken.error.contains("error: broken link /reading-room/no-such-page/"), "\(broken.error.prefix(500))")
     }
 
+    /// Whatever fails the build fails the check too: an error in site.yml or in a free page's front matter.
+    @Test func checkReportsTheErrorsOfSiteYmlAndFreePages() throws {
+        let site = try Site()
+        defer { site.remove() }
+        _ = try Chancery.run(["import", Chancery.shared + "/corpus/seeds", "--root", site.root])
+        #expect(try Chancery.run(["build", "--root", site.root]).status == 0)
+        try site.write("Content/site.yml", "title: Command Line Test\nbase_url: http://localhost:8080\npage_sise: 20\n")
+        try site.write("Content/pages/notes.md", "---\ntitle: [unclosed\n---\n\nText.\n")
+        let checked = try Chancery.run(["check", "--root", site.root])
+        #expect(checked.status == 1)
+        let findings = checked.error.split(separator: "\n").map(String.init)
+        #expect(findings.contains { $0.hasPrefix("Content/site.yml:3: error: unknown key 'page_sise'") }, "\(findings)")
+        #expect(findings.contains { $0.hasPrefix("Content/pages/notes.md:2: error: ") }, "\(findings)")
+        #expect(!findings.contains { $0.contains("broken link") }, "\(findings.prefix(5))")
+    }
+
     @Test func inspectPrintsTheFrontMatterKeysAsJSON() throws {
         let seeds = try FileManager.default.contentsOfDirectory(atPath: Chancery.shared + "/corpus/seeds").sorted().map { Chancery.shared + "/corpus/seeds/" + $0 }
         let inspected = try Chancery.run(["inspect", "--json"] + seeds)

@@ -1,9 +1,9 @@
 import CableKit
 import ChanceryIO
 
-/// `chancery check`: validates the content (front matter against the schema, duplicate ids, references to
-/// cables not in the archive) and the built site (broken internal links, missing assets). Each finding is
-/// a `path:line: error|warning: message`.
+/// `chancery check`: validates the content (site.yml, the front matter of cables and free pages, duplicate
+/// ids, references to cables not in the archive) and the built site (broken internal links, missing
+/// assets). Each finding is a `path:line: error|warning: message`.
 public struct SiteCheck: Sendable {
     public let root: String
     public let output: String
@@ -35,7 +35,13 @@ public struct SiteCheck: Sendable {
     // MARK: content
 
     func checkContent(_ report: inout Report) {
-        let loaded = ContentLoader(root: root).loadCables()
+        // what stops or fails the build: site.yml, the free pages, the cables
+        if let bytes = try? DiskIO.read(root + "/Content/site.yml") {
+            do { _ = try SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "Content/site.yml") } catch { report.findings.append(error) }
+        }
+        let loader = ContentLoader(root: root)
+        report.findings += loader.loadPages().errors
+        let loaded = loader.loadCables()
         report.findings += loaded.errors
         report.cables = loaded.records.count
         var byID: [String: String] = [:]
