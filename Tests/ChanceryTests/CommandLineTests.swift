@@ -78,6 +78,7 @@ import Testing
         #expect(findings.contains { $0.hasPrefix("Content/cables/2009/08STATE1.md:2: error: ") && $0.contains("duplicate") }, "\(findings)")
         #expect(findings.contains { $0.hasPrefix("Content/cables/2008/08STATE1.md:") && $0.contains(": warning: ") && $0.contains("08STATE404") }, "\(findings)")
         #expect(checked.outputLines.count == 1, "one summary line: \(checked.output)")
+        #expect(checked.output.hasPrefix("Checked 2 cables and 0 pages (0 internal links): 2 errors, 1 warning"), "\(checked.output)")
     }
 
     /// The publishing workflow: `build --base-url` with an address other than site.yml's, then `check`. The

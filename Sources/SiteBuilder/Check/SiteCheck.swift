@@ -19,10 +19,14 @@ public struct SiteCheck: Sendable {
         public var pages = 0
         public var links = 0
         public var failed: Bool { findings.contains { !$0.isWarning } }
+        /// `Checked 310 cables and 1,234 pages (25,000 internal links): 1 error, 2 warnings`
         public var summary: String {
             let errors = findings.filter { !$0.isWarning }.count
-            return "Checked \(cables.grouped) cables and \(pages.grouped) pages (\(links.grouped) internal links): \(errors.grouped) errors, \((findings.count - errors).grouped) warnings"
+            return "Checked \(counted(cables, "cable")) and \(counted(pages, "page")) (\(counted(links, "internal link"))): "
+                + "\(counted(errors, "error")), \(counted(findings.count - errors, "warning"))"
         }
+
+        private func counted(_ n: Int, _ noun: String) -> String { "\(n.grouped) \(noun)\(n == 1 ? "" : "s")" }
     }
 
     public func run() -> Report {
