@@ -124,4 +124,13 @@ import Testing
         #expect(site.errorLines.contains("Content/pages/contact.md: error: this page's address /contact/ is already taken by Content/pages/Contact.md (page addresses are lower case)"),
                 "\(site.errorLines)")
     }
+
+    /// A key of site.yml without a value (`title:`, `title: ~`) is a key not given: its default stands, not
+    /// the text "~" (which was every page's title) or an empty title.
+    @Test func siteYMLKeysWithoutAValueKeepTheirDefaults() throws {
+        let site = try SiteFixture("-- Content/site.yml --\ntitle: ~\ndescription:\nbase_url: https://example.org\nlanguage: null\n" + ReadingRoom.cables)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertFileContent("tag/PREL/index.html", contains: ["<html lang=\"en\">", " · Cable Reading Room</title>", "A public reading room of diplomatic cables."],
+                               notContains: ["~</title>", "lang=\"null\""])
+    }
 }

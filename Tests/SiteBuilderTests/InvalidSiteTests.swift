@@ -284,6 +284,7 @@ import Testing
         ("title: Test\ntheme: ../elsewhere\n", 2, "'theme' must be a folder name"),
         ("title: Test\ndescription: a: b\n", 2, "invalid YAML"),
         ("title: Test\npage_size: 20\npage_size: 30\n", 2, "invalid YAML: a key is given twice: 'page_size'"),
+        ("title: Test\ntitel:\n", 2, "unknown key 'titel'"),
     ])
     func badSiteYML(yml: String, line: Int, message: String) throws {
         let site = try SiteFixture("-- Content/site.yml --\n" + yml + ReadingRoom.cables)

@@ -30,6 +30,10 @@ public struct SiteConfig: Sendable, Equatable {
         return path
     }
 
+    /// The keys of site.yml, and other spellings accepted for them.
+    static let keys = ["title", "description", "base_url", "language", "theme", "page_size", "feed_size", "related"]
+    static let spellings = ["baseURL": "base_url", "baseurl": "base_url"]
+
     /// Reads `site.yml`; `path` names the file in errors. Unknown keys are errors (a typo should not pass silently).
     public static func parse(_ text: String, path: String) throws(BuildError) -> SiteConfig {
         var config = SiteConfig()
@@ -43,7 +47,10 @@ public struct SiteConfig: Sendable, Equatable {
         guard case .mapping(let map) = node else { throw BuildError(path: path, line: 1, message: "site.yml must be a mapping of keys to values") }
         for (keyNode, value) in map {
             let line = keyNode.mark?.line ?? 1
-            guard let key = keyNode.string else { throw BuildError(path: path, line: line, message: "keys must be text") }
+            guard let name = keyNode.string else { throw BuildError(path: path, line: line, message: "keys must be text") }
+            let key = spellings[name] ?? name
+            // `title:` or `title: ~` gives no value (a YAML null, not the text "~"): the default stands
+            if let scalar = value.scalar, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string), keys.contains(key) { continue }
             func text() throws(BuildError) -> String {
                 guard let s = value.string else { throw BuildError(path: path, line: line, message: "'\(key)' must be text") }
                 return s
@@ -57,7 +64,7 @@ public struct SiteConfig: Sendable, Equatable {
             switch key {
             case "title": config.title = try text()
             case "description": config.description = try text()
-            case "base_url", "baseURL", "baseurl":
+            case "base_url":
                 guard let url = baseURL(try text()) else {
                     throw BuildError(path: path, line: line, message: "'base_url' must start with http:// or https://")
                 }
@@ -74,7 +81,7 @@ public struct SiteConfig: Sendable, Equatable {
             case "feed_size": config.feedSize = try number(1...1000)
             case "related": config.relatedCount = try number(0...50)
             default:
-                throw BuildError(path: path, line: line, message: "unknown key '\(key)' (known: title, description, base_url, language, theme, page_size, feed_size, related)")
+                throw BuildError(path: path, line: line, message: "unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
             }
         }
         return config
