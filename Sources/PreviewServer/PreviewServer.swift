@@ -174,7 +174,9 @@ public struct PreviewServer: Sendable {
         })
         let status = BuildStatus(report: report, generation: generation)
         log(report, to: console)
-        if status.ok, let base = basePath(root: builder.options.root) { files.setBasePath(base) }
+        // the site is served under the base path it was built with: a build that failed on a cable still wrote
+        // the site (under a new base_url too); one stopped by site.yml or the theme wrote nothing
+        if status.ok || report.written + report.unchanged > 0, let base = basePath(root: builder.options.root) { files.setBasePath(base) }
         let reloaded = early.withLock { $0 }
         await reload.publish(status, reload: !reloaded && report.written + report.removed > 0)
     }

@@ -153,4 +153,37 @@ struct EndToEndTests {
             #expect(await onThread { RawHTTP.request(port: port, "/") } == nil)
         }
     }
+
+    /// A rebuild that fails on one cable still writes the rest of the site; when base_url changed with it,
+    /// the site is served under the new base path, where its links point (not under the old one, where every
+    /// link of every page was a 404 until the cable was fixed).
+    @Test("a rebuild that fails on a cable serves the site under the base path it was built with")
+    func newBasePathWithABadCable() async throws {
+        try await TempFolder.with { folder in
+            try makeSite(folder)
+            let transcript = Transcript()
+            let serverBox = ServerBox()
+            let server = PreviewServer(
+                options: .init(root: folder.path, host: "127.0.0.1", port: 0, debounce: .milliseconds(50)),
+                console: .init(info: { transcript.add($0) }, error: { transcript.add($0) })
+            )
+            let running = Task { try await server.run { serverBox.set($0) } }
+            defer { running.cancel() }
+            #expect(await eventually(timeout: .seconds(60)) { serverBox.value != nil })
+            let port = try #require(serverBox.value?.port)
+
+            try folder.write("Content/cables/2006/06BERLIN9999.md", "---\nid: \"06BERLIN9999\"\ndate: not a date\n---\n\nText.\n")
+            #expect(await eventually { transcript.all.filter { $0.hasPrefix("Rebuild failed") }.count == 1 })
+            try folder.write("Content/site.yml", "title: Test Reading Room\nbase_url: http://127.0.0.1:8080/moved\ntheme: default\n")
+            #expect(await eventually { transcript.all.filter { $0.hasPrefix("Rebuild failed") }.count == 2 })
+
+            let moved = try #require(await onThread { RawHTTP.request(port: port, "/moved/about/") })
+            #expect(moved.status == 200)
+            #expect(moved.body.contains("href=\"/moved/date/\""))
+            let old = try #require(await onThread { RawHTTP.request(port: port, "/about/") })
+            #expect(old.status == 404)
+            await serverBox.value?.stop()
+            try await running.value
+        }
+    }
 }
