@@ -133,4 +133,13 @@ import Testing
         site.assertFileContent("tag/PREL/index.html", contains: ["<html lang=\"en\">", " · Cable Reading Room</title>", "A public reading room of diplomatic cables."],
                                notContains: ["~</title>", "lang=\"null\""])
     }
+
+    /// A free page saved with Windows line ends takes its title from its `# ` line as one saved with Unix
+    /// ones (the whole file was the title, and the page had no body).
+    @Test func freePageWithCRLFLineEndsHasItsHeadingAsTitle() throws {
+        let site = try SiteFixture(ReadingRoom.siteYML + "\n-- Content/pages/contact.md --\n", build: false)
+        try site.write("# Contact us\r\n\r\nWrite to us.\r\n\r\nSecond paragraph.\r\n", to: "Content/pages/contact.md")
+        #expect(!site.build().failed, "\(site.errorLines)")
+        site.assertFileContent("contact/index.html", contains: ["<title>Contact us · Test Reading Room</title>", "<h1>Contact us</h1>", "<p>Write to us.</p>"])
+    }
 }

@@ -265,9 +265,11 @@ struct ContentLoader {
                     if let t = doc.fields.first(where: { $0.key == "title" })?.value.text { title = t }
                     if let m = doc.fields.first(where: { $0.key == "menu" })?.value.text?.trimmingSpaces, !m.isEmpty { menu = m }
                     markdown = doc.body
-                } else if let heading = text.split(separator: "\n", maxSplits: 1).first, heading.hasPrefix("# ") {
-                    title = String(heading.dropFirst(2))
-                    markdown = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first ?? ""
+                } else if text.hasPrefix("# ") {
+                    // the first line is the title (ended by LF or CRLF: a "\r\n" is one Character, not a "\n")
+                    let end = text.firstIndex(where: \.isNewline) ?? text.endIndex
+                    title = text[text.index(text.startIndex, offsetBy: 2)..<end].trimmingSpaces
+                    markdown = end < text.endIndex ? text[text.index(after: end)...] : ""
                 }
                 pages.append(Page(slug: slug, title: title, markdown: String(markdown), path: path, menu: menu))
             } catch let failure as FrontMatterParser.Failure {
