@@ -83,6 +83,24 @@ import Testing
                 "\(site.errorLines)")
     }
 
+    /// A template saved with Windows line ends: its errors name the right line and quote one line (the missing
+    /// partial was reported on line 1, a syntax error quoted the whole template up to it), and a valid one builds.
+    @Test func templateWithCRLFLineEnds() throws {
+        func site(_ line12: String) throws -> SiteFixture {
+            let site = try SiteFixture(ReadingRoom.site, build: false)
+            try site.write(Self.cableTemplate(line12: line12).replacingOccurrences(of: "\n", with: "\r\n"), to: "Themes/default/templates/cable.mustache")
+            site.build()
+            return site
+        }
+        #expect(try site("{{> sidebar}}").errorLines == ["Themes/default/templates/cable.mustache:12: error: template error: partial 'sidebar' not found in the theme"])
+        let syntax = try site("<li>{{#references}}{{{html}}}{{/referencez}}</li>").errorLines
+        #expect(syntax.count == 1 && syntax[0].hasPrefix("Themes/default/templates/cable.mustache:12: error: template error: a section is closed with a different name"), "\(syntax)")
+        #expect(!syntax.joined().contains("\n") && !syntax.joined().contains("\r") && !syntax.joined().contains("<article>"), "\(syntax)")
+        let valid = try site("<li>{{#references}}{{{html}}}{{/references}}</li>")
+        #expect(!valid.report.failed, "\(valid.errorLines)")
+        valid.assertFileContent("cable/2008/04/08STATE37957/index.html", contains: ["<h1>POSSIBLE RELEASE OF A.Q. KHAN</h1>"])
+    }
+
     @Test func missingRequiredTemplate() throws {
         let site = try SiteFixture(ReadingRoom.site)
         try FileManager.default.removeItem(atPath: site.root + "/Themes/default/templates/year.mustache")

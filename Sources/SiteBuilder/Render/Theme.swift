@@ -53,7 +53,7 @@ struct Theme: Sendable {
                 let bytes: [UInt8]?
                 do { bytes = try DiskIO.read(path) } catch { throw BuildError(path: relativeFolder + "/templates/" + entry.name, message: error.message) }
                 guard let bytes else { continue }
-                sources[String(entry.name.dropLast(9))] = (String(decoding: bytes, as: UTF8.self), relativeFolder + "/templates/" + entry.name)
+                sources[String(entry.name.dropLast(9))] = (String(decoding: unixLineEnds(bytes), as: UTF8.self), relativeFolder + "/templates/" + entry.name)
             }
             collectAssets(folder + "/assets", prefix: "", into: &assets)
         }
@@ -96,6 +96,17 @@ struct Theme: Sendable {
     /// A fragment template rendered with one item as its whole context.
     func renderFragment(_ template: String, _ item: any MustacheParent & Sendable) -> String {
         library.render(item, withTemplate: template) ?? ""
+    }
+
+    /// `bytes` with each CRLF as LF: a template saved on Windows parses as one saved elsewhere, and its errors
+    /// name the line and column and quote one line (in a Swift string "\r\n" is one Character, which neither
+    /// swift-mustache's line search nor ours reads as a line end).
+    static func unixLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x0D) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (k, byte) in bytes.enumerated() where !(byte == 0x0D && k + 1 < bytes.count && bytes[k + 1] == 0x0A) { out.append(byte) }
+        return out
     }
 
     private static func collectAssets(_ folder: String, prefix: String, into assets: inout [String: String]) {
