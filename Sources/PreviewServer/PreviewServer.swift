@@ -7,8 +7,8 @@ import Synchronization
 
 /// `chancery serve`: builds the site, serves `Public/` over HTTP, watches `Content/` and `Themes/`,
 /// rebuilds on change and reloads the open pages. A failed rebuild is shown in the terminal and as an
-/// overlay in the page, and the server goes on serving the last good site. Stops gracefully on SIGINT and
-/// SIGTERM.
+/// overlay in the page (an error in one cable leaves the rest of the site rebuilt, one in site.yml or the
+/// theme leaves it as it was). Stops gracefully on SIGINT and SIGTERM.
 public struct PreviewServer: Sendable {
     public struct Options: Sendable {
         /// The site folder (holding Content/ and Themes/).
@@ -189,7 +189,9 @@ public struct PreviewServer: Sendable {
         if report.removed > 0 { changed += ", \(report.removed) removed" }
         if report.failed {
             let count = report.errors.filter { !$0.isWarning }.count
-            console.info("Rebuild failed in \(seconds) s (\(changed)): \(count) error\(count == 1 ? "" : "s"); serving the last good site")
+            // one bad cable does not stop the rest of the site; site.yml or the theme stop it all
+            let served = report.written + report.removed > 0 ? "the rest of the site is rebuilt" : "the site is served as it was"
+            console.info("Rebuild failed in \(seconds) s (\(changed)): \(count) error\(count == 1 ? "" : "s"); \(served)")
         } else {
             console.info("Rebuilt in \(seconds) s (\(changed))")
         }

@@ -33,7 +33,7 @@ public enum ReloadAssets {
         close.addEventListener('click', clear);
         var title = document.createElement('p');
         title.className = OVERLAY + '__title';
-        title.textContent = 'The last rebuild failed \u2014 this is the last good site.';
+        title.textContent = 'The last rebuild failed \u2014 what these errors concern is missing or out of date.';
         var list = document.createElement('ul');
         list.className = OVERLAY + '__errors';
         (status.errors || []).forEach(function (message) {

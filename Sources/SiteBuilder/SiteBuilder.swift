@@ -116,6 +116,11 @@ public struct SiteBuilder: Sendable {
 
         let cache = options.clean ? nil : session?.cache(root: root) ?? BuildCache.load(root: root)
         timer.mark("cache load")
+        // without a cache for it, a folder of other files is not taken over unless --clean says so (they would
+        // be removed as stale pages); what a killed build left is the build's
+        if !options.clean, !lastBuildWasKilled, cache?.outputDirectory != outputKey, let problem = OutputPlace.foreignContent(output: outputDirectory) {
+            report.errors.append(problem); return
+        }
         try? DiskIO.write(Array("\(ProcessInfoCores.processID)\n".utf8), to: marker)
         // the cache describes the output folder while it holds the site (restored by CI, say); one deleted or
         // emptied since (no home page) is built whole again

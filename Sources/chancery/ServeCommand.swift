@@ -13,8 +13,9 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Build the site, serve Public/ locally, and rebuild and reload open pages when Content/ or Themes/ change.",
         discussion: """
-        Serves GET and HEAD on the loopback address by default. A failed rebuild prints its errors and shows \
-        them over the page; the server goes on serving the last good site. Ctrl-C (SIGINT) or SIGTERM stops it.
+        Serves GET and HEAD on the loopback address by default. A rebuild with errors prints them and shows \
+        them over the page: an error in one cable leaves the rest of the site rebuilt, one in site.yml or the \
+        theme leaves the site as it was. Ctrl-C (SIGINT) or SIGTERM stops it.
         """
     )
 

@@ -40,6 +40,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let output = root + "/Public"
         try write("", to: output + "/.gitkeep")
+        try write("[core]", to: output + "/.git/config")
         try write("old home", to: output + "/index.html")
         try write("old page", to: output + "/gone/index.html")
         var writer = OutputWriter(directory: output, replacing: true)
@@ -53,6 +54,7 @@ import Testing
         #expect(read(output + "/new/index.html") == "new")
         #expect(!DiskIO.exists(output + "/gone"), "what the build did not make is gone")
         #expect(DiskIO.exists(output + "/.gitkeep"))
+        #expect(read(output + "/.git/config") == "[core]", "hidden entries (a gh-pages checkout's .git) are not the build's")
         #expect(entries(of: root) == ["Public"], "no work folder is left")
     }
 
@@ -82,6 +84,36 @@ import Testing
         #expect(!DiskIO.exists(output + "/data/.cables.csv.tmp-stream-4242"))
         #expect(!DiskIO.exists(output + "/cable/2008/04/08STATE1/.index.html.tmp-4242-7"))
         #expect(DiskIO.exists(output + "/.well-known/security.txt"), "other hidden files are not the build's")
+    }
+
+    /// A first build into a folder of other files (a gh-pages checkout, a folder of notes) would remove them
+    /// as stale pages: it is refused, naming the folder and some of its files, and nothing is touched;
+    /// `--clean` replaces them (hidden entries such as `.git` stay); an empty folder or one with only hidden
+    /// entries is built into.
+    @Test func aFolderOfOtherFilesIsNotTakenOverWithoutClean() throws {
+        let fixture = try SiteFixture(ReadingRoom.site, build: false)
+        defer { try? FileManager.default.removeItem(atPath: fixture.root) }
+        let output = fixture.root + "/elsewhere"
+        try write("my notes", to: output + "/notes.txt")
+        try write("[core]", to: output + "/.git/config")
+        let refused = SiteBuilder(options: .init(root: fixture.root, output: output)).build()
+        #expect(refused.failed)
+        #expect(refused.errors.contains { $0.description.contains("holds files no build made (notes.txt)") && $0.description.contains("--clean") },
+                "\(refused.errors)")
+        #expect(read(output + "/notes.txt") == "my notes")
+        #expect(!DiskIO.exists(output + "/index.html"))
+
+        let replaced = SiteBuilder(options: .init(root: fixture.root, output: output, clean: true)).build()
+        #expect(!replaced.failed, "\(replaced.errors.prefix(5))")
+        #expect(!DiskIO.exists(output + "/notes.txt"))
+        #expect(read(output + "/.git/config") == "[core]")
+        #expect(DiskIO.exists(output + "/index.html"))
+
+        let hiddenOnly = fixture.root + "/checkout"
+        try write("[core]", to: hiddenOnly + "/.git/config")
+        let built = SiteBuilder(options: .init(root: fixture.root, output: hiddenOnly)).build()
+        #expect(!built.failed, "\(built.errors.prefix(5))")
+        #expect(DiskIO.exists(hiddenOnly + "/index.html") && read(hiddenOnly + "/.git/config") == "[core]")
     }
 
     /// `--output .`, `--output ..` or a folder inside Content/ or Themes/: the build would remove the site's

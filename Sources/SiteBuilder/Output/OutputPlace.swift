@@ -28,6 +28,18 @@ enum OutputPlace {
         return nil
     }
 
+    /// When `output` holds files (hidden ones aside) but no built site (no home page): a build without a
+    /// cache for it would take them for stale pages and remove them, so it asks for an empty folder, or for
+    /// `--clean`, which says to replace them.
+    static func foreignContent(output: String) -> BuildError? {
+        guard !DiskIO.exists(output + "/index.html") else { return nil }
+        let names = (DiskIO.list(output) ?? []).map(\.name).filter { !$0.hasPrefix(".") }
+        guard !names.isEmpty else { return nil }
+        let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? "…" : "")
+        return BuildError(path: output, message: "the output folder holds files no build made (\(shown)): build into an empty folder, "
+            + "or pass --clean to replace them")
+    }
+
     /// The identities of `folder` and of each folder above it, up to the root of the file system.
     private static func ancestors(from folder: String) -> Set<[UInt64]> {
         var found = Set<[UInt64]>()

@@ -56,7 +56,7 @@ struct OutputWriter {
                 staging = stagingPath
             } else {
                 // Public/ is a mount point of its own: emptied first, then written in place
-                for entry in DiskIO.list(directory) ?? [] where entry.name != ".gitkeep" { DiskIO.removeTree(directory + "/" + entry.name) }
+                for entry in DiskIO.list(directory) ?? [] where !entry.name.hasPrefix(".") { DiskIO.removeTree(directory + "/" + entry.name) }
                 staging = nil
             }
             return
@@ -182,7 +182,8 @@ struct OutputWriter {
     }
 
     /// Moves a clean build's staging folder into place, entry by entry. What it replaces (and, for a `--clean`
-    /// build, every other entry but `.gitkeep`) is first moved aside, one rename each, and deleted at the end.
+    /// build, every other entry but hidden ones — `.git`, `.gitkeep`, `.well-known`, never the build's) is first
+    /// moved aside, one rename each, and deleted at the end.
     func publish() throws(DiskIO.Failure) {
         guard let staging else { return }
         try DiskIO.makeDirectories(directory)
@@ -194,7 +195,7 @@ struct OutputWriter {
         }
         if replacing {
             let names = Set(staged.map(\.name))
-            for entry in DiskIO.list(directory) ?? [] where entry.name != ".gitkeep" && !names.contains(entry.name) { try moveAside(entry.name) }
+            for entry in DiskIO.list(directory) ?? [] where !entry.name.hasPrefix(".") && !names.contains(entry.name) { try moveAside(entry.name) }
         }
         for entry in staged {
             if DiskIO.exists(directory + "/" + entry.name) { try moveAside(entry.name) }
