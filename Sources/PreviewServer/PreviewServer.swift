@@ -132,7 +132,18 @@ public struct PreviewServer: Sendable {
         // shut down in reverse order: the watcher (ending the pages' event streams) first, then HTTP
         let group = ServiceGroup(configuration: .init(services: [app, watch], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         groupBox.group = group
-        try await group.run()
+        do {
+            try await group.run()
+        } catch where "\(error)".contains("Address already in use") {
+            throw PortInUse(host: host, port: port)
+        }
+    }
+
+    /// The address the server was to listen on is taken (by another `chancery serve`, say).
+    public struct PortInUse: Error, CustomStringConvertible {
+        public let host: String
+        public let port: Int
+        public var description: String { "\(host):\(port) is already in use (another chancery serve?): choose another port with --port" }
     }
 
     /// Hands the service group (made after the application) to the application's start callback.

@@ -130,7 +130,10 @@ public struct SiteBuilder: Sendable {
         let oldKeys = keysUsable ? cache!.pageKeys : [:]
 
         // content → index model
-        let loaded = loader.loadCables(listing: listing, cache: cache?.cables ?? [:]) { progress?("Loading", $0, $1) }
+        // cables parsed by another build of the tool are parsed again (its reader may differ)
+        let toolName = ToolIdentity.current ?? ToolIdentity.version
+        let sameTool = cache?.tool == toolName
+        let loaded = loader.loadCables(listing: listing, cache: sameTool ? cache!.cables : [:]) { progress?("Loading", $0, $1) }
         report.errors += loaded.errors
         report.cablesRead = loaded.read
         var records = loaded.records
@@ -197,7 +200,7 @@ public struct SiteBuilder: Sendable {
         // (a kept cable's files cannot be among them: only one file of an id has a page)
         if trusted {
             var last = cablesToRender.compactMap { cache!.cables[index.records[$0].path] } + outOfModel.compactMap { cache!.cables[$0] }
-            if entries.count != cache!.cables.count + loaded.added {
+            if !sameTool || entries.count != cache!.cables.count + loaded.added {
                 for (path, old) in cache!.cables where entries[path] == nil { last.append(old) }
             }
             for old in last {
@@ -349,6 +352,7 @@ public struct SiteBuilder: Sendable {
         // remember for the next build
         var next = BuildCache()
         next.settingsKey = settings
+        next.tool = toolName
         next.outputDirectory = outputKey
         next.cables = entries
         var outputs = writer.produced

@@ -53,6 +53,9 @@ struct ServeCommand: ParsableCommand {
                 try await server.run()
                 printLine("Stopped.")
                 terminate(0)
+            } catch let error as PreviewServer.PortInUse {
+                printError("error: \(error)")
+                terminate(1)
             } catch {
                 printError("error: the preview server at \(host):\(port) stopped: \(error)")
                 terminate(1)

@@ -17,6 +17,15 @@ import Testing
         }
     }
 
+    /// `"PREL "` and `""` would each get a tag index of their own, a repeated reference would be listed twice
+    /// and a cable citing itself would link to itself.
+    @Test("tags and references are trimmed, without blanks, repeats or the cable itself")
+    func codesAreCleaned() throws {
+        let cable = try read("---\nid: \"08STATE37957\"\ntags: [\"PREL \", \"\", \" PK\", PREL, \"  \"]\nreferences: [08STATE1, \"08STATE1 \", 08STATE37957, \"\"]\n---\nbody\n").get()
+        #expect(cable.tags == ["PREL", "PK"])
+        #expect(cable.references == ["08STATE1"])
+    }
+
     @Test("anchors and aliases are refused with their line", arguments: [
         ("---\nid: &a 08STATE37957\ntitle: *a\n---\nbody\n", 2),
         ("---\nid: 08STATE37957\ntags: [&b X, *b]\n---\n", 3),
@@ -58,7 +67,7 @@ import Testing
         cable.title = "a\n---\nid: 99EVIL1\n<script>alert(1)</script>"
         cable.origin = "Embassy: \"X\" # not a comment"
         cable.summary = "...\n--- \n---\r\n..."
-        cable.tags = ["---", ": ", "a, b", "[x]", "{y: z}", "&anchor", "*alias", "!tag", "|", ">", "'", "\"", "- item", "? key", "%YAML"]
+        cable.tags = ["---", "k: v", ":", "a, b", "[x]", "{y: z}", "&anchor", "*alias", "!tag", "|", ">", "'", "\"", "- item", "? key", "%YAML"]
         cable.signedBy = "'single' \"double\" \\ back"
         cable.body = "---\nbody: not metadata\n"
         let text = FrontMatterWriter.sealedDocument(cable)

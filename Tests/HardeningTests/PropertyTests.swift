@@ -49,8 +49,9 @@ enum HostileText {
         c.precedence = optional(2)
         c.to = lists[1]
         c.info = lists[2]
-        c.tags = lists[3]
-        c.references = lists[4]
+        // codes as a cable holds them (trimmed, no blanks or repeats, no citation of itself)
+        c.tags = CableFile.codes(lists[3])
+        c.references = CableFile.codes(lists[4]).filter { $0 != c.id }
         c.classifiedBy = optional(3)
         c.reasons = lists[5]
         c.declassifyOn = flags[3] ? nil : CableDate(year: 1970 + numbers[9] % 50, month: 1 + numbers[9] % 12, day: 1 + numbers[9] % 28)?.isoDate

@@ -157,6 +157,29 @@ struct EndToEndTests {
     /// A rebuild that fails on one cable still writes the rest of the site; when base_url changed with it,
     /// the site is served under the new base path, where its links point (not under the old one, where every
     /// link of every page was a 404 until the cable was fixed).
+    @Test("a second server on a port in use says so, not the system's bind error")
+    func portInUse() async throws {
+        try await TempFolder.with { folder in
+            try makeSite(folder)
+            let quiet = PreviewServer.Console(info: { _ in }, error: { _ in })
+            let serverBox = ServerBox()
+            let first = PreviewServer(options: .init(root: folder.path, host: "127.0.0.1", port: 0, debounce: .milliseconds(50)), console: quiet)
+            let running = Task { try await first.run { serverBox.set($0) } }
+            defer { running.cancel() }
+            #expect(await eventually(timeout: .seconds(60)) { serverBox.value != nil })
+            let port = try #require(serverBox.value?.port)
+            let second = PreviewServer(options: .init(root: folder.path, host: "127.0.0.1", port: port, debounce: .milliseconds(50)), console: quiet)
+            do {
+                try await second.run()
+                Issue.record("the second server ran on a port in use")
+            } catch let error as PreviewServer.PortInUse {
+                #expect(error.description == "127.0.0.1:\(port) is already in use (another chancery serve?): choose another port with --port")
+            }
+            await serverBox.value?.stop()
+            try await running.value
+        }
+    }
+
     @Test("a rebuild that fails on a cable serves the site under the base path it was built with")
     func newBasePathWithABadCable() async throws {
         try await TempFolder.with { folder in

@@ -22,6 +22,7 @@ import Testing
     private func sample(cables: Int, outputs: Int) -> BuildCache {
         var cache = BuildCache()
         cache.settingsKey = 7
+        cache.tool = "chancery 0.1 123 456"
         cache.outputDirectory = "/site/Public"
         cache.shapeKey = 99
         for k in 0..<cables {
@@ -38,7 +39,7 @@ import Testing
 
     private func expectSame(_ a: BuildCache?, _ b: BuildCache, sourceLocation: SourceLocation = #_sourceLocation) {
         guard let a else { Issue.record("the cache did not load", sourceLocation: sourceLocation); return }
-        #expect(a.settingsKey == b.settingsKey && a.outputDirectory == b.outputDirectory && a.shapeKey == b.shapeKey, sourceLocation: sourceLocation)
+        #expect(a.settingsKey == b.settingsKey && a.tool == b.tool && a.outputDirectory == b.outputDirectory && a.shapeKey == b.shapeKey, sourceLocation: sourceLocation)
         #expect(a.outputs == b.outputs, sourceLocation: sourceLocation)
         #expect(a.pageKeys == b.pageKeys, sourceLocation: sourceLocation)
         #expect(a.neighbourKeys == b.neighbourKeys, sourceLocation: sourceLocation)
@@ -57,6 +58,40 @@ import Testing
         try cache.save(root: root, previous: nil)
         #expect(!FileManager.default.fileExists(atPath: BuildCache.journal(root: root)))
         expectSame(BuildCache.load(root: root), cache)
+    }
+
+    /// A cache written by another build of the tool: its parsed cables are not reused (the front-matter
+    /// reader may have changed: a tag `"PREL "` read as `PREL` now), and a cable deleted meanwhile still
+    /// takes its page with it. The result is what a clean build gives.
+    @Test func cablesParsedByAnotherBuildOfTheToolAreParsedAgain() throws {
+        let site = try SiteFixture(ReadingRoom.site)
+        defer { try? FileManager.default.removeItem(atPath: site.root) }
+        #expect(!site.report.failed, "\(site.errorLines)")
+        var cache = try #require(BuildCache.load(root: site.root))
+        let count = cache.cables.count
+        // as an older reader left it: a cable's record with a tag it would read otherwise today
+        let path = try #require(cache.cables.keys.first { $0.hasSuffix("08BAGHDAD500.md") })
+        var entry = try #require(cache.cables[path])
+        var meta = Cable()
+        meta.id = entry.record.id
+        meta.title = "A TITLE ONLY THE OLD CACHE KNOWS"
+        meta.date = entry.record.date
+        meta.tags = ["PREL "]
+        entry.record = CableRecord(cable: meta, path: path, originalName: entry.record.originalName, contentHash: entry.record.contentHash)
+        cache.cables[path] = entry
+        cache.tool = "chancery 0.0 1 2"
+        cache.saved = nil
+        try cache.save(root: site.root, previous: nil)
+        try FileManager.default.removeItem(atPath: site.root + "/Content/cables/2008/08STATE37957.md")
+
+        let report = site.build()
+        #expect(!report.failed, "\(site.errorLines)")
+        #expect(report.cablesRead == count - 1, "every cable parsed again: \(report.cablesRead) of \(count - 1)")
+        site.assertMissing(["cable/2008/04/08STATE37957/index.html"])
+        site.assertFileContent("cable/2008/06/08BAGHDAD500/index.html", contains: [], notContains: ["A TITLE ONLY THE OLD CACHE KNOWS"])
+        let differences = try site.differencesFromCleanBuild()
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+        #expect(BuildCache.load(root: site.root)?.tool != "chancery 0.0 1 2", "the cache now names this build of the tool")
     }
 
     @Test func theJournalCarriesTheChangesSinceTheBase() throws {

@@ -1,6 +1,17 @@
 /// A cable's Markdown file: reads one into a `Cable`, checking each front-matter value against the schema,
 /// and writes one back (`FrontMatterWriter`). Errors name the line.
 public enum CableFile {
+    /// A list of codes (TAGS, reference ids) as a cable holds them: each trimmed, blanks and repeats
+    /// dropped (`"PREL "` is `PREL`, and would otherwise get an index of its own).
+    public static func codes(_ list: [String]) -> [String] {
+        var seen = Set<String>()
+        return list.compactMap { code in
+            let bytes = ArraySlice(code.utf8)
+            let trimmed = bytes.trimmed.count == bytes.count ? code : bytes.trimmed.string
+            return !trimmed.isEmpty && seen.insert(trimmed).inserted ? trimmed : nil
+        }
+    }
+
     /// Reads the whole file; with `includeBody: false` only the front matter (the body is left empty),
     /// which is what index building needs.
     public static func read(_ text: String, includeBody: Bool = true) throws(FrontMatterParser.Failure) -> Cable {
@@ -30,6 +41,7 @@ public enum CableFile {
             default: throw Failure(line: line, message: "'\(key)' must be a list")
             }
         }
+        func codes(_ v: YAMLValue, _ key: String, _ line: Int) throws(Failure) -> [String] { CableFile.codes(try list(v, key, line)) }
         func bool(_ v: YAMLValue, _ key: String, _ line: Int) throws(Failure) -> Bool {
             switch v {
             case .null: return false
@@ -68,8 +80,8 @@ public enum CableFile {
             case "precedence": cable.precedence = try string(value, key, line)
             case "to": cable.to = try list(value, key, line)
             case "info": cable.info = try list(value, key, line)
-            case "tags": cable.tags = try list(value, key, line)
-            case "references": cable.references = try list(value, key, line)
+            case "tags": cable.tags = try codes(value, key, line)
+            case "references": cable.references = try codes(value, key, line)
             case "classified_by": cable.classifiedBy = try string(value, key, line)
             case "reasons": cable.reasons = try list(value, key, line)
             case "declassify_on": cable.declassifyOn = try isoDay(try string(value, key, line), key, line)
@@ -135,6 +147,7 @@ public enum CableFile {
                 break  // extra keys are the site's own business
             }
         }
+        cable.references.removeAll { $0 == cable.id }  // a cable does not cite itself
         return cable
     }
 }

@@ -13,8 +13,8 @@ import ChanceryIO
 /// past a sixteenth of the base, the save writes a new base and drops the journal: every load applies the
 /// journal entry by entry, so it is kept small (a build that re-rendered everything writes a new base).
 struct BuildCache: Sendable {
-    static let format = "chancery build cache 7"
-    static let journalFormat = "chancery build cache journal 7"
+    static let format = "chancery build cache 8"
+    static let journalFormat = "chancery build cache journal 8"
 
     struct CachedCable: Sendable {
         var stamp: DiskIO.Stamp
@@ -54,6 +54,9 @@ struct BuildCache: Sendable {
 
     /// Hash of everything that shapes every page: configuration, theme files, tool version.
     var settingsKey: UInt64 = 0
+    /// The build of chancery that wrote it (`ToolIdentity.current`): another one's parsed cables are not
+    /// reused (its front-matter reader may differ), only what it says of the outputs on disk.
+    var tool = ""
     /// The output folder the outputs below were written to.
     var outputDirectory = ""
     var cables: [String: CachedCable] = [:]

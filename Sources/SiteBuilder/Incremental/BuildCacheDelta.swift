@@ -5,6 +5,7 @@ import ChanceryIO
 /// bring it to the state the last build saved.
 struct BuildCacheDelta {
     var settingsKey: UInt64
+    var tool: String
     var outputDirectory: String
     var shapeKey: UInt64
     var cables: [(String, BuildCache.CachedCable)] = []
@@ -18,6 +19,7 @@ struct BuildCacheDelta {
 
     init(from old: BuildCache, to new: BuildCache) {
         settingsKey = new.settingsKey
+        tool = new.tool
         outputDirectory = new.outputDirectory
         shapeKey = new.shapeKey
         // the cables and page keys on one core, the outputs (the largest table) on the other
@@ -56,8 +58,8 @@ struct BuildCacheDelta {
         var removedPageKeys: [String] = []
     }
 
-    private init(settingsKey: UInt64, outputDirectory: String, shapeKey: UInt64) {
-        self.settingsKey = settingsKey; self.outputDirectory = outputDirectory; self.shapeKey = shapeKey
+    private init(settingsKey: UInt64, tool: String, outputDirectory: String, shapeKey: UInt64) {
+        self.settingsKey = settingsKey; self.tool = tool; self.outputDirectory = outputDirectory; self.shapeKey = shapeKey
     }
 
     private static func difference(_ old: [String: UInt64], _ new: [String: UInt64]) -> ([(String, UInt64)], [String]) {
@@ -75,6 +77,7 @@ struct BuildCacheDelta {
 
     func apply(to cache: inout BuildCache) {
         cache.settingsKey = settingsKey
+        cache.tool = tool
         cache.outputDirectory = outputDirectory
         cache.shapeKey = shapeKey
         for (path, entry) in cables { cache.cables[path] = entry }
@@ -87,7 +90,7 @@ struct BuildCacheDelta {
     }
 
     func write(_ w: inout BinaryWriter) {
-        w.uint(settingsKey); w.string(outputDirectory); w.uint(shapeKey)
+        w.uint(settingsKey); w.string(tool); w.string(outputDirectory); w.uint(shapeKey)
         w.uint(UInt64(cables.count))
         for (path, entry) in cables { w.string(path); BuildCacheFile.write(entry, to: &w) }
         w.strings(removedCables)
@@ -105,7 +108,7 @@ struct BuildCacheDelta {
     }
 
     static func read(_ r: inout BinaryReader) throws(BinaryReader.Malformed) -> BuildCacheDelta {
-        var d = BuildCacheDelta(settingsKey: try r.uint(), outputDirectory: try r.string(), shapeKey: try r.uint())
+        var d = BuildCacheDelta(settingsKey: try r.uint(), tool: try r.string(), outputDirectory: try r.string(), shapeKey: try r.uint())
         for _ in 0..<(try count(&r)) {
             let path = try r.string()
             d.cables.append((path, try BuildCacheFile.readCable(&r, path: path)))
