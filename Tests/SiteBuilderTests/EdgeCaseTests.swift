@@ -125,6 +125,23 @@ import Testing
                 "\(site.errorLines)")
     }
 
+    /// A free page named in another script is served at its own name, and the sitemap (whose protocol wants
+    /// URIs) lists its address percent-encoded.
+    @Test func aFreePageWithANonASCIINameIsAValidURIInTheSitemap() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/pages/über.md --
+            # Über dieses Archiv
+
+            Hallo.
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertFileContent("über/index.html", contains: ["Hallo."])
+        let sitemaps = site.allFiles().filter { $0.hasPrefix("sitemaps/") }.compactMap { site.text($0) }.joined()
+        #expect(sitemaps.contains("/%C3%BCber/</loc>"), "\(sitemaps.prefix(300))")
+        #expect(!sitemaps.contains("über"))
+    }
+
     /// A key of site.yml without a value (`title:`, `title: ~`) is a key not given: its default stands, not
     /// the text "~" (which was every page's title) or an empty title.
     @Test func siteYMLKeysWithoutAValueKeepTheirDefaults() throws {

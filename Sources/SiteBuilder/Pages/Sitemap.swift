@@ -28,7 +28,7 @@ struct Sitemap {
             let name = "sitemaps/sitemap-\(n + 1).xml"
             var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for path in sorted[start..<min(sorted.count, start + Self.perFile)] {
-                xml += "  <url><loc>\(escape(urls.absolute(path)))</loc></url>\n"
+                xml += "  <url><loc>\(escape(Self.uri(urls.absolute(path))))</loc></url>\n"
             }
             xml += "</urlset>\n"
             files.append(OutputFile(path: name, bytes: Array(xml.utf8)))
@@ -41,5 +41,18 @@ struct Sitemap {
         let robots = "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(urls.base + "/sitemap.xml"))\n"
         files.append(OutputFile(path: "robots.txt", bytes: Array(robots.utf8)))
         return files
+    }
+
+    /// The address as the sitemap protocol wants it, a URI: every byte outside printable ASCII (a free page
+    /// named `über.md` is `/über/`), and the few ASCII characters a URI may not hold, percent-encoded.
+    static func uri(_ address: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(address.utf8.count)
+        for b in address.utf8 {
+            if b > 0x20, b < 0x7F, !" \"<>\\^`{|}".utf8.contains(b) { out.append(b); continue }
+            out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
