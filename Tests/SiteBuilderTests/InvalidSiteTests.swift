@@ -158,6 +158,23 @@ import Testing
         Self.expectRestBuilt(site)
     }
 
+    /// The same in the front matter Chancery writes (its fast reader took the last value silently).
+    @Test func keyGivenTwiceInPlainFrontMatterIsAnError() throws {
+        let site = try Self.withKhan("""
+            ---
+            id: "08STATE37957"
+            title: "ONE"
+            tags: [PREL]
+            title: "TWO"
+            date: 2008-04-10T22:26:00Z
+            ---
+
+            ¶1. (C) Text.
+            """)
+        Self.expectError(site, "Content/cables/2008/08STATE37957.md:5: error: ", "invalid YAML: a key is given twice: 'title' (first on line 3)")
+        Self.expectRestBuilt(site)
+    }
+
     @Test func unclosedFrontMatter() throws {
         let site = try Self.withKhan("""
             ---

@@ -65,6 +65,14 @@ public enum FrontMatterParser {
         guard let closingEnd else { throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one") }
         let fields: [(key: String, value: YAMLValue, line: Int)]
         if let fast = try FastScanner(bytes: b, lines: lines).scan() {
+            // as Yams does: a key given twice is an error (the scanner would keep the last silently)
+            var first: [String: Int] = [:]
+            first.reserveCapacity(fast.count)
+            for field in fast {
+                if let line = first.updateValue(field.line, forKey: field.key) {
+                    throw Failure(line: field.line, message: "invalid YAML: a key is given twice: '\(field.key)' (first on line \(line))")
+                }
+            }
             fields = fast
         } else {
             fields = try readWithYams(lines.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }.joined(separator: "\n"))
