@@ -117,6 +117,11 @@ async function found(params) {
     check(`id query "${q}"`, row && row[0] === '08STATE37957', row ? row[0] : 'no redirect');
   }
 
+  // a reference id with filters: the filters apply to it too
+  const idOut = await client.search({ q: '08STATE37957', tag: 'IR' }), idIn = await client.search({ q: 'STATE 37957', tag: 'PK', year: '2008' });
+  check('id query with a filter it fails finds nothing', idOut.mode === 'id' && idOut.docs.length === 0 && idOut.redirect < 0, `${idOut.mode} ${idOut.docs.length}`);
+  check('id query with filters it meets finds the cable', idIn.redirect >= 0 && (await client.doc(idIn.redirect))[0] === '08STATE37957', `${idIn.mode} ${idIn.docs.length}`);
+
   // nothing found
   const none = await client.search({ q: 'qwxzyplonk' });
   check('no results', none.docs.length === 0, `${none.docs.length} found`);

@@ -77,24 +77,20 @@ async function search(p) {
  const q = p.q || '', idm = /^\s*(\d\d)?\s*([a-z][a-z .-]*[a-z])\s*0*(\d{1,8})\s*$/i.exec(q);
  const ide = idm && await entry('#' + (idm[1] || '') + idm[2].replace(/[ .-]/g, '').toLowerCase() + idm[3]);
  let c, mode = 'all';
- if (ide) {
-  c = Array.from((await postings(ide)).docs);
-  return { docs: c, terms: [], mode: 'id', redirect: c.length === 1 ? c[0] : -1 };
- }
- // groups of terms in a row: a "phrase", or a word the tokenizer splits (al-Qaida)
+ // groups of terms in a row: a "phrase", or a word the tokenizer splits (al-Qaida); none for an id
  const groups = [];
- q.replace(/["“”]([^"“”]*)["“”]?|[^\s"“”]+/g, (m, ph) => { const t = tokens(ph ?? m); if (t.length) groups.push(t); });
+ if (!ide) q.replace(/["“”]([^"“”]*)["“”]?|[^\s"“”]+/g, (m, ph) => { const t = tokens(ph ?? m); if (t.length) groups.push(t); });
  const terms = [...new Set(groups.flat())], y = meta.years.find((y) => y[0] === +p.year);
  const filters = [p.tag && 't:' + p.tag, p.origin && 'o:' + p.origin, p.cls && 'c:' + p.cls].filter(Boolean);
- if (!terms.length && !filters.length && !p.year) return { docs: [], terms, mode: q ? 'none' : 'empty' };
+ if (!ide && !terms.length && !filters.length && !p.year) return { docs: [], terms, mode: q ? 'none' : 'empty' };
  const ls = await Promise.all(terms.concat(filters).map(async (t) => { const e = await entry(t); return e && postings(e); }));
  const lists = {}, found = [], fl = ls.slice(terms.length), none = { docs: [], terms, mode };
  terms.forEach((t, i) => { if (ls[i]) found.push(lists[t] = ls[i]); });
  if (fl.some((l) => !l) || (p.year && !y)) return none;
  const allow = fl.length && new Set(intersect(fl)), ok = (d) => (!allow || allow.has(d)) && (!y || (d >= y[1] && d < y[1] + y[2]));
  if (!terms.length) {
-  c = (allow ? [...allow] : Array.from({ length: y[2] }, (_, i) => y[1] + i)).filter(ok).sort((a, b) => a - b);
-  return { ...none, docs: c };
+  c = (ide ? Array.from((await postings(ide)).docs) : allow ? [...allow] : Array.from({ length: y[2] }, (_, i) => y[1] + i)).filter(ok).sort((a, b) => a - b);
+  return { ...none, docs: c, ...ide && { mode: 'id', redirect: c.length === 1 ? c[0] : -1 } };
  }
  c = found.length === terms.length ? intersect(found.slice()).filter(ok) : [];
  for (const g of groups) {
