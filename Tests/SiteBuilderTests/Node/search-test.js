@@ -122,6 +122,12 @@ async function found(params) {
   check('id query with a filter it fails finds nothing', idOut.mode === 'id' && idOut.docs.length === 0 && idOut.redirect < 0, `${idOut.mode} ${idOut.docs.length}`);
   check('id query with filters it meets finds the cable', idIn.redirect >= 0 && (await client.doc(idIn.redirect))[0] === '08STATE37957', `${idIn.mode} ${idIn.docs.length}`);
 
+  // a phrase no cable has, of words some cables have both of: those cables, not those with either word
+  const unphrased = await found({ q: '"Khan Karzai"' });
+  check('unmatched phrase says so', unphrased.res.mode === 'words', unphrased.res.mode);
+  sameSet('unmatched phrase falls back to the cables with all its words', unphrased.ids,
+    ids(cables.filter((c) => /\bkhans?\b/i.test(c.text) && /\bkarzais?\b/i.test(c.text) && !/\bkhan\W+karzai/i.test(c.text))));
+
   // nothing found
   const none = await client.search({ q: 'qwxzyplonk' });
   check('no results', none.docs.length === 0, `${none.docs.length} found`);
