@@ -133,6 +133,10 @@ async function found(params) {
   check('no results', none.docs.length === 0, `${none.docs.length} found`);
   const common = await client.search({ q: 'the of and' });
   check('only common words', common.mode === 'none', common.mode);
+  for (const q of ['!!!', 'a', '1.4(b)', ' ']) {
+    const r = await client.search({ q });
+    check(`no word to search in ${JSON.stringify(q)} is not called too common`, r.mode !== 'none' && r.docs.length === 0, r.mode);
+  }
 
   // ranking: a cable with the word in its title and text ranks above one that only mentions it
   const ranked = await found({ q: 'Khan' });

@@ -82,7 +82,7 @@ async function search(p) {
  if (!ide) q.replace(/["“”]([^"“”]*)["“”]?|[^\s"“”]+/g, (m, ph) => { const t = tokens(ph ?? m); if (t.length) groups.push(t); });
  const terms = [...new Set(groups.flat())], y = meta.years.find((y) => y[0] === +p.year);
  const filters = [p.tag && 't:' + p.tag, p.origin && 'o:' + p.origin, p.cls && 'c:' + p.cls].filter(Boolean);
- if (!ide && !terms.length && !filters.length && !p.year) return { docs: [], terms, mode: q ? 'none' : 'empty' };
+ if (!ide && !terms.length && !filters.length && !p.year) return { docs: [], terms, mode: !q.trim() ? 'empty' : q.match(WORD)?.some((w) => STOP.has(w.toLowerCase())) ? 'none' : mode };
  const ls = await Promise.all(terms.concat(filters).map(async (t) => { const e = await entry(t); return e && postings(e); }));
  const lists = {}, found = [], fl = ls.slice(terms.length), none = { docs: [], terms, mode };
  terms.forEach((t, i) => { if (ls[i]) found.push(lists[t] = ls[i]); });
