@@ -115,6 +115,12 @@ import Testing
         #expect(html.contains("built without its search index") && html.contains("href=\"/tag/\""))
     }
 
+    /// README: the client is "under 15 KB".
+    @Test func clientStaysUnder15KB() throws {
+        let size = try #require(FileManager.default.contents(atPath: Repo.root + "/Themes/default/assets/search.js")).count
+        #expect(size < 15 * 1024, "search.js is \(size) bytes")
+    }
+
     private func snapshot(_ directory: String) -> [String: Data] {
         var out: [String: Data] = [:]
         for path in Tree.files(directory) { out[path] = FileManager.default.contents(atPath: directory + "/" + path) }
