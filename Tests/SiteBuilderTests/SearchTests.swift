@@ -96,6 +96,31 @@ import Testing
         #expect(differences.isEmpty, "\(differences.prefix(5))")
     }
 
+    /// Built without the index (`CHANCERY_NO_SEARCH=1`), the search page must not offer a search that can only
+    /// fail (search.js fetching a `meta.json` that is not there): it says so and points to the browse indexes.
+    @Test func searchPageWithoutTheIndexSaysSoAndLoadsNoScript() throws {
+        guard FileManager.default.isExecutableFile(atPath: Repo.debugBinary) else {
+            Issue.record("\(Repo.debugBinary) is missing: run `swift build` first")
+            return
+        }
+        let root = Temp.directory("search-off")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: SampleSite.root + "/Content", toPath: root + "/Content")
+        try FileManager.default.copyItem(atPath: SampleSite.root + "/Themes", toPath: root + "/Themes")
+        let run = try Run.command(Repo.debugBinary, ["build", "--root", root], environment: ["CHANCERY_NO_SEARCH": "1", "CHANCERY_NO_PROGRESS": "1"])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/Public/search/meta.json"))
+        let html = try #require(FileManager.default.contents(atPath: root + "/Public/search/index.html")).string
+        #expect(!html.contains("search.js") && !html.contains("id=\"search-form\""))
+        #expect(html.contains("built without its search index") && html.contains("href=\"/tag/\""))
+    }
+
+    /// README: the client is "under 15 KB".
+    @Test func clientStaysUnder15KB() throws {
+        let size = try #require(FileManager.default.contents(atPath: Repo.root + "/Themes/default/assets/search.js")).count
+        #expect(size < 15 * 1024, "search.js is \(size) bytes")
+    }
+
     private func snapshot(_ directory: String) -> [String: Data] {
         var out: [String: Data] = [:]
         for path in Tree.files(directory) { out[path] = FileManager.default.contents(atPath: directory + "/" + path) }

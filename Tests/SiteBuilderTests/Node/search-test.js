@@ -117,11 +117,26 @@ async function found(params) {
     check(`id query "${q}"`, row && row[0] === '08STATE37957', row ? row[0] : 'no redirect');
   }
 
+  // a reference id with filters: the filters apply to it too
+  const idOut = await client.search({ q: '08STATE37957', tag: 'IR' }), idIn = await client.search({ q: 'STATE 37957', tag: 'PK', year: '2008' });
+  check('id query with a filter it fails finds nothing', idOut.mode === 'id' && idOut.docs.length === 0 && idOut.redirect < 0, `${idOut.mode} ${idOut.docs.length}`);
+  check('id query with filters it meets finds the cable', idIn.redirect >= 0 && (await client.doc(idIn.redirect))[0] === '08STATE37957', `${idIn.mode} ${idIn.docs.length}`);
+
+  // a phrase no cable has, of words some cables have both of: those cables, not those with either word
+  const unphrased = await found({ q: '"Khan Karzai"' });
+  check('unmatched phrase says so', unphrased.res.mode === 'words', unphrased.res.mode);
+  sameSet('unmatched phrase falls back to the cables with all its words', unphrased.ids,
+    ids(cables.filter((c) => /\bkhans?\b/i.test(c.text) && /\bkarzais?\b/i.test(c.text) && !/\bkhan\W+karzai/i.test(c.text))));
+
   // nothing found
   const none = await client.search({ q: 'qwxzyplonk' });
   check('no results', none.docs.length === 0, `${none.docs.length} found`);
   const common = await client.search({ q: 'the of and' });
   check('only common words', common.mode === 'none', common.mode);
+  for (const q of ['!!!', 'a', '1.4(b)', ' ']) {
+    const r = await client.search({ q });
+    check(`no word to search in ${JSON.stringify(q)} is not called too common`, r.mode !== 'none' && r.docs.length === 0, r.mode);
+  }
 
   // ranking: a cable with the word in its title and text ranks above one that only mentions it
   const ranked = await found({ q: 'Khan' });
