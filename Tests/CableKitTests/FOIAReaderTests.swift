@@ -179,6 +179,62 @@ private func isFurniture(_ line: String) -> Bool { FOIAPageFurniture.isFurniture
     #expect(cable.repairs.contains { $0.kind == "page-break" && $0.replacement == "would consider the proposal next week." && $0.line == 10 })
 }
 
+/// A review form stamped on a printout in capitals: OCR garbles most of its lines past recognition, and they
+/// leave the body with the lines it recognises; the signature above it stays the telegram's.
+@Test func garbledReviewFormLeavesAPrintoutsBody() {
+    let text = """
+    TEXT OF TELEGRAM 86USNAT0005622
+    SECRET
+    PAGE 01 USNATO 05622 171649Z
+    O 171646Z OCT 86
+    FM USMISSION USNATO
+    TO SECSTATE WASHDC IMMEDIATE 1894
+    S E C R E T USNATO 05622
+    E.O. 12356: DECL: OADR
+    TAGS: PARM, UR, JA, NATO
+    SUBJECT: BRIEFING THE JAPANESE ON REYKJAVIK RESULTS
+    1. SECRET - ENTIRE TEXT.
+    2. THE SECOND SENTENCE OF PARA FIVE OF REFTEL SHOULD BE
+    REVISED TO READ AS FOLLOWS: THE SIDES HAD DISCUSSED A
+    TWO-STAGE ELIMINATION OF ALL STRATEGIC OFFENSIVE WEAPONS
+    TO TAKE PLACE OVER A TEN-YEAR PERIOD.
+    3. A TRANSMISSION ERROR ADDED AN EXTRA ZERO TO THE
+    SECOND LINE OF PARA SIX. THE FINAL WORDS OF THAT LINE
+    SHOULD READ DEPLOY ONE HUNDRED WARHEADS.
+    ABSHIRE
+    SECRET
+    PAGE 02
+    option rernovs;d:
+    tronsferred to ,'")'!"••.:
+    Cat. B - Transferred to
+    with additional acr.e*..5
+    retained ny S •
+    .1)ievvet abty;
+    DEPARTMENT OF STATE A/CDC/MR
+    RE VIIMED by  DATE
+    ( L.4-PeELDMD ( --)-DECLCiSIFY
+    ) CLASSIFY as , OADR
+    • • 6666
+    PAGE NO. 1
+    """
+    let cable = parseFOIA(text)
+    for junk in ["rernovs", "tronsferred", "acr.e", "retained", "ievvet", "VIIMED", "DECLCiSIFY", "CLASSIFY as", "6666"] {
+        #expect(!cable.body.contains(junk), "review form left in the body: \(junk)")
+    }
+    #expect(cable.body.contains("THE FINAL WORDS OF THAT LINE SHOULD READ DEPLOY ONE HUNDRED WARHEADS."))
+    #expect(cable.signedBy == "ABSHIRE")
+}
+
+/// In text that is not printed in capitals, lower-case lines next to a review form's line are the telegram's.
+@Test func reviewFormBlocksKeepMixedCaseText() {
+    let lines = SourceLines("""
+    The minister said the government would consider the proposal
+    Cat. B - Transferred to
+    and reply within the week, he said.
+    """)
+    #expect(ReviewFormBlock.lines(in: 0..<lines.count, of: lines, furniture: [false, true, false]).isEmpty)
+}
+
 @Test func releaseStatusVariants() {
     func status(_ text: String) -> Release? { ReleaseStamp(SourceLines(text)).release }
     #expect(status("PTP5369 R ELEASEIN\nFULL\n")?.status == "RELEASED IN FULL")
