@@ -235,6 +235,37 @@ private func isFurniture(_ line: String) -> Bool { FOIAPageFurniture.isFurniture
     #expect(ReviewFormBlock.lines(in: 0..<lines.count, of: lines, furniture: [false, true, false]).isEmpty)
 }
 
+/// Where OCR lost the classification line, the caveat lines and the line itself that follow the TO block are no
+/// addressees.
+@Test func addresseesEndWhereTheClassificationLineWasLost() {
+    let text = """
+    [Page 1]
+    O 272023Z NOV 96 ZFF4
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ANKARA IMMEDIATE
+    AMEMBASSY MOSCOW IMMEDIATE 4521
+    NODIS
+    STATE 245206
+    DECAPTIONED
+    8006E8 272023Z /38
+    MERCURY EYES ONLY FOR THE AMBASSADOR FROM THE EXEC SEC
+    E.O. 12958: DECL: 11/27/26
+    TAGS: PREL, TU
+    SUBJECT: THE DEPUTY SECRETARY'S CONVERSATION
+
+    1. (U) THE DEPUTY SECRETARY SPOKE WITH THE UNDER SECRETARY TODAY.
+    """
+    let cable = parseFOIA(text)
+    #expect(cable.to == ["AMEMBASSY ANKARA", "AMEMBASSY MOSCOW"])
+    #expect(cable.id == "96STATE245206")
+    for line in ["T STATE 236019", "USNATO 05622", "S E C ire.7.USNATO 05622", "NODIS DECAPTIONED", "EXDIS"] {
+        #expect(RoutingHeader.endsAddressees(ArraySlice(Array(line.utf8))), "\(line)")
+    }
+    for line in ["AMEMBASSY TOKYO PRIORITY", "SECSTATE WASHDC 1894", "USMISSION USNATO 05622", "USUN NEW YORK 245", "ALL NATO CAPITALS"] {
+        #expect(!RoutingHeader.endsAddressees(ArraySlice(Array(line.utf8))), "\(line)")
+    }
+}
+
 @Test func releaseStatusVariants() {
     func status(_ text: String) -> Release? { ReleaseStamp(SourceLines(text)).release }
     #expect(status("PTP5369 R ELEASEIN\nFULL\n")?.status == "RELEASED IN FULL")
