@@ -266,6 +266,34 @@ private func isFurniture(_ line: String) -> Bool { FOIAPageFurniture.isFurniture
     }
 }
 
+/// A double-spaced scan: a short line a join ended is still open prose, and an acronym followed by a lower-case
+/// word goes on with mixed-case text.
+@Test func joinsRunOnThroughShortLinesAndAcronyms() {
+    let text = """
+    INCOMING TELEGRAM Department of State
+    CONFIDENTIAL
+    FROM: Dublin
+    ACTION: Secstate 96 PRIORITY
+    DATE: September 21, 4 p.m.
+
+    While not normally beneficiary USIA support, post urges
+
+    in this instance that all material prepared
+
+    for press and
+
+    TV be expeditiously and abundantly provided, including at
+
+    least 35 copies basic report.
+
+    CHALKER
+    """
+    let body = parseFOIA(text).body
+    #expect(body.contains("post urges in this instance that all material prepared for press and TV be expeditiously and abundantly provided, including at least 35 copies basic report."))
+    #expect(PageBreakJoin.joins("in this instance that all material prepared for press and", "TV be expeditiously and abundantly provided"))
+    #expect(!PageBreakJoin.joins("in this instance that all material prepared for press and", "USIA. The post will"))
+}
+
 @Test func releaseStatusVariants() {
     func status(_ text: String) -> Release? { ReleaseStamp(SourceLines(text)).release }
     #expect(status("PTP5369 R ELEASEIN\nFULL\n")?.status == "RELEASED IN FULL")
