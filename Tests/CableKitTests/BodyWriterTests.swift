@@ -40,4 +40,13 @@ import Testing
         #expect(BodyWriter.textBeforeTrailingRule(ArraySlice("a range of 1990 -- 2000".utf8)) == nil)
         #expect(markdown(["2. (C) The talks ended -- for now -- on Friday."]).contains("-- for now -- on Friday."))
     }
+
+    /// A redaction standing alone is no heading, above a rule or between paragraphs.
+    @Test func aRedactionAloneIsNoHeading() {
+        let out = markdown(["1. (C) First.", "", "XXXXXXXXXXXX", "", "2. (C) Second.", "", "XXXXXXXXXXXX", "========", "U.S.-SPAIN RELATIONS", "========", "", "3. (C) Third."])
+        #expect(!out.contains("## XXXX"))
+        #expect(out.contains("\n\nXXXXXXXXXXXX\n\n¶2."))
+        #expect(out.contains("## U.S.-SPAIN RELATIONS"))
+        #expect(markdown(["1. (C) First.", "", "XXXXXXXXXXXX Private Plea", "", "2. (C) Second."]).contains("## XXXXXXXXXXXX Private Plea"))
+    }
 }

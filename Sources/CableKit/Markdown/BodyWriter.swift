@@ -167,12 +167,15 @@ public enum BodyWriter {
         return false
     }
 
-    /// A short line standing alone that names a section: `BACKGROUND`, `Talking Points`, `Summary`.
+    /// A short line standing alone that names a section: `BACKGROUND`, `Talking Points`, `Summary`; not a
+    /// redaction alone.
     static func isHeadingText(_ s: Line) -> Bool {
         guard s.count >= 3, s.count <= 80, let first = s.first, ASCII.isLetter(first) || first == ASCII.openParen else { return false }
         let last = s.last!
         if last == ASCII.period || last == ASCII.comma || last == UInt8(ascii: ";") { return false }
         if Paragraphs.startsNumberedParagraph(s) { return false }
+        // a redaction alone (`XXXXXXXXXXXX`) names nothing
+        if s.split(separator: ASCII.space).allSatisfy({ w in w.allSatisfy { $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") } }) { return false }
         var words = 0, capitalised = 0
         var atWordStart = true
         for b in s {
