@@ -294,6 +294,27 @@ private func isFurniture(_ line: String) -> Bool { FOIAPageFurniture.isFurniture
     #expect(!PageBreakJoin.joins("in this instance that all material prepared for press and", "USIA. The post will"))
 }
 
+/// A precedence OCR garbled after an addressee is no part of its name; a place is left alone.
+@Test func garbledPrecedencesLeaveAddressees() {
+    #expect(FOIAFields.withoutGarbledPrecedence("SECSTATE WASHDC IMMEOIATE") == "SECSTATE WASHDC")
+    #expect(FOIAFields.withoutGarbledPrecedence("AMEMBASSY TOKYO PRI0RITY") == "AMEMBASSY TOKYO")
+    #expect(FOIAFields.withoutGarbledPrecedence("AMEMBASSY PRETORIA") == "AMEMBASSY PRETORIA")
+    #expect(FOIAFields.withoutGarbledPrecedence("USMISSION USNATO") == "USMISSION USNATO")
+    let cable = parseFOIA("""
+    TEXT OF TELEGRAM 86USNAT0005622
+    O 171646Z OCT 86
+    FM USMISSION USNATO
+    TO SECSTATE WASHDC IMMEOIATE 1894
+    AMEMBASSY TOKYO PRIORITY
+    S E C R E T USNATO 05622
+    E.O. 12356: DECL: OADR
+    SUBJECT: BRIEFING THE JAPANESE
+
+    1. SECRET - ENTIRE TEXT.
+    """)
+    #expect(cable.to == ["SECSTATE WASHDC", "AMEMBASSY TOKYO"])
+}
+
 @Test func releaseStatusVariants() {
     func status(_ text: String) -> Release? { ReleaseStamp(SourceLines(text)).release }
     #expect(status("PTP5369 R ELEASEIN\nFULL\n")?.status == "RELEASED IN FULL")

@@ -27,6 +27,21 @@ struct FOIAFields {
             cable.title = FOIASubject.clean(title, vocabulary: FOIASubject.vocabulary(text.lines))
         }
         cable.tags = FOIATags.check(cable.tags, raw: FOIATags.rawLine(text.lines), glossary: glossary)
+        cable.to = cable.to.map(Self.withoutGarbledPrecedence)
+        cable.info = cable.info.map(Self.withoutGarbledPrecedence)
+    }
+
+    /// An addressee without the precedence OCR garbled after it (`SECSTATE WASHDC IMMEOIATE` → `SECSTATE WASHDC`):
+    /// a last word a letter from `IMMEDIATE`, `PRIORITY` or `ROUTINE` (the parser drops the precedence it reads).
+    static func withoutGarbledPrecedence(_ addressee: String) -> String {
+        var words = addressee.split(separator: " ")
+        guard words.count >= 2, let last = words.last, last.count >= 6 else { return addressee }
+        let letters = Array(last.uppercased().utf8)
+        guard ["IMMEDIATE", "PRIORITY", "ROUTINE"].contains(where: { OCRConfusion.distance(letters, Array($0.utf8), limit: 1) <= 1 }) else {
+            return addressee
+        }
+        words.removeLast()
+        return words.joined(separator: " ")
     }
 
     /// The first banner's classification (`SECRET`, `. SECRET i REPRODUCTION FROM THIS COPY IS`); an `UNCLASSIFIED`
