@@ -315,6 +315,30 @@ private func isFurniture(_ line: String) -> Bool { FOIAPageFurniture.isFurniture
     #expect(cable.to == ["SECSTATE WASHDC", "AMEMBASSY TOKYO"])
 }
 
+/// A caveat line OCR garbled by a letter in the header still gives the caveat; a word near two caveats, or near
+/// none, gives nothing.
+@Test func garbledCaveatLinesAreRead() {
+    func caveat(_ s: String) -> String? { FOIAFields.garbledCaveat(ArraySlice(Array(s.utf8))) }
+    #expect(caveat("EXOIS") == "EXDIS")
+    #expect(caveat("N0DIS") == "NODIS")
+    #expect(caveat("NXDIS") == nil)
+    #expect(caveat("NOTED") == nil)
+    #expect(caveat("EXDIS TODAY") == nil)
+    let cable = parseFOIA("""
+    TEXT OF TELEGRAM 86USNAT0005622
+    O 171646Z OCT 86
+    FM USMISSION USNATO
+    TO SECSTATE WASHDC IMMEDIATE 1894
+    S E C R E T USNATO 05622
+    EXOIS
+    E.O. 12356: DECL: OADR
+    SUBJECT: BRIEFING THE JAPANESE
+
+    1. SECRET - ENTIRE TEXT.
+    """)
+    #expect(cable.caveats == ["EXDIS"])
+}
+
 @Test func releaseStatusVariants() {
     func status(_ text: String) -> Release? { ReleaseStamp(SourceLines(text)).release }
     #expect(status("PTP5369 R ELEASEIN\nFULL\n")?.status == "RELEASED IN FULL")
