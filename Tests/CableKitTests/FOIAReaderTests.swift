@@ -179,6 +179,166 @@ private func isFurniture(_ line: String) -> Bool { FOIAPageFurniture.isFurniture
     #expect(cable.repairs.contains { $0.kind == "page-break" && $0.replacement == "would consider the proposal next week." && $0.line == 10 })
 }
 
+/// A review form stamped on a printout in capitals: OCR garbles most of its lines past recognition, and they
+/// leave the body with the lines it recognises; the signature above it stays the telegram's.
+@Test func garbledReviewFormLeavesAPrintoutsBody() {
+    let text = """
+    TEXT OF TELEGRAM 86USNAT0005622
+    SECRET
+    PAGE 01 USNATO 05622 171649Z
+    O 171646Z OCT 86
+    FM USMISSION USNATO
+    TO SECSTATE WASHDC IMMEDIATE 1894
+    S E C R E T USNATO 05622
+    E.O. 12356: DECL: OADR
+    TAGS: PARM, UR, JA, NATO
+    SUBJECT: BRIEFING THE JAPANESE ON REYKJAVIK RESULTS
+    1. SECRET - ENTIRE TEXT.
+    2. THE SECOND SENTENCE OF PARA FIVE OF REFTEL SHOULD BE
+    REVISED TO READ AS FOLLOWS: THE SIDES HAD DISCUSSED A
+    TWO-STAGE ELIMINATION OF ALL STRATEGIC OFFENSIVE WEAPONS
+    TO TAKE PLACE OVER A TEN-YEAR PERIOD.
+    3. A TRANSMISSION ERROR ADDED AN EXTRA ZERO TO THE
+    SECOND LINE OF PARA SIX. THE FINAL WORDS OF THAT LINE
+    SHOULD READ DEPLOY ONE HUNDRED WARHEADS.
+    ABSHIRE
+    SECRET
+    PAGE 02
+    option rernovs;d:
+    tronsferred to ,'")'!"••.:
+    Cat. B - Transferred to
+    with additional acr.e*..5
+    retained ny S •
+    .1)ievvet abty;
+    DEPARTMENT OF STATE A/CDC/MR
+    RE VIIMED by  DATE
+    ( L.4-PeELDMD ( --)-DECLCiSIFY
+    ) CLASSIFY as , OADR
+    • • 6666
+    PAGE NO. 1
+    """
+    let cable = parseFOIA(text)
+    for junk in ["rernovs", "tronsferred", "acr.e", "retained", "ievvet", "VIIMED", "DECLCiSIFY", "CLASSIFY as", "6666"] {
+        #expect(!cable.body.contains(junk), "review form left in the body: \(junk)")
+    }
+    #expect(cable.body.contains("THE FINAL WORDS OF THAT LINE SHOULD READ DEPLOY ONE HUNDRED WARHEADS."))
+    #expect(cable.signedBy == "ABSHIRE")
+}
+
+/// In text that is not printed in capitals, lower-case lines next to a review form's line are the telegram's.
+@Test func reviewFormBlocksKeepMixedCaseText() {
+    let lines = SourceLines("""
+    The minister said the government would consider the proposal
+    Cat. B - Transferred to
+    and reply within the week, he said.
+    """)
+    #expect(ReviewFormBlock.lines(in: 0..<lines.count, of: lines, furniture: [false, true, false]).isEmpty)
+}
+
+/// Where OCR lost the classification line, the caveat lines and the line itself that follow the TO block are no
+/// addressees.
+@Test func addresseesEndWhereTheClassificationLineWasLost() {
+    let text = """
+    [Page 1]
+    O 272023Z NOV 96 ZFF4
+    FM SECSTATE WASHDC
+    TO AMEMBASSY ANKARA IMMEDIATE
+    AMEMBASSY MOSCOW IMMEDIATE 4521
+    NODIS
+    STATE 245206
+    DECAPTIONED
+    8006E8 272023Z /38
+    MERCURY EYES ONLY FOR THE AMBASSADOR FROM THE EXEC SEC
+    E.O. 12958: DECL: 11/27/26
+    TAGS: PREL, TU
+    SUBJECT: THE DEPUTY SECRETARY'S CONVERSATION
+
+    1. (U) THE DEPUTY SECRETARY SPOKE WITH THE UNDER SECRETARY TODAY.
+    """
+    let cable = parseFOIA(text)
+    #expect(cable.to == ["AMEMBASSY ANKARA", "AMEMBASSY MOSCOW"])
+    #expect(cable.id == "96STATE245206")
+    for line in ["T STATE 236019", "USNATO 05622", "S E C ire.7.USNATO 05622", "NODIS DECAPTIONED", "EXDIS"] {
+        #expect(RoutingHeader.endsAddressees(ArraySlice(Array(line.utf8))), "\(line)")
+    }
+    for line in ["AMEMBASSY TOKYO PRIORITY", "SECSTATE WASHDC 1894", "USMISSION USNATO 05622", "USUN NEW YORK 245", "ALL NATO CAPITALS"] {
+        #expect(!RoutingHeader.endsAddressees(ArraySlice(Array(line.utf8))), "\(line)")
+    }
+}
+
+/// A double-spaced scan: a short line a join ended is still open prose, and an acronym followed by a lower-case
+/// word goes on with mixed-case text.
+@Test func joinsRunOnThroughShortLinesAndAcronyms() {
+    let text = """
+    INCOMING TELEGRAM Department of State
+    CONFIDENTIAL
+    FROM: Dublin
+    ACTION: Secstate 96 PRIORITY
+    DATE: September 21, 4 p.m.
+
+    While not normally beneficiary USIA support, post urges
+
+    in this instance that all material prepared
+
+    for press and
+
+    TV be expeditiously and abundantly provided, including at
+
+    least 35 copies basic report.
+
+    CHALKER
+    """
+    let body = parseFOIA(text).body
+    #expect(body.contains("post urges in this instance that all material prepared for press and TV be expeditiously and abundantly provided, including at least 35 copies basic report."))
+    #expect(PageBreakJoin.joins("in this instance that all material prepared for press and", "TV be expeditiously and abundantly provided"))
+    #expect(!PageBreakJoin.joins("in this instance that all material prepared for press and", "USIA. The post will"))
+}
+
+/// A precedence OCR garbled after an addressee is no part of its name; a place is left alone.
+@Test func garbledPrecedencesLeaveAddressees() {
+    #expect(FOIAFields.withoutGarbledPrecedence("SECSTATE WASHDC IMMEOIATE") == "SECSTATE WASHDC")
+    #expect(FOIAFields.withoutGarbledPrecedence("AMEMBASSY TOKYO PRI0RITY") == "AMEMBASSY TOKYO")
+    #expect(FOIAFields.withoutGarbledPrecedence("AMEMBASSY PRETORIA") == "AMEMBASSY PRETORIA")
+    #expect(FOIAFields.withoutGarbledPrecedence("USMISSION USNATO") == "USMISSION USNATO")
+    let cable = parseFOIA("""
+    TEXT OF TELEGRAM 86USNAT0005622
+    O 171646Z OCT 86
+    FM USMISSION USNATO
+    TO SECSTATE WASHDC IMMEOIATE 1894
+    AMEMBASSY TOKYO PRIORITY
+    S E C R E T USNATO 05622
+    E.O. 12356: DECL: OADR
+    SUBJECT: BRIEFING THE JAPANESE
+
+    1. SECRET - ENTIRE TEXT.
+    """)
+    #expect(cable.to == ["SECSTATE WASHDC", "AMEMBASSY TOKYO"])
+}
+
+/// A caveat line OCR garbled by a letter in the header still gives the caveat; a word near two caveats, or near
+/// none, gives nothing.
+@Test func garbledCaveatLinesAreRead() {
+    func caveat(_ s: String) -> String? { FOIAFields.garbledCaveat(ArraySlice(Array(s.utf8))) }
+    #expect(caveat("EXOIS") == "EXDIS")
+    #expect(caveat("N0DIS") == "NODIS")
+    #expect(caveat("NXDIS") == nil)
+    #expect(caveat("NOTED") == nil)
+    #expect(caveat("EXDIS TODAY") == nil)
+    let cable = parseFOIA("""
+    TEXT OF TELEGRAM 86USNAT0005622
+    O 171646Z OCT 86
+    FM USMISSION USNATO
+    TO SECSTATE WASHDC IMMEDIATE 1894
+    S E C R E T USNATO 05622
+    EXOIS
+    E.O. 12356: DECL: OADR
+    SUBJECT: BRIEFING THE JAPANESE
+
+    1. SECRET - ENTIRE TEXT.
+    """)
+    #expect(cable.caveats == ["EXDIS"])
+}
+
 @Test func releaseStatusVariants() {
     func status(_ text: String) -> Release? { ReleaseStamp(SourceLines(text)).release }
     #expect(status("PTP5369 R ELEASEIN\nFULL\n")?.status == "RELEASED IN FULL")

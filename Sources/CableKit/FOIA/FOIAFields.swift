@@ -27,6 +27,34 @@ struct FOIAFields {
             cable.title = FOIASubject.clean(title, vocabulary: FOIASubject.vocabulary(text.lines))
         }
         cable.tags = FOIATags.check(cable.tags, raw: FOIATags.rawLine(text.lines), glossary: glossary)
+        var caveats = Set(cable.caveats)
+        for i in headers where layout.isKeptText(i) {
+            if let caveat = Self.garbledCaveat(layout.lines.trimmed(i)) { caveats.insert(caveat) }
+        }
+        cable.caveats = Caveats.sorted(caveats)
+        cable.to = cable.to.map(Self.withoutGarbledPrecedence)
+        cable.info = cable.info.map(Self.withoutGarbledPrecedence)
+    }
+
+    /// A header line that is one caveat OCR garbled by a letter (`EXOIS` for `EXDIS`): the caveat, when only one
+    /// is that near.
+    static func garbledCaveat(_ t: ArraySlice<UInt8>) -> String? {
+        guard (5...10).contains(t.count), t.allSatisfy({ ASCII.isUpper($0) || ASCII.isDigit($0) }) else { return nil }
+        let near = Caveats.order.filter { OCRConfusion.distance(Array(t), Array($0.utf8), limit: 1) <= 1 }
+        return near.count == 1 ? near[0] : nil
+    }
+
+    /// An addressee without the precedence OCR garbled after it (`SECSTATE WASHDC IMMEOIATE` → `SECSTATE WASHDC`):
+    /// a last word a letter from `IMMEDIATE`, `PRIORITY` or `ROUTINE` (the parser drops the precedence it reads).
+    static func withoutGarbledPrecedence(_ addressee: String) -> String {
+        var words = addressee.split(separator: " ")
+        guard words.count >= 2, let last = words.last, last.count >= 6 else { return addressee }
+        let letters = Array(last.uppercased().utf8)
+        guard ["IMMEDIATE", "PRIORITY", "ROUTINE"].contains(where: { OCRConfusion.distance(letters, Array($0.utf8), limit: 1) <= 1 }) else {
+            return addressee
+        }
+        words.removeLast()
+        return words.joined(separator: " ")
     }
 
     /// The first banner's classification (`SECRET`, `. SECRET i REPRODUCTION FROM THIS COPY IS`); an `UNCLASSIFIED`

@@ -43,6 +43,10 @@ struct FOIALayout {
         }
         self.furniture = furniture
         splitCopies()
+        // the review forms' lines OCR garbled past recognition
+        for copy in copies {
+            for i in ReviewFormBlock.lines(in: copy, of: lines, furniture: self.furniture) { self.furniture[i] = true }
+        }
         dropDuplicateCopies()
         formHeaders = copies.indices.map { isForm[$0] ? copies[$0].lowerBound..<copies[$0].lowerBound : TelegramForm.headerLines(in: copies[$0], of: self) }
         for header in formHeaders {

@@ -12,6 +12,9 @@ struct FOIAText {
         var gap: [Int] = []          // furniture since the last text line
         var blankGap = false
         var inHeader = true
+        // the last words of the lines joined so far across gaps: a short line a join ended (`in this instance that
+        // all material prepared` | `for press and`) is still open prose for the next gap (`TV be expeditiously`)
+        var joinedRun: String?
         for i in 0..<source.count {
             // blank lines, and specks of OCR where a blank stood on the page, part blocks; page furniture does not
             if source.isBlank(i) || FOIAPageFurniture.isSpeck(source.trimmed(i)) { blankGap = true; continue }
@@ -21,8 +24,10 @@ struct FOIAText {
             if inHeader, let normal = OCRHeaderLine.normalise(t) { line = normal }
             if Paragraphs.start(t) != nil { inHeader = false }
             // what stood between this line and the last: furniture, blank lines, or both
+            var joined = false
             if let previous = lines.last, !gap.isEmpty || blankGap {
-                if PageBreakJoin.joins(previous, line) {
+                if PageBreakJoin.joins(joinedRun ?? previous, line) {
+                    joined = true
                     if !gap.isEmpty {
                         repairs.append(Self.pageBreak(previous, line, furniture: gap, of: source, line: lineNumbers[lineNumbers.count - 1]))
                     }
@@ -30,6 +35,7 @@ struct FOIAText {
                     append("", line: i + 1)
                 }
             }
+            joinedRun = joined ? PageBreakJoin.words((joinedRun ?? lines.last!) + " " + line, last: 12) : nil
             append(line, line: i + 1)
             gap = []
             blankGap = false

@@ -4,7 +4,8 @@
 enum PageBreakJoin {
     /// Across furniture or blank lines: the line before is open prose, and the next line starts in lower case, or
     /// goes on in the same style without opening a paragraph, list item or header line: in capitals after
-    /// capitals, or a capitalised word and a lower-case one after mixed case (`fears the` | `Taliban will`).
+    /// capitals, or a capitalised word or an acronym and a lower-case one after mixed case (`fears the` |
+    /// `Taliban will`, `press and` | `TV be`).
     static func joins(_ previous: String, _ next: String) -> Bool {
         let a = ArraySlice(Array(previous.utf8)).trimmed, b = ArraySlice(Array(next.utf8)).trimmed
         guard isOpenProse(a), let first = b.first else { return false }
@@ -12,7 +13,9 @@ enum PageBreakJoin {
         let words = b.split(separator: ASCII.space)
         guard words.count >= 2, !opensBlock(b) else { return false }
         if inCapitals(a) { return inCapitals(b) }
-        return ASCII.isUpper(first) && words[0].dropFirst().allSatisfy(ASCII.isLower) && words[1].first.map(ASCII.isLower) == true
+        // a capitalised word or an acronym (`press and` | `TV be expeditiously`), then a lower-case one
+        let capitalised = words[0].dropFirst().allSatisfy(ASCII.isLower) || (2...5).contains(words[0].count) && words[0].allSatisfy(ASCII.isUpper)
+        return ASCII.isUpper(first) && capitalised && words[1].first.map(ASCII.isLower) == true
     }
 
     /// Text in capitals, OCR's odd lower-case letter aside (`PULL OUT ALL THE STOPS To EXPEDITE`).

@@ -41,7 +41,8 @@ public enum BodyWriter {
             switch block.kind {
             case .heading:
                 out += Array("## ".utf8)
-                MarkdownEscaping.append(reflow(lines[block.range]), to: &out, lineStart: false)
+                let text = reflow(lines[block.range])[...]
+                MarkdownEscaping.append(Array(textBeforeTrailingRule(text) ?? text), to: &out, lineStart: false)
             case .table:
                 out += Array(MarkdownEscaping.codeBlock(lines[block.range].map { trimTrailing($0).string }).utf8)
             case .bullet:
@@ -114,14 +115,44 @@ public enum BodyWriter {
             if isTable(lines[range]) { raw[k].kind = .table }
             else if Paragraphs.startsNumberedParagraph(firstLine) { raw[k].kind = .paragraph }
             else if isBulletStart(firstLine) { raw[k].kind = .bullet }
+            else if range.count == 1, let text = textBeforeTrailingRule(firstLine), isHeadingText(text) { raw[k].kind = .heading }
             else if range.count == 1, isHeadingText(firstLine), k + 1 < raw.count { raw[k].kind = .heading }
             else if isLineList(lines[range]) { raw[k].kind = .lines }
         }
         return raw
     }
 
+    /// A rule: `-----`, `=====`, `***`, or a long one a line break split (`--------------------------------------------- ---`:
+    /// single spaces between runs, ten marks or more).
     static func isRule(_ t: Line) -> Bool {
-        t.count >= 3 && t.allSatisfy { $0 == ASCII.hyphen || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "*") }
+        guard t.count >= 3, let first = t.first, let last = t.last, isRuleMark(first), isRuleMark(last) else { return false }
+        var marks = 0, spaced = false
+        for k in t.indices {
+            if isRuleMark(t[k]) { marks += 1; continue }
+            guard t[k] == ASCII.space, isRuleMark(t[k - 1]) else { return false }
+            spaced = true
+        }
+        return marks >= (spaced ? 10 : 3)
+    }
+
+    private static func isRuleMark(_ b: UInt8) -> Bool {
+        b == ASCII.hyphen || b == UInt8(ascii: "=") || b == UInt8(ascii: "_") || b == UInt8(ascii: "*")
+    }
+
+    /// The text of a line that a rule closes (`LULA WANTS STRONG TIES ------------`, `… Policy -------------------- ---`):
+    /// a heading with its underline run on; nil when no rule of five marks or more ends the line.
+    static func textBeforeTrailingRule(_ t: Line) -> Line? {
+        var i = t.endIndex, marks = 0
+        while i > t.startIndex {
+            let b = t[i - 1]
+            if b == ASCII.hyphen || b == UInt8(ascii: "=") || b == UInt8(ascii: "_") { marks += 1; i -= 1; continue }
+            // a single space inside the rule
+            if b == ASCII.space, i - 2 > t.startIndex, isRuleMark(t[i - 2]), marks > 0 { i -= 1; continue }
+            break
+        }
+        guard marks >= 5, i > t.startIndex, t[i - 1] == ASCII.space else { return nil }
+        let text = t[..<i].trimmed
+        return text.isEmpty ? nil : text
     }
 
     static func isBulletStart(_ t: Line) -> Bool {
@@ -136,12 +167,15 @@ public enum BodyWriter {
         return false
     }
 
-    /// A short line standing alone that names a section: `BACKGROUND`, `Talking Points`, `Summary`.
+    /// A short line standing alone that names a section: `BACKGROUND`, `Talking Points`, `Summary`; not a
+    /// redaction alone.
     static func isHeadingText(_ s: Line) -> Bool {
         guard s.count >= 3, s.count <= 80, let first = s.first, ASCII.isLetter(first) || first == ASCII.openParen else { return false }
         let last = s.last!
         if last == ASCII.period || last == ASCII.comma || last == UInt8(ascii: ";") { return false }
         if Paragraphs.startsNumberedParagraph(s) { return false }
+        // a redaction alone (`XXXXXXXXXXXX`) names nothing
+        if s.split(separator: ASCII.space).allSatisfy({ w in w.allSatisfy { $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") } }) { return false }
         var words = 0, capitalised = 0
         var atWordStart = true
         for b in s {

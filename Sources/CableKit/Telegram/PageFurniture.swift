@@ -3,10 +3,15 @@
 /// cables (`MADRID 00000869 001.2 OF 004`), lone classification banners, section headers
 /// (`SECTION 02 OF 02 Islamabad 5337`) and end-of-message marks (`BT`, `NNNN`).
 enum PageFurniture {
-    /// `MADRID 00000869 001.2 OF 004`, `DUBAI 00000056 001.2 OF 002`.
+    /// `MADRID 00000869 001.2 OF 004`, `DUBAI 00000056 001.2 OF 002`, and with post and serial redacted by WikiLeaks
+    /// as one run of X: `XXXXXXXXXXXX  002 OF 002`.
     static func isContinuationMarker(_ t: ArraySlice<UInt8>) -> Bool {
         guard endsWithOfNumber(t) else { return false }  // most lines: rejected without splitting
         let w = t.split(separator: ASCII.space)
+        if w.count == 4, w[0].count >= 6, w[0].allSatisfy({ $0 == UInt8(ascii: "X") }), w[1].count >= 3,
+           w[1].allSatisfy({ ASCII.isDigit($0) || $0 == ASCII.period }), w[2].map(ASCII.upper).elementsEqual("OF".utf8) {
+            return w[3].allSatisfy(ASCII.isDigit)
+        }
         guard w.count >= 5, w.count <= 8 else { return false }
         let n = w.count
         guard w[n - 2].map(ASCII.upper).elementsEqual("OF".utf8), w[n - 1].allSatisfy(ASCII.isDigit),

@@ -63,6 +63,7 @@ struct RoutingHeader: Equatable {
                 continue
             }
             if t.first == UInt8(ascii: "@") { continue }  // FOIA routing notes ("@INFO: D(01) …")
+            if mode == .to || mode == .info, endsAddressees(t) { mode = .none; continue }
             switch mode {
             case .to: header.addAddressee(t, info: false)
             case .info: header.addAddressee(t, info: true)
@@ -71,6 +72,22 @@ struct RoutingHeader: Equatable {
         }
         if header.precedence == nil { header.precedence = header.toPrecedence }
         return header
+    }
+
+    /// A line that cannot be an addressee and ends the list, where the classification line below it went unread:
+    /// a caveat line (`NODIS`, `NODIS DECAPTIONED`, `EXDIS`), a classification spaced out (`S E C ire.7.USNATO
+    /// 05622`), or the classification line with its classification lost (`STATE 245206`, `T STATE 236019`,
+    /// `USNATO 05622`: one word and a serial of five digits or a padded one; an addressee's number follows two words
+    /// or more).
+    static func endsAddressees(_ t: ArraySlice<UInt8>) -> Bool {
+        let first = t.prefix(while: ASCII.isLetter)
+        if (5...10).contains(first.count), Caveats.known.contains(String(decoding: first.map(ASCII.upper), as: UTF8.self)) { return true }
+        var words = t.split(separator: ASCII.space)[...]
+        if words.prefix(3).count == 3, words.prefix(3).allSatisfy({ $0.count == 1 && ASCII.isUpper($0[$0.startIndex]) }) { return true }
+        while let w = words.first, w.count == 1 { words = words.dropFirst() }
+        guard words.count == 2, let post = words.first, let serial = words.last, post.count >= 3, post.allSatisfy(ASCII.isUpper),
+              serial.allSatisfy(ASCII.isDigit) else { return false }
+        return serial.count >= 5 || serial.count >= 3 && serial.first == UInt8(ascii: "0")
     }
 
     /// "OO RUEHWEB", "RR RUEHDBU RUEHFL" — routing indicators, no content.

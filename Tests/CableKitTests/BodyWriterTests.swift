@@ -1,0 +1,52 @@
+import Testing
+@testable import CableKit
+
+/// Markdown blocks from a cable body's lines: the rules that frame and underline headings.
+@Suite struct BodyWriterTests {
+    private func markdown(_ lines: [String]) -> String { BodyWriter.markdown(lines: lines).markdown }
+
+    /// Cablegate's long rules come split at the 45th dash (`--------------------------------------------- ---`), or
+    /// run on after the heading on its line; neither is left in the text, and the heading is one.
+    @Test func splitAndRunOnRulesUnderlineHeadings() {
+        let split = markdown([
+            "1. (C) The first paragraph.", "",
+            "Industry: Interference Common, Paranoia Driving PRC Policy",
+            "--------------------------------------------- -------------", "",
+            "2. (C) The second paragraph.",
+        ])
+        #expect(split.contains("\n\n## Industry: Interference Common, Paranoia Driving PRC Policy\n\n¶2."))
+        #expect(!split.contains("---"))
+
+        let runOn = markdown([
+            "1. (C) The first paragraph.", "",
+            "PALOCCI'S ECONOMIC MESSAGE: CREDIT, CREDIT, CREDIT --------------------------------------------- ------", "",
+            "2. (C) The second paragraph.", "",
+            "RELATIONSHIP OFF ON THE RIGHT FOOT ----------------------------------", "",
+            "3. (C) The third paragraph.",
+        ])
+        #expect(runOn.contains("## PALOCCI'S ECONOMIC MESSAGE: CREDIT, CREDIT, CREDIT\n"))
+        #expect(runOn.contains("## RELATIONSHIP OFF ON THE RIGHT FOOT\n"))
+        #expect(!runOn.contains("---"))
+    }
+
+    /// A spaced rule (`- - - - -`) is a rule, not a list of empty items; short dashes in text are no rule.
+    @Test func spacedRulesAreRulesAndDashesInTextStay() {
+        let spaced = markdown(["Rampant Abuses, including Torture,", "Disappearances, and Murder", "- - - - - - - - - - - - - - -", "", "2. (U) Text."])
+        #expect(!spaced.contains("\n- \n") && !spaced.hasPrefix("- "))
+        #expect(BodyWriter.isRule(ArraySlice("--------------------------------------------- --".utf8)))
+        #expect(!BodyWriter.isRule(ArraySlice("-- --".utf8)))
+        #expect(!BodyWriter.isRule(ArraySlice("-- text --".utf8)))
+        #expect(BodyWriter.textBeforeTrailingRule(ArraySlice("the talks -- and the rest".utf8)) == nil)
+        #expect(BodyWriter.textBeforeTrailingRule(ArraySlice("a range of 1990 -- 2000".utf8)) == nil)
+        #expect(markdown(["2. (C) The talks ended -- for now -- on Friday."]).contains("-- for now -- on Friday."))
+    }
+
+    /// A redaction standing alone is no heading, above a rule or between paragraphs.
+    @Test func aRedactionAloneIsNoHeading() {
+        let out = markdown(["1. (C) First.", "", "XXXXXXXXXXXX", "", "2. (C) Second.", "", "XXXXXXXXXXXX", "========", "U.S.-SPAIN RELATIONS", "========", "", "3. (C) Third."])
+        #expect(!out.contains("## XXXX"))
+        #expect(out.contains("\n\nXXXXXXXXXXXX\n\n¶2."))
+        #expect(out.contains("## U.S.-SPAIN RELATIONS"))
+        #expect(markdown(["1. (C) First.", "", "XXXXXXXXXXXX Private Plea", "", "2. (C) Second."]).contains("## XXXXXXXXXXXX Private Plea"))
+    }
+}
