@@ -46,7 +46,8 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product chancery
 
-# Re-imports the originals kept beside the Markdown in Content/cables: a no-op unless the parser changed.
+# Re-imports the originals kept beside the Markdown in Content/cables: a no-op for those already imported
+# (an intact stored cable is not converted again; after a parser change, `chancery import --force Content/cables`).
 sample: release
 	$(BIN) import Content/cables
 
