@@ -95,10 +95,13 @@ public struct SiteBuilder: Sendable {
         let menu = freePages.compactMap { page in page.menu.map { (label: $0, slug: page.slug) } }
         // what shapes every output (the theme apart: each kind of page depends on its own templates only, an
         // asset on nothing but itself)
-        let settings = settingsKey(configBytes: configBytes, config: config, output: outputKey, menu: menu)
-        func with(_ themeKey: UInt64) -> UInt64 { var h = FastHash(seed: settings); h.add(themeKey); return h.value }
+        let settings = settingsKey(configBytes: configBytes, config: config, output: outputKey)
+        // every page shows the menu in its header and footer (the search index, feeds and exports do not)
+        var pageSettings = FastHash(seed: settings)
+        for link in menu { pageSettings.add(link.label); pageSettings.add(link.slug) }
+        func with(_ themeKey: UInt64) -> UInt64 { var h = FastHash(seed: pageSettings.value); h.add(themeKey); return h.value }
         let cableSettings = with(theme.key(of: CablePages.templates)), indexSettings = with(theme.key(of: IndexPages.templates))
-        var themeFiles = FastHash(seed: settings)
+        var themeFiles = FastHash(seed: pageSettings.value)
         for (name, digest) in theme.fingerprints { themeFiles.add(name); themeFiles.add(digest) }
         timer.mark("config")
 
@@ -106,8 +109,10 @@ public struct SiteBuilder: Sendable {
         let listing = session?.listing(loader) ?? loader.listing()
         let fingerprint = InputFingerprint.hash(root: root, settings: themeFiles.value, listing: listing, pages: loader.pageFiles())
         timer.mark("stamps")
+        // the output folder holds a built site (not deleted or emptied since)
+        let hasHome = DiskIO.exists(outputDirectory + "/index.html")
         if !options.clean, !lastBuildWasKilled, let last = InputFingerprint.load(root: root), last.value == fingerprint,
-           DiskIO.exists(outputDirectory + "/index.html"), DiskIO.exists(outputDirectory + "/404.html") {
+           hasHome, DiskIO.exists(outputDirectory + "/404.html") {
             report.cables = last.cables
             report.unchanged = last.outputs
             return
@@ -118,21 +123,20 @@ public struct SiteBuilder: Sendable {
         timer.mark("cache load")
         // without a cache for it, a folder of other files is not taken over unless --clean says so (they would
         // be removed as stale pages); what a killed build left is the build's
-        if !options.clean, !lastBuildWasKilled, cache?.outputDirectory != outputKey, let problem = OutputPlace.foreignContent(output: outputDirectory) {
+        if !options.clean, !lastBuildWasKilled, !hasHome, cache?.outputDirectory != outputKey,
+           let problem = OutputPlace.foreignContent(output: outputDirectory) {
             report.errors.append(problem); return
         }
         try? DiskIO.write(Array("\(ProcessInfoCores.processID)\n".utf8), to: marker)
         // the cache describes the output folder while it holds the site (restored by CI, say); one deleted or
         // emptied since (no home page) is built whole again
-        let trusted = cache != nil && !lastBuildWasKilled && cache!.outputDirectory == outputKey
-            && DiskIO.exists(outputDirectory + "/index.html")
+        let trusted = cache != nil && !lastBuildWasKilled && cache!.outputDirectory == outputKey && hasHome
         let keysUsable = trusted && cache!.settingsKey == settings
         let oldKeys = keysUsable ? cache!.pageKeys : [:]
 
         // content → index model
         // cables parsed by another build of the tool are parsed again (its reader may differ)
-        let toolName = ToolIdentity.current ?? ToolIdentity.version
-        let sameTool = cache?.tool == toolName
+        let sameTool = cache?.tool == Self.toolName
         let loaded = loader.loadCables(listing: listing, cache: sameTool ? cache!.cables : [:]) { progress?("Loading", $0, $1) }
         report.errors += loaded.errors
         report.cablesRead = loaded.read
@@ -352,7 +356,7 @@ public struct SiteBuilder: Sendable {
         // remember for the next build
         var next = BuildCache()
         next.settingsKey = settings
-        next.tool = toolName
+        next.tool = Self.toolName
         next.outputDirectory = outputKey
         next.cables = entries
         var outputs = writer.produced
@@ -380,16 +384,18 @@ public struct SiteBuilder: Sendable {
         if !options.freesMemory { LeftForExit.keep((cache, next, loaded, entries, index, context, writer, keys, cableKeys, listing, search)) }
     }
 
-    /// Everything that shapes every output but the theme: the tool itself, site.yml and overrides, the output
-    /// folder, the free pages' menu links.
-    private func settingsKey(configBytes: [UInt8], config: SiteConfig, output: String, menu: [(label: String, slug: String)]) -> UInt64 {
+    /// The build of the tool running (`ToolIdentity.current`): what the cache's parsed cables and keys are
+    /// valid for.
+    private static let toolName = ToolIdentity.current ?? ToolIdentity.version
+
+    /// Everything that shapes every output but the theme and the menu: the tool itself, site.yml and
+    /// overrides, the output folder.
+    private func settingsKey(configBytes: [UInt8], config: SiteConfig, output: String) -> UInt64 {
         var h = FastHash()
-        h.add(ToolIdentity.version)
-        if let exe = ToolIdentity.executable { h.add(exe.size); h.add(Int(exe.modified)) }
+        h.add(Self.toolName)
         h.add(configBytes)
         h.add(config.baseURL); h.add(config.title); h.add(config.language); h.add(config.pageSize); h.add(config.feedSize); h.add(config.relatedCount)
         h.add(output)
-        for link in menu { h.add(link.label); h.add(link.slug) }
         return h.value
     }
 

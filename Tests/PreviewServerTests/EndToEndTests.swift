@@ -25,6 +25,22 @@ private final class ServerBox: Sendable {
     var value: PreviewServer.Running? { running.withLock { $0 } }
 }
 
+/// A server for the site in `root` on a free loopback port, once it listens: its port, the box holding it
+/// (`box.value?.stop()` stops it) and the task running it (cancel it when the test ends).
+private func startServer(root: String, console: PreviewServer.Console,
+                         sourceLocation: SourceLocation = #_sourceLocation) async throws -> (port: Int, box: ServerBox, running: Task<Void, Error>) {
+    let box = ServerBox()
+    let server = PreviewServer(options: .init(root: root, host: "127.0.0.1", port: 0, debounce: .milliseconds(50)), console: console)
+    let running = Task { try await server.run { box.set($0) } }
+    #expect(await eventually(timeout: .seconds(60)) { box.value != nil }, sourceLocation: sourceLocation)
+    do { return (try #require(box.value?.port, sourceLocation: sourceLocation), box, running) } catch { running.cancel(); throw error }
+}
+
+/// What the server prints, into `transcript`.
+private func console(_ transcript: Transcript) -> PreviewServer.Console {
+    .init(info: { transcript.add($0) }, error: { transcript.add($0) })
+}
+
 /// A tiny site: site.yml, one cable (with its original), a free page, and a copy of the repository's themes.
 private func makeSite(_ folder: TempFolder) throws {
     try folder.write("Content/site.yml", "title: Test Reading Room\nbase_url: http://127.0.0.1:8080\ntheme: default\n")
@@ -53,16 +69,8 @@ struct EndToEndTests {
         try await TempFolder.with { folder in
             try makeSite(folder)
             let transcript = Transcript()
-            let serverBox = ServerBox()
-            let server = PreviewServer(
-                options: .init(root: folder.path, host: "127.0.0.1", port: 0, debounce: .milliseconds(50)),
-                console: .init(info: { transcript.add($0) }, error: { transcript.add($0) })
-            )
-            let running = Task { try await server.run { serverBox.set($0) } }
+            let (port, serverBox, running) = try await startServer(root: folder.path, console: console(transcript))
             defer { running.cancel() }
-
-            #expect(await eventually(timeout: .seconds(60)) { serverBox.value != nil })
-            let port = try #require(serverBox.value?.port)
             #expect(transcript.contains("Serving \(folder.path)/Public at http://127.0.0.1:\(port)/ (Ctrl-C to stop)"))
             #expect(transcript.contains("Built 1 cable into"))
 
@@ -162,12 +170,8 @@ struct EndToEndTests {
         try await TempFolder.with { folder in
             try makeSite(folder)
             let quiet = PreviewServer.Console(info: { _ in }, error: { _ in })
-            let serverBox = ServerBox()
-            let first = PreviewServer(options: .init(root: folder.path, host: "127.0.0.1", port: 0, debounce: .milliseconds(50)), console: quiet)
-            let running = Task { try await first.run { serverBox.set($0) } }
+            let (port, serverBox, running) = try await startServer(root: folder.path, console: quiet)
             defer { running.cancel() }
-            #expect(await eventually(timeout: .seconds(60)) { serverBox.value != nil })
-            let port = try #require(serverBox.value?.port)
             let second = PreviewServer(options: .init(root: folder.path, host: "127.0.0.1", port: port, debounce: .milliseconds(50)), console: quiet)
             do {
                 try await second.run()
@@ -185,15 +189,8 @@ struct EndToEndTests {
         try await TempFolder.with { folder in
             try makeSite(folder)
             let transcript = Transcript()
-            let serverBox = ServerBox()
-            let server = PreviewServer(
-                options: .init(root: folder.path, host: "127.0.0.1", port: 0, debounce: .milliseconds(50)),
-                console: .init(info: { transcript.add($0) }, error: { transcript.add($0) })
-            )
-            let running = Task { try await server.run { serverBox.set($0) } }
+            let (port, serverBox, running) = try await startServer(root: folder.path, console: console(transcript))
             defer { running.cancel() }
-            #expect(await eventually(timeout: .seconds(60)) { serverBox.value != nil })
-            let port = try #require(serverBox.value?.port)
 
             try folder.write("Content/cables/2006/06BERLIN9999.md", "---\nid: \"06BERLIN9999\"\ndate: not a date\n---\n\nText.\n")
             #expect(await eventually { transcript.all.filter { $0.hasPrefix("Rebuild failed") }.count == 1 })

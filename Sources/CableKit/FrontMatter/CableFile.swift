@@ -6,8 +6,8 @@ public enum CableFile {
     public static func codes(_ list: [String]) -> [String] {
         var seen = Set<String>()
         return list.compactMap { code in
-            let bytes = ArraySlice(code.utf8)
-            let trimmed = bytes.trimmed.count == bytes.count ? code : bytes.trimmed.string
+            let bytes = ArraySlice(code.utf8), core = bytes.trimmed
+            let trimmed = core.count == bytes.count ? code : core.string
             return !trimmed.isEmpty && seen.insert(trimmed).inserted ? trimmed : nil
         }
     }

@@ -65,12 +65,11 @@ public enum FrontMatterParser {
         guard let closingEnd else { throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one") }
         let fields: [(key: String, value: YAMLValue, line: Int)]
         if let fast = try FastScanner(bytes: b, lines: lines).scan() {
-            // as Yams does: a key given twice is an error (the scanner would keep the last silently)
-            var first: [String: Int] = [:]
-            first.reserveCapacity(fast.count)
-            for field in fast {
-                if let line = first.updateValue(field.line, forKey: field.key) {
-                    throw Failure(line: field.line, message: "invalid YAML: a key is given twice: '\(field.key)' (first on line \(line))")
+            // as Yams does: a key given twice is an error (the scanner would keep the last silently); a score of
+            // short keys, compared pairwise, without allocating
+            for (k, field) in fast.enumerated() {
+                if let first = fast[..<k].first(where: { $0.key == field.key }) {
+                    throw Failure(line: field.line, message: "invalid YAML: a key is given twice: '\(field.key)' (first on line \(first.line))")
                 }
             }
             fields = fast

@@ -97,7 +97,7 @@ struct HeaderFields {
             // before the first field, and between fields before the subject: caveat lines and notes — one of
             // which may carry the E.O. line run onto it ("DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012")
             if i < (subjectLine ?? firstFieldLine ?? start) {
-                if header.values[.eo] == nil, let value = inlineEO(t) {
+                if header.values[.eo] == nil, let (field, _, value) = inlineKeyword(t, from: t.startIndex, after: nil), field == .eo {
                     readFields(t, line: i, first: (.eo, value))
                 } else if noteCaveats(t, into: &header) {
                     lastConsumed = i
@@ -157,26 +157,13 @@ struct HeaderFields {
         keyword(t, at: t.startIndex, inline: false)
     }
 
-    /// The next keyword after `from` that introduces a field later than `field`.
-    static func inlineKeyword(_ t: ArraySlice<UInt8>, from: Int, after field: Field) -> (Field, Int, Int)? {
+    /// The next keyword after `from` that introduces a field later than `field` (any field when nil).
+    static func inlineKeyword(_ t: ArraySlice<UInt8>, from: Int, after field: Field?) -> (Field, Int, Int)? {
         var i = from
         while i < t.endIndex {
             if i > t.startIndex, !ASCII.isAlnum(t[i - 1]), let (f, value) = keyword(t, at: i, inline: true),
-               f > field || f == .classifiedBy && field != .classifiedBy {
+               field.map({ f > $0 || f == .classifiedBy && $0 != .classifiedBy }) ?? true {
                 return (f, i, value)
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// Where the value of an `E.O.` keyword inside the line starts (after a word boundary).
-    static func inlineEO(_ t: ArraySlice<UInt8>) -> Int? {
-        var i = t.startIndex + 1
-        while i < t.endIndex {
-            if t[i] == UInt8(ascii: "E") || t[i] == UInt8(ascii: "e"), !ASCII.isAlnum(t[i - 1]), let (field, value) = keyword(t, at: i, inline: true),
-               field == .eo {
-                return value
             }
             i += 1
         }

@@ -137,9 +137,9 @@ public struct SiteCheck: Sendable {
     static func basePath(robots: String) -> String? {
         for line in robots.split(separator: "\n") where line.hasPrefix("Sitemap: ") {
             let url = line.dropFirst("Sitemap: ".count).trimmingSpaces
-            guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.hasSuffix("/sitemap.xml") else { return nil }
+            guard url.hasSuffix("/sitemap.xml"), let base = SiteConfig.baseURL(String(url.dropLast("/sitemap.xml".count))) else { return nil }
             var config = SiteConfig()
-            config.baseURL = String(url.dropLast("/sitemap.xml".count))
+            config.baseURL = base
             return config.basePath
         }
         return nil

@@ -28,11 +28,10 @@ enum OutputPlace {
         return nil
     }
 
-    /// When `output` holds files (hidden ones aside) but no built site (no home page): a build without a
-    /// cache for it would take them for stale pages and remove them, so it asks for an empty folder, or for
-    /// `--clean`, which says to replace them.
+    /// When `output`, a folder without a built site (no home page), holds files (hidden ones aside): a build
+    /// without a cache for it would take them for stale pages and remove them, so it asks for an empty folder,
+    /// or for `--clean`, which says to replace them.
     static func foreignContent(output: String) -> BuildError? {
-        guard !DiskIO.exists(output + "/index.html") else { return nil }
         let names = (DiskIO.list(output) ?? []).map(\.name).filter { !$0.hasPrefix(".") }
         guard !names.isEmpty else { return nil }
         let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? "…" : "")
