@@ -7,7 +7,11 @@ struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Parse cables without writing anything and print their metadata.",
-        discussion: "With --json, prints a JSON array with one object per cable holding exactly the front-matter keys."
+        discussion: """
+            With --json, prints a JSON array with one object per cable holding exactly the front-matter keys. \
+            A file in which no reference id is found (a draft, or a form without a serial) is printed with \
+            its id null and a warning: import refuses it until the file is named after an id.
+            """
     )
 
     @Argument(help: "Cable files (telegram text, FOIA OCR text, WikiLeaks pages, or a Cablegate CSV).")
@@ -50,7 +54,11 @@ struct InspectCommand: ParsableCommand {
                 continue
             }
             do {
-                cables.append(try CableReader.read(bytes, fileName: path, format: detected, maximumSize: limit.bytes))
+                let cable = try CableReader.read(bytes, fileName: path, format: detected, maximumSize: limit.bytes, requireID: false)
+                if cable.id == nil {
+                    report(path, 1, CableReader.noIDMessage + "; import refuses the file until it is named after an id", kind: "warning")
+                }
+                cables.append(cable)
             } catch {
                 report(path, error.line, error.message)
                 failed = true
@@ -64,9 +72,9 @@ struct InspectCommand: ParsableCommand {
         if failed { throw ExitCode.failure }
     }
 
-    private func report(_ path: String, _ line: Int?, _ message: String) {
+    private func report(_ path: String, _ line: Int?, _ message: String, kind: String = "error") {
         let location = line.map { "\(path):\($0)" } ?? path
-        FileHandle.standardError.write(Data("\(location): error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(location): \(kind): \(message)\n".utf8))
     }
 }
 

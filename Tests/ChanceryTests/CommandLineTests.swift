@@ -131,6 +131,29 @@ import Testing
         }
     }
 
+    /// A release with no reference id (a draft, a form numbered per addressee) is still read by `inspect`:
+    /// its date, classification, subject and release stamp are printed with `id` null and a warning, while
+    /// `import` refuses it, naming the file.
+    @Test func inspectPrintsWhatAFileWithoutAnIdSays() throws {
+        let files = ["06.txt", "30.txt", "03.txt"].map { Chancery.shared + "/corpus/foia/" + $0 }
+        let inspected = try Chancery.run(["inspect", "--json"] + files)
+        #expect(inspected.status == 0, "\(inspected.error)")
+        let cables = try #require(try JSONSerialization.jsonObject(with: Data(inspected.output.utf8)) as? [[String: Any]])
+        try #require(cables.count == 3)
+        #expect(cables[0]["id"] is NSNull && cables[1]["id"] is NSNull)
+        #expect((cables[0]["date"] as? String)?.hasPrefix("1963-08-26") == true, "\(cables[0])")
+        #expect(cables[1]["title"] as? String == "DEPUTY SECRETARY'S CONVERSATION WITH NATO SECRETARY GENERAL JAVIER SOLANA")
+        #expect(cables[2]["id"] as? String != nil)
+        let warnings = inspected.error.split(separator: "\n")
+        #expect(warnings.count == 2 && warnings.allSatisfy { $0.contains(": warning: no reference id found") }, "\(warnings)")
+        #expect(warnings.first?.hasSuffix("import refuses the file until it is named after an id") == true)
+
+        let site = try Site()
+        defer { site.remove() }
+        let imported = try Chancery.run(["import", files[0], "--root", site.root])
+        #expect(imported.status == 1)
+        #expect(imported.error.contains("06.txt:1: error: no reference id found"), "\(imported.error)")
+    }
     @Test func usageErrorsExitWith64AndHelpListsTheCommands() throws {
         let wrong = try Chancery.run(["build", "--no-such-option"])
         #expect(wrong.status == 64, "a usage error is EX_USAGE")

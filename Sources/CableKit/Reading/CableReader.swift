@@ -19,8 +19,10 @@ public enum CableReader {
     /// The largest single cable accepted, in bytes (the largest real cables are under 1 MB).
     public static let defaultMaximumSize = 8 * 1024 * 1024
 
+    /// `requireID: false` (for `inspect`) returns a cable in which no reference id was found, with `id` nil,
+    /// instead of refusing it: everything else the file says is still worth seeing.
     public static func read(_ bytes: [UInt8], fileName: String, format: SourceFormat? = nil,
-                            maximumSize: Int = defaultMaximumSize,
+                            maximumSize: Int = defaultMaximumSize, requireID: Bool = true,
                             glossary: TagGlossary = .standard, posts: PostDirectory = .standard) throws(Failure) -> Cable {
         try check(bytes, maximumSize: maximumSize)
         let format = format ?? SourceFormat.detect(bytes.prefix(16384), fileName: fileName)
@@ -45,7 +47,7 @@ public enum CableReader {
             throw Failure(line: 1, message: "a CSV file holds many cables; read it with CablegateCSVReader")
         }
         cable.source = SourceInfo(format: format, file: baseName(fileName), sha256: SHA256.hex(bytes), encoding: encoding)
-        try validate(cable)
+        if requireID || cable.id != nil { try validate(cable) }
         return cable
     }
 
@@ -120,11 +122,12 @@ public enum CableReader {
         }
     }
 
+    /// Why a file without a reference id cannot be stored.
+    public static let noIDMessage = "no reference id found: no classification line with post and serial (such as 'SECRET STATE 037957'), and the file name is not a reference id"
+
     /// A cable must have an id to be stored; the id can never contain a path separator.
     static func validate(_ cable: Cable, line: Int? = nil) throws(Failure) {
-        guard let id = cable.id else {
-            throw Failure(line: line ?? 1, message: "no reference id found: no classification line with post and serial (such as 'SECRET STATE 037957'), and the file name is not a reference id")
-        }
+        guard let id = cable.id else { throw Failure(line: line ?? 1, message: noIDMessage) }
         guard ReferenceID.isValid(id) else { throw Failure(line: line ?? 1, message: "invalid reference id '\(id.prefix(60))'") }
     }
 
