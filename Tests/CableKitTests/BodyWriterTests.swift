@@ -49,4 +49,14 @@ import Testing
         #expect(out.contains("## U.S.-SPAIN RELATIONS"))
         #expect(markdown(["1. (C) First.", "", "XXXXXXXXXXXX Private Plea", "", "2. (C) Second."]).contains("## XXXXXXXXXXXX Private Plea"))
     }
+
+    /// A date stamped on a scan (`DEC 9 1977`, or as OCR read it, `pec. 9 1977`) is no heading; a heading opening
+    /// with a redacted name in lower case still is, and so is one with a number (`PART 2`).
+    @Test func aStampedDateIsNoHeading() {
+        #expect(!markdown(["1. (C) First.", "", "pec. 9 1977", "", "O.RONM."]).contains("## "))
+        #expect(!markdown(["1. (C) First.", "", "DEC 9 1977", "", "BREWSTER"]).contains("## "))
+        #expect(markdown(["1. (C) First.", "", "xxxxxxxxxxxx Private Plea on IRGC Designation", "", "2. (C) Second."])
+            .contains("## xxxxxxxxxxxx Private Plea on IRGC Designation\n"))
+        #expect(markdown(["1. (C) First.", "", "PART 2", "", "2. (C) Second."]).contains("## PART 2\n"))
+    }
 }

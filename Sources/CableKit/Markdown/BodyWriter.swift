@@ -168,25 +168,29 @@ public enum BodyWriter {
     }
 
     /// A short line standing alone that names a section: `BACKGROUND`, `Talking Points`, `Summary`; not a
-    /// redaction alone.
+    /// redaction alone, nor a line of numbers more than words (`DEC 9 1977`, a date stamped on a scan), nor one
+    /// that opens in lower case (`pec. 9 1977`, OCR's reading of such a stamp) unless with a redacted name
+    /// (`xxxxxxxxxxxx Private Plea on IRGC Designation`).
     static func isHeadingText(_ s: Line) -> Bool {
         guard s.count >= 3, s.count <= 80, let first = s.first, ASCII.isLetter(first) || first == ASCII.openParen else { return false }
+        if ASCII.isLower(first), !(s.split(separator: ASCII.space).first?.allSatisfy({ $0 == UInt8(ascii: "x") }) ?? false) { return false }
         let last = s.last!
         if last == ASCII.period || last == ASCII.comma || last == UInt8(ascii: ";") { return false }
         if Paragraphs.startsNumberedParagraph(s) { return false }
         // a redaction alone (`XXXXXXXXXXXX`) names nothing
         if s.split(separator: ASCII.space).allSatisfy({ w in w.allSatisfy { $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") } }) { return false }
-        var words = 0, capitalised = 0
+        var words = 0, capitalised = 0, numbers = 0
         var atWordStart = true
         for b in s {
             if b == ASCII.space { atWordStart = true; continue }
             if atWordStart {
                 words += 1
                 if ASCII.isUpper(b) || ASCII.isDigit(b) || b == ASCII.openParen || b >= 0x80 { capitalised += 1 }
+                if ASCII.isDigit(b) { numbers += 1 }
                 atWordStart = false
             }
         }
-        return words <= 12 && capitalised * 3 >= words * 2
+        return words <= 12 && capitalised * 3 >= words * 2 && numbers * 2 <= words
     }
 
     /// Aligned columns: most lines have an inner run of three or more spaces (or a tab). Stops as soon as
