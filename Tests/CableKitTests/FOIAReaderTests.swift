@@ -444,6 +444,18 @@ private func bytes(_ s: String) -> ArraySlice<UInt8> { ArraySlice(Array(s.utf8))
     }
 }
 
+/// A REF line cites by post and serial ("REF: BERLIN 668"), in the year of the citing cable; when OCR garbled the
+/// date-time group, that year is settled only from the printout's header, and the references are read with it —
+/// whatever the file is called.
+@Test func referencesTakeTheYearSettledFromThePrintout() throws {
+    for name in ["18.txt", "77LONDON20003.txt"] {
+        let cable = parseFOIA(try corpusText("foia/18.txt"), fileName: name)
+        #expect(cable.id == "77LONDON20003")
+        #expect(cable.references == ["77LONDON195993", "77STATE267088"], "\(name)")
+    }
+    #expect(parseFOIA(try corpusText("foia/15.txt"), fileName: "15.txt").references == ["69BERLIN668"])
+}
+
 /// On ordinary telegrams the FOIA reader's cleaning must change nothing the telegram parser reads from the header
 /// (every other file of the cablegate sample, to keep the suite quick).
 @Test func ordinaryTelegramsReadTheSameThroughTheFOIAReader() throws {

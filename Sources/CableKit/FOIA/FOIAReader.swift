@@ -6,7 +6,7 @@ public enum FOIAReader {
     public static func parse(_ text: String, options: TelegramParser.Options) -> Cable {
         let layout = FOIALayout(SourceLines(text))
         let clean = FOIAText(layout)
-        var cable = TelegramParser.parse(clean.text, options: options)
+        var (cable, referenceLine) = TelegramParser.parseKeepingReferenceLine(SourceLines(clean.text), options: options)
         // the parser's line numbers count the cleaned lines
         cable.repairs = cable.repairs.map { repair in
             var r = repair
@@ -15,6 +15,10 @@ public enum FOIAReader {
         }
         cable.repairs = (cable.repairs + clean.repairs).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
         FOIAFields(layout: layout, text: clean, posts: options.posts, glossary: options.glossary).complete(&cable)
+        // references cite by post and serial and take the year of the cable, which may be settled only now
+        if cable.references.isEmpty, let referenceLine, let year = cable.id.flatMap(ReferenceID.parts)?.year {
+            cable.references = ReferenceLine.parse(referenceLine, year: year, ownID: cable.id, posts: options.posts)
+        }
         return cable
     }
 

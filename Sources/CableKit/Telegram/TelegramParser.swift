@@ -16,6 +16,12 @@ public enum TelegramParser {
     }
 
     public static func parse(_ lines: SourceLines, options: Options = Options()) -> Cable {
+        parseKeepingReferenceLine(lines, options: options).cable
+    }
+
+    /// The cable, and its REF line as written: a reader that settles the cable's year afterwards (the FOIA
+    /// reader, from a printout's header) reads the references again with it.
+    static func parseKeepingReferenceLine(_ lines: SourceLines, options: Options) -> (cable: Cable, referenceLine: String?) {
         var layout = TelegramLayout(lines)
         var cable = Cable()
         cable.partial = layout.partial
@@ -182,7 +188,7 @@ public enum TelegramParser {
         let output = BodyWriter.markdown(lines: bodyLines, blocks: blocks, lineNumbers: bodyNumbers)
         cable.body = output.markdown
         cable.repairs = output.repairs
-        return cable
+        return (cable, header.values[.reference])
     }
 
     static func stripExtension(_ name: String) -> String {
