@@ -83,6 +83,35 @@ import Testing
                 "\(site.errorLines)")
     }
 
+    /// A template written with other delimiters (`{{=<% %>=}}`, as a theme that emits `{{…}}` for a script
+    /// would): the parent and partials it names are found like any others. They were not: a missing partial
+    /// rendered as nothing without an error, and an edit to `rows.mustache` left the list pages with their
+    /// old table (the incremental build differed from a clean one).
+    @Test func partialsNamedAfterASetDelimiterTag() throws {
+        func list(_ line4: String) -> String {
+            "\n-- Themes/default/templates/list.mustache --\n{{=<% %>=}}\n<%<layout%>\n<%$content%>\n\(line4)\n<%/content%>\n<%/layout%>\n"
+        }
+        let missing = try SiteFixture(ReadingRoom.site + list("<%#list%><%> rows %><%> sidebar %><%/list%>"))
+        #expect(missing.errorLines == ["Themes/default/templates/list.mustache:4: error: template error: partial 'sidebar' not found in the theme"],
+                "\(missing.errorLines)")
+
+        let site = try SiteFixture(ReadingRoom.site + list("<%#list%><h1><%heading%></h1><%> rows %><%> pagination %><%/list%>"))
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let rows = site.root + "/Themes/default/templates/rows.mustache"
+        try site.write(try String(contentsOfFile: rows, encoding: .utf8).replacingOccurrences(of: "<table class=\"rows\">", with: "<table class=\"rows edited\">"),
+                       to: "Themes/default/templates/rows.mustache")
+        site.build()
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertFileContent("tag/PREL/index.html", contains: ["<h1>PREL — External Political Relations</h1>", "<table class=\"rows edited\">"])
+        #expect(try site.differencesFromCleanBuild() == [])
+    }
+
+    /// A partial named inside a comment is not one the template uses.
+    @Test func partialNamedInACommentIsNoReference() throws {
+        let site = try Self.brokenCable("{{! {{> sidebar}}")
+        #expect(!site.report.failed, "\(site.errorLines)")
+    }
+
     /// A template saved with Windows line ends: its errors name the right line and quote one line (the missing
     /// partial was reported on line 1, a syntax error quoted the whole template up to it), and a valid one builds.
     @Test func templateWithCRLFLineEnds() throws {

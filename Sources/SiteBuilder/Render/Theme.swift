@@ -116,24 +116,43 @@ struct Theme: Sendable {
         }
     }
 
-    /// `{{> name}}` and `{{< name}}` references with their lines.
+    /// `{{> name}}` and `{{< name}}` references with their lines, read as swift-mustache reads the template: a
+    /// comment (`{{! … }}`) names nothing, and a set-delimiter tag (`{{=<% %>=}}`) changes the delimiters of
+    /// the tags after it (`<%> rows %>`). A reference missed here would be a missing partial rendered as
+    /// nothing without an error, and a template whose edits leave the pages that use it unrendered.
     static func partials(in text: String) -> [(String, Int)] {
+        let bytes = Array(text.utf8)
+        var open = Array("{{".utf8), close = Array("}}".utf8)
+        func delimiter(_ d: [UInt8], at k: Int) -> Bool { k + d.count <= bytes.count && bytes[k..<k + d.count].elementsEqual(d) }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         var found: [(String, Int)] = []
         var line = 1
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            if c == "\n" { line += 1 }
-            if c == "{", text[i...].hasPrefix("{{>") || text[i...].hasPrefix("{{<") {
-                let start = text.index(i, offsetBy: 3)
-                if let end = text[start...].firstRange(of: "}}") {
-                    let name = text[start..<end.lowerBound].trimmingSpaces
-                    if !name.isEmpty, !name.contains(" ") { found.append((name, line)) }
-                    i = end.lowerBound
-                    continue
-                }
+        var i = 0
+        while i < bytes.count {
+            guard delimiter(open, at: i) else {
+                if bytes[i] == 0x0A { line += 1 }
+                i += 1
+                continue
             }
-            i = text.index(after: i)
+            let start = i + open.count
+            var end = start
+            while end < bytes.count && !delimiter(close, at: end) { end += 1 }
+            guard end < bytes.count else { break }  // an unclosed tag: the parser has said so already
+            let tag = bytes[start..<end], tagLine = line
+            line += tag.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            i = end + close.count
+            switch tag.first {
+            case UInt8(ascii: ">"), UInt8(ascii: "<"):
+                let name = String(decoding: tag.dropFirst(), as: UTF8.self).trimmingSpaces
+                if !name.isEmpty, !name.contains(" ") { found.append((name, tagLine)) }
+            case UInt8(ascii: "="):
+                // `=<% %>=`: the two new delimiters, between the equals signs
+                guard tag.count > 2, tag.last == UInt8(ascii: "=") else { continue }
+                let parts = tag.dropFirst().dropLast().split(whereSeparator: isSpace)
+                if parts.count == 2 { open = Array(parts[0]); close = Array(parts[1]) }
+            default:
+                continue
+            }
         }
         return found
     }
