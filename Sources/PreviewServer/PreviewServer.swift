@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 import Hummingbird
 import Logging
@@ -128,7 +133,12 @@ public struct PreviewServer: Sendable {
             },
             logger: logger
         )
-        let watch = WatchService(changes: changes, coordinator: coordinator, reload: reload)
+        let watch = WatchService(changes: changes, coordinator: coordinator, reload: reload, finishing: {
+            console.info("Finishing the rebuild under way (Ctrl-C again to stop at once)…")
+            // a second signal ends the process at once, as it would have without the service group
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        })
         // shut down in reverse order: the watcher (ending the pages' event streams) first, then HTTP
         let group = ServiceGroup(configuration: .init(services: [app, watch], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         groupBox.group = group

@@ -63,6 +63,9 @@ public actor RebuildCoordinator {
         changed(["Content", "Themes"])
     }
 
+    /// A build is running now.
+    public private(set) var isBuilding = false
+
     /// Returns once no build is running or queued.
     public func waitUntilIdle() async {
         guard draining else { return }
@@ -89,7 +92,9 @@ public actor RebuildCoordinator {
             let changes = queued
             queued = ChangeSet()
             builds += 1
+            isBuilding = true
             await build(changes)
+            isBuilding = false
         }
         draining = false
         let waiters = idleWaiters

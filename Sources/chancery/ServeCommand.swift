@@ -15,7 +15,8 @@ struct ServeCommand: ParsableCommand {
         discussion: """
         Serves GET and HEAD on the loopback address by default. A rebuild with errors prints them and shows \
         them over the page: an error in one cable leaves the rest of the site rebuilt, one in site.yml or the \
-        theme leaves the site as it was. Ctrl-C (SIGINT) or SIGTERM stops it.
+        theme leaves the site as it was. Ctrl-C (SIGINT) or SIGTERM stops it, once a rebuild under way has \
+        finished (a second Ctrl-C stops it at once).
         """
     )
 

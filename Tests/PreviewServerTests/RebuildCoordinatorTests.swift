@@ -96,4 +96,31 @@ struct RebuildCoordinatorTests {
         await coordinator.waitUntilIdle()
         #expect(await log.count == 0)
     }
+
+    /// Ctrl-C while a rebuild writes the pages: the server waits for it (saying so) before it stops. It used to
+    /// stop at once and the process exited under the build, leaving Public/ part old and part new.
+    @Test("shutdown lets the rebuild under way finish")
+    func shutdownWaitsForTheRebuild() async throws {
+        let log = BuildLog()
+        let coordinator = coordinator(log, buildTime: .milliseconds(400), debounce: .milliseconds(10))
+        let told = Told()
+        let watch = WatchService(changes: AsyncStream { $0.finish() }, coordinator: coordinator, reload: LiveReload(),
+                                 finishing: { Task { await told.note() } })
+        await coordinator.changed(["Content/a.md"])
+        #expect(await eventually { await log.running == 1 })
+        await watch.shutDown()
+        #expect(await log.count == 1)
+        #expect(await log.running == 0, "the rebuild was still running when shutdown returned")
+        #expect(await eventually { await told.count == 1 })
+        // with nothing running, nothing to wait for and nothing said
+        await watch.shutDown()
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(await told.count == 1)
+    }
+}
+
+/// Counts calls of a callback.
+private actor Told {
+    var count = 0
+    func note() { count += 1 }
 }
