@@ -106,6 +106,28 @@ import Testing
         #expect(try site.differencesFromCleanBuild() == [])
     }
 
+    /// THEME.md: "a value that is not known is absent". A row's `date` was an empty string for a cable without
+    /// one, so `{{#date}}…{{/date}}` rendered its wrapper around nothing.
+    @Test func anUndatedRowHasNoDate() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/cables/2008/08STATE99.md --
+            ---
+            id: "08STATE99"
+            title: "UNDATED"
+            date: null
+            origin: Secretary of State
+            tags: [PREL]
+            ---
+
+            Text.
+            -- Themes/default/templates/row.mustache --
+            ROW {{id}}{{#date}} dated {{.}}{{/date}};
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertFileContent("origin/secretary-of-state/index.html", contains: ["ROW 08STATE99;", "ROW 08STATE37957 dated 2008-04-10;"])
+    }
+
     /// A partial named inside a comment is not one the template uses.
     @Test func partialNamedInACommentIsNoReference() throws {
         let site = try Self.brokenCable("{{! {{> sidebar}}")

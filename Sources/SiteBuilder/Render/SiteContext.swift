@@ -51,7 +51,7 @@ struct SiteContext: Sendable {
     func row(_ i: Int) -> RowView {
         let r = index.records[i]
         return RowView(id: r.id, url: urls.cable(id: r.id, date: r.date), title: r.title ?? "(no subject)",
-                       date: r.date?.isoDate ?? "", classification: r.classification.map(classificationView),
+                       date: r.date?.isoDate, classification: r.classification.map(classificationView),
                        origin: r.origin.map { LinkView(title: $0, url: urls.origin($0)) })
     }
 

@@ -98,7 +98,8 @@ struct RowView: MustacheParent, Sendable {
     var id: String
     var url: String
     var title: String
-    var date: String
+    /// `2008-04-10`; absent when the cable has no date (THEME.md: a value not known is absent, never "").
+    var date: String?
     var classification: ClassificationView?
     var origin: LinkView?
     func child(named name: String) -> Any? {
