@@ -39,7 +39,7 @@ let package = Package(
         ]),
         // `chancery serve`: preview server with live reload.
         .target(name: "PreviewServer", dependencies: [
-            "SiteBuilder",
+            "SiteBuilder", "ChanceryIO",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

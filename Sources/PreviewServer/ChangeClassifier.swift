@@ -1,3 +1,5 @@
+import ChanceryIO
+
 /// What a changed file means for the preview.
 public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
     /// A cable, a free page or anything else under `Content/` (except `site.yml`).
@@ -30,21 +32,11 @@ public enum ChangeClassifier {
         while parts.first == "." { parts.removeFirst() }
         guard let top = parts.first, let name = parts.last else { return .ignored }
         if parts.contains(where: { $0.hasPrefix(".") || $0 == ".." }) { return .ignored }  // .DS_Store, .x.tmp-1, .git, vim's .x.swp
-        if isEditorLitter(name) { return .ignored }
+        if EditorLitter.matches(name) { return .ignored }
         switch top {
         case "Content": return parts.count == 2 && name == "site.yml" ? .config : .content
         case "Themes": return .theme
         default: return .ignored  // Public/ and everything else
         }
-    }
-
-    /// Swap, backup, lock and probe files that editors and file managers write beside the real ones.
-    static func isEditorLitter(_ name: Substring) -> Bool {
-        if name.hasSuffix("~") { return true }                                   // emacs, gedit backups
-        if name.hasPrefix("#") && name.hasSuffix("#") { return true }            // emacs auto-save
-        if name == "4913" { return true }                                        // vim's write probe
-        if name == "Thumbs.db" || name == "desktop.ini" { return true }
-        for suffix in [".swp", ".swo", ".swx", ".swpx", ".kate-swp", ".crswap", ".tmp"] where name.hasSuffix(suffix) { return true }
-        return name.contains(".tmp-")                                            // our atomic-write temp files
     }
 }

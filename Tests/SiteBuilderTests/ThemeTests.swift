@@ -201,6 +201,28 @@ import Testing
         site.assertFileContent("cable/2008/04/08STATE37957/index.html", contains: ["<caption>Cable details</caption>"])
     }
 
+    /// What editors and file managers leave beside an asset (`style.css~`, `Thumbs.db`, a swap file) is not
+    /// published; `serve` ignores the same files.
+    @Test func editorLitterInAssetsIsNotPublished() throws {
+        let site = try SiteFixture(ReadingRoom.site.replacingOccurrences(of: "theme: default", with: "theme: mine") + """
+
+            -- Themes/mine/assets/extra.css --
+            .mine { color: teal; }
+            -- Themes/mine/assets/extra.css~ --
+            .old { }
+            -- Themes/mine/assets/Thumbs.db --
+            x
+            -- Themes/mine/assets/img/#logo.svg# --
+            x
+            -- Themes/mine/assets/extra.css.swp --
+            x
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertExists(["assets/extra.css", "assets/style.css"])
+        let assets = site.allFiles().filter { $0.hasPrefix("assets/") }
+        #expect(!assets.contains { $0.hasSuffix("~") || $0.hasSuffix("Thumbs.db") || $0.hasSuffix("#") || $0.hasSuffix(".swp") }, "\(assets)")
+    }
+
     // MARK: a minimal theme, written inline: what each template receives
 
     static let minimalTheme = """

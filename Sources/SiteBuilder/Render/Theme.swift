@@ -109,8 +109,10 @@ struct Theme: Sendable {
         return out
     }
 
+    /// The theme's assets by their path under `assets/`; hidden files and editors' litter (`style.css~`,
+    /// `Thumbs.db`) are not published.
     private static func collectAssets(_ folder: String, prefix: String, into assets: inout [String: String]) {
-        for entry in DiskIO.list(folder) ?? [] where !entry.name.hasPrefix(".") {
+        for entry in DiskIO.list(folder) ?? [] where !entry.name.hasPrefix(".") && !EditorLitter.matches(entry.name) {
             if entry.isDirectory { collectAssets(folder + "/" + entry.name, prefix: prefix + entry.name + "/", into: &assets) }
             else { assets[prefix + entry.name] = folder + "/" + entry.name }
         }
