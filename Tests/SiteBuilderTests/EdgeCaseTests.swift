@@ -159,4 +159,24 @@ import Testing
         #expect(!site.build().failed, "\(site.errorLines)")
         site.assertFileContent("contact/index.html", contains: ["<title>Contact us · Test Reading Room</title>", "<h1>Contact us</h1>", "<p>Write to us.</p>"])
     }
+
+    /// `description: ""` in site.yml means no description (no empty lede on the home page, no empty meta
+    /// description), and an empty `title` is an error naming its line; a free page whose title is empty takes
+    /// the one made from its file name, as a page without one does.
+    @Test func emptyTextValuesAreAbsentNotEmpty() throws {
+        let site = try SiteFixture("-- Content/site.yml --\ntitle: Empty Values\ndescription: \"\"\nbase_url: https://example.org\n"
+            + "-- Content/pages/notes.md --\n---\ntitle: \"  \"\n---\n\nSome notes.\n" + ReadingRoom.cables)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertFileContent("index.html", contains: ["<title>Empty Values"],
+                               notContains: ["class=\"lede\"", "name=\"description\"", "og:description"])
+        site.assertFileContent("notes/index.html", contains: ["<title>Notes · Empty Values</title>", "<h1>Notes</h1>"])
+        // a cable's page still describes itself by its summary
+        let cable = try #require(site.allFiles().first { $0.hasPrefix("cable/") && $0.hasSuffix("index.html") && site.text($0)?.contains("class=\"summary\"") == true })
+        site.assertFileContent(cable, contains: ["<meta name=\"description\" content=\""])
+
+        try site.write("title: \"\"\nbase_url: https://example.org\n", to: "Content/site.yml")
+        let report = site.build()
+        #expect(report.failed)
+        #expect(site.errorLines.contains { $0.hasPrefix("Content/site.yml:1: error: 'title' must not be empty") }, "\(site.errorLines)")
+    }
 }

@@ -262,13 +262,14 @@ struct ContentLoader {
                 var menu: String?
                 if text.hasPrefix("---") {
                     let doc = try FrontMatterParser.split(text)
-                    if let t = doc.fields.first(where: { $0.key == "title" })?.value.text { title = t }
+                    if let t = doc.fields.first(where: { $0.key == "title" })?.value.text?.trimmingSpaces, !t.isEmpty { title = t }
                     if let m = doc.fields.first(where: { $0.key == "menu" })?.value.text?.trimmingSpaces, !m.isEmpty { menu = m }
                     markdown = doc.body
                 } else if text.hasPrefix("# ") {
                     // the first line is the title (ended by LF or CRLF: a "\r\n" is one Character, not a "\n")
                     let end = text.firstIndex(where: \.isNewline) ?? text.endIndex
-                    title = text[text.index(text.startIndex, offsetBy: 2)..<end].trimmingSpaces
+                    let heading = text[text.index(text.startIndex, offsetBy: 2)..<end].trimmingSpaces
+                    if !heading.isEmpty { title = heading }
                     markdown = end < text.endIndex ? text[text.index(after: end)...] : ""
                 }
                 pages.append(Page(slug: slug, title: title, markdown: String(markdown), path: path, menu: menu))

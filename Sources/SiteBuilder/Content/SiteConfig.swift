@@ -62,8 +62,10 @@ public struct SiteConfig: Sendable, Equatable {
                 return n
             }
             switch key {
-            case "title": config.title = try text()
-            case "description": config.description = try text()
+            case "title":
+                config.title = try text().trimmingSpaces
+                guard !config.title.isEmpty else { throw BuildError(path: path, line: line, message: "'title' must not be empty: it names the reading room on every page") }
+            case "description": config.description = try text().trimmingSpaces  // "" shows none
             case "base_url":
                 guard let url = baseURL(try text()) else {
                     throw BuildError(path: path, line: line, message: "'base_url' must start with http:// or https://")

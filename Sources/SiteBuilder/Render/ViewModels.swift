@@ -37,7 +37,7 @@ struct SiteView: MustacheParent, Sendable {
         case "header": header
         case "footer": footer
         case "title": title
-        case "description": description
+        case "description": description.isEmpty ? nil : description
         case "language": language
         case "base": base
         case "baseURL": baseURL
@@ -62,7 +62,7 @@ struct PageView: MustacheParent, Sendable {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
-        case "description": description
+        case "description": description.isEmpty ? nil : description
         case "url": url
         case "canonical": canonical
         case "feed": feed
