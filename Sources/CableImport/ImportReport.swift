@@ -1,3 +1,5 @@
+import ChanceryIO
+
 /// What an import did: counts per outcome and the messages to show, each naming its file.
 public struct ImportReport: Sendable {
     public var new = 0
@@ -33,22 +35,9 @@ public struct ImportReport: Sendable {
     /// `Imported 310 cables (300 new, 0 updated, 10 unchanged, 0 skipped, 0 failed) in 0.4 s → Content/cables`
     /// (`1 cable`, as `chancery build` says it)
     public var summary: String {
-        let rate = seconds > 0 ? " (\(Int(Double(total) / seconds).formatted)/s)" : ""
-        return "Imported \(total.formatted) cable\(total == 1 ? "" : "s") (\(new.formatted) new, \(updated.formatted) updated, \(unchanged.formatted) unchanged, "
-            + "\(skipped.formatted) skipped, \(failed.formatted) failed) in \(String(format1: seconds)) s\(rate) → \(destination)"
-    }
-}
-
-extension Int {
-    /// `12345` → `12,345`
-    public var formatted: String {
-        let digits = String(abs(self))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return self < 0 ? "-" + out : out
+        let rate = seconds > 0 ? " (\(Int(Double(total) / seconds).grouped)/s)" : ""
+        return "Imported \(total.grouped) cable\(total == 1 ? "" : "s") (\(new.grouped) new, \(updated.grouped) updated, \(unchanged.grouped) unchanged, "
+            + "\(skipped.grouped) skipped, \(failed.grouped) failed) in \(String(format1: seconds)) s\(rate) → \(destination)"
     }
 }
 

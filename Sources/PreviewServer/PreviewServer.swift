@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ChanceryIO
 import Dispatch
 import Hummingbird
 import Logging
@@ -206,8 +207,8 @@ public struct PreviewServer: Sendable {
     static func log(_ report: BuildReport, to console: Console) {
         printErrors(report, to: console)
         let seconds = Self.seconds(report.seconds)
-        var changed = "\(report.written) file\(report.written == 1 ? "" : "s") written"
-        if report.removed > 0 { changed += ", \(report.removed) removed" }
+        var changed = "\(report.written.grouped) file\(report.written == 1 ? "" : "s") written"
+        if report.removed > 0 { changed += ", \(report.removed.grouped) removed" }
         if report.failed {
             let count = report.errors.filter { !$0.isWarning }.count
             // one bad cable does not stop the rest of the site; site.yml or the theme stop it all

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CableImport
+import ChanceryIO
 
 @Suite("InputFiles.expand")
 struct InputFilesTests {
@@ -134,11 +135,11 @@ struct ImportReportTests {
     }
 
     @Test func numberFormatting() {
-        #expect(0.formatted == "0")
-        #expect(999.formatted == "999")
-        #expect(1000.formatted == "1,000")
-        #expect(12_345_678.formatted == "12,345,678")
-        #expect((-1234).formatted == "-1,234")
+        #expect(0.grouped == "0")
+        #expect(999.grouped == "999")
+        #expect(1000.grouped == "1,000")
+        #expect(12_345_678.grouped == "12,345,678")
+        #expect((-1234).grouped == "-1,234")
         #expect(String(format1: 3.14159) == "3.1")
         #expect(String(format1: 0.96) == "1.0")
     }

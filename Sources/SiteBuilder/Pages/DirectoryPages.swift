@@ -1,4 +1,5 @@
 import CableKit
+import ChanceryIO
 
 /// The pages that lead into the lists: `/date/` (years), `/date/YYYY/` (months), `/tag/` (tags by kind),
 /// `/origin/` (posts by country), `/classification/`, the free pages from Content/pages, and 404.

@@ -1,4 +1,5 @@
 import CableKit
+import ChanceryIO
 
 /// The home page: what the archive holds, the chart of cables per year, the most frequent tags and posts,
 /// the classifications and the latest cables.

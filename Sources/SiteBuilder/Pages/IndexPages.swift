@@ -1,4 +1,5 @@
 import CableKit
+import ChanceryIO
 
 /// The paginated cable lists: one per tag, post, classification and month, `page_size` rows a page,
 /// page 1 at the index's own address and page N at `…/page/N/`.

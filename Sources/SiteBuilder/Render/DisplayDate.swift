@@ -13,16 +13,3 @@ enum DisplayDate {
 
     static func month(_ year: Int, _ month: Int) -> String { "\(months[month - 1]) \(year)" }
 }
-
-extension Int {
-    /// `12345` → `12,345`
-    var grouped: String {
-        let digits = String(abs(self))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return self < 0 ? "-" + out : out
-    }
-}

@@ -1,4 +1,5 @@
 import CableKit
+import ChanceryIO
 
 /// What every page builder needs, built once per build: configuration, addresses, the index model, the
 /// theme, and the reference data (tags, posts).

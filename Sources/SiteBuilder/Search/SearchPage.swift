@@ -1,3 +1,4 @@
+import ChanceryIO
 import Mustache
 
 /// `/search/`: the query box, and the place `assets/search.js` puts results, filters and the chart of
