@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import SiteBuilder
 
 /// Themes: template errors name the template and line; a site theme overrides single templates; a minimal
 /// inline theme receives what THEME.md promises.
@@ -132,6 +133,16 @@ import Testing
     @Test func partialNamedInACommentIsNoReference() throws {
         let site = try Self.brokenCable("{{! {{> sidebar}}")
         #expect(!site.report.failed, "\(site.errorLines)")
+    }
+
+    /// A dynamic partial (`{{>*id}}`, named by the data) is no missing partial, and since it may be any
+    /// template, the pages using it depend on every template.
+    @Test func dynamicPartialIsNamedWhenRendering() throws {
+        let site = try Self.brokenCable("{{>*id}}")
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let before = try Theme.load(root: site.root, name: "default").key(of: ["cable"])
+        try site.write("<p>{{title}}</p>\n", to: "Themes/default/templates/tags.mustache")
+        #expect(try Theme.load(root: site.root, name: "default").key(of: ["cable"]) != before)
     }
 
     /// A template saved with Windows line ends: its errors name the right line and quote one line (the missing

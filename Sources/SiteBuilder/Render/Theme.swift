@@ -72,7 +72,8 @@ struct Theme: Sendable {
         }
         // every partial a template names must exist
         for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for (partial, line) in partials(in: source.text) where sources[partial] == nil {
+            // a dynamic partial (`{{>*name}}`) is named by the data, when rendering
+            for (partial, line) in partials(in: source.text) where !partial.hasPrefix("*") && sources[partial] == nil {
                 throw BuildError(path: source.path, line: line, message: "template error: partial '\(partial)' not found in the theme")
             }
         }
@@ -84,7 +85,12 @@ struct Theme: Sendable {
             fingerprints.append(("assets/" + name, DiskIO.stamp(source).map { UInt64($0.size) &* 31 &+ UInt64(bitPattern: $0.modified) } ?? 0))
         }
         var dependencies: [String: (hash: UInt64, partials: [String])] = [:]
-        for (name, source) in sources { dependencies[name] = (FastHash.of(Array(source.text.utf8)), partials(in: source.text).map(\.0)) }
+        for (name, source) in sources {
+            var named = partials(in: source.text).map(\.0)
+            // a dynamic partial may be any template: the template depends on them all
+            if named.contains(where: { $0.hasPrefix("*") }) { named = sources.keys.filter { $0 != name }.sorted() }
+            dependencies[name] = (FastHash.of(Array(source.text.utf8)), named)
+        }
         return Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, templates: Set(sources.keys),
                      fingerprints: fingerprints, dependencies: dependencies)
     }
