@@ -16,7 +16,7 @@ public enum FOIAReader {
         cable.repairs = (cable.repairs + clean.repairs).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
         FOIAFields(layout: layout, text: clean, posts: options.posts, glossary: options.glossary).complete(&cable)
         // references cite by post and serial and take the year of the cable, which may be settled only now
-        if cable.references.isEmpty, let referenceLine, let year = cable.id.flatMap(ReferenceID.parts)?.year {
+        if let referenceLine, let year = cable.id.flatMap(ReferenceID.parts)?.year {
             cable.references = ReferenceLine.parse(referenceLine, year: year, ownID: cable.id, posts: options.posts)
         }
         return cable
