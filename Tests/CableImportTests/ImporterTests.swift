@@ -528,6 +528,24 @@ struct ImporterTests {
         }
     }
 
+    @Test("a CSV row with a NUL byte is refused as binary data on the NUL's line, as a file is; the rows around it are imported")
+    func nulByteInCSV() throws {
+        try Scratch.with { s in
+            let bytes = Array((csvRow(1, created: "4/10/2008 22:26", id: "08STATE38001", body: telegramBody("038001", subject: "FIRST"))
+                + csvRow(2, created: "4/10/2008 22:27", id: "08STATE38002", body: telegramBody("038002", subject: "BROKEN"))
+                + csvRow(3, created: "4/10/2008 22:28", id: "08STATE38003", body: telegramBody("038003", subject: "LAST"))).utf8)
+            var damaged = bytes
+            let at = try #require(damaged.firstRange(of: Array("about broken".utf8)))
+            damaged.insert(0, at: at.lowerBound + 5)   // row 2 starts on line 7, its paragraph is on line 11
+            let csv = try s.write(damaged, "rows.csv")
+            let report = s.importer().run([csv])
+            #expect(report.messages == ["\(csv):11: error: binary data: NUL byte in column 8; not a text cable"])
+            #expect(report.new == 2 && report.failed == 1 && !report.succeeded)
+            #expect(Set(s.markdownFiles().keys) == ["08STATE38001", "08STATE38003"])
+            #expect(!Files.all(under: s.content).contains { (try? Shared.bytes(s.content + "/" + $0).contains(0)) == true })
+        }
+    }
+
     @Test("CRLF line endings parse the same as LF", arguments: [
         "cablegate/09STATE40423.txt", "cablegate/09CARACAS1296.txt", "seeds/004_3cf85b5abb626903.txt", "seeds/000_2e2985dcc75cd613.txt",
     ])

@@ -54,6 +54,10 @@ public enum CableReader {
     /// One row of the Cablegate CSV: its metadata columns, and the header and body texts parsed as a telegram.
     public static func read(_ row: CablegateRow, fileName: String, glossary: TagGlossary = .standard,
                             posts: PostDirectory = .standard) throws(Failure) -> (cable: Cable, original: String) {
+        // as in a file: NUL is no text, and would reach the pages and the stored original
+        if let nul = row.firstNUL {
+            throw Failure(line: nul.line, message: "binary data: NUL byte in column \(nul.column); not a text cable")
+        }
         let original = row.original
         let options = TelegramParser.Options(fileName: nil, glossary: glossary, posts: posts)
         var cable = TelegramParser.parse(original, options: options)
@@ -116,10 +120,12 @@ public enum CableReader {
 
     /// The offset of the first NUL byte (found with memchr); nil when there is none.
     static func firstNUL(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress, let hit = memchr(base, 0, p.count) else { return nil }
-            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
+        bytes.withUnsafeBufferPointer { firstNUL(in: $0) }
+    }
+
+    static func firstNUL(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress, let hit = memchr(base, 0, bytes.count) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Why a file without a reference id cannot be stored.
@@ -146,6 +152,20 @@ public enum CableReader {
 }
 
 extension CablegateRow {
+    /// The first NUL byte in the row: the 1-based column holding it and the CSV line it is on (the reader
+    /// keeps every line feed of a field, so a field's line feeds are the file's); nil when there is none.
+    var firstNUL: (column: Int, line: Int)? {
+        let fields = [created, id, origin, classification, references, header, body]
+        // memchr over each field; line feeds are counted only in a row that has a NUL
+        for (i, field) in fields.enumerated() {
+            var text = field
+            guard let offset = text.withUTF8({ CableReader.firstNUL(in: $0) }) else { continue }
+            let before = fields[..<i].map { $0.utf8[...] } + [field.utf8.prefix(offset)]
+            return (i + 2, line + before.reduce(0) { n, bytes in n + bytes.reduce(0) { $0 + ($1 == ASCII.newline ? 1 : 0) } })
+        }
+        return nil
+    }
+
     /// The `created` column (`4/10/2008 22:26`) as `2008-04-10 22:26`; nil when it is not in that form.
     static func isoCreated(_ created: String) -> String? {
         let parts = created.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == ":" })
