@@ -119,6 +119,11 @@ public struct Importer: Sendable {
         }
         do {
             guard let bytes = try DiskIO.read(path) else { return Parsed(path: path, failure: .init(message: "no such file")) }
+            // a stored cable given back (a glob over Content/cables, another site's files): read as raw text it
+            // would be a cable whose text is its own front matter, and with --force replace the stored original
+            if isStoredCable(bytes) {
+                return Parsed(path: path, failure: .init(line: 1, message: "a cable's Markdown as import writes it, not a raw cable: import its original (the .txt or .html beside it) instead"))
+            }
             if !known.isEmpty, bytes.count <= options.maximumSize {
                 let key = ImportRecord.Key.file(path, sha256: .init(SHA256.hash(bytes)), format: options.format)
                 if let entry = known[key], entry.isCurrent(in: store) { return Parsed(path: path, key: key, recorded: entry) }
@@ -136,6 +141,12 @@ public struct Importer: Sendable {
         } catch {
             return Parsed(path: path, failure: .init(message: "\(error)"))
         }
+    }
+
+    /// The file opens as `import` writes a cable's Markdown: a front matter whose first key is `id`.
+    static func isStoredCable(_ bytes: [UInt8]) -> Bool {
+        for opening in ["---\nid:", "---\r\nid:"] where bytes.starts(with: opening.utf8) { return true }
+        return false
     }
 
     /// Stores a batch in parallel, settling duplicate ids first. Among the inputs of one id in the run, the

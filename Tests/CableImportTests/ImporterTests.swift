@@ -408,6 +408,26 @@ struct ImporterTests {
         }
     }
 
+    @Test("a cable's own Markdown given as input is refused, even with --force: the stored cable and its original stay as they are")
+    func storedMarkdownIsRefused() throws {
+        try Scratch.with { s in
+            try s.copy(cablegate("09STATE40423.txt"), to: "09STATE40423.txt")
+            #expect(s.importer().run([s.input]).new == 1)
+            let md = try #require(s.markdownFiles()["09STATE40423"])
+            let stored = Files.snapshot(s.root)
+            let message = "\(md):1: error: a cable's Markdown as import writes it, not a raw cable: import its original (the .txt or .html beside it) instead"
+            for force in [false, true] {
+                let report = s.importer(force: force).run([md])
+                #expect(report.messages == [message] && report.failed == 1 && report.updated == 0, "--force \(force): \(report.messages)")
+                #expect(Files.snapshot(s.root) == stored, "--force \(force) rewrote the stored cable")
+            }
+            // another site's Markdown, with Windows line ends: not a new cable whose text is its front matter
+            let elsewhere = try s.write(try Files.text(md).replacing("\n", with: "\r\n"), "other/09STATE40424.md")
+            #expect(s.importer().run([elsewhere]).messages == [message.replacing(md, with: elsewhere)])
+            #expect(Files.snapshot(s.root) == stored)
+        }
+    }
+
     @Test("a UTF-16 file (with its byte order mark, either way round) is refused as UTF-16 text, not as binary data")
     func utf16() throws {
         try Scratch.with { s in
