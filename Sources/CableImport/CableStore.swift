@@ -82,7 +82,8 @@ struct CableStore: Sendable {
                         return Stored(.unchanged, folder: oldYear, originalExtension: keptExtension)
                     }
                     cable.source.file = previous.source.file ?? cable.source.file
-                } else if let previousFile = previous?.source.file, previousFile != cable.source.file, !force {
+                } else if let previous, let previousFile = previous.source.file, !force,
+                          Self.sourceName(previous.source) != Self.sourceName(cable.source) {
                     return Stored(.skipped("duplicate id \(id): \(currentPath) was imported from \(previousFile); this file is not imported (use --force to replace it)"))
                 }
                 let document = FrontMatterWriter.sealedDocumentBytes(cable)
@@ -115,6 +116,15 @@ struct CableStore: Sendable {
     func storedSource(of id: String) -> SourceInfo? {
         guard let year = existing[id], let bytes = try? DiskIO.read("\(directory)/\(year)/\(id).md") else { return nil }
         return (try? CableFile.read(String(decoding: bytes, as: UTF8.self)))?.source
+    }
+
+    /// What tells two sources of a cable apart: its file name, without the line of a CSV row
+    /// (`cables.csv:1234` → `cables.csv`), which moves when a row before it gains or loses a line.
+    static func sourceName(_ source: SourceInfo) -> Substring? {
+        guard let file = source.file else { return nil }
+        guard source.format == .csv, let colon = file.lastIndex(of: ":"),
+              file[file.index(after: colon)...].utf8.allSatisfy({ $0 &- 0x30 < 10 }) else { return file[...] }
+        return file[..<colon]
     }
 
     /// `html` for a WikiLeaks page, `txt` for every other original.

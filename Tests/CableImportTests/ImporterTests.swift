@@ -366,6 +366,29 @@ struct ImporterTests {
         }
     }
 
+    @Test("a new edition of a CSV updates a changed row though an earlier row's new line moved it; another CSV's row of that id is another source")
+    func changedRowOnAnotherLine() throws {
+        try Scratch.with { s in
+            let first = csvRow(1, created: "4/10/2008 22:26", id: "08STATE38001", body: telegramBody("038001", subject: "FIRST"))
+            let second = csvRow(2, created: "4/11/2008 10:00", id: "08STATE38002", body: telegramBody("038002", subject: "SECOND"))
+            let csv = try s.write(first + second, "rows.csv")
+            #expect(s.importer().run([csv]).new == 2)
+            // the first row gains a line, so the second, now corrected, starts on line 8 instead of 7
+            try s.write(first.replacing("SUBJECT: FIRST\n", with: "SUBJECT: FIRST\nADDED LINE\n")
+                        + second.replacing("SECOND", with: "SECOND CORRECTED"), "rows.csv")
+            let edition = s.importer().run([csv])
+            #expect(edition.messages == [] && edition.updated == 2 && edition.skipped == 0, "\(edition.messages)")
+            let md = try #require(s.markdownFiles()["08STATE38002"])
+            #expect(try Files.cable(md).title == "SECOND CORRECTED")
+            #expect(try Files.cable(md).source.file == "rows.csv:8")
+
+            let other = try s.write(second.replacing("SECOND", with: "SECOND ELSEWHERE"), "other.csv")
+            let elsewhere = s.importer().run([other])
+            #expect(elsewhere.skipped == 1 && elsewhere.updated == 0)
+            #expect(elsewhere.messages == ["\(other):1: warning: duplicate id 08STATE38002: \(md) was imported from rows.csv:8; this file is not imported (use --force to replace it)"])
+        }
+    }
+
     // MARK: - Bad input
 
     @Test("bad inputs each give one error naming the file; the rest is imported; nothing is half-written")
