@@ -45,7 +45,13 @@ struct CableStore: Sendable {
         var existing: [String: String] = [:]
         var originals = Set<String>()
         for year in DiskIO.list(directory) ?? [] where year.isDirectory && !year.name.hasPrefix(".") {
-            for file in DiskIO.list(directory + "/" + year.name) ?? [] where !file.name.hasPrefix(".") {
+            for file in DiskIO.list(directory + "/" + year.name) ?? [] {
+                if file.name.hasPrefix(".") {
+                    // a temporary file an import killed while replacing a file left (`.x.md.tmp-<pid>-<n>`): the
+                    // store is read under the import lock, so no import is writing it
+                    if !file.isDirectory, file.name.contains(".tmp-") { DiskIO.remove(directory + "/" + year.name + "/" + file.name) }
+                    continue
+                }
                 if file.name.hasSuffix(".md") { existing[String(file.name.dropLast(3))] = year.name }
                 else { originals.insert(year.name + "/" + file.name) }
             }

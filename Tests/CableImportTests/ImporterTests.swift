@@ -431,6 +431,22 @@ struct ImporterTests {
         }
     }
 
+    @Test("the temporary files an import killed while replacing files left in Content/cables are removed by the next import")
+    func killedImportsTemporariesAreRemoved() throws {
+        try Scratch.with { s in
+            try s.copy(cablegate("09STATE40423.txt"), to: "09STATE40423.txt")
+            #expect(s.importer().run([s.input]).new == 1)
+            let folder = s.content + "/2009"
+            let leftovers = [".09STATE40423.md.tmp-4242-17", ".09STATE40423.txt.tmp-4242-18"]
+            for name in leftovers { try Data("half".utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+            try Data("mine".utf8).write(to: URL(fileURLWithPath: folder + "/.notes"))
+            let again = s.importer().run([s.input])
+            #expect(again.unchanged == 1 && again.messages == [])
+            for name in leftovers { #expect(!FileManager.default.fileExists(atPath: folder + "/" + name), "\(name) left") }
+            #expect(FileManager.default.fileExists(atPath: folder + "/.notes"), "a hidden file of the user's was removed")
+        }
+    }
+
     @Test("a cable's own Markdown given as input is refused, even with --force: the stored cable and its original stay as they are")
     func storedMarkdownIsRefused() throws {
         try Scratch.with { s in
