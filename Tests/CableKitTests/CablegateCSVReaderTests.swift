@@ -127,6 +127,27 @@ private func row(_ n: Int, body: String = "body") -> String {
         #expect(rows(read).map(\.line) == [2, 5])
     }
 
+    @Test func headerRowIsSkipped() {
+        let quoted = #""id","created","refid","origin","classification","references","header","body""# + "\n"
+        let unquoted = "row,created,reference_id,origin,classification,references,header,body\r\n"
+        for header in [quoted, unquoted] {
+            let input = [0xEF, 0xBB, 0xBF] + bytes(header + row(1) + row(2))
+            for split in [0, 5, header.utf8.count + 3, input.count] {
+                let results = read(input, splitAt: split)
+                #expect(errors(results).isEmpty, "\(header), split \(split)")
+                #expect(rows(results).map(\.line) == [2, 3], "\(header), split \(split)")
+            }
+        }
+        // only the first row can be a header: the same row later is a row with a bad id
+        let later = CablegateCSVReader.read(bytes(row(1) + quoted))
+        #expect(rows(later).map(\.id) == ["03POST1", "refid"])
+        // a first row with a row number, or with a reference id, is a row
+        let numbered = CablegateCSVReader.read(bytes(quoted.replacing(#""id""#, with: #""7""#)))
+        #expect(rows(numbered).map(\.id) == ["refid"])
+        let identified = CablegateCSVReader.read(bytes(quoted.replacing(#""refid""#, with: #""03POST9""#)))
+        #expect(rows(identified).map(\.id) == ["03POST9"])
+    }
+
     @Test func unterminatedQuoteAtEndOfInput() {
         let input = bytes(sample + #""4","1/1/2001 00:00","01X1","O","C","","","never closed"# + "\nmore text\n")
         let results = CablegateCSVReader.read(input)

@@ -6,7 +6,9 @@
 /// next byte (`\"`, `\\`; there are no doubled quotes); fields span lines; rows end with `\n` or
 /// `\r\n`. Also accepted: unquoted fields, RFC 4180 doubled quotes (`""`) inside quoted fields, a
 /// stray `"` inside a quoted field that is not followed by `,` or a line break (kept as text), blank
-/// lines between rows, a UTF-8 byte order mark. `\r\n` inside a field becomes `\n`.
+/// lines between rows, a UTF-8 byte order mark, a header row (a first row whose first column is not a
+/// number and whose third is not a reference id: `"id","created","refid",…`, skipped). `\r\n` inside a
+/// field becomes `\n`.
 ///
 /// A field that is not valid UTF-8 is decoded as Windows-1252 (`CablegateRow.encoding` says so).
 ///
@@ -57,6 +59,8 @@ public struct CablegateCSVReader: Sendable {
     private var line: Int
     private var state = State.lineStart
     private var atStartOfInput = true
+    /// No row has ended yet: the next may be a header.
+    private var atFirstRow = true
     // The current row.
     private var rowStart = 0
     private var rowLine = 1
@@ -301,8 +305,11 @@ public struct CablegateCSVReader: Sendable {
 
     /// The row that started at `rowStart` ended at `rowEnd` (after its line break).
     private mutating func endRow(_ base: UnsafePointer<UInt8>, rowEnd: Int) {
+        defer { atFirstRow = false }
         if fields.count == Self.columnCount {
-            output.append(.success(makeRow(base)))
+            let row = makeRow(base)
+            // a header names the columns: no row number, no reference id
+            if !(atFirstRow && row.rowNumber == nil && !ReferenceID.isValid(row.referenceID)) { output.append(.success(row)) }
             state = .lineStart
         } else {
             let n = fields.count
@@ -323,6 +330,7 @@ public struct CablegateCSVReader: Sendable {
                 let next = i + 1
                 // Read the bad part alone: it yields one error (or, if it is a row after all, that row).
                 var sub = CablegateCSVReader(startLine: rowLine)
+                sub.atFirstRow = false
                 let segment = UnsafeRawBufferPointer(start: base + rowStart, count: next - rowStart)
                 let results = sub.feed(segment) + sub.finish()
                 output += results.isEmpty ? [.failure(CablegateCSVError(line: rowLine, message: message))] : results
