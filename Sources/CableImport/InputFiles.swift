@@ -3,7 +3,8 @@ import ChanceryIO
 /// Expands the paths given to `chancery import` into the files to read: files as given, folders walked
 /// recursively in sorted order (hidden entries, Markdown and temporary files skipped), symlinked folders
 /// followed. A folder already walked (given twice, or reached again by a link) is not walked again; a link
-/// back to a folder it is inside is a symlink loop, reported as a warning and not followed.
+/// back to a folder it is inside is a symlink loop, reported as a warning and not followed. A file is read
+/// once however often it is named, and a file named is not read again from a folder walked.
 public enum InputFiles {
     /// File name endings read when walking a folder.
     public static let extensions = [".txt", ".text", ".html", ".htm", ".csv", ".cable", ".tel"]
@@ -23,10 +24,18 @@ public enum InputFiles {
     public static func expand(_ paths: [String]) -> Result {
         var result = Result()
         var visited = Set<[UInt64]>()
+        // the files named, by their own identity, and by their folder's identity and their name: a walk
+        // lists names without a stat for each
+        var named = Set<[UInt64]>()
+        var namedIn: [[UInt64]: Set<String>] = [:]
+        for path in paths where !DiskIO.isDirectory(path) {
+            if let folder = DiskIO.identity(DiskIO.parent(path)) { namedIn[folder, default: []].insert(fileName(path)) }
+        }
         for path in paths {
             if DiskIO.isDirectory(path) {
-                walk(trimSlash(path), into: &result, visited: &visited, ancestors: [])
+                walk(trimSlash(path), into: &result, visited: &visited, ancestors: [], skipping: namedIn)
             } else if DiskIO.exists(path) {
+                if let identity = DiskIO.identity(path), !named.insert(identity).inserted { continue }
                 result.files.append(path)
             } else {
                 result.problems.append(Problem(path: path, message: "no such file or folder"))
@@ -36,8 +45,9 @@ public enum InputFiles {
     }
 
     /// `visited`: every folder walked in this expansion; `ancestors`: the folders `dir` is inside, on the
-    /// way it was reached.
-    private static func walk(_ dir: String, into result: inout Result, visited: inout Set<[UInt64]>, ancestors: Set<[UInt64]>) {
+    /// way it was reached; `skipping`: the names of files named on their own, by their folder's identity.
+    private static func walk(_ dir: String, into result: inout Result, visited: inout Set<[UInt64]>, ancestors: Set<[UInt64]>,
+                             skipping: [[UInt64]: Set<String>]) {
         guard let identity = DiskIO.identity(dir) else { result.problems.append(Problem(path: dir, message: "cannot read the folder")); return }
         if ancestors.contains(identity) {
             result.problems.append(Problem(path: dir, message: "symlink loop: this links back to a folder it is inside; not followed", isWarning: true))
@@ -46,11 +56,12 @@ public enum InputFiles {
         guard visited.insert(identity).inserted else { return }   // walked already by another path
         guard let entries = DiskIO.list(dir) else { result.problems.append(Problem(path: dir, message: "cannot read the folder")); return }
         let inside = ancestors.union([identity])
+        let named = skipping[identity] ?? []
         for entry in entries where !entry.name.hasPrefix(".") {
             let path = dir + "/" + entry.name
             if entry.isDirectory {
-                walk(path, into: &result, visited: &visited, ancestors: inside)
-            } else if isCandidate(entry.name) {
+                walk(path, into: &result, visited: &visited, ancestors: inside, skipping: skipping)
+            } else if isCandidate(entry.name), !named.contains(entry.name) {
                 result.files.append(path)
             }
         }
@@ -59,6 +70,12 @@ public enum InputFiles {
     static func isCandidate(_ name: String) -> Bool {
         let lower = name.lowercased()
         return extensions.contains { lower.hasSuffix($0) }
+    }
+
+    /// The last component of a path (`in/x.csv` → `x.csv`).
+    static func fileName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
     }
 
     static func trimSlash(_ p: String) -> String {

@@ -42,6 +42,20 @@ struct InputFilesTests {
         }
     }
 
+    @Test("a file named twice, under two spellings, or inside a folder also given, is read once")
+    func fileNamedTwice() throws {
+        try Scratch.with { s in
+            let csv = try s.write("x", "t/cables.csv")
+            let other = try s.write("x", "t/sub/a.txt")
+            let t = s.input + "/t"
+            #expect(InputFiles.expand([csv, csv]).files == [csv])
+            #expect(InputFiles.expand([csv, t + "/sub/../cables.csv"]).files == [csv])
+            #expect(InputFiles.expand([t, csv]).files == [other, csv])
+            #expect(InputFiles.expand([csv, t]).files == [csv, other])
+            #expect(InputFiles.expand([t + "/sub/../cables.csv", t]).files == [t + "/sub/../cables.csv", other])
+        }
+    }
+
     @Test("a symlink loop is reported once and not followed")
     func symlinkLoop() throws {
         try Scratch.with { s in
