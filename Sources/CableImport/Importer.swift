@@ -44,7 +44,7 @@ public struct Importer: Sendable {
         let start = DispatchTime.now()
         var report = ImportReport()
         report.destination = destination
-        let inputs = InputFiles.expand(paths)
+        let inputs = InputFiles.expand(paths, passing: [(options.root == "." ? "" : options.root + "/") + "Public"])
         for problem in inputs.problems {
             if problem.isWarning { report.warning(problem.path, problem.message) } else { report.error(problem.path, line: nil, problem.message) }
         }

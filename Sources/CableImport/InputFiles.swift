@@ -4,7 +4,8 @@ import ChanceryIO
 /// recursively in sorted order (hidden entries, Markdown and temporary files skipped), symlinked folders
 /// followed. A folder already walked (given twice, or reached again by a link) is not walked again; a link
 /// back to a folder it is inside is a symlink loop, reported as a warning and not followed. A file is read
-/// once however often it is named, and a file named is not read again from a folder walked.
+/// once however often it is named, and a file named is not read again from a folder walked. The site's
+/// `Public/` is passed by.
 public enum InputFiles {
     /// File name endings read when walking a folder.
     public static let extensions = [".txt", ".text", ".html", ".htm", ".csv", ".cable", ".tel"]
@@ -21,9 +22,12 @@ public enum InputFiles {
         public var isWarning = false
     }
 
-    public static func expand(_ paths: [String]) -> Result {
+    /// `passing`: folders a walk passes by without entering (the site's `Public/`, whose pages and `<ID>.txt`
+    /// copies are no input: `import .` at the site's root read them all); given themselves, they are walked.
+    public static func expand(_ paths: [String], passing: [String] = []) -> Result {
         var result = Result()
         var visited = Set<[UInt64]>()
+        let passed = Set(passing.compactMap(DiskIO.identity))
         // the files named, by their own identity, and by their folder's identity and their name: a walk
         // lists names without a stat for each
         var named = Set<[UInt64]>()
@@ -33,7 +37,7 @@ public enum InputFiles {
         }
         for path in paths {
             if DiskIO.isDirectory(path) {
-                walk(trimSlash(path), into: &result, visited: &visited, ancestors: [], skipping: namedIn)
+                walk(trimSlash(path), into: &result, visited: &visited, ancestors: [], skipping: namedIn, passing: passed)
             } else if DiskIO.exists(path) {
                 if let identity = DiskIO.identity(path), !named.insert(identity).inserted { continue }
                 result.files.append(path)
@@ -47,8 +51,9 @@ public enum InputFiles {
     /// `visited`: every folder walked in this expansion; `ancestors`: the folders `dir` is inside, on the
     /// way it was reached; `skipping`: the names of files named on their own, by their folder's identity.
     private static func walk(_ dir: String, into result: inout Result, visited: inout Set<[UInt64]>, ancestors: Set<[UInt64]>,
-                             skipping: [[UInt64]: Set<String>]) {
+                             skipping: [[UInt64]: Set<String>], passing: Set<[UInt64]>) {
         guard let identity = DiskIO.identity(dir) else { result.problems.append(Problem(path: dir, message: "cannot read the folder")); return }
+        if !ancestors.isEmpty, passing.contains(identity) { return }
         if ancestors.contains(identity) {
             result.problems.append(Problem(path: dir, message: "symlink loop: this links back to a folder it is inside; not followed", isWarning: true))
             return
@@ -60,7 +65,7 @@ public enum InputFiles {
         for entry in entries where !entry.name.hasPrefix(".") {
             let path = dir + "/" + entry.name
             if entry.isDirectory {
-                walk(path, into: &result, visited: &visited, ancestors: inside, skipping: skipping)
+                walk(path, into: &result, visited: &visited, ancestors: inside, skipping: skipping, passing: passing)
             } else if isCandidate(entry.name), !named.contains(entry.name) {
                 result.files.append(path)
             }

@@ -56,6 +56,20 @@ struct InputFilesTests {
         }
     }
 
+    @Test("a walk passes the site's Public/ by (its pages and original copies are no input); given itself, it is walked")
+    func builtSiteIsPassedBy() throws {
+        try Scratch.with { s in
+            let raw = try s.write("x", "site/raw/08STATE1.txt")
+            try s.write("x", "site/Public/index.html")
+            let copy = try s.write("x", "site/Public/cable/2008/04/08STATE1/08STATE1.txt")
+            let site = s.input + "/site"
+            #expect(InputFiles.expand([site], passing: [site + "/Public"]).files == [raw])
+            #expect(InputFiles.expand([site + "/Public/cable"], passing: [site + "/Public"]).files == [copy])
+            #expect(InputFiles.expand([site + "/Public"], passing: [site + "/Public"]).files == [site + "/Public/cable/2008/04/08STATE1/08STATE1.txt", site + "/Public/index.html"])
+            #expect(InputFiles.expand([site]).files.count == 3)
+        }
+    }
+
     @Test("a symlink loop is reported once and not followed")
     func symlinkLoop() throws {
         try Scratch.with { s in
