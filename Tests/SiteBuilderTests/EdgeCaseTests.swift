@@ -142,6 +142,16 @@ import Testing
         #expect(!sitemaps.contains("über"))
     }
 
+    /// A base URL with a path in another script: the sitemap index and robots.txt give their addresses as
+    /// URIs too, like the sitemaps themselves (they gave `https://example.org/archív/…` raw).
+    @Test func aNonASCIIBasePathIsPercentEncodedInTheSitemapIndexAndRobots() throws {
+        let site = try SiteFixture(ReadingRoom.site, baseURL: "https://example.org/archív")
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertFileContent("sitemap.xml", contains: ["<loc>https://example.org/arch%C3%ADv/sitemaps/sitemap-1.xml</loc>"], notContains: ["archív"])
+        site.assertFileContent("robots.txt", contains: ["Sitemap: https://example.org/arch%C3%ADv/sitemap.xml\n"], notContains: ["archív"])
+        site.assertFileContent("sitemaps/sitemap-1.xml", contains: ["<loc>https://example.org/arch%C3%ADv/</loc>"], notContains: ["archív"])
+    }
+
     /// A key of site.yml without a value (`title:`, `title: ~`) is a key not given: its default stands, not
     /// the text "~" (which was every page's title) or an empty title.
     @Test func siteYMLKeysWithoutAValueKeepTheirDefaults() throws {

@@ -35,16 +35,17 @@ struct Sitemap {
             parts.append(name)
         }
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for part in parts { index += "  <sitemap><loc>\(escape(urls.absolute(urls.base + "/" + part)))</loc></sitemap>\n" }
+        for part in parts { index += "  <sitemap><loc>\(escape(Self.uri(urls.absolute(urls.base + "/" + part))))</loc></sitemap>\n" }
         index += "</sitemapindex>\n"
         files.append(OutputFile(path: "sitemap.xml", bytes: Array(index.utf8)))
-        let robots = "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(urls.base + "/sitemap.xml"))\n"
+        let robots = "User-agent: *\nAllow: /\n\nSitemap: \(Self.uri(urls.absolute(urls.base + "/sitemap.xml")))\n"
         files.append(OutputFile(path: "robots.txt", bytes: Array(robots.utf8)))
         return files
     }
 
-    /// The address as the sitemap protocol wants it, a URI: every byte outside printable ASCII (a free page
-    /// named `über.md` is `/über/`), and the few ASCII characters a URI may not hold, percent-encoded.
+    /// The address as the sitemap protocol (and robots.txt) wants it, a URI: every byte outside printable ASCII
+    /// (a free page named `über.md` is `/über/`, a base URL may be `https://example.org/archív`), and the few
+    /// ASCII characters a URI may not hold, percent-encoded. Used for every address these files hold.
     static func uri(_ address: String) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
