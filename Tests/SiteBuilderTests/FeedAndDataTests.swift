@@ -70,6 +70,17 @@ import Testing
         site.assertFileContent("robots.txt", contains: ["User-agent: *", "Sitemap: https://example.org/sitemap.xml"], notContains: ["Disallow: /\n"])
     }
 
+    /// Every feed says the language of its text (`xml:lang`), the site's, as the pages' `<html lang>` does;
+    /// it said none, so a reader could not tell a Portuguese reading room from an English one.
+    @Test func feedsSayTheSiteLanguage() throws {
+        #expect(site.text("feed.xml")?.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">") == true)
+        let other = try SiteFixture("-- Content/site.yml --\ntitle: Sala\nbase_url: https://example.org\nlanguage: pt-BR\n" + ReadingRoom.cables)
+        #expect(!other.report.failed, "\(other.errorLines)")
+        for path in ["feed.xml", "tag/PREL/feed.xml", "origin/embassy-islamabad/feed.xml"] {
+            other.assertFileContent(path, contains: ["<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"pt-BR\">"])
+        }
+    }
+
     static let frontMatterKeys = ["id", "title", "date", "date_estimated", "origin", "classification", "caveats", "precedence", "to", "info",
                                   "tags", "references", "classified_by", "reasons", "declassify_on", "signed_by", "summary", "partial",
                                   "release", "source", "repairs"]

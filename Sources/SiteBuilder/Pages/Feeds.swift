@@ -46,7 +46,8 @@ struct Feeds {
         let records = context.index.records
         let newest = self.newest(members)
         let updated = newest.first.flatMap { records[$0].date?.iso8601 } ?? "1970-01-01T00:00:00Z"
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        // xml:lang: the site's language, as the pages' `<html lang>` gives it, for the feed's text
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(context.config.language))\">\n"
         xml += "  <title>\(escape(title))</title>\n"
         xml += "  <id>\(escape(urls.absolute(path)))</id>\n"
         xml += "  <link rel=\"self\" href=\"\(escape(urls.absolute(path)))\"/>\n"
