@@ -152,6 +152,35 @@ import Testing
         site.assertFileContent("sitemaps/sitemap-1.xml", contains: ["<loc>https://example.org/arch%C3%ADv/</loc>"], notContains: ["archív"])
     }
 
+    /// Control characters a cable's front matter may hold (YAML's `"\\0"`, `"\\a"`) never reach a page: HTML
+    /// forbids them (a parse error; browsers show U+FFFD), and the title, OpenGraph tags and citation held
+    /// them raw. JSON-LD keeps them as `\\u` escapes, and tab and line breaks stay.
+    @Test func controlCharactersInFrontMatterAreDroppedFromPages() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/cables/2009/09STATE3000.md --
+            ---
+            id: "09STATE3000"
+            title: "BELL\\aRING"
+            date: 2009-05-01T10:00:00Z
+            origin: "Embassy\\0 Nowhere"
+            tags: [PREL]
+            ---
+
+            Body.
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let page = "cable/2009/05/09STATE3000/index.html"
+        site.assertFileContent(page, contains: [
+            "<title>09STATE3000: BELLRING · ", "<meta property=\"og:title\" content=\"09STATE3000: BELLRING\">",
+            "<pre class=\"citation\" tabindex=\"0\">Embassy Nowhere. “BELLRING.” Cable 09STATE3000",
+            "\"name\": \"BELL\\u0007RING\"",
+        ])
+        let html = try #require(site.text(page))
+        let raw = html.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }
+        #expect(raw.isEmpty, "raw control characters: \(raw.map(\.value))")
+    }
+
     /// A key of site.yml without a value (`title:`, `title: ~`) is a key not given: its default stands, not
     /// the text "~" (which was every page's title) or an empty title.
     @Test func siteYMLKeysWithoutAValueKeepTheirDefaults() throws {

@@ -14,4 +14,12 @@ import Testing
         #expect(escape("x\u{FFFE}y\u{FFFF}z<") == "xyz&lt;")
         #expect(escape("\u{FEFF}kept") == "\u{FEFF}kept", "U+FEFF starts with the same byte and is kept")
     }
+
+    /// Template values in pages: control characters HTML forbids (C0 but tab and line breaks, DEL) are dropped
+    /// too, in text with markup and without (see EdgeCaseTests.controlCharactersInFrontMatterAreDroppedFromPages).
+    @Test func controlCharactersAreDroppedFromHTML() {
+        #expect(HTMLEscaping.escape("a\u{0}b\u{7}c\u{7F}d\te\nf\r<") == "abcd\te\nf\r&lt;")
+        #expect(HTMLEscaping.escape("plain\u{1B}") == "plain")
+        #expect(HTMLEscaping.escape("plain text — ¶4") == "plain text — ¶4")
+    }
 }

@@ -1,6 +1,8 @@
 import Mustache
 
-/// HTML escaping for template values, on UTF-8 bytes: `&`, `<`, `>`, `"` and `'` become entities. Registered
+/// HTML escaping for template values, on UTF-8 bytes: `&`, `<`, `>`, `"` and `'` become entities, and the
+/// control characters HTML does not allow in a document (C0 but tab and line breaks, and DEL: a NUL or BEL
+/// from a cable's front matter is a parse error, which browsers show as U+FFFD) are dropped. Registered
 /// with swift-mustache as the content type every theme template renders with (swift-mustache's own HTML
 /// escaping walks Characters through a dictionary, and was a fifth of the build time at archive scale).
 struct HTMLEscaping: MustacheContentType {
@@ -17,7 +19,7 @@ struct HTMLEscaping: MustacheContentType {
 
     static func escape(_ text: String) -> String {
         var needs = false
-        for b in text.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 { needs = true; break }
+        for b in text.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || isControl(b) { needs = true; break }
         if !needs { return text }
         var source = text
         return source.withUTF8 { bytes in
@@ -27,7 +29,7 @@ struct HTMLEscaping: MustacheContentType {
             var run = 0
             for i in 0..<bytes.count {
                 let b = bytes[i]
-                if b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27 { continue }
+                if b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27 && !isControl(b) { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 run = i + 1
                 switch b {
@@ -35,11 +37,17 @@ struct HTMLEscaping: MustacheContentType {
                 case 0x3C: out.append(contentsOf: "&lt;".utf8)
                 case 0x3E: out.append(contentsOf: "&gt;".utf8)
                 case 0x22: out.append(contentsOf: "&quot;".utf8)
-                default: out.append(contentsOf: "&#39;".utf8)
+                case 0x27: out.append(contentsOf: "&#39;".utf8)
+                default: break  // a control character: dropped
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// A control character an HTML document may not hold: C0 but tab, line feed and carriage return, and DEL.
+    @inline(__always) static func isControl(_ b: UInt8) -> Bool {
+        (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F
     }
 }
