@@ -186,4 +186,60 @@ import Testing
         // the pages were still photographed
         #expect(FileManager.default.fileExists(atPath: out + "/cable-390.png"))
     }
+
+    // MARK: narrow screens
+
+    /// At 320 and 390 px no page scrolls sideways (WCAG 1.4.10 Reflow) and no list of cables needs its
+    /// horizontal scroll (they reflow into cards): long reference ids, routing lines such as
+    /// `SECDEF WASHDC//USDP:PDUSDP/ISA:EUR//`, the `UNCLASSIFIED//FOR OFFICIAL USE ONLY` badge and the
+    /// header's search form all have to fit. Headless Chromium will not make a window narrower than 500 px,
+    /// so the pages are opened in iframes of those widths on a probe page of the same origin, whose script
+    /// (a file of its own: the CSP allows no inline script) writes what it measured into the DOM it dumps.
+    @Test(.timeLimit(.minutes(3))) func narrowScreensDoNotScrollSideways() throws {
+        guard let chromium = Self.chromium else {
+            Issue.record("Chromium is not installed: run `make test`, which installs it")
+            return
+        }
+        let (output, report) = SampleSite.buildFresh(label: "narrow")
+        defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
+        #expect(report.errors.isEmpty, "\(report.errors.prefix(5))")
+        let cables = LinkChecker.pages(in: output).filter { $0.hasPrefix("cable/") && $0.hasSuffix("/index.html") }
+        #expect(cables.count > 300)
+        let indexes = ["", "tag/PREL/", "classification/unclassified-fouo/", "date/2005/01/", "search/", "date/", "tag/", "origin/"]
+        var frames = indexes.flatMap { page in [320, 390].map { (page, $0) } }
+        frames += cables.map { (String($0.dropLast("index.html".count)), 320) }
+        let probe = """
+            addEventListener('load', () => {
+              for (const f of document.querySelectorAll('iframe')) {
+                const d = f.contentDocument, page = d.documentElement.scrollWidth - d.documentElement.clientWidth;
+                const lists = [...d.querySelectorAll('.table-scroll')].filter((s) => s.querySelector('.rows')).map((s) => s.scrollWidth - s.clientWidth);
+                const p = document.createElement('p');
+                p.textContent = 'probe ' + f.width + ' ' + f.getAttribute('src') + ' ' + page + ' ' + Math.max(0, ...lists);
+                document.body.append(p);
+              }
+            });
+            """
+        try FileManager.default.createDirectory(atPath: output + "/probe", withIntermediateDirectories: true)
+        try Data(probe.utf8).write(to: URL(fileURLWithPath: output + "/probe/probe.js"))
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>probe</title><script src=\"probe.js\"></script></head><body>\n"
+            + frames.map { "<iframe width=\"\($0.1)\" height=\"400\" src=\"/\($0.0)\"></iframe>\n" }.joined() + "</body></html>\n"
+        try Data(html.utf8).write(to: URL(fileURLWithPath: output + "/probe/index.html"))
+        let script = """
+            python3 -u -m http.server --bind 127.0.0.1 --directory "$1" 0 >"$1/../server.log" 2>&1 &
+            server=$!
+            trap 'kill -9 $server; wait $server' EXIT
+            for _ in $(seq 1 100); do
+              port=$(grep -oE 'port [0-9]+' "$1/../server.log" | grep -oE '[0-9]+' || true)
+              [ -n "$port" ] && break
+              sleep 0.1
+            done
+            timeout 150 "$2" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
+              --user-data-dir="$1/../profile" --dump-dom "http://127.0.0.1:$port/probe/"
+            """
+        let run = try Run.command("bash", ["-c", script, "probe", output, chromium])
+        let lines = run.output.components(separatedBy: "<p>").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(lines.count == frames.count, "measured \(lines.count) of \(frames.count) pages; chromium exited \(run.status):\n\(run.error.suffix(2000))")
+        let wide = lines.filter { line in line.split(separator: " ").suffix(2).contains { Int($0) != 0 } }
+        #expect(wide.count == 0, "pages wider than the screen (probe WIDTH PAGE PAGE-OVERFLOW LIST-OVERFLOW, in px):\n\(wide.prefix(20).joined(separator: "\n"))")
+    }
 }
