@@ -173,7 +173,7 @@ public enum BodyWriter {
     /// (`xxxxxxxxxxxx Private Plea on IRGC Designation`).
     static func isHeadingText(_ s: Line) -> Bool {
         guard s.count >= 3, s.count <= 80, let first = s.first, ASCII.isLetter(first) || first == ASCII.openParen else { return false }
-        if ASCII.isLower(first), !(s.split(separator: ASCII.space).first?.allSatisfy({ $0 == UInt8(ascii: "x") }) ?? false) { return false }
+        if ASCII.isLower(first), !s.prefix(while: { $0 != ASCII.space }).allSatisfy({ $0 == UInt8(ascii: "x") }) { return false }
         let last = s.last!
         if last == ASCII.period || last == ASCII.comma || last == UInt8(ascii: ";") { return false }
         if Paragraphs.startsNumberedParagraph(s) { return false }

@@ -70,26 +70,28 @@ struct Theme: Sendable {
                 throw BuildError(path: source.path, message: "template error: \(error)")
             }
         }
+        // each template's bytes hashed and its partials read once, for the checks and keys below
+        let scanned = sources.mapValues { (hash: FastHash.of(Array($0.text.utf8)), partials: partials(in: $0.text)) }
         // every partial a template names must exist
-        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             // a dynamic partial (`{{>*name}}`) is named by the data, when rendering
-            for (partial, line) in partials(in: source.text) where !partial.hasPrefix("*") && sources[partial] == nil {
+            for (partial, line) in scanned[name]!.partials where !partial.hasPrefix("*") && sources[partial] == nil {
                 throw BuildError(path: source.path, line: line, message: "template error: partial '\(partial)' not found in the theme")
             }
         }
         for name in required where sources[name] == nil {
             throw BuildError(path: folders.last!.dropFirst(root.count + 1) + "/templates", message: "template '\(name).mustache' is missing")
         }
-        var fingerprints = sources.sorted { $0.key < $1.key }.map { ($0.value.path, FastHash.of(Array($0.value.text.utf8))) }
+        var fingerprints = sources.sorted { $0.key < $1.key }.map { ($0.value.path, scanned[$0.key]!.hash) }
         for (name, source) in assets.sorted(by: { $0.key < $1.key }) {
             fingerprints.append(("assets/" + name, DiskIO.stamp(source).map { UInt64($0.size) &* 31 &+ UInt64(bitPattern: $0.modified) } ?? 0))
         }
         var dependencies: [String: (hash: UInt64, partials: [String])] = [:]
-        for (name, source) in sources {
-            var named = partials(in: source.text).map(\.0)
+        for (name, template) in scanned {
+            var named = template.partials.map(\.0)
             // a dynamic partial may be any template: the template depends on them all
             if named.contains(where: { $0.hasPrefix("*") }) { named = sources.keys.filter { $0 != name }.sorted() }
-            dependencies[name] = (FastHash.of(Array(source.text.utf8)), named)
+            dependencies[name] = (template.hash, named)
         }
         return Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, templates: Set(sources.keys),
                      fingerprints: fingerprints, dependencies: dependencies)
