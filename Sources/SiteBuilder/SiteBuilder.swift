@@ -123,7 +123,7 @@ public struct SiteBuilder: Sendable {
         timer.mark("cache load")
         // without a cache for it, a folder of other files is not taken over unless --clean says so (they would
         // be removed as stale pages); what a killed build left is the build's
-        if !options.clean, !lastBuildWasKilled, !hasHome, cache?.outputDirectory != outputKey,
+        if !options.clean, !lastBuildWasKilled, cache?.outputDirectory != outputKey, !OutputPlace.holdsBuiltSite(outputDirectory),
            let problem = OutputPlace.foreignContent(output: outputDirectory) {
             report.errors.append(problem); return
         }

@@ -109,6 +109,18 @@ import Testing
         #expect(read(output + "/.git/config") == "[core]")
         #expect(DiskIO.exists(output + "/index.html"))
 
+        // another website's folder has a home page of its own: still not a reading room a build made
+        let website = fixture.root + "/www"
+        try write("<h1>My site</h1>", to: website + "/index.html")
+        try write("<h1>About</h1>", to: website + "/about.html")
+        let refusedSite = SiteBuilder(options: .init(root: fixture.root, output: website)).build()
+        #expect(refusedSite.errors.contains { $0.description.contains("holds files no build made (about.html, index.html)") }, "\(refusedSite.errors)")
+        #expect(read(website + "/about.html") == "<h1>About</h1>" && read(website + "/index.html") == "<h1>My site</h1>")
+        // a reading room built before is one, even when the site's build cache is gone
+        BuildCache.remove(root: fixture.root)
+        let again = SiteBuilder(options: .init(root: fixture.root, output: output)).build()
+        #expect(!again.failed, "\(again.errors.prefix(5))")
+
         let hiddenOnly = fixture.root + "/checkout"
         try write("[core]", to: hiddenOnly + "/.git/config")
         let built = SiteBuilder(options: .init(root: fixture.root, output: hiddenOnly)).build()

@@ -28,11 +28,17 @@ enum OutputPlace {
         return nil
     }
 
-    /// When `output`, a folder without a built site (no home page), holds files (hidden ones aside): a build
+    /// Whether `output` holds a reading room a build made: its home page and its data export (another site's
+    /// folder, with an `index.html` of its own, is not taken for one).
+    static func holdsBuiltSite(_ output: String) -> Bool {
+        DiskIO.exists(output + "/index.html") && DiskIO.exists(output + "/data/cables.json")
+    }
+
+    /// When `output`, a folder without a built site, holds files (hidden ones aside): a build
     /// without a cache for it would take them for stale pages and remove them, so it asks for an empty folder,
     /// or for `--clean`, which says to replace them.
     static func foreignContent(output: String) -> BuildError? {
-        let names = (DiskIO.list(output) ?? []).map(\.name).filter { !$0.hasPrefix(".") }
+        let names = (DiskIO.list(output) ?? []).map(\.name).filter { !$0.hasPrefix(".") }.sorted()
         guard !names.isEmpty else { return nil }
         let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? "…" : "")
         return BuildError(path: output, message: "the output folder holds files no build made (\(shown)): build into an empty folder, "
