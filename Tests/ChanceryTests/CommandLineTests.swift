@@ -165,6 +165,9 @@ import Testing
         for command in ["import", "build", "serve", "check", "inspect"] {
             #expect(help.output.contains(command), "--help names \(command)")
         }
+
+        let version = try Chancery.run(["--version"])
+        #expect(version.status == 0 && version.output.hasPrefix("chancery 0."), "\(version.output)\(version.error)")
     }
 
     @Test func anOutOfRangeMaxSizeIsAUsageErrorNotACrash() throws {
