@@ -101,6 +101,17 @@ import Testing
         let broken = try Chancery.run(["check", "--root", site.root])
         #expect(broken.status == 1)
         #expect(broken.error.contains("Public/index.html:") && broken.error.contains("error: broken link /reading-room/no-such-page/"), "\(broken.error.prefix(500))")
+        #expect(!broken.error.contains("is missing from Public/"), "a page no cable has is only a broken link")
+
+        // a cable's page deleted by hand since the build: the check says which cable and how to get it back
+        let pages = FileManager.default.enumerator(atPath: site.root + "/Public/cable")!.compactMap { $0 as? String }.filter { $0.hasSuffix("/index.html") }.sorted()
+        let gone = try #require(pages.first)
+        try FileManager.default.removeItem(atPath: site.root + "/Public/cable/" + gone)
+        let missing = try Chancery.run(["check", "--root", site.root])
+        #expect(missing.status == 1)
+        let id = gone.split(separator: "/")[2]
+        #expect(missing.error.contains("broken link /reading-room/cable/\(gone.dropLast("index.html".count)) (the page of \(id), a cable of this archive, "
+                                       + "is missing from Public/: `chancery build --clean` writes it again)"), "\(missing.error.prefix(800))")
     }
 
     /// Whatever fails the build fails the check too: an error in site.yml or in a free page's front matter.

@@ -31,14 +31,15 @@ public struct SiteCheck: Sendable {
 
     public func run() -> Report {
         var report = Report()
-        checkContent(&report)
-        checkSite(&report)
+        let cablePages = checkContent(&report)
+        checkSite(&report, cablePages: cablePages)
         return report
     }
 
     // MARK: content
 
-    func checkContent(_ report: inout Report) {
+    /// Returns the file of each cable's page under Public/ (`cable/2008/04/08STATE37957/index.html`) → its id.
+    func checkContent(_ report: inout Report) -> [String: String] {
         // what stops or fails the build: site.yml, the free pages, the cables
         if let bytes = try? DiskIO.read(root + "/Content/site.yml") {
             do { _ = try SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "Content/site.yml") } catch { report.findings.append(error) }
@@ -46,6 +47,13 @@ public struct SiteCheck: Sendable {
         let loader = ContentLoader(root: root)
         report.findings += loader.loadPages().errors
         let loaded = loader.loadCables()
+        var config = SiteConfig()
+        if let bytes = try? DiskIO.read(root + "/Content/site.yml"), let parsed = try? SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "") {
+            config = parsed
+        }
+        let urls = SiteURLs(config: config)
+        var cablePages: [String: String] = [:]
+        for record in loaded.records { cablePages["cable/" + urls.cableFolder(id: record.id, date: record.date) + "/index.html"] = record.id }
         report.findings += loaded.errors
         report.cables = loaded.records.count
         var byID: [String: String] = [:]
@@ -64,6 +72,7 @@ public struct SiteCheck: Sendable {
                 report.findings.append(BuildError(path: record.path, line: line, message: "reference \(id) is not in this archive", isWarning: true))
             }
         }
+        return cablePages
     }
 
     private func lineOfKey(_ key: String, in path: String) -> Int? {
@@ -83,7 +92,8 @@ public struct SiteCheck: Sendable {
 
     // MARK: built site
 
-    func checkSite(_ report: inout Report) {
+    /// `cablePages`: the page file of each cable in Content/, to say so when a link to one is broken.
+    func checkSite(_ report: inout Report, cablePages: [String: String] = [:]) {
         guard DiskIO.isDirectory(output) else {
             report.findings.append(BuildError(path: output, message: "the site is not built (run chancery build first)"))
             return
@@ -113,7 +123,11 @@ public struct SiteCheck: Sendable {
                 count += 1
                 let candidates = resolved.hasSuffix("/") || resolved.isEmpty ? [resolved + "index.html"] : [resolved, resolved + "/index.html"]
                 if !candidates.contains(where: known.contains) {
-                    findings.append(BuildError(path: "Public/" + page, line: line, message: "broken link \(target)"))
+                    // a cable of the archive whose page is gone from Public/ (deleted by hand since the build)
+                    let missing = candidates.lazy.compactMap { cablePages[$0] }.first.map {
+                        " (the page of \($0), a cable of this archive, is missing from Public/: `chancery build --clean` writes it again)"
+                    }
+                    findings.append(BuildError(path: "Public/" + page, line: line, message: "broken link \(target)" + (missing ?? "")))
                 }
             }
             return (findings, count)
