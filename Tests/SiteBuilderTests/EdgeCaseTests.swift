@@ -44,6 +44,31 @@ import Testing
         site.assertFileContent(page, contains: [], notContains: ["datetime=\"\""])
     }
 
+    /// A feed lists dated cables only: a tag or post whose cables are all undated has no feed (it would be
+    /// empty and say it was updated in 1970) and its index page links to none.
+    @Test func aTagOrPostOfUndatedCablesOnlyHasNoFeed() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/cables/2009/09KABUL1000.md --
+            ---
+            id: "09KABUL1000"
+            title: "UNDATED FROM KABUL"
+            origin: Embassy Kabul
+            tags: [ZZUNDATED, PREL]
+            ---
+
+            ¶1. (U) No date.
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertMissing(["tag/ZZUNDATED/feed.xml", "origin/embassy-kabul/feed.xml"])
+        site.assertExists(["tag/ZZUNDATED/index.html", "origin/embassy-kabul/index.html", "tag/PREL/feed.xml"])
+        for page in ["tag/ZZUNDATED/index.html", "origin/embassy-kabul/index.html"] {
+            site.assertFileContent(page, contains: [], notContains: ["feed.xml", "Atom feed"])
+        }
+        site.assertFileContent("tag/PREL/index.html", contains: ["<link rel=\"alternate\" type=\"application/atom+xml\"", "/tag/PREL/feed.xml"])
+        #expect(site.allFiles().filter { $0.hasSuffix("feed.xml") }.allSatisfy { !(site.text($0) ?? "").contains("1970-01-01") })
+    }
+
     @Test func estimatedDateAndMissingFields() throws {
         let site = try SiteFixture(ReadingRoom.site + Self.undated)
         let page = "cable/2009/05/09STATE2000/index.html"

@@ -53,6 +53,9 @@ public struct SiteIndex: Sendable {
         positionInOrigin = position
     }
 
+    /// Whether any of `members` (positions in `records`, in their order) has a date: the undated come last.
+    public func anyDated(_ members: [Int]) -> Bool { members.first.map { records[$0].date != nil } ?? false }
+
     /// The lookups and partitions made from the sorted records.
     private struct Groups {
         var byID: [String: Int] = [:]

@@ -13,14 +13,17 @@ struct Feeds {
         var about: String
     }
 
+    /// The site's feed, and one for each tag and post with a dated cable (a feed lists dated cables only;
+    /// the index pages link to a feed only when it is written: `IndexPages` asks `anyDated` too).
     func jobs() -> [Job] {
         let urls = context.urls
-        var jobs = [Job(path: urls.feed, title: context.config.title, members: Array(context.index.records.indices), about: urls.home)]
-        for (code, members) in context.index.tags.sorted(by: { $0.key < $1.key }) {
+        let index = context.index
+        var jobs = [Job(path: urls.feed, title: context.config.title, members: Array(index.records.indices), about: urls.home)]
+        for (code, members) in index.tags.sorted(by: { $0.key < $1.key }) where index.anyDated(members) {
             let name = context.tagView(code).name
             jobs.append(Job(path: urls.tag(code) + "feed.xml", title: "\(context.config.title): \(code)\(name == code ? "" : " — " + name)", members: members, about: urls.tag(code)))
         }
-        for (origin, members) in context.index.origins.sorted(by: { $0.key < $1.key }) {
+        for (origin, members) in index.origins.sorted(by: { $0.key < $1.key }) where index.anyDated(members) {
             jobs.append(Job(path: urls.origin(origin) + "feed.xml", title: "\(context.config.title): \(origin)", members: members, about: urls.origin(origin)))
         }
         return jobs

@@ -33,12 +33,12 @@ struct IndexPages {
             out.append(Listing(kind: "tag", first: urls.tag(code), title: "Tag \(heading)", heading: heading,
                                intro: tag.known ? "Cables tagged \(code) (\(tag.kind): \(tag.name))." : "Cables tagged \(code).",
                                members: members, breadcrumbs: [home, LinkView(title: "Tags", url: urls.tags)],
-                               feed: urls.tag(code) + "feed.xml"))
+                               feed: index.anyDated(members) ? urls.tag(code) + "feed.xml" : nil))
         }
         for (name, members) in index.origins.sorted(by: { $0.key < $1.key }) {
             out.append(Listing(kind: "origin", first: urls.origin(name), title: name, heading: name,
                                intro: "Cables sent by \(name) (\(context.country(ofOrigin: name))).", members: members,
-                               breadcrumbs: [home, LinkView(title: "Origins", url: urls.origins)], feed: urls.origin(name) + "feed.xml"))
+                               breadcrumbs: [home, LinkView(title: "Origins", url: urls.origins)], feed: index.anyDated(members) ? urls.origin(name) + "feed.xml" : nil))
         }
         for (c, members) in index.classifications.sorted(by: { $0.key < $1.key }) {
             out.append(Listing(kind: "classification", first: urls.classification(c), title: c.rawValue, heading: c.rawValue,
