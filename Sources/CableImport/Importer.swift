@@ -59,7 +59,7 @@ public struct Importer: Sendable {
         let store = CableStore(directory: destination, force: options.force)
         var seen: [String: String] = [:]
         // without a way to tell this build of the tool from another, there is no record
-        let tool = ToolIdentity.current
+        let tool = ToolIdentity.current(remembering: (options.root == "." ? "" : options.root + "/") + ".chancery/tool")
         let previous = tool.map { ImportRecord.load(recordFile, tool: $0) } ?? ImportRecord()
         let known = options.force ? ImportRecord() : previous   // --force reads every input
         var record = ImportRecord(capacity: previous.count)

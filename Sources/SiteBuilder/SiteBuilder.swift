@@ -95,7 +95,8 @@ public struct SiteBuilder: Sendable {
         let menu = freePages.compactMap { page in page.menu.map { (label: $0, slug: page.slug) } }
         // what shapes every output (the theme apart: each kind of page depends on its own templates only, an
         // asset on nothing but itself)
-        let settings = settingsKey(configBytes: configBytes, config: config, output: outputKey)
+        let tool = ToolIdentity.current(remembering: BuildCache.folder(root: root) + "/tool") ?? ToolIdentity.version
+        let settings = settingsKey(tool: tool, configBytes: configBytes, config: config, output: outputKey)
         // every page shows the menu in its header and footer (the search index, feeds and exports do not)
         var pageSettings = FastHash(seed: settings)
         for link in menu { pageSettings.add(link.label); pageSettings.add(link.slug) }
@@ -136,7 +137,7 @@ public struct SiteBuilder: Sendable {
 
         // content → index model
         // cables parsed by another build of the tool are parsed again (its reader may differ)
-        let sameTool = cache?.tool == Self.toolName
+        let sameTool = cache?.tool == tool
         let loaded = loader.loadCables(listing: listing, cache: sameTool ? cache!.cables : [:]) { progress?("Loading", $0, $1) }
         report.errors += loaded.errors
         report.cablesRead = loaded.read
@@ -356,7 +357,7 @@ public struct SiteBuilder: Sendable {
         // remember for the next build
         var next = BuildCache()
         next.settingsKey = settings
-        next.tool = Self.toolName
+        next.tool = tool
         next.outputDirectory = outputKey
         next.cables = entries
         var outputs = writer.produced
@@ -384,15 +385,11 @@ public struct SiteBuilder: Sendable {
         if !options.freesMemory { LeftForExit.keep((cache, next, loaded, entries, index, context, writer, keys, cableKeys, listing, search)) }
     }
 
-    /// The build of the tool running (`ToolIdentity.current`): what the cache's parsed cables and keys are
-    /// valid for.
-    private static let toolName = ToolIdentity.current ?? ToolIdentity.version
-
-    /// Everything that shapes every output but the theme and the menu: the tool itself, site.yml and
-    /// overrides, the output folder.
-    private func settingsKey(configBytes: [UInt8], config: SiteConfig, output: String) -> UInt64 {
+    /// Everything that shapes every output but the theme and the menu: the tool itself (`ToolIdentity`:
+    /// what the cache's parsed cables and keys are valid for), site.yml and overrides, the output folder.
+    private func settingsKey(tool: String, configBytes: [UInt8], config: SiteConfig, output: String) -> UInt64 {
         var h = FastHash()
-        h.add(Self.toolName)
+        h.add(tool)
         h.add(configBytes)
         h.add(config.baseURL); h.add(config.title); h.add(config.language); h.add(config.pageSize); h.add(config.feedSize); h.add(config.relatedCount)
         h.add(output)

@@ -313,7 +313,7 @@ struct ImportRecordTests {
             let inputs = try telegrams.map { try s.copy(cablegate($0 + ".txt"), to: "\($0).txt") }
             importSettled(s, inputs)
             let file = s.root + "/.chancery/import-record"
-            let tool = try #require(ToolIdentity.current)
+            let tool = try #require(ToolIdentity.current())
             let text = try recordText(s)
             #expect(text.hasPrefix("chancery import record 1\t4\t\(tool)\n"))
             try Data(text.replacingOccurrences(of: tool, with: "chancery 0.1 1 2").utf8).write(to: URL(fileURLWithPath: file))

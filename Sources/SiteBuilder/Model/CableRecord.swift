@@ -1,4 +1,5 @@
 import CableKit
+import ChanceryIO
 
 /// What the build keeps in memory for every cable: its metadata (the front matter, without the body) and
 /// where its files are. The body is not kept; a cable page reads its file again when it is rendered, so

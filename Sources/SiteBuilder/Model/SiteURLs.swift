@@ -1,4 +1,5 @@
 import CableKit
+import ChanceryIO
 
 /// Every address in the reading room, in one place. Paths start with the site's base path and end in `/`
 /// for pages (served as `index.html`); `file(for:)` maps a path to the file under `Public/`.

@@ -1,4 +1,5 @@
 import CableKit
+import ChanceryIO
 
 /// Atom feeds of the newest cables: the whole site, each tag and each post. Entries are dated by the
 /// cables themselves, so a feed changes only when its cables do (no build timestamps).

@@ -1,3 +1,5 @@
+import ChanceryIO
+
 /// `sitemap.xml` (an index of sitemaps of at most 50,000 addresses each, as the protocol requires) and
 /// `robots.txt` pointing at it.
 struct Sitemap {
