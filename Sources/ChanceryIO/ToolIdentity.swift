@@ -39,8 +39,12 @@ public enum ToolIdentity {
                 if hash.count == 16, hash.allSatisfy(\.isHexDigit) { return String(hash) }
             }
         }
-        guard let bytes = try? DiskIO.read(executable) else { return nil }
-        let hex = String(FastHash.of(bytes), radix: 16)
+        // read a megabyte at a time (the release executable is some 55 MB)
+        guard let reader = ChunkedFile(path: executable, chunkSize: 1 << 20) else { return nil }
+        var hasher = FastHash()
+        while let chunk = reader.next() { hasher.add(chunk) }
+        guard reader.error == nil else { return nil }
+        let hex = String(hasher.value, radix: 16)
         let hash = String(repeating: "0", count: 16 - hex.count) + hex
         if let file { try? DiskIO.write(Array((prefix + hash + "\n").utf8), to: file) }
         return hash
