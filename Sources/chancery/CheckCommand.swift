@@ -1,5 +1,6 @@
 import ArgumentParser
 import SiteBuilder
+import Synchronization
 
 /// `chancery check`: content and built-site validation for CI.
 struct CheckCommand: ParsableCommand {
@@ -16,7 +17,14 @@ struct CheckCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let report = SiteCheck(root: root, output: output).run()
+        let bars = Mutex<(label: String, bar: TerminalProgress)?>(nil)
+        let report = SiteCheck(root: root, output: output).run { label, done, total in
+            bars.withLock { current in
+                if current?.label != label { current?.bar.finish(); current = (label, TerminalProgress(label: label)) }
+                current!.bar.update(done, total)
+            }
+        }
+        bars.withLock { $0?.bar.finish() }
         for finding in report.findings { printError(finding.description) }
         print(report.summary)
         if report.failed { throw ExitCode.failure }

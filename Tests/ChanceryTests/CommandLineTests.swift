@@ -27,6 +27,21 @@ import Testing
         #expect(again.output.contains("(0 written,"), "nothing changed, nothing written: \(again.output)")
     }
 
+    /// On a terminal the long commands draw a progress bar on standard error (cleared before the summary);
+    /// through a pipe (CI) they print only the summary, as the test above shows. `script` gives the
+    /// command a terminal.
+    @Test func importBuildAndCheckDrawProgressOnATerminal() throws {
+        let site = try Site()
+        defer { site.remove() }
+        for (arguments, label) in [(["import", Chancery.shared + "/corpus/cablegate", "--root", site.root], "Importing"),
+                                   (["build", "--root", site.root], "Building"), (["check", "--root", site.root], "Checking pages")] {
+            let command = ([Chancery.binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
+            let shown = try Chancery.run(["-qec", command, "/dev/null"], executable: "/usr/bin/script")
+            #expect(shown.output.contains(label) && shown.output.contains("█"), "\(label): \(shown.output.suffix(400))")
+            #expect(shown.output.contains("\u{1B}[K"), "the bar is cleared before the summary")
+        }
+    }
+
     @Test func aBadCableFailsTheBuildNamingItsFileAndLineAndTheRestIsBuilt() throws {
         let site = try Site()
         defer { site.remove() }
@@ -78,7 +93,7 @@ import Testing
         #expect(findings.contains { $0.hasPrefix("Content/cables/2009/08STATE1.md:2: error: ") && $0.contains("duplicate") }, "\(findings)")
         #expect(findings.contains { $0.hasPrefix("Content/cables/2008/08STATE1.md:") && $0.contains(": warning: ") && $0.contains("08STATE404") }, "\(findings)")
         #expect(checked.outputLines.count == 1, "one summary line: \(checked.output)")
-        #expect(checked.output.hasPrefix("Checked 2 cables and 0 pages (0 internal links): 2 errors, 1 warning"), "\(checked.output)")
+        #expect(checked.output.hasPrefix("Checked 2 cables and 0 pages (0 internal links) in ") && checked.output.contains(" s: 2 errors, 1 warning"), "\(checked.output)")
     }
 
     /// The publishing workflow: `build --base-url` with an address other than site.yml's, then `check`. The
@@ -246,10 +261,10 @@ enum Chancery {
         var outputLines: [Substring] { output.split(separator: "\n") }
     }
 
-    /// Runs the binary with `arguments`; waits for it to exit.
-    static func run(_ arguments: [String]) throws -> Outcome {
+    /// Runs the binary (or another `executable`) with `arguments`; waits for it to exit.
+    static func run(_ arguments: [String], executable: String = binary) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["CHANCERY_NO_PROGRESS"] = nil

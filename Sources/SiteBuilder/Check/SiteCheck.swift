@@ -18,35 +18,43 @@ public struct SiteCheck: Sendable {
         public var cables = 0
         public var pages = 0
         public var links = 0
+        public var seconds = 0.0
         public var failed: Bool { findings.contains { !$0.isWarning } }
-        /// `Checked 310 cables and 1,234 pages (25,000 internal links): 1 error, 2 warnings`
+        /// `Checked 310 cables and 1,234 pages (25,000 internal links) in 1.2 s: 1 error, 2 warnings`
         public var summary: String {
             let errors = findings.filter { !$0.isWarning }.count
-            return "Checked \(counted(cables, "cable")) and \(counted(pages, "page")) (\(counted(links, "internal link"))): "
+            let tenths = Int((seconds * 10).rounded())
+            return "Checked \(counted(cables, "cable")) and \(counted(pages, "page")) (\(counted(links, "internal link"))) in \(tenths / 10).\(tenths % 10) s: "
                 + "\(counted(errors, "error")), \(counted(findings.count - errors, "warning"))"
         }
 
         private func counted(_ n: Int, _ noun: String) -> String { "\(n.grouped) \(noun)\(n == 1 ? "" : "s")" }
     }
 
-    public func run() -> Report {
+    /// What a check has done so far: the phase ("Reading cables", "Checking pages"), then done of total.
+    public typealias Progress = @Sendable (String, Int, Int) -> Void
+
+    public func run(progress: Progress? = nil) -> Report {
+        let started = ContinuousClock.now
         var report = Report()
-        let cablePages = checkContent(&report)
-        checkSite(&report, cablePages: cablePages)
+        let cablePages = checkContent(&report, progress: progress)
+        checkSite(&report, cablePages: cablePages, progress: progress)
+        let elapsed = ContinuousClock.now - started
+        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return report
     }
 
     // MARK: content
 
     /// Returns the file of each cable's page under Public/ (`cable/2008/04/08STATE37957/index.html`) → its id.
-    func checkContent(_ report: inout Report) -> [String: String] {
+    func checkContent(_ report: inout Report, progress: Progress? = nil) -> [String: String] {
         // what stops or fails the build: site.yml, the free pages, the cables
         if let bytes = try? DiskIO.read(root + "/Content/site.yml") {
             do { _ = try SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "Content/site.yml") } catch { report.findings.append(error) }
         }
         let loader = ContentLoader(root: root)
         report.findings += loader.loadPages().errors
-        let loaded = loader.loadCables()
+        let loaded = loader.loadCables { progress?("Reading cables", $0, $1) }
         // a cable's folder under Public/ does not depend on the base path
         let urls = SiteURLs(config: SiteConfig())
         var cablePages: [String: String] = [:]
@@ -90,7 +98,7 @@ public struct SiteCheck: Sendable {
     // MARK: built site
 
     /// `cablePages`: the page file of each cable in Content/, to say so when a link to one is broken.
-    func checkSite(_ report: inout Report, cablePages: [String: String] = [:]) {
+    func checkSite(_ report: inout Report, cablePages: [String: String] = [:], progress: Progress? = nil) {
         guard DiskIO.isDirectory(output) else {
             report.findings.append(BuildError(path: output, message: "the site is not built (run chancery build first)"))
             return
@@ -111,7 +119,8 @@ public struct SiteCheck: Sendable {
         report.pages = pages.count
         let base = basePath()
         let known = files
-        let results = parallelMap(pages.sorted()) { page -> ([BuildError], Int) in
+        /// The links of one page: the broken ones, and how many were checked.
+        @Sendable func check(_ page: String) -> ([BuildError], Int) {
             guard let bytes = try? DiskIO.read(output + "/" + page) else { return ([], 0) }
             var findings: [BuildError] = []
             var count = 0
@@ -128,6 +137,14 @@ public struct SiteCheck: Sendable {
                 }
             }
             return (findings, count)
+        }
+        // a thousand pages at a time, on all cores
+        let sorted = pages.sorted()
+        var results: [([BuildError], Int)] = []
+        results.reserveCapacity(sorted.count)
+        for start in stride(from: 0, to: sorted.count, by: 1024) {
+            results += parallelMap(Array(sorted[start..<min(sorted.count, start + 1024)])) { page in check(page) }
+            progress?("Checking pages", min(sorted.count, start + 1024), sorted.count)
         }
         for (findings, count) in results { report.findings += findings; report.links += count }
     }
