@@ -81,6 +81,33 @@ import Testing
         site.assertFileContent(page, contains: [], notContains: ["(estimated)</time> <span class=\"estimated\">(estimated"])
     }
 
+    /// An estimated date is a year's 1 January or a guess from the declassification date: the page shows the
+    /// year alone, and so must the index rows and the links on other cables' pages, without a made-up day.
+    @Test func estimatedDateInRowsAndLinksIsTheYear() throws {
+        let site = try SiteFixture(ReadingRoom.site + Self.undated + """
+
+            -- Content/cables/2009/09STATE3000.md --
+            ---
+            id: "09STATE3000"
+            title: "CITES THE ESTIMATED ONE"
+            date: 2009-06-01T10:00:00Z
+            tags: [PREL]
+            references: [09STATE2000]
+            ---
+
+            ¶1. (U) See ref.
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertFileContent("date/2009/05/index.html", contains: [
+            "<td class=\"col-date\">2009 <span class=\"estimated\">(estimated)</span></td>",
+        ], notContains: ["2009-05-01"])
+        site.assertFileContent("cable/2009/06/09STATE3000/index.html", contains: [
+            "<span class=\"cl-date\">2009 (estimated)</span>",
+        ], notContains: ["2009-05-01"])
+        // a cable dated for sure is unchanged
+        site.assertFileContent("date/2009/06/index.html", contains: ["<td class=\"col-date\">2009-06-01</td>"])
+    }
+
     /// Person tags are free text: `OVIP (RICE, CONDOLEEZZA)` and `OVIP (RICE CONDOLEEZZA)` both make the
     /// slug OVIP-RICE-CONDOLEEZZA. Both cables must stay reachable from a tag page, and no address may be
     /// written twice.

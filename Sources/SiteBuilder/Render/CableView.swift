@@ -1,11 +1,12 @@
 import Mustache
 
-/// `{id, url, title, date, present}` — a cable mentioned on another cable's page.
+/// `{id, url, title, date, dateEstimated, origin, present}` — a cable mentioned on another cable's page.
 struct CableLinkView: MustacheParent, Sendable {
     var id: String
     var url: String?
     var title: String?
     var date: String?
+    var dateEstimated = false
     var origin: String? = nil
     var present = true
     func child(named name: String) -> Any? {
@@ -14,6 +15,7 @@ struct CableLinkView: MustacheParent, Sendable {
         case "url": url
         case "title": title
         case "date": date
+        case "dateEstimated": dateEstimated
         case "origin": origin
         case "present": present
         default: nil

@@ -52,14 +52,22 @@ struct SiteContext: Sendable {
     func row(_ i: Int) -> RowView {
         let r = index.records[i]
         return RowView(id: r.id, url: urls.cable(id: r.id, date: r.date), title: r.title ?? "(no subject)",
-                       date: r.date?.isoDate, classification: r.classification.map(classificationView),
+                       date: listDate(r), dateEstimated: r.date != nil && r.dateEstimated, classification: r.classification.map(classificationView),
                        origin: r.origin.map { LinkView(title: $0, url: urls.origin($0)) })
     }
 
     /// A cable as it is mentioned on another cable's page.
     func link(_ i: Int) -> CableLinkView {
         let r = index.records[i]
-        return CableLinkView(id: r.id, url: urls.cable(id: r.id, date: r.date), title: r.title, date: r.date?.isoDate, origin: r.origin)
+        return CableLinkView(id: r.id, url: urls.cable(id: r.id, date: r.date), title: r.title, date: listDate(r),
+                             dateEstimated: r.date != nil && r.dateEstimated, origin: r.origin)
+    }
+
+    /// A cable's date in lists and links: `2008-04-10`, or only the year when the date is estimated (the
+    /// estimate is a year's 1 January or a date derived from the declassification date, never the day the
+    /// cable was sent — as its page, the search results and the data downloads say).
+    func listDate(_ r: CableRecord) -> String? {
+        r.date.map { r.dateEstimated ? String($0.year) : $0.isoDate }
     }
 
     func classificationView(_ c: Classification) -> ClassificationView {

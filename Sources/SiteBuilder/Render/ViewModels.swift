@@ -98,8 +98,10 @@ struct RowView: MustacheParent, Sendable {
     var id: String
     var url: String
     var title: String
-    /// `2008-04-10`; absent when the cable has no date (THEME.md: a value not known is absent, never "").
+    /// `2008-04-10`, or `2008` when the date is estimated; absent when the cable has no date (THEME.md: a
+    /// value not known is absent, never "").
     var date: String?
+    var dateEstimated = false
     var classification: ClassificationView?
     var origin: LinkView?
     func child(named name: String) -> Any? {
@@ -108,6 +110,7 @@ struct RowView: MustacheParent, Sendable {
         case "url": url
         case "title": title
         case "date": date
+        case "dateEstimated": dateEstimated
         case "classification": classification
         case "origin": origin
         default: nil
