@@ -131,11 +131,16 @@ struct SearchDocument: Sendable {
         }
     }
 
-    /// `#08state37957` and `#state37957` (the id, and without its year), `t:PREL`, `o:Embassy Islamabad`,
-    /// `c:secret`: what filters and reference-id queries look up.
+    /// `#08state37957` and `#state37957` (the id, and without its year), `r:08islamabad1000` and
+    /// `r:islamabad1000` for each cable it cites, `t:PREL`, `o:Embassy Islamabad`, `c:secret`: what filters
+    /// and reference-id queries look up (an id not in the archive finds the cables citing it).
     static func filterTerms(_ record: CableRecord) -> [String] {
         var out = ["#" + record.id.lowercased()]
         if let parts = ReferenceID.parts(record.id) { out.append("#" + parts.post.lowercased() + String(parts.serial)) }
+        for ref in record.references where ref != record.id {   // a repeated term is kept once
+            out.append("r:" + ref.lowercased())
+            if let parts = ReferenceID.parts(ref) { out.append("r:" + parts.post.lowercased() + String(parts.serial)) }
+        }
         for tag in record.tags { out.append("t:" + tag) }
         if let origin = record.origin { out.append("o:" + origin) }
         if let c = record.classification { out.append("c:" + c.slug) }

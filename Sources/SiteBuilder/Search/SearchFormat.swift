@@ -15,7 +15,8 @@ import Foundation
 ///   then the postings of the terms kept inline, in that order. A posting is `varint(gap << 4 | impact)`,
 ///   gap = doc − previous doc (the first counts from −1) and impact the term's BM25 weight in that cable
 ///   without idf, `tf·(k1+1) / (tf + k1·(1 − b + b·len/avgLen))`, scaled to 1…15 — so a posting of a
-///   common word is one byte. A filter term (flag 2) has plain `varint(gap)` postings.
+///   common word is one byte. A filter term (flag 2: `#08state37957`, `#state37957`, `r:` and a cited id in
+///   either form, `t:PREL`, `o:Embassy Islamabad`, `c:secret`) has plain `varint(gap)` postings.
 /// - `p/<shard>.bin` — positions of the inline terms, in dictionary order: per posting `varint count,
 ///   varint(position − previous)…`. Fetched only for phrase queries.
 /// - `x/<name>.bin`, `y/<name>.bin` — postings and positions of a term whose postings exceed 4 KB (flag 1;
@@ -96,7 +97,7 @@ struct SearchFormat {
     /// Hex digits of a shard's file name.
     static func digits(_ shards: Int) -> Int { String(shards - 1, radix: 16).count }
 
-    /// A term is a filter term (`#id`, `t:`, `o:`, `c:`) when it has `#` or `:`, which the tokenizer never keeps.
+    /// A term is a filter term (`#id`, `r:`, `t:`, `o:`, `c:`) when it has `#` or `:`, which the tokenizer never keeps.
     static func isFilter<C: Collection<UInt8>>(_ term: C) -> Bool {
         var u = term.makeIterator()
         guard let first = u.next() else { return false }

@@ -45,7 +45,7 @@ const cables = walk(path.join(siteRoot, 'Content/cables'), []).map((file) => {
   const field = (k) => { const m = new RegExp('^' + k + ': (.*)$', 'm').exec(front); return m ? m[1] : ''; };
   const unquote = (s) => s.replace(/^"(.*)"$/, '$1').replace(/\\"/g, '"');
   const list = (s) => s.replace(/^\[|\]$/g, '').split(',').map((x) => unquote(x.trim())).filter(Boolean);
-  return { id: unquote(field('id')), title: unquote(field('title')), tags: list(field('tags')), origin: field('origin'),
+  return { id: unquote(field('id')), title: unquote(field('title')), tags: list(field('tags')), origin: field('origin'), refs: list(field('references')),
     cls: field('classification'), text: unquote(field('title')) + '\n' + body };
 });
 const ids = (list) => list.map((c) => c.id).sort();
@@ -115,6 +115,18 @@ async function found(params) {
     const r = await client.search({ q });
     const row = r.redirect >= 0 ? await client.doc(r.redirect) : null;
     check(`id query "${q}"`, row && row[0] === '08STATE37957', row ? row[0] : 'no redirect');
+  }
+
+  // a reference id the archive does not hold finds the cables that cite it, typed with or without its year
+  const held = new Set(cables.map((c) => c.id)), absent = cables.flatMap((c) => c.refs).find((r) => !held.has(r));
+  if (!absent) check('the sample cites a cable it does not hold', false);
+  const forms = absent ? [absent, absent.replace(/^(\d\d)([A-Z]+)(\d+)$/, '$1 $2 $3')] : [];
+  if (absent && ![...held].some((h) => h.slice(2) === absent.slice(2))) forms.push(absent.slice(2));   // unless another year's is held
+  for (const q of forms) {
+    const r = await client.search({ q }), citing = await Promise.all(r.docs.map(client.doc));
+    const want = cables.filter((c) => c.refs.includes(absent) || (q === absent.slice(2) && c.refs.some((x) => x.slice(2) === absent.slice(2))));
+    check(`absent id "${q}" finds the cables citing it`, r.mode === 'cites' && r.redirect < 0, r.mode);
+    sameSet(`cables citing "${q}"`, citing.map((row) => row[0]), ids(want));
   }
 
   // a reference id with filters: the filters apply to it too

@@ -1,11 +1,11 @@
-/* Chancery search (index format: Sources/SiteBuilder/Search). /search/ answers the query in its URL; a cable
-page marks the words of ?highlight=. */
+/* Chancery search (index: Sources/SiteBuilder/Search): /search/ answers the query in its URL, a cable page
+marks the words of ?highlight=. */
 (() => {
 const STOP = new Set('an and are as at be been but by for from had has have he his in is it its of on or that the their there they this to was were which will with would'.split(' '));
 const SP = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ς: 'σ' };
 const WORD = /[\p{L}\p{N}\p{M}]+/gu, PER = 10;
 
-// tokens, as in SearchTokenizer.swift
+// as SearchTokenizer.swift
 function term(raw) {
  let t = raw.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[ßæœøđðłþıς]/g, (c) => SP[c]);
  const n = [...t].length;
@@ -71,26 +71,27 @@ function intersect(lists) {
  for (const l of lists.slice(1)) { const s = new Set(l.docs); out = out.filter((d) => s.has(d)); }
  return out;
 }
-// {q, tag, origin, cls, year} → {docs (ranked), terms, mode: all|words|some|id|none|empty, redirect}
+// {q, tag, origin, cls, year} → {docs (ranked), terms, mode: all|words|some|id|cites|none|empty, redirect}
 async function search(p) {
  meta = meta || await get('meta.json', 1);
  const q = p.q || '', idm = /^\s*(\d\d)?\s*([a-z][a-z .-]*[a-z])\s*0*(\d{1,8})\s*$/i.exec(q);
- const ide = idm && await entry('#' + (idm[1] || '') + idm[2].replace(/[ .-]/g, '').toLowerCase() + idm[3]);
+ const k = idm && (idm[1] || '') + idm[2].replace(/[ .-]/g, '').toLowerCase() + idm[3];
+ const ide = idm && await entry('#' + k), id = ide || idm && await entry('r:' + k); // or cables citing it
  let c, mode = 'all';
- // groups of terms in a row: a "phrase", or a word the tokenizer splits (al-Qaida); none for an id
+ // terms in a row: a "phrase", or a word the tokenizer splits (al-Qaida)
  const groups = [];
- if (!ide) q.replace(/["“”]([^"“”]*)["“”]?|[^\s"“”]+/g, (m, ph) => { const t = tokens(ph ?? m); if (t.length) groups.push(t); });
+ if (!id) q.replace(/["“”]([^"“”]*)["“”]?|[^\s"“”]+/g, (m, ph) => { const t = tokens(ph ?? m); if (t.length) groups.push(t); });
  const terms = [...new Set(groups.flat())], y = meta.years.find((y) => y[0] === +p.year);
  const filters = [p.tag && 't:' + p.tag, p.origin && 'o:' + p.origin, p.cls && 'c:' + p.cls].filter(Boolean);
- if (!ide && !terms.length && !filters.length && !p.year) return { docs: [], terms, mode: !q.trim() ? 'empty' : q.match(WORD)?.some((w) => STOP.has(w.toLowerCase())) ? 'none' : mode };
+ if (!id && !terms.length && !filters.length && !p.year) return { docs: [], terms, mode: !q.trim() ? 'empty' : q.match(WORD)?.some((w) => STOP.has(w.toLowerCase())) ? 'none' : mode };
  const ls = await Promise.all(terms.concat(filters).map(async (t) => { const e = await entry(t); return e && postings(e); }));
  const lists = {}, found = [], fl = ls.slice(terms.length), none = { docs: [], terms, mode };
  terms.forEach((t, i) => { if (ls[i]) found.push(lists[t] = ls[i]); });
  if (fl.some((l) => !l) || (p.year && !y)) return none;
  const allow = fl.length && new Set(intersect(fl)), ok = (d) => (!allow || allow.has(d)) && (!y || (d >= y[1] && d < y[1] + y[2]));
  if (!terms.length) {
-  c = (ide ? Array.from((await postings(ide)).docs) : allow ? [...allow] : Array.from({ length: y[2] }, (_, i) => y[1] + i)).filter(ok).sort((a, b) => a - b);
-  return { ...none, docs: c, ...ide && { mode: 'id', redirect: c.length === 1 ? c[0] : -1 } };
+  c = (id ? Array.from((await postings(id)).docs) : allow ? [...allow] : Array.from({ length: y[2] }, (_, i) => y[1] + i)).filter(ok).sort((a, b) => a - b);
+  return { ...none, docs: c, ...id && { mode: ide ? 'id' : 'cites', redirect: ide && c.length === 1 ? c[0] : -1 } };
  }
  const all = c = found.length === terms.length ? intersect(found.slice()).filter(ok) : [];
  for (const g of groups) {
@@ -185,7 +186,7 @@ async function show() {
  const res = await search(P), n = res.docs.length, page = Math.max(1, +P.page || 1), pages = Math.ceil(n / PER);
  if (res.redirect >= 0 && !filtered) return location.replace(cableURL(await doc(res.redirect)));
  status.textContent = res.mode === 'none' ? 'These words are too common.' : !n ? 'No cable matches.'
-  : fmt(n) + ' cable' + (n > 1 ? 's' : '') + ({ some: ' with some of the words (none has all)', words: ' with the words, none as the phrase', id: ' with this reference' }[res.mode] || '')
+  : fmt(n) + ' cable' + (n > 1 ? 's' : '') + ({ some: ' with some of the words (none has all)', words: ' with the words, none as the phrase', id: ' with this reference', cites: ` citing ${P.q.trim()} (not in this archive)` }[res.mode] || '')
    + (pages > 1 ? ` · page ${page} of ${pages}` : '');
  for (const k in F) if (P[k]) {
   Object.assign(el('input', null, null, $('search-form')), { type: 'hidden', name: k, value: P[k] });
