@@ -45,6 +45,32 @@ import Testing
         site.assertFileContent("tag/PK/index.html", contains: ["<span class=\"count-total\">4 cables</span>"], notContains: ["class=\"pagination\""])
     }
 
+    /// A tag of thousands of cables spans hundreds of pages: a page after the first says which it is in its
+    /// heading, and every page lets the reader jump to the page where a year starts.
+    @Test func longListSaysItsPageAndJumpsToAYear() {
+        site.assertFileContent("tag/PREL/page/2/index.html", contains: [
+            "<h1>PREL — External Political Relations <span class=\"heading-page\">(page 2 of 2)</span></h1>",
+            "<nav class=\"jump jump-years\" aria-label=\"Jump to a year\">",
+            // 2007 has one cable, on page 1; 2008 starts on page 1 and runs on to this page
+            "<li><a href=\"/tag/PREL/\">2007</a></li>\n<li><a href=\"/tag/PREL/\" aria-current=\"true\">2008</a></li>",
+        ])
+        site.assertFileContent("tag/PREL/index.html", contains: [
+            "<h1>PREL — External Political Relations</h1>",
+            "<li><a href=\"/tag/PREL/\" aria-current=\"true\">2007</a></li>\n<li><a href=\"/tag/PREL/\" aria-current=\"true\">2008</a></li>",
+        ])
+        // a list of one page, or of one year, has no jump
+        site.assertFileContent("tag/PK/index.html", contains: [], notContains: ["jump-years"])
+    }
+
+    @Test func yearJumpLinksThePageWhereEachYearStarts() throws {
+        let site = try SiteFixture(ReadingRoom.site + EdgeCaseTests.undated)
+        // PREL: 07BAGHDAD4000 | 08… ×8 | 09STATE2000 (2009, estimated) | 09STATE1000 (undated) — pages of 5
+        site.assertFileContent("tag/PREL/page/2/index.html", contains: [
+            "<li><a href=\"/tag/PREL/\">2007</a></li>\n<li><a href=\"/tag/PREL/\" aria-current=\"true\">2008</a></li>\n"
+                + "<li><a href=\"/tag/PREL/page/2/\" aria-current=\"true\">2009</a></li>\n<li><a href=\"/tag/PREL/page/3/\">Undated</a></li>",
+        ])
+    }
+
     @Test func unknownTagIndexShowsItsCode() {
         site.assertFileContent("tag/ZZQX/index.html", contains: ["<h1>ZZQX</h1>", "Cables tagged ZZQX."])
         #expect(rowIDs("tag/ZZQX/index.html") == ["08ISLAMABAD1200"])

@@ -20,6 +20,19 @@ struct IndexPages {
         var members: [Int]
         var breadcrumbs: [LinkView]
         var feed: String?
+        /// Where each year starts in `members` (date order; cables without a date last, as `year` nil), for
+        /// the list's jump to a year. Empty for a month.
+        var years: [(year: Int?, start: Int)] = []
+    }
+
+    /// The position of the first cable of each year in `members` (in date order).
+    func yearStarts(_ members: [Int]) -> [(year: Int?, start: Int)] {
+        var out: [(year: Int?, start: Int)] = []
+        for (k, i) in members.enumerated() {
+            let year = context.index.records[i].date?.year
+            if out.isEmpty || out[out.count - 1].year != year { out.append((year, k)) }
+        }
+        return out
     }
 
     func listings() -> [Listing] {
@@ -33,17 +46,19 @@ struct IndexPages {
             out.append(Listing(kind: "tag", first: urls.tag(code), title: "Tag \(heading)", heading: heading,
                                intro: tag.known ? "Cables tagged \(code) (\(tag.kind): \(tag.name))." : "Cables tagged \(code).",
                                members: members, breadcrumbs: [home, LinkView(title: "Tags", url: urls.tags)],
-                               feed: index.anyDated(members) ? urls.tag(code) + "feed.xml" : nil))
+                               feed: index.anyDated(members) ? urls.tag(code) + "feed.xml" : nil, years: yearStarts(members)))
         }
         for (name, members) in index.origins.sorted(by: { $0.key < $1.key }) {
             out.append(Listing(kind: "origin", first: urls.origin(name), title: name, heading: name,
                                intro: "Cables sent by \(name) (\(context.country(ofOrigin: name))).", members: members,
-                               breadcrumbs: [home, LinkView(title: "Origins", url: urls.origins)], feed: index.anyDated(members) ? urls.origin(name) + "feed.xml" : nil))
+                               breadcrumbs: [home, LinkView(title: "Origins", url: urls.origins)],
+                               feed: index.anyDated(members) ? urls.origin(name) + "feed.xml" : nil, years: yearStarts(members)))
         }
         for (c, members) in index.classifications.sorted(by: { $0.key < $1.key }) {
             out.append(Listing(kind: "classification", first: urls.classification(c), title: c.rawValue, heading: c.rawValue,
                                intro: "Cables classified \(c.rawValue).", members: members,
-                               breadcrumbs: [home, LinkView(title: "Classifications", url: urls.classifications)], feed: nil))
+                               breadcrumbs: [home, LinkView(title: "Classifications", url: urls.classifications)], feed: nil,
+                               years: yearStarts(members)))
         }
         for (ym, members) in index.months.sorted(by: { $0.key < $1.key }) {
             let name = DisplayDate.month(ym.year, ym.month)
@@ -61,6 +76,7 @@ struct IndexPages {
         h.add(listing.kind); h.add(listing.first); h.add(listing.title); h.add(listing.heading); h.add(listing.intro)
         h.add(listing.feed); h.add(listing.members.count); h.add(number); h.add(pageCount(listing))
         for crumb in listing.breadcrumbs { h.add(crumb.title); h.add(crumb.url) }
+        h.add(listing.years.count); for y in listing.years { h.add(y.year ?? -1); h.add(y.start) }
         let size = context.config.pageSize
         for i in listing.members[min(listing.members.count, (number - 1) * size)..<min(listing.members.count, number * size)] {
             h.add(context.index.records[i].listingKey)
@@ -84,11 +100,25 @@ struct IndexPages {
             pages: pageLinks(first: listing.first, current: number, total: total)) : nil
         let view = ListView(title: listing.title, heading: listing.heading, intro: listing.intro,
                             count: listing.members.count.grouped, kind: listing.kind, rows: slice.map(context.row), rowsHTML: fragments.rows(slice),
-                            pagination: pagination, feed: listing.feed)
+                            pagination: pagination, feed: listing.feed, pageOf: number > 1 ? "page \(number) of \(total)" : nil,
+                            years: total > 1 ? yearLinks(listing, page: number) : [])
         let title = number > 1 ? "\(listing.title) (page \(number) of \(total))" : listing.title
         return context.page("list", path: urls.page(listing.first, number: number), title: title,
                             description: listing.intro ?? listing.heading, breadcrumbs: listing.breadcrumbs,
                             feed: listing.feed.map { ($0, listing.title) }, content: Named("list", view))
+    }
+
+    /// The list's years, each linking to the page its first cable is on (a tag of thousands of cables spans
+    /// hundreds of pages: a reader looking for 2009 goes straight there); none when it has a single year.
+    func yearLinks(_ listing: Listing, page number: Int) -> [YearJumpView] {
+        guard listing.years.count > 1 else { return [] }
+        let size = context.config.pageSize
+        return listing.years.enumerated().map { k, y in
+            let first = y.start / size + 1
+            let last = (k + 1 < listing.years.count ? listing.years[k + 1].start - 1 : listing.members.count - 1) / size + 1
+            return YearJumpView(label: y.year.map(String.init) ?? "Undated", url: context.urls.page(listing.first, number: first),
+                                current: (first...last).contains(number))
+        }
     }
 
     /// Links to the first, last and nearby pages (at most about a dozen, never all of them).

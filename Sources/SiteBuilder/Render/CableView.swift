@@ -145,9 +145,15 @@ struct ListView: MustacheParent, Sendable {
     var rowsHTML: String
     var pagination: PaginationView?
     var feed: String?
+    /// `page 5 of 325` on the pages after the first.
+    var pageOf: String? = nil
+    /// The years of a list of several pages (`yearLinks`).
+    var years: [YearJumpView] = []
     func child(named name: String) -> Any? {
         switch name {
         case "rowsHTML": rowsHTML
+        case "pageOf": pageOf
+        case "years": ListBlock(items: years)
         case "title": title
         case "heading": heading
         case "intro": intro
@@ -157,6 +163,22 @@ struct ListView: MustacheParent, Sendable {
         case "rows": rows.isEmpty ? nil : rows
         case "pagination": pagination
         case "feed": feed
+        default: nil
+        }
+    }
+}
+
+/// `{label, url, current}` — a year of a long list and the page it starts on; `current` when this page
+/// shows some of its cables.
+struct YearJumpView: MustacheParent, Sendable {
+    var label: String
+    var url: String
+    var current: Bool
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "url": url
+        case "current": current
         default: nil
         }
     }
