@@ -187,6 +187,40 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out + "/cable-390.png"))
     }
 
+    // MARK: search in the browser
+
+    /// A result shows a snippet of the cable's text with the words marked, whatever the cable was imported
+    /// from: 00HARARE6677 came from a WikiLeaks page, whose telegram text is published as `00HARARE6677.txt`
+    /// like any other original (the page once skipped the snippet of such a cable).
+    @Test(.timeLimit(.minutes(2))) func searchResultsShowSnippetsOfWikiLeaksCables() throws {
+        guard let chromium = Self.chromium else {
+            Issue.record("Chromium is not installed: run `make test`, which installs it")
+            return
+        }
+        let (output, report) = SampleSite.buildFresh(label: "snippets")
+        defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
+        #expect(report.errors.isEmpty, "\(report.errors.prefix(5))")
+        #expect(FileManager.default.fileExists(atPath: output + "/cable/2000/11/00HARARE6677/00HARARE6677.txt"))
+        let script = """
+            python3 -u -m http.server --bind 127.0.0.1 --directory "$1" 0 >"$1/../server.log" 2>&1 &
+            server=$!
+            trap 'kill -9 $server; wait $server' EXIT
+            for _ in $(seq 1 100); do
+              port=$(grep -oE 'port [0-9]+' "$1/../server.log" | grep -oE '[0-9]+' || true)
+              [ -n "$port" ] && break
+              sleep 0.1
+            done
+            timeout 90 "$2" --headless=new --no-sandbox --disable-gpu --no-first-run --virtual-time-budget=10000 \
+              --user-data-dir="$1/../profile" --dump-dom "http://127.0.0.1:$port/search/?q=Tsvangirai"
+            """
+        let run = try Run.command("bash", ["-c", script, "snippets", output, chromium])
+        let hits = run.output.components(separatedBy: "<li class=\"search-hit\">").dropFirst()
+        let harare = hits.first { $0.contains(">00HARARE6677<") }
+        #expect(harare != nil, "no result for 00HARARE6677; chromium exited \(run.status):\n\(run.error.suffix(1000))")
+        #expect(harare?.contains("<p class=\"search-snippet\">") == true && harare?.lowercased().contains("<mark>tsvangirai") == true,
+                "no snippet in \(harare?.prefix(600) ?? "")")
+    }
+
     // MARK: narrow screens
 
     /// At 320 and 390 px no page scrolls sideways (WCAG 1.4.10 Reflow) and no list of cables needs its

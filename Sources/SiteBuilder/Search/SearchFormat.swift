@@ -21,7 +21,8 @@ import Foundation
 ///   varint(position − previous)…`. Fetched only for phrase queries.
 /// - `x/<name>.bin`, `y/<name>.bin` — postings and positions of a term whose postings exceed 4 KB (flag 1;
 ///   the name is the 64-bit FNV-1a of the term in hex), so a rare word never downloads a common word's list.
-/// - `d/<k>.json` — cables 64k…64k+63: `[id, title, date, origin, classification slug, [tags], folder, original]`.
+/// - `d/<k>.json` — cables 64k…64k+63: `[id, title, date, origin, classification slug, [tags], folder, original]`,
+///   `original` 0 none, 1 a `.txt`, 2 a WikiLeaks page (published as `<ID>.txt` too: both give snippets).
 /// - `f/<k>.bin` — cables 8192k…: per cable `varint origin+1, varint classification+1, varint tag count,
 ///   varint tag…` (numbers into `f/dict.json`), for counting results by origin, classification and tag.
 struct SearchFormat {

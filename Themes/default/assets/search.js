@@ -204,7 +204,7 @@ async function show() {
    if (row[2]) el('span', 'cl-date', ' ' + row[2], li);
    if (row[3]) el('span', 'cl-origin', ' ' + row[3], li);
    if (row[4]) { li.append(' '); el('span', 'badge cls-' + row[4], meta.cls.find((c) => c[0] === row[4])[1], li); }
-   if (!want.size || row[7] !== 1) return;
+   if (!want.size || !row[7]) return;
    const r = await fetch(url + row[0] + '.txt'), s = snippet(r.ok ? await r.text() : '', want);
    if (s.html) { el('p', 'search-snippet', null, li).innerHTML = s.html; a.hash = ':~:text=' + encodeURIComponent(s.first); }
   });
