@@ -189,36 +189,62 @@ import Testing
 
     // MARK: search in the browser
 
+    /// The search page in Chromium, for each query: the DOM after its script ran.
+    static func searchPages(_ queries: [String], label: String) throws -> [String] {
+        guard let chromium = Self.chromium else {
+            Issue.record("Chromium is not installed: run `make test`, which installs it")
+            return []
+        }
+        let (output, report) = SampleSite.buildFresh(label: label)
+        defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
+        #expect(report.errors.isEmpty, "\(report.errors.prefix(5))")
+        let script = """
+            dir=$1 chromium=$2
+            shift 2
+            python3 -u -m http.server --bind 127.0.0.1 --directory "$dir" 0 >"$dir/../server.log" 2>&1 &
+            server=$!
+            trap 'kill -9 $server; wait $server' EXIT
+            for _ in $(seq 1 100); do
+              port=$(grep -oE 'port [0-9]+' "$dir/../server.log" | grep -oE '[0-9]+' || true)
+              [ -n "$port" ] && break
+              sleep 0.1
+            done
+            for query in "$@"; do
+              echo "=== $query"
+              timeout 60 "$chromium" --headless=new --no-sandbox --disable-gpu --no-first-run --virtual-time-budget=10000 \\
+                --user-data-dir="$dir/../profile" --dump-dom "http://127.0.0.1:$port/search/?$query"
+            done
+            """
+        let run = try Run.command("bash", ["-c", script, "search", output, chromium] + queries)
+        let pages = Array(run.output.components(separatedBy: "=== ").dropFirst())
+        #expect(pages.count == queries.count, "chromium: \(run.status)\n\(run.error.suffix(1000))")
+        return pages
+    }
+
     /// A result shows a snippet of the cable's text with the words marked, whatever the cable was imported
     /// from: 00HARARE6677 came from a WikiLeaks page, whose telegram text is published as `00HARARE6677.txt`
     /// like any other original (the page once skipped the snippet of such a cable).
     @Test(.timeLimit(.minutes(2))) func searchResultsShowSnippetsOfWikiLeaksCables() throws {
-        guard let chromium = Self.chromium else {
-            Issue.record("Chromium is not installed: run `make test`, which installs it")
-            return
-        }
-        let (output, report) = SampleSite.buildFresh(label: "snippets")
-        defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
-        #expect(report.errors.isEmpty, "\(report.errors.prefix(5))")
-        #expect(FileManager.default.fileExists(atPath: output + "/cable/2000/11/00HARARE6677/00HARARE6677.txt"))
-        let script = """
-            python3 -u -m http.server --bind 127.0.0.1 --directory "$1" 0 >"$1/../server.log" 2>&1 &
-            server=$!
-            trap 'kill -9 $server; wait $server' EXIT
-            for _ in $(seq 1 100); do
-              port=$(grep -oE 'port [0-9]+' "$1/../server.log" | grep -oE '[0-9]+' || true)
-              [ -n "$port" ] && break
-              sleep 0.1
-            done
-            timeout 90 "$2" --headless=new --no-sandbox --disable-gpu --no-first-run --virtual-time-budget=10000 \
-              --user-data-dir="$1/../profile" --dump-dom "http://127.0.0.1:$port/search/?q=Tsvangirai"
-            """
-        let run = try Run.command("bash", ["-c", script, "snippets", output, chromium])
-        let hits = run.output.components(separatedBy: "<li class=\"search-hit\">").dropFirst()
-        let harare = hits.first { $0.contains(">00HARARE6677<") }
-        #expect(harare != nil, "no result for 00HARARE6677; chromium exited \(run.status):\n\(run.error.suffix(1000))")
+        guard let page = try Self.searchPages(["q=Tsvangirai"], label: "snippets").first else { return }
+        let harare = page.components(separatedBy: "<li class=\"search-hit\">").dropFirst().first { $0.contains(">00HARARE6677<") }
+        #expect(harare != nil, "no result for 00HARARE6677 in \(page.suffix(2000))")
         #expect(harare?.contains("<p class=\"search-snippet\">") == true && harare?.lowercased().contains("<mark>tsvangirai") == true,
                 "no snippet in \(harare?.prefix(600) ?? "")")
+    }
+
+    /// Filters without words (as a tag page's link or a facet gives them), a reference id the archive does not
+    /// hold, and a held one with a filter it fails: each says what it found (the status line once threw on a
+    /// search without words).
+    @Test(.timeLimit(.minutes(2))) func searchPageStatesWhatItFound() throws {
+        let pages = try Self.searchPages(["tag=PK&cls=secret", "q=69BERLIN668", "q=08STATE37957&tag=IR"], label: "status")
+        guard pages.count == 3 else { return }
+        func status(_ page: String) -> String {
+            guard let r = page.range(of: "id=\"search-status\""), let open = page[r.upperBound...].firstIndex(of: ">") else { return "" }
+            return String(page[page.index(after: open)...].prefix { $0 != "<" })
+        }
+        #expect(status(pages[0]).first?.isNumber == true && status(pages[0]).contains(" cables"), "\(status(pages[0]))")
+        #expect(status(pages[1]) == "1 cable citing 69BERLIN668 (not in this archive)", "\(status(pages[1]))")
+        #expect(status(pages[2]) == "No cable matches.", "\(status(pages[2]))")
     }
 
     // MARK: narrow screens

@@ -186,7 +186,7 @@ async function show() {
  const res = await search(P), n = res.docs.length, page = Math.max(1, +P.page || 1), pages = Math.ceil(n / PER);
  if (res.redirect >= 0 && !filtered) return location.replace(cableURL(await doc(res.redirect)));
  status.textContent = res.mode === 'none' ? 'These words are too common.' : !n ? 'No cable matches.'
-  : fmt(n) + ' cable' + (n > 1 ? 's' : '') + ({ some: ' with some of the words (none has all)', words: ' with the words, none as the phrase', id: ' with this reference', cites: ` citing ${P.q.trim()} (not in this archive)` }[res.mode] || '')
+  : fmt(n) + ' cable' + (n > 1 ? 's' : '') + ({ some: ' with some of the words (none has all)', words: ' with the words, none as the phrase', id: ' with this reference', cites: ` citing ${P.q} (not in this archive)` }[res.mode] || '')
    + (pages > 1 ? ` · page ${page} of ${pages}` : '');
  for (const k in F) if (P[k]) {
   Object.assign(el('input', null, null, $('search-form')), { type: 'hidden', name: k, value: P[k] });
