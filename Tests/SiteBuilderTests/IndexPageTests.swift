@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SiteBuilder
 
 /// Index pages, directories, home, 404 and the free page of the inline reading room (page_size 5).
 @Suite struct IndexPageTests {
@@ -60,6 +61,18 @@ import Testing
         ])
         // a list of one page, or of one year, has no jump
         site.assertFileContent("tag/PK/index.html", contains: [], notContains: ["jump-years"])
+    }
+
+    /// "SECRET cables from Embassy Islamabad in 2009 about PTER": a list leads to the search page filtered to
+    /// its cables, whose facets and year chart narrow them down further (the value percent-encoded).
+    @Test func listsLeadToSearchFilteredToTheirCables() {
+        site.assertFileContent("tag/PREL/page/2/index.html", contains: [
+            "<a class=\"search-link\" href=\"/search/?tag=PREL\">Search and filter these cables<span class=\"visually-hidden\"> (PREL — External Political Relations)</span></a>",
+        ])
+        site.assertFileContent("origin/embassy-islamabad/index.html", contains: ["href=\"/search/?origin=Embassy%20Islamabad\""])
+        site.assertFileContent("classification/secret/index.html", contains: ["href=\"/search/?cls=secret\""])
+        site.assertFileContent("date/2008/04/index.html", contains: [], notContains: ["search-link"])
+        #expect(SiteURLs.queryValue("OVIP (RICE, CONDOLEEZZA)&x=1") == "OVIP%20%28RICE%2C%20CONDOLEEZZA%29%26x%3D1")
     }
 
     @Test func yearJumpLinksThePageWhereEachYearStarts() throws {

@@ -35,6 +35,8 @@ public struct SiteURLs: Sendable {
     public func classification(_ c: Classification) -> String { base + "/classification/" + c.slug + "/" }
     public func page(_ slug: String) -> String { base + "/" + slug + "/" }
     public var search: String { base + "/search/" }
+    /// The search page with one filter set: `/search/?tag=OVIP%20%28RICE%2C%20CONDOLEEZZA%29`.
+    public func search(filter: String, value: String) -> String { search + "?" + filter + "=" + SiteURLs.queryValue(value) }
     public var feed: String { base + "/feed.xml" }
     public func asset(_ name: String) -> String { base + "/assets/" + name }
 
@@ -91,6 +93,20 @@ public struct SiteURLs: Sendable {
             }
         }
         return out.isEmpty ? "_" : String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text` as a URL query value: every byte but ASCII letters, digits and `-._~` percent-encoded.
+    public static func queryValue(_ text: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        for b in text.utf8 {
+            if ASCIIClass.isLetterOrDigit(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~") {
+                out.append(b)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Six hex digits of a deterministic hash of `text`.

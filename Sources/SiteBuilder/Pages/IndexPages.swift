@@ -23,6 +23,9 @@ struct IndexPages {
         /// Where each year starts in `members` (date order; cables without a date last, as `year` nil), for
         /// the list's jump to a year. Empty for a month.
         var years: [(year: Int?, start: Int)] = []
+        /// The search page filtered to these cables (by tag, post or classification), where a reader narrows
+        /// them down further; nil for a month, or when the site is built without search.
+        var search: String? = nil
     }
 
     /// The position of the first cable of each year in `members` (in date order).
@@ -46,19 +49,21 @@ struct IndexPages {
             out.append(Listing(kind: "tag", first: urls.tag(code), title: "Tag \(heading)", heading: heading,
                                intro: tag.known ? "Cables tagged \(code) (\(tag.kind): \(tag.name))." : "Cables tagged \(code).",
                                members: members, breadcrumbs: [home, LinkView(title: "Tags", url: urls.tags)],
-                               feed: index.anyDated(members) ? urls.tag(code) + "feed.xml" : nil, years: yearStarts(members)))
+                               feed: index.anyDated(members) ? urls.tag(code) + "feed.xml" : nil, years: yearStarts(members),
+                               search: searchURL("tag", code)))
         }
         for (name, members) in index.origins.sorted(by: { $0.key < $1.key }) {
             out.append(Listing(kind: "origin", first: urls.origin(name), title: name, heading: name,
                                intro: "Cables sent by \(name) (\(context.country(ofOrigin: name))).", members: members,
                                breadcrumbs: [home, LinkView(title: "Origins", url: urls.origins)],
-                               feed: index.anyDated(members) ? urls.origin(name) + "feed.xml" : nil, years: yearStarts(members)))
+                               feed: index.anyDated(members) ? urls.origin(name) + "feed.xml" : nil, years: yearStarts(members),
+                               search: searchURL("origin", name)))
         }
         for (c, members) in index.classifications.sorted(by: { $0.key < $1.key }) {
             out.append(Listing(kind: "classification", first: urls.classification(c), title: c.rawValue, heading: c.rawValue,
                                intro: "Cables classified \(c.rawValue).", members: members,
                                breadcrumbs: [home, LinkView(title: "Classifications", url: urls.classifications)], feed: nil,
-                               years: yearStarts(members)))
+                               years: yearStarts(members), search: searchURL("cls", c.slug)))
         }
         for (ym, members) in index.months.sorted(by: { $0.key < $1.key }) {
             let name = DisplayDate.month(ym.year, ym.month)
@@ -70,11 +75,15 @@ struct IndexPages {
         return out
     }
 
+    private func searchURL(_ filter: String, _ value: String) -> String? {
+        SearchIndexer.isEnabled ? context.urls.search(filter: filter, value: value) : nil
+    }
+
     /// Everything page `number` of `listing` is rendered from, hashed.
     func key(_ listing: Listing, page number: Int, settings: UInt64) -> UInt64 {
         var h = FastHash(seed: settings)
         h.add(listing.kind); h.add(listing.first); h.add(listing.title); h.add(listing.heading); h.add(listing.intro)
-        h.add(listing.feed); h.add(listing.members.count); h.add(number); h.add(pageCount(listing))
+        h.add(listing.feed); h.add(listing.search); h.add(listing.members.count); h.add(number); h.add(pageCount(listing))
         for crumb in listing.breadcrumbs { h.add(crumb.title); h.add(crumb.url) }
         h.add(listing.years.count); for y in listing.years { h.add(y.year ?? -1); h.add(y.start) }
         let size = context.config.pageSize
@@ -100,7 +109,7 @@ struct IndexPages {
             pages: pageLinks(first: listing.first, current: number, total: total)) : nil
         let view = ListView(title: listing.title, heading: listing.heading, intro: listing.intro,
                             count: listing.members.count.grouped, kind: listing.kind, rows: slice.map(context.row), rowsHTML: fragments.rows(slice),
-                            pagination: pagination, feed: listing.feed, pageOf: number > 1 ? "page \(number) of \(total)" : nil,
+                            pagination: pagination, feed: listing.feed, search: listing.search, pageOf: number > 1 ? "page \(number) of \(total)" : nil,
                             years: total > 1 ? yearLinks(listing, page: number) : [])
         let title = number > 1 ? "\(listing.title) (page \(number) of \(total))" : listing.title
         return context.page("list", path: urls.page(listing.first, number: number), title: title,

@@ -145,6 +145,8 @@ struct ListView: MustacheParent, Sendable {
     var rowsHTML: String
     var pagination: PaginationView?
     var feed: String?
+    /// The search page filtered to this list's cables.
+    var search: String? = nil
     /// `page 5 of 325` on the pages after the first.
     var pageOf: String? = nil
     /// The years of a list of several pages (`yearLinks`).
@@ -153,6 +155,7 @@ struct ListView: MustacheParent, Sendable {
         switch name {
         case "rowsHTML": rowsHTML
         case "pageOf": pageOf
+        case "search": search
         case "years": ListBlock(items: years)
         case "title": title
         case "heading": heading
