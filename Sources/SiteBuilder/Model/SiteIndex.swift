@@ -95,17 +95,19 @@ public struct SiteIndex: Sendable {
         return list[positionInOrigin[i] + 1]
     }
 
-    /// Up to `limit` cables sharing tags with cable `i`, most shared tags first, then nearest in time.
+    /// Up to `limit` cables sharing tags with cable `i`, most shared tags first, then nearest in time — not
+    /// those it cites or that cite it, which its page lists already.
     /// Looks only at a window of neighbours in each tag's date-ordered list, so it is cheap on huge tags.
     public func related(to i: Int, limit: Int, window: Int = 24) -> [Int] {
         guard limit > 0 else { return [] }
+        let shown = records[i].references.compactMap { byID[$0] } + citedBy[i]
         // every neighbour once per tag it shares; sorted, equal runs count the shared tags
         var seen: [Int] = []
         seen.reserveCapacity(records[i].tags.count * (2 * window + 1))
         for tag in records[i].tags {
             guard let list = tags[tag], list.count > 1 else { continue }
             let at = lowerBound(list, i)
-            for k in max(0, at - window)..<min(list.count, at + window + 1) where list[k] != i { seen.append(list[k]) }
+            for k in max(0, at - window)..<min(list.count, at + window + 1) where list[k] != i && !shown.contains(list[k]) { seen.append(list[k]) }
         }
         seen.sort()
         var candidates: [(cable: Int, shared: Int)] = []
