@@ -108,6 +108,31 @@ import Testing
         site.assertFileContent("date/2009/06/index.html", contains: ["<td class=\"col-date\">2009-06-01</td>"])
     }
 
+    /// Cables of the same moment — most often those whose date is estimated as a year's 1 January — are in the
+    /// order of their serial numbers, not of their ids as text ("1807" < "482"), in lists and in previous/next.
+    @Test func cablesOfOneMomentAreInSerialOrder() throws {
+        let cable = { (serial: Int) in """
+
+            -- Content/cables/2005/05PARIS\(serial).md --
+            ---
+            id: "05PARIS\(serial)"
+            title: "SERIAL \(serial)"
+            date: 2005-01-01T00:00:00Z
+            date_estimated: true
+            origin: Embassy Paris
+            tags: [FR]
+            ---
+
+            ¶1. (U) Text.
+            """ }
+        let site = try SiteFixture(ReadingRoom.site + cable(1807) + cable(482) + cable(95))
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertOrder("origin/embassy-paris/index.html", [">05PARIS95<", ">05PARIS482<", ">05PARIS1807<"])
+        site.assertFileContent("cable/2005/01/05PARIS482/index.html", contains: [
+            "<a href=\"/cable/2005/01/05PARIS95/\" rel=\"prev\">", "<a href=\"/cable/2005/01/05PARIS1807/\" rel=\"next\">",
+        ])
+    }
+
     /// Person tags are free text: `OVIP (RICE, CONDOLEEZZA)` and `OVIP (RICE CONDOLEEZZA)` both make the
     /// slug OVIP-RICE-CONDOLEEZZA. Both cables must stay reachable from a tag page, and no address may be
     /// written twice.

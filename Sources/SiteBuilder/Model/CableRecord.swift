@@ -135,8 +135,27 @@ public final class CableRecord: Sendable {
     /// Sort key: by date, then id (cables without a date last).
     static func precedes(_ a: CableRecord, _ b: CableRecord) -> Bool {
         switch (a.date, b.date) {
-        case let (x?, y?): return x != y ? x < y : a.id < b.id
-        case (nil, nil): return a.id < b.id
+        case let (x?, y?): return x != y ? x < y : idPrecedes(a.id, b.id)
+        case (nil, nil): return idPrecedes(a.id, b.id)
+        case (nil, _): return false
+        case (_, nil): return true
+        }
+    }
+
+    /// Ids in the order of their year, post and serial *number*: 05PARIS482 before 05PARIS1807 (as text
+    /// "1807" < "482"). Cables of one moment are mostly those whose date is estimated (a year's 1 January),
+    /// and their post's previous/next links follow this order.
+    static func idPrecedes(_ a: String, _ b: String) -> Bool { idPrecedes(a, ReferenceID.parts(a), b, ReferenceID.parts(b)) }
+
+    /// The same with the ids' parts already found (`ReferenceID.parts`); ids that are not reference ids
+    /// compare as text, after those that are.
+    static func idPrecedes(_ a: String, _ pa: (year: Int, post: String, serial: Int)?, _ b: String, _ pb: (year: Int, post: String, serial: Int)?) -> Bool {
+        switch (pa, pb) {
+        case let (x?, y?):
+            if x.year != y.year { return x.year < y.year }
+            if x.post != y.post { return x.post < y.post }
+            return x.serial != y.serial ? x.serial < y.serial : a < b
+        case (nil, nil): return a < b
         case (nil, _): return false
         case (_, nil): return true
         }

@@ -71,7 +71,10 @@ public struct SiteIndex: Sendable {
     static func sortedByDate(_ records: [CableRecord]) -> [CableRecord] {
         let keys = records.map { r in r.date.map { d in ((d.year * 13 + d.month) * 32 + d.day) * 1440 + d.hour * 60 + d.minute } ?? Int.max }
         let ids = records.map(\.id)
-        let order = records.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : ids[a] < ids[b] }
+        let parts = records.map { ReferenceID.parts($0.id) }
+        let order = records.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] < keys[b] : CableRecord.idPrecedes(ids[a], parts[a], ids[b], parts[b])
+        }
         return order.map { records[$0] }
     }
 
