@@ -75,6 +75,27 @@ import SiteBuilder
         #expect(SiteURLs.queryValue("OVIP (RICE, CONDOLEEZZA)&x=1") == "OVIP%20%28RICE%2C%20CONDOLEEZZA%29%26x%3D1")
     }
 
+    /// The home chart is a time line: years without cables between the first and the last are empty bars,
+    /// not left out (an archive of 2005, 2007 and 2008 must not draw 2005 next to 2007).
+    @Test func homeChartKeepsTheYearsBetween() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/cables/2005/05PARIS95.md --
+            ---
+            id: "05PARIS95"
+            title: "EARLY"
+            date: 2005-03-01T10:00:00Z
+            origin: Embassy Paris
+            ---
+
+            ¶1. (U) Text.
+            """)
+        let html = try #require(site.text("index.html"))
+        #expect(HTML.count("<rect class=\"chart-bar\"", in: html) == 4)
+        #expect(html.contains("height=\"0\"><title>2006: 0 cables</title></rect>"))
+        #expect(html.contains("<title id=\"chart-title\">Cables per year: 2005: 1, 2007: 1, 2008: 8; none in the other years</title>"))
+    }
+
     @Test func yearJumpLinksThePageWhereEachYearStarts() throws {
         let site = try SiteFixture(ReadingRoom.site + EdgeCaseTests.undated)
         // PREL: 07BAGHDAD4000 | 08… ×8 | 09STATE2000 (2009, estimated) | 09STATE1000 (undated) — pages of 5
