@@ -49,6 +49,18 @@ import Testing
         site.assertOrder(page, ["Cable details", "Reference ID", "Date", "Classification", "Origin", "Tags", "Classified by"])
     }
 
+    /// The banner at the head and foot of the page reads as the marking does, once: `SECRET//NOFORN`, not
+    /// `SECRET SECRET//NOFORN`; a cable without caveats shows its classification alone.
+    @Test func bannerShowsTheMarkingOnce() {
+        site.assertFileContent(page, contains: [
+            "<p class=\"banner cls-secret\"><span class=\"visually-hidden\">Classification: </span><span class=\"banner-marking\">SECRET//NOFORN</span></p>",
+            "<p class=\"banner banner-foot cls-secret\" aria-hidden=\"true\">SECRET//NOFORN</p>",
+        ], notContains: ["SECRET SECRET"])
+        site.assertFileContent("cable/2008/06/08BAGHDAD500/index.html", contains: [
+            "<p class=\"banner cls-secret\"><span class=\"visually-hidden\">Classification: </span>SECRET</p>",
+        ])
+    }
+
     @Test func unknownTagShowsItsCodeOnly() {
         site.assertFileContent("cable/2008/05/08ISLAMABAD1200/index.html", contains: [
             "<a href=\"/tag/ZZQX/\"><span class=\"tag-code\">ZZQX</span></a>",
