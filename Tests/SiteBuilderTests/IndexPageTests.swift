@@ -94,6 +94,28 @@ import SiteBuilder
         #expect(HTML.count("<rect class=\"chart-bar\"", in: html) == 4)
         #expect(html.contains("height=\"0\"><title>2006: 0 cables</title></rect>"))
         #expect(html.contains("<title id=\"chart-title\">Cables per year: 2005: 1, 2007: 1, 2008: 8; none in the other years</title>"))
+        #expect(html.contains(">2006</text>"), "four bars have room for every year's label")
+    }
+
+    /// Over half a century the bars are narrow: every fifth year is labelled, with its four digits (two
+    /// would read 98 99 00 01).
+    @Test func homeChartOfDecadesLabelsEveryFifthYear() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/cables/1962/62PARIS95.md --
+            ---
+            id: "62PARIS95"
+            title: "EARLY"
+            date: 1962-03-01T10:00:00Z
+            origin: Embassy Paris
+            ---
+
+            ¶1. (U) Text.
+            """)
+        let html = try #require(site.text("index.html"))
+        #expect(HTML.count("<rect class=\"chart-bar\"", in: html) == 47)
+        for year in [1965, 1970, 2000, 2005] { #expect(html.contains(">\(year)</text>"), "\(year) labelled") }
+        for label in ["1963", "2001", "00", "63"] { #expect(!html.contains(">\(label)</text>"), "\(label) not labelled") }
     }
 
     @Test func yearJumpLinksThePageWhereEachYearStarts() throws {

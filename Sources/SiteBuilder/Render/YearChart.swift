@@ -28,8 +28,11 @@ enum YearChart {
             let h = item.count == 0 ? 0 : max(1, Int((Double(item.count) / Double(maxCount) * Double(height)).rounded()))
             let y = top + height - h
             out += "<rect class=\"chart-bar\" x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(h)\"><title>\(item.year): \(item.count) cable\(item.count == 1 ? "" : "s")</title></rect>"
-            if barWidth >= 14 || item.year % 5 == 0 {
-                out += "<text class=\"chart-label\" x=\"\(x + barWidth / 2)\" y=\"\(top + height + 16)\" text-anchor=\"middle\">\(barWidth >= 30 ? String(item.year) : String(String(item.year).suffix(2)))</text>"
+            // every year when its four digits fit under the bar, else every fifth (two digits would read
+            // 98 99 00 01 across a century), never cut off at the ends
+            let middle = x + barWidth / 2
+            if barWidth >= 30 || (item.year % 5 == 0 && middle >= 16 && middle <= width - 16) {
+                out += "<text class=\"chart-label\" x=\"\(middle)\" y=\"\(top + height + 16)\" text-anchor=\"middle\">\(item.year)</text>"
             }
             if barWidth >= 22, item.count > 0 {
                 out += "<text class=\"chart-label\" x=\"\(x + barWidth / 2)\" y=\"\(max(10, y - 4))\" text-anchor=\"middle\">\(short(item.count))</text>"
