@@ -146,6 +146,7 @@ import SiteBuilder
             "<a href=\"/date/2008/\"><span class=\"tile-title\">2008</span> <span class=\"tile-count\">8 cables</span>",
         ])
         site.assertOrder("date/index.html", ["/date/2007/", "/date/2008/"])
+        site.assertFileContent("date/index.html", contains: [], notContains: ["Without a date"])
         site.assertFileContent("date/2008/index.html", contains: [
             "<h1>Cables from 2008</h1>", "<span class=\"count-total\">8 cables</span>",
             "<a href=\"/date/2008/03/\"><span class=\"tile-title\">March</span>",

@@ -18,8 +18,9 @@ struct DirectoryPages {
     func dates() -> OutputFile {
         let urls = context.urls
         let years = context.index.years.sorted { $0.key < $1.key }.map { YearLinkView(year: $0.key, url: urls.year($0.key), count: $0.value.count.grouped) }
+        let undated = context.index.records.count - context.index.years.values.reduce(0) { $0 + $1.count }
         return context.page("dates", path: urls.dates, title: "Cables by date", description: "Every year of the archive with its number of cables.",
-                            breadcrumbs: [home], content: DatesView(years: years))
+                            breadcrumbs: [home], content: DatesView(years: years, undated: undated > 0 ? undated.grouped : nil))
     }
 
     func year(_ y: Int) -> OutputFile {

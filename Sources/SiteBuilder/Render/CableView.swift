@@ -219,10 +219,30 @@ struct HomeView: MustacheParent, Sendable {
     }
 }
 
-/// `/date/`: the years.
+/// `/date/`: the years, and how many cables have no date (so that the years' counts add up).
 struct DatesView: MustacheParent, Sendable {
     var years: [YearLinkView]
-    func child(named name: String) -> Any? { name == "years" ? years : nil }
+    /// The number of cables without a date (formatted), nil when every cable has one.
+    var undated: String? = nil
+    func child(named name: String) -> Any? {
+        switch name {
+        case "years": years
+        case "undated": undated.map { CountView(count: $0) }
+        default: nil
+        }
+    }
+}
+
+/// `{count, unit}`: a formatted number of cables.
+struct CountView: MustacheParent, Sendable {
+    var count: String
+    func child(named name: String) -> Any? {
+        switch name {
+        case "count": count
+        case "unit": cableUnit(count)
+        default: nil
+        }
+    }
 }
 
 struct YearLinkView: MustacheParent, Sendable {
