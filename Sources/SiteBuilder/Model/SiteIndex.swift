@@ -103,22 +103,26 @@ public struct SiteIndex: Sendable {
     /// Looks only at a window of neighbours in each tag's date-ordered list, so it is cheap on huge tags.
     public func related(to i: Int, limit: Int, window: Int = 24) -> [Int] {
         guard limit > 0 else { return [] }
-        let shown = records[i].references.compactMap { byID[$0] } + citedBy[i]
         // every neighbour once per tag it shares; sorted, equal runs count the shared tags
         var seen: [Int] = []
         seen.reserveCapacity(records[i].tags.count * (2 * window + 1))
         for tag in records[i].tags {
             guard let list = tags[tag], list.count > 1 else { continue }
             let at = lowerBound(list, i)
-            for k in max(0, at - window)..<min(list.count, at + window + 1) where list[k] != i && !shown.contains(list[k]) { seen.append(list[k]) }
+            for k in max(0, at - window)..<min(list.count, at + window + 1) where list[k] != i { seen.append(list[k]) }
         }
         seen.sort()
+        // the cables the page shows already, sorted, walked beside the sorted neighbours (a cable cited a
+        // hundred times costs no more than one cited once)
+        let shown = (records[i].references.compactMap { byID[$0] } + citedBy[i]).sorted()
+        var s = 0
         var candidates: [(cable: Int, shared: Int)] = []
         var k = 0
         while k < seen.count {
             var run = k + 1
             while run < seen.count, seen[run] == seen[k] { run += 1 }
-            candidates.append((seen[k], run - k))
+            while s < shown.count, shown[s] < seen[k] { s += 1 }
+            if s == shown.count || shown[s] != seen[k] { candidates.append((seen[k], run - k)) }
             k = run
         }
         candidates.sort { a, b in
