@@ -1,10 +1,11 @@
 import Foundation
 
 /// A text document as UTF-8 bytes with a table of its lines, so parsers can look at any line by
-/// number without copying. Line numbers in diagnostics are `index + 1`.
+/// number without copying. Line numbers in diagnostics are `index + 1`. A line ends with `\n`, `\r\n` or
+/// a lone `\r` (classic Mac OS files and some old exports).
 public struct SourceLines: Sendable {
     public let bytes: [UInt8]
-    /// Byte ranges of the lines, without the line break (a trailing `\r` is excluded too).
+    /// Byte ranges of the lines, without the line break.
     public let ranges: [Range<Int>]
 
     public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
@@ -28,6 +29,7 @@ public struct SourceLines: Sendable {
         ranges.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return }
+            if Self.hasLoneCR(p) { ranges = Self.linesEndingWithCR(p); return }
             var start = 0
             while start < p.count, let hit = memchr(base + start, Int32(ASCII.newline), p.count - start) {
                 let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
@@ -43,6 +45,36 @@ public struct SourceLines: Sendable {
             }
         }
         self.ranges = ranges
+    }
+
+    /// A `\r` not followed by `\n` (found with memchr, hopping from one `\r` to the next).
+    private static func hasLoneCR(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return false }
+        var i = 0
+        while i < p.count, let hit = memchr(base + i, Int32(ASCII.cr), p.count - i) {
+            let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if k + 1 == p.count || p[k + 1] != ASCII.newline { return true }
+            i = k + 2
+        }
+        return false
+    }
+
+    /// The lines of a text with lone `\r` line ends (perhaps mixed with `\n` and `\r\n`).
+    private static func linesEndingWithCR(_ p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0, i = 0
+        while i < p.count {
+            let b = p[i]
+            if b == ASCII.newline || b == ASCII.cr {
+                ranges.append(start..<i)
+                i += b == ASCII.cr && i + 1 < p.count && p[i + 1] == ASCII.newline ? 2 : 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if start < p.count { ranges.append(start..<p.count) }
+        return ranges
     }
 
     /// Where the first `C2 A0` at or after `start` begins; nil when there is none.
