@@ -467,15 +467,27 @@ struct ImporterTests {
         }
     }
 
-    @Test("a UTF-16 file (with its byte order mark, either way round) is refused as UTF-16 text, not as binary data")
+    @Test("a UTF-16 file (Notepad's 'Unicode', with its byte order mark, either way round) is imported as the same cable as its UTF-8 text, its encoding recorded and its original kept as it is")
     func utf16() throws {
         try Scratch.with { s in
-            let text = try String(decoding: Shared.bytes(cablegate("09STATE40423.txt")), as: UTF8.self)
-            let little = try s.write([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "little.txt")
-            let big = try s.write([0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "big.txt")
-            let report = s.importer().run([little, big])
-            #expect(report.failed == 2 && report.new == 0)
-            #expect(report.messages == [little, big].map { "\($0):1: error: UTF-16 text (it opens with a UTF-16 byte order mark); save it as UTF-8" })
+            let plain = try Shared.bytes(cablegate("09STATE40423.txt"))
+            let text = String(decoding: plain, as: UTF8.self)
+            let reference = try s.write(plain, "utf8/09STATE40423.txt")
+            #expect(s.importer().run([reference]).new == 1)
+            let want = try Files.cable(s.content + "/2009/09STATE40423.md")
+            let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            for (bytes, encoding) in [(little, "utf-16le"), (big, "utf-16be")] {
+                let input = try s.write(bytes, "\(encoding)/09STATE40423.txt")
+                let report = s.importer(force: true).run([input])
+                #expect(report.failed == 0 && report.messages == [], "\(encoding): \(report.messages)")
+                var got = try Files.cable(s.content + "/2009/09STATE40423.md")
+                #expect(got.source.encoding == encoding)
+                #expect(got.source.sha256 == SHA256.hex(bytes))
+                #expect(try Shared.bytes(s.content + "/2009/09STATE40423.txt") == bytes, "the original is kept verbatim")
+                got.source = want.source
+                #expect(got == want)
+            }
         }
     }
 

@@ -29,4 +29,41 @@ import Testing
         #expect(try Self.reading(cr, name) == Self.reading(bytes, name))
     }
 
+    @Test("a UTF-8 byte order mark is no text", arguments: sample)
+    func utf8ByteOrderMark(_ relative: String) throws {
+        let (bytes, name) = try Self.fixture(relative)
+        #expect(try Self.reading([0xEF, 0xBB, 0xBF] + bytes, name) == Self.reading(bytes, name))
+    }
+
+    @Test("UTF-16 with its byte order mark, either way round, reads as its UTF-8 does and says so", arguments: sample)
+    func utf16(_ relative: String) throws {
+        let (bytes, name) = try Self.fixture(relative)
+        let units = Array(Self.text(bytes).utf16)
+        let little: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let want = try Self.reading(bytes, name)
+        for (data, encoding) in [(little, "utf-16le"), (big, "utf-16be")] {
+            let cable = try CableReader.read(data, fileName: name, requireID: false)
+            #expect(cable.source.encoding == encoding)
+            #expect(cable.source.sha256 == SHA256.hex(data), "the fingerprint is the original's")
+            #expect(try Self.reading(data, name) == want)
+        }
+    }
+
+    @Test func utf16WithoutByteOrderMarkIsNamed() throws {
+        let (bytes, name) = try Self.fixture("cablegate/08LONDON1837.txt")
+        let little = Array(Self.text(bytes).utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(throws: CableReader.Failure(line: 1, message: "UTF-16 text without a byte order mark (every other byte is NUL); save it as UTF-8, or as UTF-16 with its byte order mark")) {
+            try CableReader.read(little, fileName: name)
+        }
+    }
+
+    @Test("a surrogate pair becomes one character, an unpaired surrogate U+FFFD")
+    func utf16Surrogates() {
+        // "a😀b", then a lone high surrogate before "c"
+        let units: [UInt16] = [0x61, 0xD83D, 0xDE00, 0x62, 0xD800, 0x63]
+        let little = ArraySlice(units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(ByteOrderMark.transcode(little, bigEndian: false) == Array("a😀b\u{FFFD}c".utf8))
+    }
+
 }

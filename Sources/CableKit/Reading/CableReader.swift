@@ -24,13 +24,18 @@ public enum CableReader {
     public static func read(_ bytes: [UInt8], fileName: String, format: SourceFormat? = nil,
                             maximumSize: Int = defaultMaximumSize, requireID: Bool = true,
                             glossary: TagGlossary = .standard, posts: PostDirectory = .standard) throws(Failure) -> Cable {
-        try check(bytes, maximumSize: maximumSize)
+        if bytes.count > maximumSize { throw Failure.tooLarge(size: bytes.count, maximumSize: maximumSize) }
+        // UTF-16 with its byte order mark is read as the UTF-8 it stands for; a UTF-8 mark is dropped. The
+        // original bytes are what is fingerprinted (and stored).
+        let original = bytes
+        let (bytes, transcoded) = ByteOrderMark.unicodeBytes(original)
+        try check(bytes)
         let format = format ?? SourceFormat.detect(bytes.prefix(16384), fileName: fileName)
         let options = TelegramParser.Options(fileName: fileName, glossary: glossary, posts: posts)
-        var encoding: String?
+        var encoding = transcoded
         func text() -> String {
             let decoded = TextDecoding.decode(bytes)
-            encoding = decoded.encoding
+            encoding = transcoded ?? decoded.encoding
             return decoded.text
         }
         var cable: Cable
@@ -46,7 +51,7 @@ public enum CableReader {
         case .csv:
             throw Failure(line: 1, message: "a CSV file holds many cables; read it with CablegateCSVReader")
         }
-        cable.source = SourceInfo(format: format, file: baseName(fileName), sha256: SHA256.hex(bytes), encoding: encoding)
+        cable.source = SourceInfo(format: format, file: baseName(fileName), sha256: SHA256.hex(original), encoding: encoding)
         if requireID || cable.id != nil { try validate(cable) }
         return cable
     }
@@ -102,20 +107,29 @@ public enum CableReader {
         return cable
     }
 
-    /// Empty, binary (NUL bytes), UTF-16 or oversized input.
-    static func check(_ bytes: [UInt8], maximumSize: Int) throws(Failure) {
+    /// Empty or binary (NUL bytes) input, once a byte order mark is settled.
+    static func check(_ bytes: [UInt8]) throws(Failure) {
         if bytes.isEmpty || bytes.allSatisfy({ ASCII.isSpace($0) || $0 == ASCII.newline }) {
             throw Failure(line: 1, message: "the file is empty")
         }
-        if bytes.count > maximumSize { throw Failure.tooLarge(size: bytes.count, maximumSize: maximumSize) }
-        // its NUL bytes would call it binary: say what it is (Notepad's "Unicode")
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw Failure(line: 1, message: "UTF-16 text (it opens with a UTF-16 byte order mark); save it as UTF-8")
-        }
         if let nul = firstNUL(bytes) {
+            // its NUL bytes would call it binary: say what it looks like (UTF-16 saved without its mark)
+            if looksLikeUTF16(bytes) {
+                throw Failure(line: 1, message: "UTF-16 text without a byte order mark (every other byte is NUL); save it as UTF-8, or as UTF-16 with its byte order mark")
+            }
             let line = bytes[..<nul].reduce(1) { $0 + ($1 == ASCII.newline ? 1 : 0) }
             throw Failure(line: line, message: "binary data: NUL byte at offset \(nul); not a text cable")
         }
+    }
+
+    /// ASCII text as UTF-16 without a byte order mark: in the first 64 bytes, the bytes of one parity are
+    /// all NUL and the others none.
+    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(64)
+        guard head.count >= 8 else { return false }
+        let even = stride(from: 0, to: head.count, by: 2).map { head[$0] }
+        let odd = stride(from: 1, to: head.count, by: 2).map { head[$0] }
+        return even.allSatisfy({ $0 == 0 }) && !odd.contains(0) || odd.allSatisfy({ $0 == 0 }) && !even.contains(0)
     }
 
     /// The offset of the first NUL byte (found with memchr); nil when there is none.
