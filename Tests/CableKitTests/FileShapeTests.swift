@@ -66,4 +66,36 @@ import Testing
         #expect(ByteOrderMark.transcode(little, bigEndian: false) == Array("a😀b\u{FFFD}c".utf8))
     }
 
+    @Test("form feeds between pages are page breaks, not paragraph breaks or text", arguments: sample.prefix(5))
+    func formFeeds(_ relative: String) throws {
+        let (bytes, name) = try Self.fixture(relative)
+        let lines = Self.text(bytes).split(separator: "\n", omittingEmptySubsequences: false)
+        // a form feed alone on a line every 40 lines (mid-paragraph too), and one opening a line (a blank one
+        // too), as printers and pdftotext leave them
+        var paged: [String] = []
+        for (k, line) in lines.enumerated() {
+            if k > 0, k % 40 == 0 { paged.append("\u{0C}") }
+            paged.append(k > 0 && k % 40 == 20 ? "\u{0C}" + line : String(line))
+        }
+        // the repairs name lines of the file read, which has more of them
+        func unlined(_ cable: Cable) -> Cable {
+            var c = cable
+            c.repairs = c.repairs.map { var r = $0; r.line = nil; return r }
+            return c
+        }
+        #expect(try unlined(Self.reading(Array(paged.joined(separator: "\n").utf8), name)) == unlined(Self.reading(bytes, name)))
+    }
+
+    @Test("a page break inside the subject or the list of addressees", arguments: [
+        ("07LONDON3175", "SUBJECT: IRAN: BROTHER OF IRGC'S SAFAVI SAYS A U.S. TERROR"),
+        ("09STATE16285", "RUEHLO/AMEMBASSY LONDON IMMEDIATE 0000"),
+    ])
+    func formFeedInHeader(_ id: String, _ lineBefore: String) throws {
+        let (bytes, name) = try Self.fixture("cablegate/\(id).txt")
+        let text = Self.text(bytes)
+        #expect(text.contains(lineBefore + "\n"))
+        let paged = text.replacing(lineBefore + "\n", with: lineBefore + "\n\u{0C}\n")
+        #expect(try Self.reading(Array(paged.utf8), name) == Self.reading(bytes, name))
+    }
+
 }

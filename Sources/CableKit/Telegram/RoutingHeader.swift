@@ -28,7 +28,11 @@ struct RoutingHeader: Equatable {
         var mode = Mode.none
         for i in range {
             let t = lines.trimmed(i)
-            if t.isEmpty { if mode == .to || mode == .info { mode = .none }; continue }
+            if t.isEmpty {
+                // a blank line ends a list of addressees; a form feed alone on its line is a page break inside it
+                if mode == .to || mode == .info, !lines[i].contains(TelegramLayout.formFeed) { mode = .none }
+                continue
+            }
             if t.hasPrefix(caseInsensitive: "VZCZC") || t.hasPrefix(caseInsensitive: "ZNY ") || t.hasPrefix(caseInsensitive: "ZNR ") {
                 if t.count > 4, !t.hasPrefix(caseInsensitive: "VZCZC") {
                     let letters = t.dropFirst(4).filter(ASCII.isLetter)

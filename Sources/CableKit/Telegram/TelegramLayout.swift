@@ -10,6 +10,7 @@ struct TelegramLayout {
         self.lines = lines
         var ranges = [Range<Int>?](repeating: nil, count: lines.count)
         var pageLines: [Int] = []
+        var formFeedLines: [Int] = []
         for i in 0..<lines.count {
             let t = lines.trimmed(i)
             if i < 4, t.firstWord(caseInsensitive: "PARTIAL EXTRACT") != nil, t.firstWord(caseInsensitive: "THIS RECORD") != nil {
@@ -17,6 +18,11 @@ struct TelegramLayout {
                 continue
             }
             if PageFurniture.isContinuationMarker(t) || PageFurniture.isTrailer(t) { pageLines.append(i); continue }
+            // a form feed starts a new page: before text it is no text; alone on its line, see below
+            if lines[i].first(where: { !ASCII.isSpace($0) || $0 == Self.formFeed }) == Self.formFeed {
+                pageLines.append(i)
+                if t.isEmpty { formFeedLines.append(i); continue }
+            }
             if PageFurniture.isSectionHeader(t) { continue }
             if let end = PageFurniture.pageHeaderEnd(t) {
                 pageLines.append(i)
@@ -25,6 +31,16 @@ struct TelegramLayout {
                 continue
             }
             ranges[i] = t.startIndex..<t.endIndex
+        }
+        // A form feed alone on its line is a page break: inside a paragraph or a header field nothing, else the
+        // blank line it also is.
+        for i in formFeedLines {
+            let before = i > 0 ? ranges[i - 1].map { lines.bytes[$0] } : nil
+            let after = i + 1 < lines.count ? ranges[i + 1].map { lines.bytes[$0] } : nil
+            let next = i + 2 < lines.count ? ranges[i + 2].map { lines.bytes[$0] } : nil
+            if let before, let after, Self.continuesAcrossPage(before, after, then: next) { continue }
+            let end = lines.ranges[i].upperBound
+            ranges[i] = end..<end
         }
         // Classification banners next to a page break, or at the very end, are furniture too.
         func nearPage(_ i: Int) -> Bool {
@@ -68,8 +84,29 @@ struct TelegramLayout {
         if r.lowerBound > full.lowerBound, !lines.bytes[full.lowerBound..<r.lowerBound].allSatisfy(ASCII.isSpace) {
             return lines.bytes[r]
         }
-        // keep leading spaces (aligned tables); end where the content ends (a trailing banner may be cut)
-        return lines.bytes[full.lowerBound..<r.upperBound]
+        // keep leading spaces (aligned tables), not a form feed; end where the content ends (a trailing banner may be cut)
+        var start = full.lowerBound
+        while start < r.lowerBound, lines.bytes[start] == Self.formFeed { start += 1 }
+        return lines.bytes[start..<r.upperBound]
+    }
+
+    static let formFeed: UInt8 = 0x0C
+
+    /// Whether text goes on across a page break between `before` and `after` (`next` is the line after that):
+    /// `before` does not end a sentence, or `after` goes on in lower case; and `after` opens no paragraph, list
+    /// item or heading (a short line over a rule or a blank line), unless `before` is a header field's line.
+    static func continuesAcrossPage(_ before: ArraySlice<UInt8>, _ after: ArraySlice<UInt8>, then next: ArraySlice<UInt8>?) -> Bool {
+        guard let first = after.first, !before.isEmpty else { return false }
+        if ASCII.isLower(first) { return true }
+        var end = before.endIndex - 1
+        // a closing quote or parenthesis ends a sentence when a stop stands before it
+        while end > before.startIndex, before[end] == UInt8(ascii: "\"") || before[end] == UInt8(ascii: "'") || before[end] == ASCII.closeParen { end -= 1 }
+        if ".!?:".utf8.contains(before[end]) { return false }
+        if Paragraphs.startsNumberedParagraph(after) || BodyWriter.isBulletStart(after) || BodyWriter.isRule(after) { return false }
+        // a header field wraps onto the next page ("SUBJECT: … A U.S. TERROR" | "DESIGNATION OF IRGC …")
+        if HeaderFields.keywordAtStart(before) != nil, HeaderFields.keywordAtStart(after) == nil { return true }
+        if BodyWriter.isHeadingText(after), next.map({ $0.isEmpty || BodyWriter.isRule($0) }) ?? true { return false }
+        return true
     }
 
     mutating func markFurniture(_ i: Int) { contentRanges[i] = nil }
