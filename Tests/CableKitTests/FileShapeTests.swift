@@ -98,4 +98,28 @@ import Testing
         #expect(try Self.reading(Array(paged.utf8), name) == Self.reading(bytes, name))
     }
 
+    /// `fold -s -w width`: lines longer than `width` broken at their last space before it.
+    static func fold(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            var out: [String] = []
+            var rest = Substring(line)
+            while rest.count > width, let cut = rest.prefix(width + 1).lastIndex(of: " "), cut > rest.startIndex {
+                out.append(String(rest[..<cut]))
+                rest = rest[rest.index(after: cut)...].drop(while: { $0 == " " })
+            }
+            return out + [String(rest)]
+        }.joined(separator: "\n")
+    }
+
+    @Test("header fields wrapped at 65 columns: a subject over three lines, a REF line's citations, the reasons",
+          arguments: ["09BELGRADE841", "09LONDON339", "07PARIS4357", "09BUENOSAIRES1235"])
+    func wrappedHeader(_ id: String) throws {
+        let (bytes, name) = try Self.fixture("cablegate/\(id).txt")
+        let want = try Self.reading(bytes, name)
+        let got = try Self.reading(Array(Self.fold(Self.text(bytes), width: 65).utf8), name)
+        #expect(got.title == want.title)
+        #expect(got.references == want.references)
+        #expect(got.reasons == want.reasons && got.classifiedBy == want.classifiedBy)
+        #expect(got.tags == want.tags)
+    }
 }

@@ -93,6 +93,15 @@ struct HeaderFields {
                 }
                 i += 1; continue
             }
+            // a line between a field and the next field's keyword (a blank line between them or not) belongs to
+            // the first: the tail of a wrapped line ("…IN ADVANCE OF" | "MEDVEDEV" | "VISIT" | "REF: …"), however short
+            if let field = current, field != .eo, !Paragraphs.startsNumberedParagraph(t),
+               let next = nextLine(after: i, limit: limit, content: content), let (nextField, _) = keywordAtStart(next),
+               nextField > field, !isCaveatLine(t) {
+                append(field, t, line: i)
+                lineCount += 1
+                i += 1; continue
+            }
             current = nil
             // before the first field, and between fields before the subject: caveat lines and notes — one of
             // which may carry the E.O. line run onto it ("DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012")
@@ -148,6 +157,24 @@ struct HeaderFields {
             return true
         }
         return false
+    }
+
+    /// The line after `i` that is not furniture, or the one after it when it is blank; nil at `limit`.
+    private static func nextLine(after i: Int, limit: Int, content: LineContent) -> ArraySlice<UInt8>? {
+        var j = i + 1
+        var blanks = 0
+        while j < limit {
+            guard let t = content(j) else { j += 1; continue }
+            if t.isEmpty, blanks == 0 { blanks += 1; j += 1; continue }
+            return t
+        }
+        return nil
+    }
+
+    /// `noteCaveats` without noting anything.
+    private static func isCaveatLine(_ t: ArraySlice<UInt8>) -> Bool {
+        var scratch = HeaderFields(bodyStart: 0)
+        return noteCaveats(t, into: &scratch)
     }
 
     // MARK: keywords
@@ -266,7 +293,8 @@ struct HeaderFields {
             let s = t.string.lowercased()
             let previous = (header.values[.classifiedBy] ?? "").lowercased()
             if previous.contains("1.4") || previous.contains("1.5") || previous.contains("1.6") {
-                return s.first.map { $0 == "(" || $0.isLowercase || $0 == "d" } ?? false && s.count < 20
+                // the rest of the reasons: "(d)", "and (d)", "& (d) ."
+                return s.first.map { $0 == "(" || $0 == "&" || $0.isLowercase || $0 == "d" } ?? false && s.count < 20
             }
             return true
         }
@@ -286,6 +314,8 @@ struct HeaderFields {
     static func looksLikeReference(_ t: ArraySlice<UInt8>) -> Bool {
         guard t.count < 90, !t.contains(where: ASCII.isLower) || t.count < 40 else { return false }
         let words = t.split(separator: ASCII.space)
-        return words.contains(where: { $0.allSatisfy(ASCII.isDigit) }) && words.count <= 12
+        // a line of capitals holds as many citations as fit ("LONDON 266  E. 08 LONDON 2882  F. 08 LONDON")
+        let most = t.contains(where: ASCII.isLower) ? 12 : 20
+        return words.contains(where: { $0.allSatisfy(ASCII.isDigit) }) && words.count <= most
     }
 }
