@@ -123,3 +123,23 @@ import Testing
         #expect(got.tags == want.tags)
     }
 }
+
+extension FileShapeTests {
+    @Test("the signature run on at the end of the last paragraph, as WikiLeaks' text has it, or left on a line with the end of a sentence by a re-wrap, is the signature on a line of its own",
+          arguments: [("09BELGRADE841", "BRUSH"), ("10ABUJA215", "SANDERS"), ("10ASTANA72", "HOAGLAND"), ("09PESHAWAR2", "VIA")])
+    func runOnSignature(_ id: String, _ name: String) throws {
+        let (bytes, file) = try Self.fixture("cablegate/\(id).txt")
+        for width in [nil, 65, 80] {
+            let text = width.map { Self.fold(Self.text(bytes), width: $0) } ?? Self.text(bytes)
+            let cable = try Self.reading(Array(text.utf8), file)
+            #expect(cable.signedBy == name, "width \(width ?? 0)")
+            #expect(cable.body.hasSuffix(".\n\n" + name) || cable.body.hasSuffix(".\n\n" + name + "\n"), "width \(width ?? 0): the body ends with the signature alone")
+        }
+    }
+
+    @Test("a last line that closes a comment is no signature")
+    func endOfCommentIsNoSignature() throws {
+        let (bytes, file) = try Self.fixture("cablegate/09BEIJING1957.txt")
+        #expect(try Self.reading(Array(Self.fold(Self.text(bytes), width: 80).utf8), file).signedBy == nil)
+    }
+}

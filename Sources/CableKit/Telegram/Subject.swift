@@ -15,6 +15,47 @@ enum Subject {
 
 /// The signature line that closes a cable: `RICE`, `Chamberlin`, `MCDONALD`, upper-cased.
 enum Signature {
+    /// A signature run on at the end of the last paragraph, as WikiLeaks' text often has it (`… End Comment.
+    /// BRUSH`, `… in both FATA and NWFP. VIA`): where the name starts, and the name; nil when the line does not
+    /// end with a sentence and one to three words in capitals.
+    static func runOn(_ line: ArraySlice<UInt8>) -> (start: Int, name: String)? {
+        let t = line.trimmed
+        guard !t.isEmpty else { return nil }
+        // the name: words of capitals (and `-`, `'`, `.`) after the last space that follows a sentence's end
+        var i = t.endIndex
+        var words = 0
+        while i > t.startIndex {
+            var k = i
+            while k > t.startIndex, t[k - 1] != ASCII.space { k -= 1 }
+            let word = t[k..<i]
+            guard let first = word.first, ASCII.isUpper(first),
+                  word.allSatisfy({ ASCII.isUpper($0) || $0 == ASCII.hyphen || $0 == UInt8(ascii: "'") || $0 == ASCII.period }) else { return nil }
+            words += 1
+            var before = k
+            while before > t.startIndex, t[before - 1] == ASCII.space { before -= 1 }
+            guard before > t.startIndex, words <= 3 else { return nil }
+            if endsSentence(t[t.startIndex..<before]) {
+                guard let name = find(in: [t[k...]]), t.endIndex - k <= 32 else { return nil }
+                return (k, name)
+            }
+            i = before
+        }
+        return nil
+    }
+
+    /// Text that ends a sentence: a stop (and perhaps a closing quote or parenthesis) after a word that is not an
+    /// initial or a short abbreviation in capitals (`F.`, `ST.`, `U.S.`).
+    private static func endsSentence(_ t: ArraySlice<UInt8>) -> Bool {
+        var end = t.endIndex
+        while end > t.startIndex, t[end - 1] == UInt8(ascii: "\"") || t[end - 1] == UInt8(ascii: "'") || t[end - 1] == ASCII.closeParen
+            || t[end - 1] == 0x9D && end - 3 >= t.startIndex && t[end - 3] == 0xE2 { end -= t[end - 1] == 0x9D ? 3 : 1 }  // ” too
+        guard end > t.startIndex, ".!?".utf8.contains(t[end - 1]) else { return false }
+        var k = end - 1
+        while k > t.startIndex, t[k - 1] != ASCII.space { k -= 1 }
+        let word = t[k..<(end - 1)]
+        return word.contains(where: ASCII.isLower) || word.filter(ASCII.isLetter).count > 3
+    }
+
     static func find(in body: [ArraySlice<UInt8>]) -> String? {
         for line in body.reversed() {
             let t = line.trimmed
@@ -31,10 +72,10 @@ enum Signature {
             }
             guard words <= 3 else { return nil }
             // a lone classification or caveat word is not a signature
-            let upper = t.string.uppercased()
+            let upper = t.string.uppercased().trimming(".")
             if Classification(label: upper) != nil || Caveats.known.contains(upper) || ["END", "NNNN", "BT", "SUMMARY", "COMMENT"].contains(upper) { return nil }
             if upper.hasPrefix("END ") { return nil }
-            return upper.trimming(".")
+            return upper
         }
         return nil
     }

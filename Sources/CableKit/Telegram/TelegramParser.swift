@@ -177,7 +177,16 @@ public enum TelegramParser {
             cable.reasons = ClassifiedBy.reasons(in: text)
         }
 
-        cable.signedBy = Signature.find(in: bodyLines)
+        // the signature run on at the end of the last paragraph stands on its own line too
+        if let last = bodyLines.lastIndex(where: { !$0.isBlank }), let (start, name) = Signature.runOn(bodyLines[last]) {
+            let line = bodyLines[last]
+            bodyLines[last] = line[line.startIndex..<start]
+            bodyLines.insert(line[start...], at: last + 1)
+            bodyNumbers.insert(bodyNumbers[last], at: last + 1)
+            cable.signedBy = name
+        } else {
+            cable.signedBy = Signature.find(in: bodyLines)
+        }
         // the signature stands on its own line, not as the end of the last paragraph
         if cable.signedBy != nil, bodyLines.count >= 2, !bodyLines[bodyLines.count - 2].isBlank {
             bodyLines.insert(ArraySlice(), at: bodyLines.count - 1)
