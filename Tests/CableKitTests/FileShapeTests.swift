@@ -125,6 +125,19 @@ import Testing
 }
 
 extension FileShapeTests {
+    @Test("a Cablegate CSV row's REF line takes the year of the row's id, as the cable's text file named after it does")
+    func csvRowReferences() throws {
+        // no date-time group: "REF: BRASILIA 1631" has its year from the id only
+        let (bytes, name) = try Self.fixture("cablegate/05BRASILIA1660.txt")
+        let row = CablegateRow(rowNumber: 1, created: "7/19/2005 12:00", id: "05BRASILIA1660", origin: "Embassy Brasilia",
+                               classification: "UNCLASSIFIED", body: Self.text(bytes))
+        let (cable, _) = try CableReader.read(row, fileName: "cables.csv")
+        #expect(cable.references == ["05BRASILIA1631"])
+        #expect(try cable.references == Self.reading(bytes, name).references)
+    }
+}
+
+extension FileShapeTests {
     @Test("the signature run on at the end of the last paragraph, as WikiLeaks' text has it, or left on a line with the end of a sentence by a re-wrap, is the signature on a line of its own",
           arguments: [("09BELGRADE841", "BRUSH"), ("10ABUJA215", "SANDERS"), ("10ASTANA72", "HOAGLAND"), ("09PESHAWAR2", "VIA")])
     func runOnSignature(_ id: String, _ name: String) throws {

@@ -65,12 +65,12 @@ public enum CableReader {
         }
         let original = row.original
         let options = TelegramParser.Options(fileName: nil, glossary: glossary, posts: posts)
-        var cable = TelegramParser.parse(original, options: options)
+        var (cable, referenceLine) = TelegramParser.parseKeepingReferenceLine(SourceLines(original), options: options)
         let id = row.referenceID
         guard ReferenceID.isValid(id) else {
             throw Failure(line: row.line, message: "invalid reference id '\(id.prefix(60))' in column 3")
         }
-        cable.id = id
+        settleID(id, of: &cable, referenceLine: referenceLine, posts: posts)
         if cable.date == nil || cable.dateEstimated, let created = CablegateRow.isoCreated(row.created), let d = CableDate(iso: created) {
             cable.date = d; cable.dateEstimated = false
         }
@@ -91,10 +91,10 @@ public enum CableReader {
     static func readWikiLeaksPage(_ html: String, options: TelegramParser.Options) throws(Failure) -> Cable {
         let page: WikiLeaksPage
         do { page = try WikiLeaksPage.parse(html) } catch { throw Failure(line: error.line, message: error.message) }
-        var cable = TelegramParser.parse(page.telegramText, options: options)
+        var (cable, referenceLine) = TelegramParser.parseKeepingReferenceLine(SourceLines(page.telegramText), options: options)
         if let id = page.id?.trimming(" "), !id.isEmpty {
             guard ReferenceID.isValid(id) else { throw Failure(line: nil, message: "invalid reference id '\(id.prefix(60))' in the page's table") }
-            cable.id = id
+            settleID(id, of: &cable, referenceLine: referenceLine, posts: options.posts)
         }
         if let created = page.created, let d = CableDate(iso: created), cable.date == nil || cable.dateEstimated {
             cable.date = d; cable.dateEstimated = false
@@ -105,6 +105,17 @@ public enum CableReader {
         }
         if let origin = page.origin?.trimming(" "), !origin.isEmpty { cable.origin = origin }
         return cable
+    }
+
+    /// Gives the cable the id its metadata (a CSV column, a page's table) states. The REF line cites by post
+    /// and serial and takes the cable's year: when the text alone gave another year, or none (no date-time
+    /// group), it is read again with the year of that id, as the same cable's text file named after it is.
+    static func settleID(_ id: String, of cable: inout Cable, referenceLine: String?, posts: PostDirectory) {
+        let year = ReferenceID.parts(id)?.year
+        if let referenceLine, let year, cable.id.flatMap(ReferenceID.parts)?.year != year {
+            cable.references = ReferenceLine.parse(referenceLine, year: year, ownID: id, posts: posts)
+        }
+        cable.id = id
     }
 
     /// Empty or binary (NUL bytes) input, once a byte order mark is settled.
