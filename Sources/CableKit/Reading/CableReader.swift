@@ -104,7 +104,22 @@ public enum CableReader {
             if label.uppercased().contains("NOFORN"), !cable.caveats.contains("NOFORN") { cable.caveats.insert("NOFORN", at: 0) }
         }
         if let origin = page.origin?.trimming(" "), !origin.isEmpty { cable.origin = origin }
+        // a PlusD page's synopsis, where its text does not say
+        if cable.title == nil, let subject = page.subject { cable.title = Subject.clean(subject) }
+        if cable.tags.isEmpty { cable.tags = page.tags.filter { !$0.isEmpty } }
+        if cable.origin == nil, let from = page.from?.trimming(" "), !from.isEmpty { cable.origin = originName(plusdFrom: from, posts: options.posts) }
         return cable
+    }
+
+    /// A PlusD sender (`China Shanghai`, `Spain Madrid`) as the post's name (`Consulate Shanghai`): the longest
+    /// tail of its words that names a post; else as written.
+    static func originName(plusdFrom from: String, posts: PostDirectory) -> String {
+        let words = from.split(separator: " ")
+        for k in stride(from: words.count, through: 1, by: -1) {
+            let tail = words.suffix(k).joined(separator: " ").uppercased()
+            if let code = posts.code(forWrittenName: tail), let name = posts.post(code: code)?.name { return name }
+        }
+        return from
     }
 
     /// Gives the cable the id its metadata (a CSV column, a page's table) states. The REF line cites by post

@@ -2,7 +2,11 @@ import Foundation
 
 /// A cable page from the WikiLeaks Cablegate site (`/cable/YYYY/MM/<ID>.html`) or a mirror of it,
 /// read into plain text: the metadata table (`<table class='cable'>`) and the telegram from the page's
-/// `<pre>` blocks (the first is the routing header, the second the body).
+/// `<pre>` blocks (the first is the routing header, the second the body). Also the later WikiLeaks
+/// PlusD page (`/plusd/cables/<ID>_a.html`): its synopsis table (`<table id="synopsis">`, a title row,
+/// then `<div class="s_key">Date:</div><div class="s_val">…</div>` pairs) and the telegram in the
+/// element with `id="tagged-text"` (from its `<pre>` blocks when it has some, else from its text with
+/// `<br>` as the line breaks, or its own line breaks when it has no `<br>`).
 ///
 /// Text is taken from the markup like a browser shows it: entities decoded (numeric, the XML five,
 /// the Latin-1 names and common typographic names; `&nbsp;` becomes a plain space because cable text
@@ -23,6 +27,13 @@ public struct WikiLeaksPage: Sendable, Equatable {
     public var classification: String?
     /// Originating post (`Embassy Harare`).
     public var origin: String?
+    /// The sender as a PlusD page names it (`China Shanghai`, `Secretary of State`): not WikiLeaks'
+    /// Cablegate name of the post, so only a fallback.
+    public var from: String?
+    /// The subject a PlusD page's synopsis gives (the text's own SUBJECT line comes first).
+    public var subject: String?
+    /// The TAGS a PlusD page's synopsis lists (`AE`, `PGOV`; the text's own TAGS line comes first).
+    public var tags: [String] = []
     /// The routing header (first `<pre>`); empty when the page has a single `<pre>`.
     public var header: String
     /// The telegram body (second `<pre>`, or the only one; further blocks are appended).
@@ -54,7 +65,7 @@ public struct WikiLeaksPage: Sendable, Equatable {
     }
 
     /// A cheap test on the first bytes of a file (up to 64 KB are looked at): an HTML document that
-    /// names itself a "Cable Viewer" or has a `class='cable'` table.
+    /// names itself a "Cable Viewer" or has a `class='cable'` table, or a PlusD page's synopsis or text.
     public static func looksLikeWikiLeaksPage(_ prefix: some Collection<UInt8>) -> Bool {
         let bytes = Array(prefix.prefix(65_536))
         return bytes.withUnsafeBufferPointer { buf in
@@ -62,7 +73,9 @@ public struct WikiLeaksPage: Sendable, Equatable {
             let reader = PageReader(base: base, count: buf.count)
             return reader.find("<html", from: 0) != nil
                 && (reader.find("class='cable'", from: 0) != nil || reader.find("class=\"cable\"", from: 0) != nil
-                    || reader.find("cable viewer", from: 0) != nil)
+                    || reader.find("cable viewer", from: 0) != nil
+                    || reader.find("id=\"synopsis\"", from: 0) != nil || reader.find("id='synopsis'", from: 0) != nil
+                    || reader.find("tagged-text", from: 0) != nil)
         }
     }
 }
@@ -104,6 +117,8 @@ private struct PageReader {
 
     func read() -> Result<WikiLeaksPage, WikiLeaksPageError> {
         var table: Range<Int>? = nil
+        var synopsis: Range<Int>? = nil
+        var tagged: Range<Int>? = nil
         var pres: [Range<Int>] = []
         var i = 0
         while let tag = nextTag(from: i, to: count) {
@@ -113,6 +128,13 @@ private struct PageReader {
                 let close = closingTag("table", from: tag.end, nested: true)
                 table = tag.end..<(close?.start ?? count)
                 i = close?.end ?? count
+            } else if synopsis == nil, isName(tag, "table"), hasID(tag, "synopsis") {
+                let close = closingTag("table", from: tag.end, nested: true)
+                synopsis = tag.end..<(close?.start ?? count)
+                i = close?.end ?? count
+            } else if tagged == nil, hasID(tag, "tagged-text") {
+                // its <pre> blocks, if any, are read as the page's own below
+                tagged = tag.end..<(closingTag(like: tag, from: tag.end)?.start ?? count)
             } else if isName(tag, "pre") {
                 guard let close = closingTag("pre", from: tag.end, nested: false) else {
                     return .failure(WikiLeaksPageError(line: line(at: tag.start), message: "unterminated <pre> block"))
@@ -123,9 +145,14 @@ private struct PageReader {
                 i = closingTag(isName(tag, "script") ? "script" : "style", from: tag.end, nested: false)?.end ?? count
             }
         }
-        guard table != nil || !pres.isEmpty else { return .failure(Self.notAPage) }
+        guard table != nil || synopsis != nil || tagged != nil || !pres.isEmpty else { return .failure(Self.notAPage) }
         var page = WikiLeaksPage()
         if let table { readTable(table, into: &page) }
+        if let synopsis { readSynopsis(synopsis, into: &page) }
+        if pres.isEmpty, let tagged {
+            page.body = flowText(tagged)
+            return .success(page)
+        }
         let blocks = pres.map(preText)
         if blocks.count >= 2 {
             page.header = blocks[0]
@@ -171,6 +198,48 @@ private struct PageReader {
         }
     }
 
+    /// A PlusD synopsis: the title in the first cell that spans columns, then each `s_key` element's text
+    /// paired with the `s_val` element after it.
+    private func readSynopsis(_ range: Range<Int>, into page: inout WikiLeaksPage) {
+        var key: String? = nil
+        var handling: String? = nil
+        var i = range.lowerBound
+        while let tag = nextTag(from: i, to: range.upperBound) {
+            i = tag.end
+            guard tag.kind == .element, !tag.closing else { continue }
+            let isKey = hasClass(tag, "s_key"), isValue = hasClass(tag, "s_val")
+            let maybeTitle = page.subject == nil && page.id == nil && key == nil && isName(tag, "td") && attribute(tag, "colspan") != nil
+            guard isKey || isValue || maybeTitle else { continue }
+            let close = closingTag(like: tag, from: tag.end)
+            let end = min(close?.start ?? range.upperBound, range.upperBound)
+            // a cell of the title row, not one holding a field
+            let isTitle = maybeTitle && find("s_key", from: tag.end, to: end) == nil
+            guard isKey || isValue || isTitle else { continue }
+            let text = cellText(tag.end..<end)
+            i = close?.end ?? range.upperBound
+            if isTitle {
+                if !text.isEmpty { page.subject = text }
+            } else if isKey {
+                key = text
+            } else if let name = key {
+                key = nil
+                guard !text.isEmpty, !text.hasPrefix("--") else { continue }   // "-- N/A or Blank --"
+                switch Self.fieldKey(name) {
+                case "canonical id", "reference id", "id": page.id = PlusDSynopsis.canonicalID(text)
+                case "date", "created": page.created = PlusDSynopsis.created(text) ?? text
+                case "original classification", "classification": page.classification = text
+                case "handling restrictions": handling = text
+                case "from": page.from = text
+                case "tags", "tag": page.tags = PlusDSynopsis.tags(text)
+                default: break
+                }
+            }
+        }
+        if let handling, handling.uppercased().contains("NOFORN"), let c = page.classification, !c.uppercased().contains("NOFORN") {
+            page.classification = c + "//NOFORN"
+        }
+    }
+
     private static func fieldKey(_ s: String) -> String {
         var key = s.lowercased()
         while key.hasSuffix(":") { key.removeLast() }
@@ -203,6 +272,56 @@ private struct PageReader {
         var raw: [UInt8] = []
         raw.reserveCapacity(range.count)
         appendText(range, into: &raw)
+        return cleaned(raw)
+    }
+
+    /// The text of an element that is not a `<pre>` (a PlusD page's `tagged-text`): with `<br>` in it,
+    /// the `<br>`s and the ends of `<p>` and `<div>` elements break lines and its own line breaks are white
+    /// space; without, its own line breaks are kept. Then cleaned as a `<pre>` block is.
+    private func flowText(_ range: Range<Int>) -> String {
+        var raw: [UInt8] = []
+        raw.reserveCapacity(range.count)
+        guard find("<br", from: range.lowerBound, to: range.upperBound) != nil else {
+            appendText(range, into: &raw)
+            return cleaned(raw)
+        }
+        var i = range.lowerBound
+        var run = i
+        func flush(_ upTo: Int) {
+            guard upTo > run else { return }
+            for k in run..<upTo {
+                let b = base[k]
+                if b == 0x0A || b == 0x0D {
+                    // a line break of the markup: after a <br> it is nothing, else a space
+                    if raw.last != 0x0A, raw.last != 0x20 { raw.append(0x20) }
+                } else {
+                    raw.append(b)
+                }
+            }
+        }
+        while i < range.upperBound {
+            if base[i] == UInt8(ascii: "<"), let tag = tag(at: i, limit: range.upperBound) {
+                flush(i)
+                if tag.kind == .element, isName(tag, "br") || tag.closing && (isName(tag, "p") || isName(tag, "div")) {
+                    while raw.last == 0x20 { raw.removeLast() }
+                    raw.append(0x0A)
+                }
+                i = tag.end; run = i
+                continue
+            }
+            if base[i] == UInt8(ascii: "&") {
+                flush(i)
+                if let length = HTMLEntity.decode(base, at: i, end: range.upperBound, into: &raw) { i += length; run = i; continue }
+                run = i
+            }
+            i += 1
+        }
+        flush(range.upperBound)
+        return cleaned(raw)
+    }
+
+    /// `\r\n` → `\n`, trailing white space and a trailing lone `>` line dropped, leading blank lines dropped.
+    private func cleaned(_ raw: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         for (k, b) in raw.enumerated() where !(b == 0x0D && k + 1 < raw.count && raw[k + 1] == 0x0A) {
@@ -324,6 +443,34 @@ private struct PageReader {
             }
         }
         return nil
+    }
+
+    /// The closing tag of `open` (same name), inner elements of that name skipped.
+    func closingTag(like open: HTMLTag, from start: Int) -> HTMLTag? {
+        let length = open.nameEnd - open.nameStart
+        func sameName(_ t: HTMLTag) -> Bool {
+            t.nameEnd - t.nameStart == length && (0..<length).allSatisfy { Self.lower(base[t.nameStart + $0]) == Self.lower(base[open.nameStart + $0]) }
+        }
+        var depth = 0
+        var i = start
+        while let tag = nextTag(from: i, to: count) {
+            i = tag.end
+            guard tag.kind == .element, sameName(tag) else { continue }
+            if !tag.closing {
+                depth += 1
+            } else if depth == 0 {
+                return tag
+            } else {
+                depth -= 1
+            }
+        }
+        return nil
+    }
+
+    /// `true` when the tag's `id` attribute is `value`.
+    func hasID(_ tag: HTMLTag, _ value: StaticString) -> Bool {
+        guard let range = attribute(tag, "id"), range.count == value.utf8CodeUnitCount else { return false }
+        return value.withUTF8Buffer { v in (0..<v.count).allSatisfy { base[range.lowerBound + $0] == v[$0] } }
     }
 
     func isName(_ tag: HTMLTag, _ name: StaticString) -> Bool {
