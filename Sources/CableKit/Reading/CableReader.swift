@@ -40,6 +40,13 @@ public enum CableReader {
         }
         var cable: Cable
         switch format {
+        case .telegram where CableViewerText.opensLikeCableViewer(bytes):
+            // a WikiLeaks page saved as text: its table and its cable, past the page's furniture
+            let lines = TextDecoding.isValidUTF8(bytes) ? SourceLines(bytes: bytes) : SourceLines(text())
+            guard let page = CableViewerText.page(lines) else {
+                throw Failure(line: 1, message: "a WikiLeaks Cable Viewer page saved as text, but its table (Reference ID, Created, Released, Classification, Origin) was not found; import the page itself (.html)")
+            }
+            cable = try read(page, options: options)
         case .telegram:
             // valid UTF-8 is parsed from the bytes as they are: the text they decode to has the same bytes
             cable = TextDecoding.isValidUTF8(bytes) ? TelegramParser.parse(SourceLines(bytes: bytes), options: options)
@@ -91,6 +98,11 @@ public enum CableReader {
     static func readWikiLeaksPage(_ html: String, options: TelegramParser.Options) throws(Failure) -> Cable {
         let page: WikiLeaksPage
         do { page = try WikiLeaksPage.parse(html) } catch { throw Failure(line: error.line, message: error.message) }
+        return try read(page, options: options)
+    }
+
+    /// A WikiLeaks page's telegram, with what its table or synopsis says.
+    static func read(_ page: WikiLeaksPage, options: TelegramParser.Options) throws(Failure) -> Cable {
         var (cable, referenceLine) = TelegramParser.parseKeepingReferenceLine(SourceLines(page.telegramText), options: options)
         if let id = page.id?.trimming(" "), !id.isEmpty {
             guard ReferenceID.isValid(id) else { throw Failure(line: nil, message: "invalid reference id '\(id.prefix(60))' in the page's table") }
