@@ -127,6 +127,23 @@ private func row(_ n: Int, body: String = "body") -> String {
         #expect(rows(read).map(\.line) == [2, 5])
     }
 
+    @Test("a UTF-16 CSV (Excel's 'Unicode text') is one error saying so, not a row of one field per line", arguments: [true, false])
+    func utf16IsRefused(_ littleEndian: Bool) {
+        let units = Array((row(1) + "\n" + row(2) + "\n").utf16)
+        let input: [UInt8] = (littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF])
+            + units.flatMap { littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let message = "UTF-16 text (it opens with a UTF-16 byte order mark): the Cablegate CSV is read as UTF-8; save it as UTF-8"
+        var reader = CablegateCSVReader()
+        var results: [Result<CablegateRow, CablegateCSVError>] = []
+        for chunk in stride(from: 0, to: input.count, by: 7).map({ Array(input[$0..<min($0 + 7, input.count)]) }) {
+            results += reader.feed(chunk)
+        }
+        results += reader.finish()
+        #expect(rows(results).isEmpty)
+        #expect(errors(results) == [CablegateCSVError(line: 1, message: message)])
+        #expect(errors(CablegateCSVReader.read(input)) == [CablegateCSVError(line: 1, message: message)])
+    }
+
     @Test func headerRowIsSkipped() {
         let quoted = #""id","created","refid","origin","classification","references","header","body""# + "\n"
         let unquoted = "row,created,reference_id,origin,classification,references,header,body\r\n"

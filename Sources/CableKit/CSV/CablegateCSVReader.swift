@@ -41,6 +41,8 @@ public struct CablegateCSVReader: Sendable {
         case resync
         /// After a bad row, in a line that is not a row start: skip to its end.
         case skipLine
+        /// The input is UTF-16 (it opened with its byte order mark): one error, and the rest is not read.
+        case refused
     }
 
     /// A closed field of the current row, as a byte range of `buffer`.
@@ -111,7 +113,7 @@ public struct CablegateCSVReader: Sendable {
     private mutating func compact() {
         let keep: Int
         switch state {
-        case .lineStart, .resync, .skipLine: keep = pos
+        case .lineStart, .resync, .skipLine, .refused: keep = pos
         case .fieldStart, .quoted, .unquoted: keep = rowStart
         }
         guard keep > 0 else { return }
@@ -157,6 +159,12 @@ public struct CablegateCSVReader: Sendable {
                     if end - pos < 3 && !atEOF { return }
                     atStartOfInput = false
                     if end - pos >= 3, base[pos] == 0xEF, base[pos + 1] == 0xBB, base[pos + 2] == 0xBF { pos += 3 }
+                    // UTF-16 (Excel's "Unicode text"): read byte by byte it would be rows of one field each
+                    if end - pos >= 2, base[pos] == 0xFF && base[pos + 1] == 0xFE || base[pos] == 0xFE && base[pos + 1] == 0xFF {
+                        output.append(.failure(CablegateCSVError(line: 1, message: "UTF-16 text (it opens with a UTF-16 byte order mark): the Cablegate CSV is read as UTF-8; save it as UTF-8")))
+                        state = .refused
+                        continue
+                    }
                 }
                 guard pos < end else { return }
                 let b = base[pos]
@@ -295,6 +303,10 @@ public struct CablegateCSVReader: Sendable {
                 guard i < end else { pos = end; return }
                 pos = i + 1; line += 1
                 state = .resync
+
+            case .refused:
+                pos = end
+                return
             }
         }
     }
