@@ -96,7 +96,9 @@ enum ClassifiedBy {
         let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         var name: [String] = []
         while let word = popLastWord(&rest, ascii: ascii) {
-            let key = word.uppercased().trimming(",:")
+            var key = word.uppercased().trimming(",:")
+            // a typographic apostrophe, as word processors write it ("Charge d’Affaires")
+            if !ascii { key = key.replacingOccurrences(of: "\u{2019}", with: "'") }
             if titleWords.contains(key) && !(name.isEmpty && key.count == 1) { if !name.isEmpty { break } else { continue } }
             // an office acronym in mixed-case text ("SCA Richard", "ISN/MTR")
             if !name.isEmpty, word.utf8.allSatisfy({ $0 < 0x80 }) ? word.utf8.contains(ASCII.slash) : word.contains("/") { break }
