@@ -96,4 +96,15 @@ import Testing
         #expect(Self.ratio(stroke, bg) >= 3, "\(scheme): the focused bar's edge \(stroke) on the page \(bg)")
         #expect(Self.ratio(fill, bar) >= 3 || Self.ratio(stroke, bar) >= 3, "\(scheme): the focused bar \(fill)/\(stroke) among bars \(bar)")
     }
+
+    /// A printed page shows where an outside link goes, not the site's own paths (`</cable/2009/10/…>`
+    /// means nothing on paper; the page's full address is printed at its foot and cables by their ids).
+    @Test func printShowsOnlyOutsideAddresses() {
+        for line in Self.css.split(separator: "\n") where line.contains("attr(href)") {
+            let selectors = line.prefix { $0 != "{" }.split(separator: ",")
+            for selector in selectors {
+                #expect(selector.contains("[href^=\"http\"]"), "\(selector) prints a path of the site")
+            }
+        }
+    }
 }
