@@ -52,6 +52,7 @@ enum HostileText {
         // codes as a cable holds them (trimmed, no blanks or repeats, no citation of itself)
         c.tags = CableFile.codes(lists[3])
         c.references = CableFile.codes(lists[4]).filter { $0 != c.id }
+        c.referenceLine = optional(5).flatMap(ReferenceLine.normalized)  // as written, its white space single
         c.classifiedBy = optional(3)
         c.reasons = lists[5]
         c.declassifyOn = flags[3] ? nil : CableDate(year: 1970 + numbers[9] % 50, month: 1 + numbers[9] % 12, day: 1 + numbers[9] % 28)?.isoDate

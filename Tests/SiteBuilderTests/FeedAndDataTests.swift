@@ -82,8 +82,8 @@ import Testing
     }
 
     static let frontMatterKeys = ["id", "title", "date", "date_estimated", "origin", "classification", "caveats", "precedence", "to", "info",
-                                  "tags", "references", "classified_by", "reasons", "declassify_on", "signed_by", "summary", "partial",
-                                  "release", "source", "repairs"]
+                                  "tags", "references", "reference_line", "classified_by", "reasons", "declassify_on", "signed_by", "summary",
+                                  "partial", "release", "source", "repairs"]
 
     @Test func cablesJSON() throws {
         let data = try #require(site.data("data/cables.json"))

@@ -82,6 +82,7 @@ public enum CableFile {
             case "info": cable.info = try list(value, key, line)
             case "tags": cable.tags = try codes(value, key, line)
             case "references": cable.references = try codes(value, key, line)
+            case "reference_line": cable.referenceLine = try string(value, key, line).flatMap(ReferenceLine.normalized)
             case "classified_by": cable.classifiedBy = try string(value, key, line)
             case "reasons": cable.reasons = try list(value, key, line)
             case "declassify_on": cable.declassifyOn = try isoDay(try string(value, key, line), key, line)

@@ -9,7 +9,8 @@ public enum CableJSON {
         w.raw("date_estimated", c.dateEstimated ? "true" : "false"); w.field("origin", c.origin)
         w.field("classification", c.classification?.rawValue); w.list("caveats", c.caveats)
         w.field("precedence", c.precedence); w.list("to", c.to); w.list("info", c.info); w.list("tags", c.tags)
-        w.list("references", c.references); w.field("classified_by", c.classifiedBy); w.list("reasons", c.reasons)
+        w.list("references", c.references); w.field("reference_line", c.referenceLine)
+        w.field("classified_by", c.classifiedBy); w.list("reasons", c.reasons)
         w.field("declassify_on", c.declassifyOn); w.field("signed_by", c.signedBy); w.field("summary", c.summary)
         w.raw("partial", c.partial ? "true" : "false")
         if let r = c.release {

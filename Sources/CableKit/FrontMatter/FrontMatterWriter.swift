@@ -4,7 +4,7 @@ public enum FrontMatterWriter {
     /// The front-matter keys in the order they are written; `chancery inspect --json` uses the same list.
     public static let keys = [
         "id", "title", "date", "date_estimated", "origin", "classification", "caveats", "precedence", "to", "info",
-        "tags", "references", "classified_by", "reasons", "declassify_on", "signed_by", "summary", "partial",
+        "tags", "references", "reference_line", "classified_by", "reasons", "declassify_on", "signed_by", "summary", "partial",
         "release", "source", "repairs",
     ]
 
@@ -49,6 +49,7 @@ public enum FrontMatterWriter {
         y += "info: \(YAMLScalar.flowList(c.info))\n"
         y += "tags: \(YAMLScalar.flowList(c.tags))\n"
         y += "references: \(YAMLScalar.flowList(c.references))\n"
+        y += "reference_line: \(c.referenceLine.map(YAMLScalar.quoted) ?? "null")\n"
         y += "classified_by: \(c.classifiedBy.map(YAMLScalar.quoted) ?? "null")\n"
         y += "reasons: \(YAMLScalar.flowList(c.reasons))\n"
         y += "declassify_on: \(c.declassifyOn ?? "null")\n"

@@ -27,6 +27,9 @@ public struct Cable: Sendable, Equatable {
     public var tags: [String]
     /// Canonical ids of the cables in the REF line.
     public var references: [String]
+    /// The REF line as written, its white space runs made single spaces (`A. OSC EUP20090610950001 B. 08 MADRID
+    /// 1141`): what the body's "Ref A" means, non-cable references included. Nil without a REF line.
+    public var referenceLine: String?
     public var classifiedBy: String?
     /// Classification reasons, normalised: `1.4(b)`, `1.5(d)`.
     public var reasons: [String]
@@ -51,14 +54,14 @@ public struct Cable: Sendable, Equatable {
         id: String? = nil, title: String? = nil, date: CableDate? = nil, dateEstimated: Bool = false,
         origin: String? = nil, classification: Classification? = nil, caveats: [String] = [],
         precedence: String? = nil, to: [String] = [], info: [String] = [], tags: [String] = [],
-        references: [String] = [], classifiedBy: String? = nil, reasons: [String] = [],
+        references: [String] = [], referenceLine: String? = nil, classifiedBy: String? = nil, reasons: [String] = [],
         declassifyOn: String? = nil, signedBy: String? = nil, summary: String? = nil, partial: Bool = false,
         release: Release? = nil, source: SourceInfo = SourceInfo(), repairs: [Repair] = [], body: String = ""
     ) {
         self.id = id; self.title = title; self.date = date; self.dateEstimated = dateEstimated
         self.origin = origin; self.classification = classification; self.caveats = caveats
         self.precedence = precedence; self.to = to; self.info = info; self.tags = tags
-        self.references = references; self.classifiedBy = classifiedBy; self.reasons = reasons
+        self.references = references; self.referenceLine = referenceLine; self.classifiedBy = classifiedBy; self.reasons = reasons
         self.declassifyOn = declassifyOn; self.signedBy = signedBy; self.summary = summary
         self.partial = partial; self.release = release; self.source = source; self.repairs = repairs
         self.body = body

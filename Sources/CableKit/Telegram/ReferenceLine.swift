@@ -1,7 +1,7 @@
 /// Reads the REF line into canonical reference ids: `REF: A. 05 PARIS 5459 B. STATE 127608` → `05PARIS5459`,
 /// `08STATE127608` (a reference without a year takes the citing cable's year). Non-cable references
 /// (e-mails, OSC reports, `SECDEF MSG DTG …`) are skipped; the cable's own page markers are not references.
-enum ReferenceLine {
+public enum ReferenceLine {
     static func parse(_ value: String, year: Int?, ownID: String?, posts: PostDirectory = .standard) -> [String] {
         // Tokens: words separated by white space and punctuation that never belongs to a post or serial.
         var tokens: [String] = []
@@ -56,6 +56,23 @@ enum ReferenceLine {
             if let post, let serial, ref.post == post, ref.serial >= serial { return ref.year + 1 }
             return ref.year
         }.max()
+    }
+
+    /// The REF line as written with each run of white space (line breaks of a wrapped line, the indent of its
+    /// continuations, tabs) made one space, trimmed; nil when nothing is left.
+    public static func normalized(_ value: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count)
+        var pendingSpace = false
+        for b in value.utf8 {
+            if b == ASCII.space || b == ASCII.tab || b == ASCII.newline || b == ASCII.cr || b == 0x0B || b == 0x0C {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(ASCII.space); pendingSpace = false }
+            out.append(b)
+        }
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 
     /// "05" → 2005, "2007" → 2007; nil for anything else.

@@ -92,7 +92,7 @@ extension BinaryWriter {
     mutating func cable(_ c: Cable) {
         optional(c.id); optional(c.title); optional(c.date?.iso8601); bool(c.dateEstimated); optional(c.origin)
         optional(c.classification?.rawValue); strings(c.caveats); optional(c.precedence); strings(c.to); strings(c.info)
-        strings(c.tags); strings(c.references); optional(c.classifiedBy); strings(c.reasons); optional(c.declassifyOn)
+        strings(c.tags); strings(c.references); optional(c.referenceLine); optional(c.classifiedBy); strings(c.reasons); optional(c.declassifyOn)
         optional(c.signedBy); optional(c.summary); bool(c.partial)
         bool(c.release != nil)
         if let r = c.release { optional(r.status); strings(r.exemptions); optional(r.reviewer); optional(r.reviewDate); optional(r.caseID) }
@@ -112,7 +112,7 @@ extension BinaryReader {
         l.caveats = try strings()
         try skipOptional(); try skipStrings(); try skipStrings()          // precedence, to, info
         l.tags = try strings(); l.references = try strings()
-        try skipOptional(); try skipStrings(); try skipOptional(); try skipOptional()   // classified by, reasons, declassify on, signed by
+        try skipOptional(); try skipOptional(); try skipStrings(); try skipOptional(); try skipOptional()   // reference line, classified by, reasons, declassify on, signed by
         l.summary = try optional(); l.partial = try bool()
         if try bool() { try skipOptional(); try skipStrings(); try skipOptional(); try skipOptional(); try skipOptional() }  // release
         for _ in 0..<5 { try skipOptional() }                              // source
@@ -128,7 +128,7 @@ extension BinaryReader {
         c.dateEstimated = try bool(); c.origin = try optional()
         c.classification = try optional().flatMap { Classification(rawValue: $0) }
         c.caveats = try strings(); c.precedence = try optional(); c.to = try strings(); c.info = try strings()
-        c.tags = try strings(); c.references = try strings(); c.classifiedBy = try optional(); c.reasons = try strings()
+        c.tags = try strings(); c.references = try strings(); c.referenceLine = try optional(); c.classifiedBy = try optional(); c.reasons = try strings()
         c.declassifyOn = try optional(); c.signedBy = try optional(); c.summary = try optional(); c.partial = try bool()
         if try bool() {
             c.release = Release(status: try optional(), exemptions: try strings(), reviewer: try optional(),

@@ -13,8 +13,8 @@ import ChanceryIO
 /// past a sixteenth of the base, the save writes a new base and drops the journal: every load applies the
 /// journal entry by entry, so it is kept small (a build that re-rendered everything writes a new base).
 struct BuildCache: Sendable {
-    static let format = "chancery build cache 8"
-    static let journalFormat = "chancery build cache journal 8"
+    static let format = "chancery build cache 9"
+    static let journalFormat = "chancery build cache journal 9"
 
     struct CachedCable: Sendable {
         var stamp: DiskIO.Stamp
