@@ -45,6 +45,7 @@ enum ReadingRoom {
         info: [AMEMBASSY LONDON]
         tags: [KNNP, MNUC, PARM, PK, PREL]
         references: [08ISLAMABAD1000, 07STATE99999]
+        reference_line: "A. ISLAMABAD 1000 B. 07 STATE 99999 C. OSC SAP20080409950012 <E-MAIL> & NOTES"
         classified_by: "Richard A. Boucher"
         reasons: ["1.4(b)", "1.4(d)"]
         declassify_on: 2018-04-10

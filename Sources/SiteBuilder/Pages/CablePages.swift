@@ -117,16 +117,18 @@ struct CablePages {
         let urls = context.urls
         let record = index.records[i]
         let link = context.link
-        var referencesHTML = ""
-        let references = cable.references.map { id -> CableLinkView in
-            if let j = index.byID[id] {
-                referencesHTML += fragments.link(j)
-                return link(j)
-            }
+        func cited(_ id: String) -> (view: CableLinkView, html: String) {
+            if let j = index.byID[id] { return (link(j), fragments.link(j)) }
             let absent = CableLinkView(id: id, url: nil, title: nil, date: nil, present: false)
-            referencesHTML += context.theme.renderFragment("cable-link", absent)
-            return absent
+            return (absent, context.theme.renderFragment("cable-link", absent))
         }
+        let citedViews = cable.references.map(cited)
+        // each cited cable's link made once, for the whole list and for the letter that names it
+        let views = Dictionary(zip(cable.references, citedViews), uniquingKeysWith: { first, _ in first })
+        let section = ReferenceSection.make(referenceLine: cable.referenceLine, references: cable.references, citingID: record.id) {
+            views[$0] ?? cited($0)
+        }
+        let unlettered = section.unlettered.count == cable.references.count ? citedViews : section.unlettered.map { views[$0] ?? cited($0) }
         let tags = cable.tags.map { context.tagView($0) }
         let tagsHTML = cable.tags.map { fragments.tag($0) }.joined()
         let related = index.related(to: i, limit: context.config.relatedCount)
@@ -146,7 +148,9 @@ struct CablePages {
             tags: tags, tagsHTML: tagsHTML,
             classifiedBy: cable.classifiedBy, reasons: cable.reasons.isEmpty ? nil : cable.reasons.joined(separator: ", "),
             declassifyOn: cable.declassifyOn, release: release, signedBy: cable.signedBy, summary: cable.summary,
-            partial: cable.partial, body: body, references: references, referencesHTML: referencesHTML,
+            partial: cable.partial, body: body, references: citedViews.map(\.view), referencesHTML: citedViews.map(\.html).joined(),
+            referenceLine: cable.referenceLine, letteredReferences: section.lettered,
+            unletteredReferences: unlettered.map(\.view), unletteredReferencesHTML: unlettered.map(\.html).joined(),
             referencedBy: index.citedBy[i].map(link), referencedByHTML: fragments.links(index.citedBy[i]),
             related: related.map(link), relatedHTML: fragments.links(related),
             previous: index.previousFromSamePost(i).map(link), next: index.nextFromSamePost(i).map(link),

@@ -82,8 +82,16 @@ struct CableView: MustacheParent, Sendable {
     var summary: String?
     var partial: Bool
     var body: String
+    /// Every cable the REF line cites.
     var references: [CableLinkView]
     var referencesHTML: String
+    /// The REF line as written.
+    var referenceLine: String?
+    /// The REF line's references by letter (empty when it has no letters).
+    var letteredReferences: [LetteredReferenceView]
+    /// The cited cables no letter names (all of them when the REF line has no letters).
+    var unletteredReferences: [CableLinkView]
+    var unletteredReferencesHTML: String
     var referencedBy: [CableLinkView]
     var referencedByHTML: String
     var related: [CableLinkView]
@@ -121,6 +129,10 @@ struct CableView: MustacheParent, Sendable {
         case "partial": partial
         case "body": body
         case "references": ListBlock(items: references, html: referencesHTML)
+        case "hasReferences": referenceLine != nil || !references.isEmpty
+        case "referenceLine": referenceLine
+        case "letteredReferences": ListBlock(items: letteredReferences)
+        case "unletteredReferences": ListBlock(items: unletteredReferences, html: unletteredReferencesHTML)
         case "referencedBy": ListBlock(items: referencedBy, html: referencedByHTML)
         case "related": ListBlock(items: related, html: relatedHTML)
         case "previous": previous
