@@ -77,7 +77,11 @@ import Testing
             // cited, but named by no letter: listed after them
             "<span class=\"mono\">09STATE12345</span> <span class=\"absent\">(not in this archive)</span>",
         ], notContains: ["<p class=\"ref-line\">", "<EUP>"])
-        site.assertOrder(page, ["ref-a", "ref-b", "08MADRID1141", "ref-c", "ref-d", "09MADRID286", "09STATE12345"])
+        site.assertOrder(page, ["id=\"ref-a\"", "id=\"ref-b\"", "08MADRID1141", "id=\"ref-c\"", "id=\"ref-d\"", "09MADRID286", "09STATE12345"])
+        // the body's mentions lead to them
+        site.assertFileContent(page, contains: [
+            "As reported in Ref <a class=\"ref-link\" href=\"#ref-a\">A</a>, and see Ref <a class=\"ref-link\" href=\"#ref-d\">D</a>.",
+        ])
         // the link works: the cited cable's page is there, and cites back
         site.assertFileContent("cable/2009/03/09MADRID286/index.html", contains: [
             "<h2 id=\"refby-h\">Referenced by</h2>", "href=\"/archive/cable/2009/08/09MADRID869/\"",

@@ -76,8 +76,12 @@ struct CablePages {
         let urls = context.urls
         rendered.search = SearchDocument.make(i, record: record, body: cable.body[...])
         let path = urls.cable(id: record.id, date: record.date)
-        let body = BodyDecorator.decorate(MarkdownRenderer.html(cable.body))
-        let view = cableView(i, cable: cable, body: body, path: path)
+        // the REF line's references, read once: listed by letter below the body, and a mention of one in the
+        // body ("Ref C") links to it
+        let cited = cable.referenceLine.map { ReferenceLine.cited($0, year: ReferenceID.parts(record.id)?.year, ownID: record.id) } ?? []
+        let letters = cited.first?.letter == nil ? [] : Set(cited.compactMap { $0.letter?.utf8.first })   // as ReferenceSection lists them
+        let body = BodyDecorator.decorate(MarkdownRenderer.html(cable.body), referenceLetters: letters)
+        let view = cableView(i, cable: cable, cited: cited, body: body, path: path)
         let title = record.title ?? record.id
         var breadcrumbs = [LinkView(title: "Home", url: urls.home), LinkView(title: "Dates", url: urls.dates)]
         if let d = record.date {
@@ -112,7 +116,8 @@ struct CablePages {
         return page.telegramText + "\n"
     }
 
-    func cableView(_ i: Int, cable: Cable, body: String, path: String) -> CableView {
+    /// `cited`: the references of the cable's REF line (`ReferenceLine.cited`).
+    func cableView(_ i: Int, cable: Cable, cited referenceLine: [CitedReference], body: String, path: String) -> CableView {
         let index = context.index
         let urls = context.urls
         let record = index.records[i]
@@ -125,7 +130,7 @@ struct CablePages {
         let citedViews = cable.references.map(cited)
         // each cited cable's link made once, for the whole list and for the letter that names it
         let views = Dictionary(zip(cable.references, citedViews), uniquingKeysWith: { first, _ in first })
-        let section = ReferenceSection.make(referenceLine: cable.referenceLine, references: cable.references, citingID: record.id) {
+        let section = ReferenceSection.make(cited: referenceLine, references: cable.references) {
             views[$0] ?? cited($0)
         }
         let unlettered = section.unlettered.count == cable.references.count ? citedViews : section.unlettered.map { views[$0] ?? cited($0) }

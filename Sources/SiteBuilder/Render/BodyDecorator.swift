@@ -1,9 +1,12 @@
 /// Adds the reading-room touches to a cable body rendered as HTML: an anchor and a visible ¶ link on each
 /// numbered paragraph (`<p class="para" id="p4">`), a styled badge for each per-paragraph classification
-/// marking such as `(S/NF)`, and a styled mark for redactions (`XXXXXXXXXXXX`). It only ever looks at text
-/// between tags, which libcmark-gfm has already escaped, so it cannot open a hole for markup.
+/// marking such as `(S/NF)`, a styled mark for redactions (`XXXXXXXXXXXX`), and a link from a mention of a
+/// lettered reference (`Ref C`, `REFTEL B`, `refs A and B`) to it in the page's references (`#ref-c`). It
+/// only ever looks at text between tags, which libcmark-gfm has already escaped, so it cannot open a hole
+/// for markup.
 enum BodyDecorator {
-    static func decorate(_ html: String) -> String {
+    /// `referenceLetters`: the letters of the cable's lettered references (`A`…), which a mention links to.
+    static func decorate(_ html: String, referenceLetters: Set<UInt8> = []) -> String {
         var out = [UInt8]()
         var html = html
         out.reserveCapacity(html.utf8.count + html.utf8.count / 8)
@@ -44,6 +47,21 @@ enum BodyDecorator {
                     i += 1
                     continue
                 }
+                // "Ref C": each letter of the mention links to its reference
+                if !referenceLetters.isEmpty, c | 0x20 == UInt8(ascii: "r"), i == 0 || !isWordByte(b[i - 1]),
+                   let (letters, end) = mentionedReferences(b, i, referenceLetters) {
+                    for k in letters {
+                        flush(k)
+                        out.append(contentsOf: "<a class=\"ref-link\" href=\"#ref-".utf8)
+                        out.append(b[k] | 0x20)
+                        out.append(contentsOf: "\">".utf8)
+                        out.append(b[k])
+                        out.append(contentsOf: "</a>".utf8)
+                        copied = k + 1
+                    }
+                    i = end
+                    continue
+                }
                 // redactions: a run of 6 or more X
                 if c == UInt8(ascii: "X"), i == 0 || !isWordByte(b[i - 1]) {
                     var j = i
@@ -78,6 +96,42 @@ enum BodyDecorator {
 
     private static func isWordByte(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0x80
+    }
+
+    private static let mentionWords: [[UInt8]] = ["REF", "REFS", "REFTEL", "REFTELS"].map { Array($0.utf8) }
+    private static let letterJoins: [[UInt8]] = ["and ", "AND ", "or ", "OR ", "&amp; "].map { Array($0.utf8) }
+
+    /// At `i`, a mention of lettered references — `Ref C`, `REF. A`, `REFTEL B`, `refs A, B and D` — whose
+    /// letters are among `letters`: the offsets of those letters and where the mention ends; nil when there is
+    /// none (another word, or a letter the REF line does not give).
+    private static func mentionedReferences(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ letters: Set<UInt8>) -> ([Int], Int)? {
+        var j = i
+        while j < b.count, j - i < 8, (b[j] | 0x20) >= 0x61, (b[j] | 0x20) <= 0x7A { j += 1 }
+        let word = UnsafeBufferPointer(rebasing: b[i..<j]).map { $0 & ~0x20 }
+        guard mentionWords.contains(word) else { return nil }
+        if j < b.count, b[j] == UInt8(ascii: ".") { j += 1 }
+        var found: [Int] = []
+        while true {
+            var k = j
+            while k < b.count, b[k] == UInt8(ascii: " ") { k += 1 }
+            // one capital letter standing alone, which the REF line gives
+            guard k > j, k < b.count, b[k] >= 0x41, b[k] <= 0x5A, k + 1 == b.count || !isWordByte(b[k + 1]), letters.contains(b[k]) else { break }
+            found.append(k)
+            j = k + 1
+            // then ", B", " and C", " & D"
+            var s = j
+            if s < b.count, b[s] == UInt8(ascii: ",") { s += 1 }
+            while s < b.count, b[s] == UInt8(ascii: " ") { s += 1 }
+            if let join = letterJoins.first(where: { starts(b, s, $0) }) {
+                j = s + join.count - 1
+            } else if j < b.count, b[j] == UInt8(ascii: ",") {
+                j += 1
+            } else {
+                break
+            }
+        }
+        guard let last = found.last else { return nil }
+        return (found, last + 1)
     }
 
     /// "4. " → (4, index after the space)

@@ -23,14 +23,12 @@ struct LetteredReferenceView: MustacheParent, Sendable {
 
 /// The references section of a cable page, from the REF line and the ids the cable cites.
 enum ReferenceSection {
-    /// The lettered references of `referenceLine` (empty when the line does not letter them), each with the
-    /// cables it names among `references` (`link` gives a cited id's view and HTML), and the cited ids no
-    /// letter names, in their order. A cable a letter names but `references` lacks is not linked: the
-    /// page shows, and `chancery check` checks, the cables of `references`.
-    static func make(referenceLine: String?, references: [String], citingID: String,
+    /// The lettered references of the REF line (`cited`, as `ReferenceLine.cited` reads it; none when the
+    /// line does not letter them), each with the cables it names among `references` (`link` gives a cited
+    /// id's view and HTML), and the cited ids no letter names, in their order. A cable a letter names but
+    /// `references` lacks is not linked: the page shows, and `chancery check` checks, the cables of `references`.
+    static func make(cited: [CitedReference], references: [String],
                      link: (String) -> (view: CableLinkView, html: String)) -> (lettered: [LetteredReferenceView], unlettered: [String]) {
-        guard let referenceLine else { return ([], references) }
-        let cited = ReferenceLine.cited(referenceLine, year: ReferenceID.parts(citingID)?.year, ownID: citingID)
         guard cited.first?.letter != nil else { return ([], references) }
         let listed = Set(references)
         var named = Set<String>()
