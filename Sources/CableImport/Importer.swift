@@ -29,13 +29,16 @@ public struct Importer: Sendable {
     public let options: Options
     public init(options: Options) { self.options = options }
 
-    public var destination: String { (options.root == "." ? "" : options.root + "/") + "Content/cables" }
+    public var destination: String { inSite("Content/cables") }
 
     /// `<root>/.chancery/import-record`: what the last imports stored (see `ImportRecord`).
     public var recordFile: String { ImportRecord.file(root: options.root) }
 
     /// `<root>/.chancery/import-lock`: held while an import reads and writes the store.
-    public var lockFile: String { (options.root == "." ? "" : options.root + "/") + ".chancery/import-lock" }
+    public var lockFile: String { inSite(".chancery/import-lock") }
+
+    /// A path inside the site folder, as messages show it (`Content/cables` for the current folder).
+    private func inSite(_ relative: String) -> String { (options.root == "." ? "" : options.root + "/") + relative }
 
     /// Imports `paths`. A second import of the same site waits for the first (`waiting` is called once
     /// when it has to): each reads the store as the one before left it, so two never both write a cable
@@ -44,7 +47,7 @@ public struct Importer: Sendable {
         let start = DispatchTime.now()
         var report = ImportReport()
         report.destination = destination
-        let inputs = InputFiles.expand(paths, passing: [(options.root == "." ? "" : options.root + "/") + "Public"])
+        let inputs = InputFiles.expand(paths, passing: [inSite("Public")])
         for problem in inputs.problems {
             if problem.isWarning { report.warning(problem.path, problem.message) } else { report.error(problem.path, line: nil, problem.message) }
         }
@@ -59,7 +62,7 @@ public struct Importer: Sendable {
         let store = CableStore(directory: destination, force: options.force)
         var seen: [String: String] = [:]
         // without a way to tell this build of the tool from another, there is no record
-        let tool = ToolIdentity.current(remembering: (options.root == "." ? "" : options.root + "/") + ".chancery/tool")
+        let tool = ToolIdentity.current(site: options.root)
         let previous = tool.map { ImportRecord.load(recordFile, tool: $0) } ?? ImportRecord()
         let known = options.force ? ImportRecord() : previous   // --force reads every input
         var record = ImportRecord(capacity: previous.count)

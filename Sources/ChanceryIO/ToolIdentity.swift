@@ -14,13 +14,13 @@ public enum ToolIdentity {
     static let executablePath = "/proc/self/exe"
 
     /// `chancery 0.1 9f3c0a1e2b7d4c55`: the version and the hash of the executable's bytes; nil where the
-    /// executable cannot be read. Hashing it takes a few tens of milliseconds, so `remembering` names a file
-    /// (in the site's `.chancery/`) that keeps the hash with the executable's size and time: the bytes are
-    /// read again only when those change. Computed once per process.
-    public static func current(remembering file: String? = nil) -> String? {
+    /// executable cannot be read. Hashing it takes a few tens of milliseconds, so the site folder `site` keeps
+    /// the hash in `.chancery/tool` with the executable's size and time: the bytes are read again only when
+    /// those change. Computed once per process.
+    public static func current(site: String? = nil) -> String? {
         known.withLock { known in
             if let known { return known }
-            guard let hash = executableHash(remembering: file) else { return nil }
+            guard let hash = executableHash(remembering: site.map { $0 + "/.chancery/tool" }) else { return nil }
             known = version + " " + hash
             return known
         }

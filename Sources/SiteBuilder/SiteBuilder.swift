@@ -95,7 +95,7 @@ public struct SiteBuilder: Sendable {
         let menu = freePages.compactMap { page in page.menu.map { (label: $0, slug: page.slug) } }
         // what shapes every output (the theme apart: each kind of page depends on its own templates only, an
         // asset on nothing but itself)
-        let tool = ToolIdentity.current(remembering: BuildCache.folder(root: root) + "/tool") ?? ToolIdentity.version
+        let tool = ToolIdentity.current(site: root) ?? ToolIdentity.version
         let settings = settingsKey(tool: tool, configBytes: configBytes, config: config, output: outputKey)
         // every page shows the menu in its header and footer (the search index, feeds and exports do not)
         var pageSettings = FastHash(seed: settings)

@@ -21,11 +21,9 @@ enum PlusDSynopsis {
     static func created(_ s: String) -> String? {
         let words = s.split(whereSeparator: { $0 == " " || $0 == "," })
         guard words.count >= 3, let year = Int(words[0]), let day = Int(words[2]) else { return nil }
-        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-        guard let m = months.firstIndex(of: words[1].lowercased()) else { return nil }
+        guard let m = TelegramForm.monthNames.firstIndex(of: words[1].uppercased()) else { return nil }
         var time = "00:00"
         if words.count > 3, words[3].count == 5, words[3].dropFirst(2).first == ":" { time = String(words[3]) }
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(year)-\(pad(m + 1))-\(pad(day)) \(time)"
     }
 
