@@ -111,7 +111,7 @@ import Testing
         let records = try CSV.parse(text)
         let header = try #require(records.first)
         #expect(header == ["id", "date", "date_estimated", "title", "origin", "classification", "caveats", "precedence", "to", "info", "tags",
-                           "references", "classified_by", "reasons", "declassify_on", "signed_by", "partial", "url"])
+                           "references", "classified_by", "reasons", "declassify_on", "signed_by", "partial", "url", "reference_line"])
         let rows = Array(records.dropFirst())
         #expect(rows.count == 9, "one row per cable")
         for row in rows { #expect(row.count == header.count, "\(row.first ?? "?"): \(row.count) fields") }
@@ -123,6 +123,8 @@ import Testing
         #expect(field("08STATE37957", "tags") == "KNNP;MNUC;PARM;PK;PREL")
         #expect(field("08STATE37957", "reasons") == "1.4(b);1.4(d)")
         #expect(field("08STATE37957", "url") == "https://example.org/cable/2008/04/08STATE37957/")
+        #expect(field("08STATE37957", "reference_line") == "A. ISLAMABAD 1000 B. 07 STATE 99999 C. OSC SAP20080409950012 <E-MAIL> & NOTES")
+        #expect(field("08ISLAMABAD1000", "reference_line") == "", "a cable without a REF line has an empty field")
         #expect(field("08ISLAMABAD1000", "title") == "PAKISTAN: \"KHAN\", AGAIN", "quotes and commas survive")
         #expect(field("08ISLAMABAD1200", "title") == "'=HYPERLINK(\"http://example.com\")", "a formula is defused")
         #expect(field("08LAHORE300", "title") == "CONCERNS ABOUT </script><script>alert(1)</script> & OTHER <TAGS>")

@@ -9,9 +9,11 @@ final class DataExports {
     private var first = true
     let urls: SiteURLs
 
+    /// `reference_line` came after `url`: a new column goes last, so that a script reading the columns by
+    /// position keeps working.
     static let csvColumns = ["id", "date", "date_estimated", "title", "origin", "classification", "caveats", "precedence",
                              "to", "info", "tags", "references", "classified_by", "reasons", "declassify_on", "signed_by",
-                             "partial", "url"]
+                             "partial", "url", "reference_line"]
 
     init(publicDirectory: String, urls: SiteURLs) throws(DiskIO.Failure) {
         json = try StreamFile(path: publicDirectory + "/data/cables.json")
@@ -38,6 +40,7 @@ final class DataExports {
             cable.precedence ?? "", cable.to.joined(separator: ";"), cable.info.joined(separator: ";"), cable.tags.joined(separator: ";"),
             cable.references.joined(separator: ";"), cable.classifiedBy ?? "", cable.reasons.joined(separator: ";"),
             cable.declassifyOn ?? "", cable.signedBy ?? "", cable.partial ? "true" : "false", url,
+            cable.referenceLine ?? "",
         ]
         return Entry(json: Array(object.utf8), csv: Array((fields.map(Self.csvField).joined(separator: ",") + "\r\n").utf8))
     }
