@@ -191,6 +191,8 @@ import Testing
         site.assertFileContent(page, contains: [
             "<link rel=\"canonical\" href=\"https://example.org/cable/2008/04/08STATE37957/\">",
             "<meta property=\"og:type\" content=\"article\">",
+            "<meta property=\"og:url\" content=\"https://example.org/cable/2008/04/08STATE37957/\">",
+            "<p class=\"wrap print-only\">Printed from https://example.org/cable/2008/04/08STATE37957/</p>",
             "Secretary of State. “POSSIBLE RELEASE OF A.Q. KHAN.” Cable 08STATE37957, 10 April 2008. SECRET//NOFORN. Test Reading Room. https://example.org/cable/2008/04/08STATE37957/",
         ])
     }

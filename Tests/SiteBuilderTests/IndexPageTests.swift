@@ -242,6 +242,8 @@ import SiteBuilder
         ])
         // served for any address: its links must not be relative
         site.assertFileContent("404.html", contains: [], notContains: ["href=\"../", "src=\"../", "href=\"assets/"])
+        // kept out of search engines, it names no canonical address (the two would contradict each other)
+        site.assertFileContent("404.html", contains: [], notContains: ["rel=\"canonical\"", "og:url", "Printed from"])
     }
 
     @Test func freePage() {

@@ -64,7 +64,7 @@ struct PageView: MustacheParent, Sendable {
         case "title": title
         case "description": description.isEmpty ? nil : description
         case "url": url
-        case "canonical": canonical
+        case "canonical": noindex ? nil : canonical  // a page kept out of search engines names no canonical address
         case "feed": feed
         case "feedTitle": feedTitle
         case "ogType": ogType
