@@ -107,7 +107,10 @@ struct Scratch {
             // an import that stored nothing leaves at most its lock
             if inRoot != ["Content"] && inRoot != [".chancery", "Content"] && inRoot != [".chancery"] { problems.append("written outside Content: \(inRoot)") }
             let inCache = (try? FileManager.default.contentsOfDirectory(atPath: root + "/.chancery").sorted()) ?? []
-            if !Set(inCache).isSubset(of: ["import-lock", "import-record"]) { problems.append("written in .chancery besides the import record and lock: \(inCache)") }
+            // `tool`: the hash of the executable, remembered in the site of the first import of the process
+            if !Set(inCache).isSubset(of: ["import-lock", "import-record", "tool"]) {
+                problems.append("written in .chancery besides the import record, the lock and the tool's hash: \(inCache)")
+            }
             let inContent = (try? FileManager.default.contentsOfDirectory(atPath: root + "/Content").sorted()) ?? ["cables"]
             if inContent != ["cables"] { problems.append("written outside Content/cables: \(inContent)") }
             for relative in Files.all(under: content) {
