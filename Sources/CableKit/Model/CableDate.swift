@@ -32,24 +32,81 @@ public struct CableDate: Sendable, Hashable, Comparable {
         "\(year)-\(pad(month))-\(pad(day))"
     }
 
-    /// Parses `2008-04-10T22:26:00Z`, `2008-04-10T22:26Z`, `2008-04-10 22:26` or `2008-04-10`.
+    /// Parses an ISO 8601 date or moment: `2008-04-10`, `2008-04-10T22:26Z`, `2008-04-10 22:26`,
+    /// `2008-04-10T22:26:00Z`. Seconds (and a fraction of one) are dropped: a cable's date is to the minute,
+    /// as its date-time group gives it. A moment without a zone is UTC; one with an offset (`+02:00`,
+    /// `-0500`) is turned into UTC. White space around it is ignored; anything else after it is refused.
     public init?(iso: String) {
-        let b = Array(iso.utf8)
-        func num(_ r: Range<Int>) -> Int? {
-            guard r.upperBound <= b.count else { return nil }
+        var b = Array(iso.utf8)[...]
+        while let f = b.first, f == 32 || f == 9 { b = b.dropFirst() }
+        while let l = b.last, l == 32 || l == 9 || l == 10 || l == 13 { b = b.dropLast() }
+        let s = b.startIndex, end = b.endIndex
+        func num(_ at: Int, _ count: Int) -> Int? {
+            guard s + at + count <= end else { return nil }
             var v = 0
-            for i in r { guard b[i] >= 48 && b[i] <= 57 else { return nil }; v = v * 10 + Int(b[i] - 48) }
+            for i in (s + at)..<(s + at + count) { guard b[i] >= 48 && b[i] <= 57 else { return nil }; v = v * 10 + Int(b[i] - 48) }
             return v
         }
-        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-              let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
-        var h = 0, mi = 0
-        if b.count > 10 {
-            guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), b.count >= 16,
-                  b[13] == UInt8(ascii: ":"), let hh = num(11..<13), let mm = num(14..<16) else { return nil }
-            h = hh; mi = mm
+        func byte(_ at: Int) -> UInt8? { s + at < end ? b[s + at] : nil }
+        guard let y = num(0, 4), byte(4) == UInt8(ascii: "-"), let m = num(5, 2), byte(7) == UInt8(ascii: "-"), let d = num(8, 2) else { return nil }
+        guard end - s > 10 else {
+            self.init(year: y, month: m, day: d)
+            return
         }
-        self.init(year: y, month: m, day: d, hour: h, minute: mi)
+        guard byte(10) == UInt8(ascii: "T") || byte(10) == UInt8(ascii: "t") || byte(10) == UInt8(ascii: " "),
+              let h = num(11, 2), byte(13) == UInt8(ascii: ":"), let mi = num(14, 2) else { return nil }
+        var at = 16
+        if byte(at) == UInt8(ascii: ":") {
+            guard let sec = num(at + 1, 2), sec <= 60 else { return nil }  // 60: a leap second
+            at += 3
+            if byte(at) == UInt8(ascii: ".") || byte(at) == UInt8(ascii: ",") {
+                at += 1
+                guard num(at, 1) != nil else { return nil }
+                while num(at, 1) != nil { at += 1 }
+            }
+        }
+        var offset = 0  // minutes east of UTC
+        if let z = byte(at) {
+            if z == UInt8(ascii: "Z") || z == UInt8(ascii: "z") {
+                at += 1
+            } else if z == UInt8(ascii: "+") || z == UInt8(ascii: "-") {
+                guard let oh = num(at + 1, 2) else { return nil }
+                at += 3
+                if byte(at) == UInt8(ascii: ":") { at += 1 }
+                guard let om = num(at, 2), oh <= 23, om <= 59 else { return nil }
+                at += 2
+                offset = (z == UInt8(ascii: "+") ? 1 : -1) * (oh * 60 + om)
+            } else {
+                return nil
+            }
+        }
+        guard s + at == end, var date = CableDate(year: y, month: m, day: d, hour: h, minute: mi) else { return nil }
+        if offset != 0 { date.shift(minutes: -offset) }
+        self = date
+    }
+
+    /// Moves the moment by less than a day (a time zone's offset), across a day's, month's or year's end.
+    private mutating func shift(minutes: Int) {
+        var total = hour * 60 + minute + minutes
+        if total < 0 {
+            total += 24 * 60
+            day -= 1
+            if day == 0 {
+                month -= 1
+                if month == 0 { month = 12; year -= 1 }
+                day = Self.daysIn(month: month, year: year)
+            }
+        } else if total >= 24 * 60 {
+            total -= 24 * 60
+            day += 1
+            if day > Self.daysIn(month: month, year: year) {
+                day = 1
+                month += 1
+                if month == 13 { month = 1; year += 1 }
+            }
+        }
+        hour = total / 60
+        minute = total % 60
     }
 
     public static func < (a: CableDate, b: CableDate) -> Bool {

@@ -1,0 +1,38 @@
+import Testing
+@testable import CableKit
+
+/// Dates as front matter (or a CSV row, a WikiLeaks page) writes them: to the minute, in UTC.
+struct CableDateTests {
+    private func iso(_ s: String) -> String? { CableDate(iso: s)?.iso8601 }
+
+    @Test func theFormsChanceryWritesAndReads() {
+        #expect(iso("2008-04-10T22:26:00Z") == "2008-04-10T22:26:00Z")
+        #expect(iso("2008-04-10T22:26Z") == "2008-04-10T22:26:00Z")
+        #expect(iso("2008-04-10 22:26") == "2008-04-10T22:26:00Z")
+        #expect(iso("2008-04-10") == "2008-04-10T00:00:00Z")
+        #expect(iso(" 2008-04-10 22:26 ") == "2008-04-10T22:26:00Z", "white space around it")
+    }
+
+    @Test func secondsAreDroppedNotRefused() {
+        #expect(iso("2008-04-10T22:26:17Z") == "2008-04-10T22:26:00Z")
+        #expect(iso("2008-04-10T22:26:17.250Z") == "2008-04-10T22:26:00Z")
+        #expect(iso("2008-04-10T22:26:60Z") == "2008-04-10T22:26:00Z", "a leap second")
+        #expect(iso("2008-04-10T22:26:61Z") == nil)
+    }
+
+    @Test func anOffsetIsTurnedIntoUTC() {
+        #expect(iso("2008-04-10T22:26:00+02:00") == "2008-04-10T20:26:00Z")
+        #expect(iso("2008-04-10T22:26-0500") == "2008-04-11T03:26:00Z", "into the next day")
+        #expect(iso("2008-03-01T01:00:00+05:30") == "2008-02-29T19:30:00Z", "back into February of a leap year")
+        #expect(iso("2008-12-31T23:30:00-01:00") == "2009-01-01T00:30:00Z", "into the next year")
+        #expect(iso("2009-01-01T00:10:00+00:20") == "2008-12-31T23:50:00Z", "into the year before")
+        #expect(iso("2008-04-10T22:26:00+00:00") == "2008-04-10T22:26:00Z")
+    }
+
+    @Test func whatIsNotADateIsRefused() {
+        for s in ["2008-04-10T22:26:00Zjunk", "2008-04-10T22:26:00 UTC", "2008-04-10T22", "2008-04-10T22:26:00+2", "2008-4-10",
+                  "2008-04-31", "2008-02-30", "2008-04-10T24:00", "2008-04-10T22:26:00+24:00", "10 April 2008", "", "2008-04-10x"] {
+            #expect(CableDate(iso: s) == nil, "\(s)")
+        }
+    }
+}
