@@ -247,6 +247,39 @@ import Testing
         #expect(status(pages[2]) == "No cable matches.", "\(status(pages[2]))")
     }
 
+    /// `?cites=ID` lists the cables citing an id and says so in the heading, the id linked to its cable when the
+    /// archive holds it (09BERLIN1393, cited by 09BERLIN1528); an id it does not hold (09BERLIN1167, cited three
+    /// times) is named without a link; the filters narrow the list and keep `cites` in the form and their links.
+    @Test(.timeLimit(.minutes(2))) func searchPageListsTheCablesCitingAnId() throws {
+        let pages = try Self.searchPages(["cites=09BERLIN1393", "cites=09BERLIN1167", "cites=09+berlin+1167&year=2009&cls=confidential"], label: "cites")
+        guard pages.count == 3 else { return }
+        func element(_ id: String, _ page: String) -> String {
+            guard let r = page.range(of: "id=\"\(id)\""), let end = page[r.upperBound...].range(of: "</") else { return "" }
+            return String(page[r.upperBound..<end.lowerBound])
+        }
+        func hits(_ page: String) -> [String] {
+            page.components(separatedBy: "<li class=\"search-hit\">").dropFirst().compactMap { hit in
+                hit.range(of: "<span class=\"mono\">").map { String(hit[$0.upperBound...].prefix { $0 != "<" }) }
+            }
+        }
+        #expect(pages[0].contains("<h1 id=\"search-h\">Cables citing <a class=\"mono\" href=\"/cable/2009/11/09BERLIN1393/\">09BERLIN1393</a></h1>"),
+                "\(pages[0].prefix(3000))")
+        #expect(element("search-status", pages[0]).hasSuffix(">1 cable citing 09BERLIN1393"), "\(element("search-status", pages[0]))")
+        #expect(hits(pages[0]) == ["09BERLIN1528"], "\(hits(pages[0]))")
+        #expect(pages[0].contains("<li>Citing: 09BERLIN1393 <a href=\"/search/\">remove</a></li>"))
+        #expect(pages[0].contains("<input type=\"hidden\" name=\"cites\" value=\"09BERLIN1393\">"))
+
+        #expect(pages[1].contains("<h1 id=\"search-h\">Cables citing <span class=\"mono\">09BERLIN1167</span></h1>"), "\(pages[1].prefix(3000))")
+        #expect(element("search-status", pages[1]).hasSuffix(">3 cables citing 09BERLIN1167 (not in this archive)"), "\(element("search-status", pages[1]))")
+        #expect(hits(pages[1]).count == 3, "\(hits(pages[1]))")
+        // facet links keep the cited id
+        #expect(pages[1].contains("href=\"/search/?cites=09BERLIN1167&amp;cls="), "\(pages[1].suffix(3000))")
+
+        let filtered = hits(pages[2])
+        #expect(!filtered.isEmpty && filtered.count < 3 && Set(filtered).isSubset(of: hits(pages[1])), "\(filtered)")
+        #expect(pages[2].contains("Cables citing <span class=\"mono\">09BERLIN1167</span>"))
+    }
+
     // MARK: narrow screens
 
     /// At 320 and 390 px no page scrolls sideways (WCAG 1.4.10 Reflow) and no list of cables needs its

@@ -129,6 +129,40 @@ async function found(params) {
     sameSet(`cables citing "${q}"`, citing.map((row) => row[0]), ids(want));
   }
 
+  // cites=ID lists the cables citing an id, held or not, however it is typed, in date order, with filters and words
+  check('idKey reads an id as the index keys it', client.idKey(' 08 State 037957 ') === '08state37957' && client.idKey('Kidwai') === null);
+  const citers = (id) => cables.filter((c) => c.refs.includes(id));
+  const cited = [...held].filter((id) => citers(id).length).sort((a, b) => citers(b).length - citers(a).length || (a < b ? -1 : 1))[0];
+  if (!cited) check('the sample holds a cable another cites', false);
+  else {
+    for (const form of [cited, cited.replace(/^(\d\d)([A-Z]+)(\d+)$/, '$1 $2 $3')]) {
+      const r = await found({ cites: form });
+      check(`cites="${form}" lists the cables citing it`, r.res.mode === 'cites' && r.res.cites === cited.toLowerCase() && r.res.redirect < 0, r.res.mode);
+      sameSet(`cables citing held ${form}`, r.ids, ids(citers(cited)));
+      check(`cables citing ${form} in date order`, r.res.docs.every((d, i) => !i || r.res.docs[i - 1] < d));
+    }
+    const tag = citers(cited)[0].tags[0], year = (await client.doc((await client.search({ cites: cited })).docs[0]))[2].slice(0, 4);
+    sameSet(`cables citing ${cited} with tag=${tag}`, (await found({ cites: cited, tag })).ids, ids(citers(cited).filter((c) => c.tags.includes(tag))));
+    const inYear = await found({ cites: cited, year });
+    check(`cables citing ${cited} in ${year}`, inYear.ids.length > 0 && inYear.rows.every((r) => r[2].startsWith(year)), `${inYear.ids.length} found`);
+    const word = citers(cited)[0].title.split(/\s+/).find((w) => client.tokens(w).length === 1 && w.length > 4);
+    const worded = await found({ q: word, cites: cited });
+    sameSet(`cables citing ${cited} with the word "${word}"`, worded.ids,
+      ids(citers(cited).filter((c) => client.tokens([c.text, ...c.tags, c.origin].join(' ')).includes(client.tokens(word)[0]))));
+    const helds = await found({ q: cited });
+    check(`the id ${cited} typed alone still opens the cable`, helds.res.redirect >= 0 && helds.res.mode === 'id', helds.res.mode);
+  }
+  // and an id the archive does not hold, the most cited one
+  const most = cables.flatMap((c) => c.refs).filter((r) => !held.has(r)).sort((a, b) => citers(b).length - citers(a).length || (a < b ? -1 : 1))[0];
+  if (most) {
+    const r = await found({ cites: most });
+    sameSet(`cites="${most}" (not held) lists the cables citing it`, r.ids, ids(citers(most)));
+    const tag = citers(most)[0].tags[0];
+    sameSet(`cables citing ${most} with tag=${tag}`, (await found({ cites: most, tag })).ids, ids(citers(most).filter((c) => c.tags.includes(tag))));
+  }
+  const nobody = await client.search({ cites: '01NOWHERE1' });
+  check('cites an id no cable cites: nothing', nobody.docs.length === 0 && nobody.mode === 'cites', nobody.mode);
+
   // a reference id with filters: the filters apply to it too
   const idOut = await client.search({ q: '08STATE37957', tag: 'IR' }), idIn = await client.search({ q: 'STATE 37957', tag: 'PK', year: '2008' });
   check('id query with a filter it fails finds nothing', idOut.mode === 'id' && idOut.docs.length === 0 && idOut.redirect < 0, `${idOut.mode} ${idOut.docs.length}`);
