@@ -391,7 +391,7 @@ public struct SiteBuilder: Sendable {
         var h = FastHash()
         h.add(tool)
         h.add(configBytes)
-        h.add(config.baseURL); h.add(config.title); h.add(config.language); h.add(config.pageSize); h.add(config.feedSize); h.add(config.relatedCount)
+        h.add(config.baseURL); h.add(config.title); h.add(config.language); h.add(config.pageSize); h.add(config.feedSize); h.add(config.relatedCount); h.add(config.referencedByCount)
         h.add(output)
         return h.value
     }

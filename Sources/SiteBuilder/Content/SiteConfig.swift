@@ -17,6 +17,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var feedSize = 50
     /// Related cables shown on a cable page.
     public var relatedCount = 6
+    /// The cables citing a cable that its page lists (the first, by date); a page of a cable cited more often
+    /// says how many cite it and links to the search listing them all.
+    public var referencedByCount = 20
 
     public init() {}
 
@@ -31,7 +34,7 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// The keys of site.yml, and other spellings accepted for them.
-    static let keys = ["title", "description", "base_url", "language", "theme", "page_size", "feed_size", "related"]
+    static let keys = ["title", "description", "base_url", "language", "theme", "page_size", "feed_size", "related", "referenced_by"]
     static let spellings = ["baseURL": "base_url", "baseurl": "base_url"]
 
     /// Reads `site.yml`; `path` names the file in errors. Unknown keys are errors (a typo should not pass silently).
@@ -82,6 +85,7 @@ public struct SiteConfig: Sendable, Equatable {
             case "page_size": config.pageSize = try number(5...1000)
             case "feed_size": config.feedSize = try number(1...1000)
             case "related": config.relatedCount = try number(0...50)
+            case "referenced_by": config.referencedByCount = try number(1...1000)
             default:
                 throw BuildError(path: path, line: line, message: "unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
             }

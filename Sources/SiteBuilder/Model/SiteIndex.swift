@@ -99,7 +99,8 @@ public struct SiteIndex: Sendable {
     }
 
     /// Up to `limit` cables sharing tags with cable `i`, most shared tags first, then nearest in time — not
-    /// those it cites or that cite it, which its page lists already.
+    /// those it cites or that cite it, which its page lists already (or links to the search of, past
+    /// `SiteConfig.referencedByCount`).
     /// Looks only at a window of neighbours in each tag's date-ordered list, so it is cheap on huge tags.
     public func related(to i: Int, limit: Int, window: Int = 24) -> [Int] {
         guard limit > 0 else { return [] }

@@ -39,25 +39,30 @@ struct CablePages {
         h.add(record.contentHash)
         h.add(record.originalName)
         if let originalHash { h.add(true); h.add(originalHash) } else { h.add(false) }
+        h.add(SearchIndexer.isEnabled)   // the link to all the cables citing it
         h.add(neighbours)
         return h.value
     }
 
-    /// What the page shows of the cables around it — those it cites, those citing it, related cables,
-    /// previous and next from its post — hashed. A function of the index model's shape alone
+    /// What the page shows of the cables around it — those it cites, how many cite it and the first of them,
+    /// related cables, previous and next from its post — hashed. A function of the index model's shape alone
     /// (`SiteIndex.shapeKey`): while that is unchanged, so is this, and the build takes it from its cache.
     func neighbourKey(_ i: Int) -> UInt64 {
         let index = context.index
         let record = index.records[i]
         var h = FastHash()
         for id in record.references { h.add(index.byID[id].map { index.records[$0].listingKey } ?? 1) }
-        h.add(index.citedBy[i].count); for j in index.citedBy[i] { h.add(index.records[j].listingKey) }
+        h.add(index.citedBy[i].count); for j in citing(i) { h.add(index.records[j].listingKey) }
         let related = index.related(to: i, limit: context.config.relatedCount)
         h.add(related.count); for j in related { h.add(index.records[j].listingKey) }
         h.add(index.previousFromSamePost(i).map { index.records[$0].listingKey } ?? 2)
         h.add(index.nextFromSamePost(i).map { index.records[$0].listingKey } ?? 3)
         return h.value
     }
+
+    /// The cables citing cable `i` that its page lists: the first `referencedByCount`, in date order (the
+    /// order of the search listing them all, which the page links to when there are more).
+    func citing(_ i: Int) -> ArraySlice<Int> { context.index.citedBy[i].prefix(context.config.referencedByCount) }
 
     func render(_ i: Int) -> Rendered {
         let record = context.index.records[i]
@@ -137,6 +142,11 @@ struct CablePages {
         let tags = cable.tags.map { context.tagView($0) }
         let tagsHTML = cable.tags.map { fragments.tag($0) }.joined()
         let related = index.related(to: i, limit: context.config.relatedCount)
+        let citing = citing(i), citingCount = index.citedBy[i].count
+        let allCiting = citingCount > citing.count
+            ? CitingView(count: citingCount, shown: citing.count,
+                         url: SearchIndexer.isEnabled ? urls.search(filter: "cites", value: record.id) : nil)
+            : nil
         let release = cable.release.map {
             ReleaseView(status: $0.status, reviewer: $0.reviewer, reviewDate: $0.reviewDate, caseID: $0.caseID,
                         exemptions: $0.exemptions.isEmpty ? nil : $0.exemptions.joined(separator: ", "))
@@ -156,7 +166,7 @@ struct CablePages {
             partial: cable.partial, body: body, references: citedViews.map(\.view), referencesHTML: citedViews.map(\.html).joined(),
             referenceLine: cable.referenceLine, letteredReferences: section.lettered,
             unletteredReferences: unlettered.map(\.view), unletteredReferencesHTML: unlettered.map(\.html).joined(),
-            referencedBy: index.citedBy[i].map(link), referencedByHTML: fragments.links(index.citedBy[i]),
+            referencedBy: citing.map(link), referencedByHTML: fragments.links(citing), referencedByAll: allCiting,
             related: related.map(link), relatedHTML: fragments.links(related),
             previous: index.previousFromSamePost(i).map(link), next: index.nextFromSamePost(i).map(link),
             original: original, citation: citation(record, url: urls.absolute(path)),

@@ -1,3 +1,4 @@
+import ChanceryIO
 import Mustache
 
 /// `{id, url, title, date, dateEstimated, origin, present}` — a cable mentioned on another cable's page.
@@ -18,6 +19,24 @@ struct CableLinkView: MustacheParent, Sendable {
         case "dateEstimated": dateEstimated
         case "origin": origin
         case "present": present
+        default: nil
+        }
+    }
+}
+
+/// `{count, unit, shown, url}` — every cable citing a cable whose page lists only the first `shown` of them:
+/// how many there are, and the search listing them all (`/search/?cites=08STATE37957`; absent when the site
+/// is built without search).
+struct CitingView: MustacheParent, Sendable {
+    var count: Int
+    var shown: Int
+    var url: String?
+    func child(named name: String) -> Any? {
+        switch name {
+        case "count": count.grouped
+        case "unit": cableUnit(count.grouped)
+        case "shown": shown.grouped
+        case "url": url
         default: nil
         }
     }
@@ -92,8 +111,11 @@ struct CableView: MustacheParent, Sendable {
     /// The cited cables no letter names (all of them when the REF line has no letters).
     var unletteredReferences: [CableLinkView]
     var unletteredReferencesHTML: String
+    /// The first cables citing this one, by date (`SiteConfig.referencedByCount`).
     var referencedBy: [CableLinkView]
     var referencedByHTML: String
+    /// All the cables citing it, when `referencedBy` lists only some.
+    var referencedByAll: CitingView?
     var related: [CableLinkView]
     var relatedHTML: String
     var previous: CableLinkView?
@@ -134,6 +156,7 @@ struct CableView: MustacheParent, Sendable {
         case "letteredReferences": ListBlock(items: letteredReferences)
         case "unletteredReferences": ListBlock(items: unletteredReferences, html: unletteredReferencesHTML)
         case "referencedBy": ListBlock(items: referencedBy, html: referencedByHTML)
+        case "referencedByAll": referencedByAll
         case "related": ListBlock(items: related, html: relatedHTML)
         case "previous": previous
         case "next": next
