@@ -193,6 +193,14 @@ async function found(params) {
   const s = client.snippet('The envoy met Lt. Gen. Kidwai on Tuesday; KIDWAI said nothing.', new Set(['kidwai']));
   check('snippet marks matches', s.html.includes('<mark>Kidwai</mark>') && s.html.includes('<mark>KIDWAI</mark>'), s.html);
 
+  // a snippet comes from the body rather than the telegram's header, when the body has the words
+  // (as Cablegate's text has them: its blank lines may hold a space)
+  const telegram = 'TAGS: PREL, PK\nSUBJECT: KIDWAI ON KHAN \nAND MORE \n \nClassified By: Boucher\n\n1. (C) Lt. Gen. Kidwai met the Ambassador.';
+  const bodied = client.snippet(telegram, new Set(['kidwai', 'khan']));
+  check('snippet prefers the body to the SUBJECT line', bodied.html.includes('Lt. Gen. <mark>Kidwai</mark> met') && !bodied.html.includes('<mark>KHAN</mark>'), bodied.html);
+  const headed = client.snippet('SUBJECT: KHAN\n\n1. Nothing here.', new Set(['khan']));
+  check('snippet falls back to the header', headed.html.includes('<mark>KHAN</mark>'), headed.html);
+
   // the tokenizer agrees with the Swift one
   if (casesFile) {
     const cases = JSON.parse(fs.readFileSync(casesFile, 'utf8'));

@@ -128,14 +128,15 @@ async function facets(docs) {
  ['origin', 'cls', 'tag'].forEach((k, i) => { out[k] = [...n[i]].map(([v, c]) => [names[i][v][0], names[i][v][2], c]).sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1)); });
  return out;
 }
-// the stretch with the most matches, escaped, matches in <mark>
+// the stretch with the most matches, escaped, matches in <mark>; after the SUBJECT (in the body) if any
 const esc = (s) => s.replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
 function snippet(text, want) {
  const ws = [...text.matchAll(WORD)].map((m) => ({ a: m.index, b: m.index + m[0].length, t: term(m[0]) }));
+ const m = /^SUBJECT:.*(\n.*\S.*)*/m.exec(text), body = m ? m.index + m[0].length : 0;
  let best = -1, top = 0;
  ws.forEach((w, i) => {
   if (!want.has(w.t)) return;
-  const hits = ws.slice(i, i + 30).filter((x) => want.has(x.t)), s = new Set(hits.map((x) => x.t)).size * 100 + hits.length;
+  const hits = ws.slice(i, i + 30).filter((x) => want.has(x.t)), s = (w.a >= body) * 1e4 + new Set(hits.map((x) => x.t)).size * 100 + hits.length;
   if (s > top) { top = s; best = i; }
  });
  if (best < 0) return { html: '' };
