@@ -101,6 +101,18 @@ import Testing
         #expect(throws: BuildError.self) { try SiteConfig.parse("referenced_by: 0", path: "site.yml") }
     }
 
+    /// A citing cable whose (hand-edited) front matter names the cited cable twice is listed and counted
+    /// once, as the search the page links to counts it.
+    @Test func aReferenceNamedTwiceCountsOnce() throws {
+        let twice = Self.citer(21).replacingOccurrences(of: "references: [\"09MADRID286\"]", with: "references: [\"09MADRID286\", \"09MADRID286\"]")
+        #expect(twice.contains("[\"09MADRID286\", \"09MADRID286\"]"))
+        let site = try SiteFixture(Self.site(citing: 20, config: "referenced_by: 21") + twice)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let list = try section(site)
+        #expect(HTML.count("<li>", in: list) == 21 && HTML.count(">09MADRID1021</a>", in: list) == 1, "\(list)")
+        site.assertFileContent(page, contains: [], notContains: ["count-line", "more-link"])
+    }
+
     /// The page is kept while what it shows is the same (a citing cable it does not list is retitled) and
     /// rendered again when the count changes (a 26th citing cable, dated last), or when the list falls to
     /// the limit; each time as a clean build makes it.

@@ -45,7 +45,8 @@ public struct SiteIndex: Sendable {
         months = groups[1].months
         var citedBy = [[Int]](repeating: [], count: records.count)
         for (i, r) in records.enumerated() {
-            for ref in r.references { if let j = byID[ref], j != i { citedBy[j].append(i) } }
+            // once per citing cable, as search counts them, though its front matter names a reference twice
+            for ref in r.references { if let j = byID[ref], j != i, citedBy[j].last != i { citedBy[j].append(i) } }
         }
         self.citedBy = citedBy
         var position = [Int](repeating: -1, count: records.count)
