@@ -191,13 +191,20 @@ import Testing
 
     /// The search page in Chromium, for each query: the DOM after its script ran.
     static func searchPages(_ queries: [String], label: String) throws -> [String] {
-        guard let chromium = Self.chromium else {
+        guard Self.chromium != nil else {
             Issue.record("Chromium is not installed: run `make test`, which installs it")
             return []
         }
         let (output, report) = SampleSite.buildFresh(label: label)
         defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
         #expect(report.errors.isEmpty, "\(report.errors.prefix(5))")
+        return try Self.servedDOM(output, queries.map { "search/?" + $0 })
+    }
+
+    /// Serves `output` on a loopback port and opens each of `paths` in Chromium: the DOM of each once its
+    /// scripts ran (ten seconds of virtual time).
+    static func servedDOM(_ output: String, _ paths: [String]) throws -> [String] {
+        guard let chromium = Self.chromium else { return [] }
         let script = """
             dir=$1 chromium=$2
             shift 2
@@ -209,16 +216,53 @@ import Testing
               [ -n "$port" ] && break
               sleep 0.1
             done
-            for query in "$@"; do
-              echo "=== $query"
+            for path in "$@"; do
+              echo "=== $path"
               timeout 60 "$chromium" --headless=new --no-sandbox --disable-gpu --no-first-run --virtual-time-budget=10000 \\
-                --user-data-dir="$dir/../profile" --dump-dom "http://127.0.0.1:$port/search/?$query"
+                --user-data-dir="$dir/../profile" --dump-dom "http://127.0.0.1:$port/$path"
             done
             """
-        let run = try Run.command("bash", ["-c", script, "search", output, chromium] + queries)
+        let run = try Run.command("bash", ["-c", script, "dom", output, chromium] + paths)
         let pages = Array(run.output.components(separatedBy: "=== ").dropFirst())
-        #expect(pages.count == queries.count, "chromium: \(run.status)\n\(run.error.suffix(1000))")
+        #expect(pages.count == paths.count, "chromium: \(run.status)\n\(run.error.suffix(1000))")
         return pages
+    }
+
+    /// The results per year are drawn at the chart's own size: a search matching a few years once had its
+    /// chart stretched to the page's width, bars a hundred pixels wide and year labels 40 px high. Measured
+    /// in a frame 1,280 px wide on a probe page of the same origin (the CSP allows no inline script).
+    @Test(.timeLimit(.minutes(2))) func searchChartKeepsItsOwnSize() throws {
+        guard Self.chromium != nil else {
+            Issue.record("Chromium is not installed: run `make test`, which installs it")
+            return
+        }
+        let (output, report) = SampleSite.buildFresh(label: "chart")
+        defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
+        #expect(report.errors.isEmpty, "\(report.errors.prefix(5))")
+        let probe = """
+            addEventListener('load', () => {
+              const f = document.querySelector('iframe');
+              const look = () => {
+                const svg = f.contentDocument.querySelector('#search-years svg');
+                if (!svg) return setTimeout(look, 100);
+                const r = svg.getBoundingClientRect(), p = document.createElement('p');
+                p.textContent = 'chart ' + Math.round(r.width) + ' ' + Math.round(r.height) + ' ' + svg.getAttribute('width') + ' ' + svg.getAttribute('height');
+                document.body.append(p);
+              };
+              look();
+            });
+            """
+        try FileManager.default.createDirectory(atPath: output + "/probe", withIntermediateDirectories: true)
+        try Data(probe.utf8).write(to: URL(fileURLWithPath: output + "/probe/probe.js"))
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>probe</title><script src=\"probe.js\"></script></head>"
+            + "<body><iframe width=\"1280\" height=\"900\" src=\"/search/?q=nuclear\"></iframe></body></html>\n"
+        try Data(html.utf8).write(to: URL(fileURLWithPath: output + "/probe/index.html"))
+        let dom = try #require(try Self.servedDOM(output, ["probe/"]).first)
+        let measured = dom.components(separatedBy: "<p>chart ").dropFirst().first?.prefix { $0 != "<" }.split(separator: " ").compactMap { Int($0) } ?? []
+        #expect(measured.count == 4, "no chart measured: \(dom.suffix(500))")
+        guard measured.count == 4 else { return }
+        #expect(measured[0] < 1000, "the sample's 'nuclear' spans seven years: \(measured)")
+        #expect(measured[0] == measured[2] && measured[1] == measured[3], "drawn at its own size (width height, then the attributes): \(measured)")
     }
 
     /// A result shows a snippet of the cable's text with the words marked, whatever the cable was imported

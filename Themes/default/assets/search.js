@@ -197,8 +197,8 @@ async function show() {
    const url = cableURL(row), a = el('a', null, null, li);
    a.href = url + (want.size ? '?highlight=' + encodeURIComponent(P.q) : '');
    el('span', 'mono', row[0], a); a.append(' '); el('span', 'cl-title', row[1] || '(no subject)', a);
-   if (row[2]) el('span', 'cl-date', ' ' + row[2], li);
-   if (row[3]) el('span', 'cl-origin', ' ' + row[3], li);
+   if (row[2]) el('span', 'cl-date', row[2], li);
+   if (row[3]) el('span', 'cl-origin', row[3], li);
    if (row[4]) { li.append(' '); el('span', 'badge cls-' + row[4], meta.cls.find((c) => c[0] === row[4])[1], li); }
    if (!want.size || !row[7]) return;
    const r = await fetch(url + row[0] + '.txt'), s = snippet(r.ok ? await r.text() : '', want);
