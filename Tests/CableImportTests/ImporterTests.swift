@@ -467,7 +467,7 @@ struct ImporterTests {
         }
     }
 
-    @Test("a UTF-16 file (Notepad's 'Unicode', with its byte order mark, either way round) is imported as the same cable as its UTF-8 text, its encoding recorded and its original kept as it is")
+    @Test("a UTF-16 file (Notepad's 'Unicode', with its byte order mark or without, either way round) is imported as the same cable as its UTF-8 text, its encoding recorded and its original kept as it is")
     func utf16() throws {
         try Scratch.with { s in
             let plain = try Shared.bytes(cablegate("09STATE40423.txt"))
@@ -477,8 +477,9 @@ struct ImporterTests {
             let want = try Files.cable(s.content + "/2009/09STATE40423.md")
             let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
             let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
-            for (bytes, encoding) in [(little, "utf-16le"), (big, "utf-16be")] {
-                let input = try s.write(bytes, "\(encoding)/09STATE40423.txt")
+            let unmarked = [(Array(little.dropFirst(2)), "utf-16le"), (Array(big.dropFirst(2)), "utf-16be")]
+            for (k, (bytes, encoding)) in ([(little, "utf-16le"), (big, "utf-16be")] + unmarked).enumerated() {
+                let input = try s.write(bytes, "\(encoding)-\(k)/09STATE40423.txt")
                 let report = s.importer(force: true).run([input])
                 #expect(report.failed == 0 && report.messages == [], "\(encoding): \(report.messages)")
                 var got = try Files.cable(s.content + "/2009/09STATE40423.md")

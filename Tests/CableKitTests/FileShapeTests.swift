@@ -50,11 +50,45 @@ import Testing
         }
     }
 
-    @Test func utf16WithoutByteOrderMarkIsNamed() throws {
+    @Test("UTF-16 without its byte order mark, either way round, reads as with it and records the same encoding", arguments: sample)
+    func utf16WithoutByteOrderMark(_ relative: String) throws {
+        let (bytes, name) = try Self.fixture(relative)
+        let units = Array(Self.text(bytes).utf16)
+        let little = units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big = units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let want = try Self.reading(bytes, name)
+        for (data, encoding) in [(little, "utf-16le"), (big, "utf-16be")] {
+            let cable = try CableReader.read(data, fileName: name, requireID: false)
+            #expect(cable.source.encoding == encoding)
+            #expect(cable.source.sha256 == SHA256.hex(data), "the fingerprint is the original's")
+            #expect(try Self.reading(data, name) == want)
+            #expect(SourceFormat.detect(data.prefix(16384), fileName: "x") == SourceFormat.detect(bytes.prefix(16384), fileName: "x"))
+        }
+    }
+
+    @Test("UTF-16 is told by its ASCII code units; UTF-8 or binary data with NULs is not UTF-16")
+    func unmarkedUTF16Detection() throws {
+        func le(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+        func be(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } }
+        // text with typographic quotes and an accented name: a few code units are not ASCII
+        let text = String(repeating: "¶2. (C) The Minister’s “plan”, said José, is late.\r\n", count: 20)
+        #expect(UnmarkedUTF16.byteOrder(le(text)) == .utf16LE)
+        #expect(UnmarkedUTF16.byteOrder(be(text)) == .utf16BE)
+        #expect(UnmarkedUTF16.byteOrder(le("SEC")) == nil, "too short to tell")
+        // UTF-8 text with a few NULs (a damaged copy), NULs every other byte for a stretch, and NUL padding
         let (bytes, name) = try Self.fixture("cablegate/08LONDON1837.txt")
-        let little = Array(Self.text(bytes).utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        #expect(throws: CableReader.Failure(line: 1, message: "UTF-16 text without a byte order mark (every other byte is NUL); save it as UTF-8, or as UTF-16 with its byte order mark")) {
-            try CableReader.read(little, fileName: name)
+        var damaged = bytes
+        for k in stride(from: 100, to: 2000, by: 150) { damaged[k] = 0 }
+        var stretch = bytes
+        for k in stride(from: 200, to: 260, by: 2) { stretch[k] = 0 }
+        let padded = bytes + [UInt8](repeating: 0, count: 8192)
+        let binary = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2654435761 >> 7) }
+        for data in [damaged, stretch, padded, [UInt8](repeating: 0, count: 64), binary] {
+            #expect(UnmarkedUTF16.byteOrder(data) == nil)
+            #expect(throws: CableReader.Failure.self) { try CableReader.read(data, fileName: name) }
+        }
+        #expect(throws: CableReader.Failure(line: 5, message: "binary data: NUL byte at offset 100; not a text cable")) {
+            try CableReader.read(damaged, fileName: name)
         }
     }
 

@@ -25,8 +25,8 @@ public enum CableReader {
                             maximumSize: Int = defaultMaximumSize, requireID: Bool = true,
                             glossary: TagGlossary = .standard, posts: PostDirectory = .standard) throws(Failure) -> Cable {
         if bytes.count > maximumSize { throw Failure.tooLarge(size: bytes.count, maximumSize: maximumSize) }
-        // UTF-16 with its byte order mark is read as the UTF-8 it stands for; a UTF-8 mark is dropped. The
-        // original bytes are what is fingerprinted (and stored).
+        // UTF-16, with its byte order mark or without, is read as the UTF-8 it stands for; a UTF-8 mark is
+        // dropped. The original bytes are what is fingerprinted (and stored).
         let original = bytes
         let (bytes, transcoded) = ByteOrderMark.unicodeBytes(original)
         try check(bytes)
@@ -145,29 +145,15 @@ public enum CableReader {
         cable.id = id
     }
 
-    /// Empty or binary (NUL bytes) input, once a byte order mark is settled.
+    /// Empty or binary (NUL bytes) input, once a byte order mark or UTF-16 is settled.
     static func check(_ bytes: [UInt8]) throws(Failure) {
         if bytes.isEmpty || bytes.allSatisfy({ ASCII.isSpace($0) || $0 == ASCII.newline }) {
             throw Failure(line: 1, message: "the file is empty")
         }
         if let nul = firstNUL(bytes) {
-            // its NUL bytes would call it binary: say what it looks like (UTF-16 saved without its mark)
-            if looksLikeUTF16(bytes) {
-                throw Failure(line: 1, message: "UTF-16 text without a byte order mark (every other byte is NUL); save it as UTF-8, or as UTF-16 with its byte order mark")
-            }
             let line = bytes[..<nul].reduce(1) { $0 + ($1 == ASCII.newline ? 1 : 0) }
             throw Failure(line: line, message: "binary data: NUL byte at offset \(nul); not a text cable")
         }
-    }
-
-    /// ASCII text as UTF-16 without a byte order mark: in the first 64 bytes, the bytes of one parity are
-    /// all NUL and the others none.
-    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(64)
-        guard head.count >= 8 else { return false }
-        let even = stride(from: 0, to: head.count, by: 2).map { head[$0] }
-        let odd = stride(from: 1, to: head.count, by: 2).map { head[$0] }
-        return even.allSatisfy({ $0 == 0 }) && !odd.contains(0) || odd.allSatisfy({ $0 == 0 }) && !even.contains(0)
     }
 
     /// The offset of the first NUL byte (found with memchr); nil when there is none.

@@ -1,11 +1,10 @@
 extension SourceFormat {
     /// Guesses the format of a file from its name and first bytes: WikiLeaks pages by their markup, the
     /// bulk CSV by its first row, FOIA releases by their release banners and review stamps, else telegram text.
-    /// Bytes that open with a byte order mark are looked at as the UTF-8 they stand for.
+    /// Bytes that open with a byte order mark, or are UTF-16 without one, are looked at as the UTF-8 they stand for.
     public static func detect(_ prefix: some Collection<UInt8>, fileName: String) -> SourceFormat {
         let lower = fileName.lowercased()
-        var head = Array(prefix)
-        if ByteOrderMark.of(head) != nil { head = ByteOrderMark.unicodeBytes(head).bytes }
+        let head = ByteOrderMark.unicodeBytes(Array(prefix)).bytes
         if lower.hasSuffix(".csv") { return .csv }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || WikiLeaksPage.looksLikeWikiLeaksPage(head) { return .wikileaks }
         if looksLikeCSV(head) { return .csv }

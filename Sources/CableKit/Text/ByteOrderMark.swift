@@ -2,7 +2,8 @@
 /// (UTF-16 LE), "Unicode big endian" and "UTF-8 with BOM", as files saved on Windows arrive.
 ///
 /// UTF-16 with a mark is turned into UTF-8 (an unpaired surrogate becomes U+FFFD); a UTF-8 mark is
-/// dropped; anything else is left as it is. UTF-16 without a mark is not guessed.
+/// dropped; UTF-16 without a mark is recognised by its text (`UnmarkedUTF16`) and read the same way;
+/// anything else is left as it is.
 public enum ByteOrderMark: String, Sendable {
     case utf8 = "utf-8"
     case utf16LE = "utf-16le"
@@ -19,10 +20,13 @@ public enum ByteOrderMark: String, Sendable {
     }
 
     /// The bytes as UTF-8 without a mark, and the encoding to record when they were UTF-16 (nil otherwise:
-    /// a UTF-8 mark is not an encoding of its own). Bytes without a mark are returned as they are.
+    /// a UTF-8 mark is not an encoding of its own). UTF-16 without a mark is recorded as the marked kind is;
+    /// other bytes without a mark are returned as they are.
     public static func unicodeBytes(_ bytes: [UInt8]) -> (bytes: [UInt8], encoding: String?) {
         switch of(bytes) {
-        case nil: return (bytes, nil)
+        case nil:
+            guard let order = UnmarkedUTF16.byteOrder(bytes) else { return (bytes, nil) }
+            return (transcode(bytes[...], bigEndian: order == .utf16BE), order.rawValue)
         case .utf8?: return (Array(bytes.dropFirst(3)), nil)
         case let mark?: return (transcode(bytes.dropFirst(2), bigEndian: mark == .utf16BE), mark.rawValue)
         }

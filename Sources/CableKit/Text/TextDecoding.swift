@@ -1,6 +1,7 @@
 /// Turns bytes of unknown encoding into text: UTF-8 when the bytes are valid UTF-8, otherwise
 /// Windows-1252, the code page of the older exports and mirrors that are not UTF-8. A byte order mark
-/// decides first: UTF-16 with one is read as UTF-16, a UTF-8 one is dropped (`ByteOrderMark`).
+/// decides first: UTF-16 with one is read as UTF-16, a UTF-8 one is dropped (`ByteOrderMark`); so is
+/// UTF-16 without one (`UnmarkedUTF16`).
 ///
 /// Windows-1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D). They decode to
 /// U+FFFD, not to the C1 control characters the WHATWG table uses: a cable never means a C1
@@ -10,11 +11,11 @@ public enum TextDecoding {
     public static let windows1252 = "windows-1252"
 
     /// Decodes `bytes` as UTF-8, or as Windows-1252 when they are not valid UTF-8; UTF-16 when they open
-    /// with its byte order mark.
+    /// with its byte order mark or look like UTF-16 text without one.
     /// - Returns: the text, and `"windows-1252"` when the fallback was used, `"utf-16le"` or `"utf-16be"`
     ///   for UTF-16 (`nil` for UTF-8).
     public static func decode(_ bytes: some Collection<UInt8>) -> (text: String, encoding: String?) {
-        if ByteOrderMark.of(bytes) != nil {
+        if ByteOrderMark.of(bytes) != nil || UnmarkedUTF16.byteOrder(bytes) != nil {
             let (unicode, encoding) = ByteOrderMark.unicodeBytes(Array(bytes))
             let decoded = unicode.withUnsafeBufferPointer { decode(buffer: $0) }
             return (decoded.text, encoding ?? decoded.encoding)
