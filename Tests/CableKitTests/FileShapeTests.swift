@@ -184,6 +184,45 @@ extension FileShapeTests {
         }
     }
 
+    @Test("a signature run on in mixed case, or after a number, a rule of asterisks or a web address instead of a sentence's end, is the signature on a line of its own",
+          arguments: [("04RANGOON1100", "MCMULLEN", "McMullen"), ("07BEIJING5705", "RANDT", "Randt"), ("09MOSCOW2734", "BEYRLE", "Beyrle"),
+                      ("10KABUL131", "EIKENBERRY", "EIKENBERRY"), ("09TELAVIV1324", "CUNNINGHAM", "CUNNINGHAM"), ("08LONDON1115", "LEBARON", "LEBARON")])
+    func runOnSignatureVariants(_ id: String, _ name: String, _ written: String) throws {
+        let (bytes, file) = try Self.fixture("cablegate/\(id).txt")
+        for width in [nil, 65, 80] {
+            let text = width.map { Self.fold(Self.text(bytes), width: $0) } ?? Self.text(bytes)
+            let cable = try Self.reading(Array(text.utf8), file)
+            #expect(cable.signedBy == name, "width \(width ?? 0)")
+            #expect(cable.body.hasSuffix("\n\n" + written) || cable.body.hasSuffix("\n\n" + written + "\n"), "width \(width ?? 0): the body ends with the signature alone")
+        }
+        // trailing white space after it changes nothing
+        let spaced = Self.text(bytes).replacing(/\n*$/, with: " \t \n\n")
+        #expect(try Self.reading(Array(spaced.utf8), file).signedBy == name)
+    }
+
+    @Test("the last word of an ordinary sentence is no signature: a word the text writes in lower case, the person the cable is about, an acronym after prose, a word in capitals in a text in capitals",
+          arguments: ["End Comment. However", "End Comment. Serbia", "End Comment. Medvedev", "voted against the German ISAF", "the Directorate, MFA"])
+    func lastWordsThatAreNoSignature(_ ending: String) throws {
+        // 09BELGRADE841 ends "… choose between East and West. End Comment. BRUSH"; it writes "however", and is about
+        // Serbia and Medvedev
+        let (bytes, file) = try Self.fixture("cablegate/09BELGRADE841.txt")
+        let text = Self.text(bytes)
+        #expect(text.contains(" however") && text.contains("Medvedev"))
+        let changed = text.replacing("End Comment. BRUSH", with: ending)
+        #expect(changed != text)
+        #expect(try Self.reading(Array(changed.utf8), file).signedBy == nil)
+    }
+
+    @Test("in a cable written in capitals, a word after a number at the end is text")
+    func capitalsAfterANumberInCapitals() throws {
+        let (bytes, file) = try Self.fixture("cablegate/09STATE40423.txt")
+        let text = Self.text(bytes)
+        #expect(try Self.reading(bytes, file).signedBy == "CLINTON")
+        let changed = text.replacing("BEST REGARDS FROM WASHINGTON.\nCLINTON", with: "BEST REGARDS AS IN PARA 2 ABOVE")
+        #expect(changed != text)
+        #expect(try Self.reading(Array(changed.utf8), file).signedBy == nil)
+    }
+
     @Test("a last line that closes a comment is no signature")
     func endOfCommentIsNoSignature() throws {
         let (bytes, file) = try Self.fixture("cablegate/09BEIJING1957.txt")

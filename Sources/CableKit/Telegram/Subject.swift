@@ -15,32 +15,93 @@ enum Subject {
 
 /// The signature line that closes a cable: `RICE`, `Chamberlin`, `MCDONALD`, upper-cased.
 enum Signature {
-    /// A signature run on at the end of the last paragraph, as WikiLeaks' text often has it (`… End Comment.
-    /// BRUSH`, `… in both FATA and NWFP. VIA`): where the name starts, and the name; nil when the line does not
-    /// end with a sentence and one to three words in capitals.
-    static func runOn(_ line: ArraySlice<UInt8>) -> (start: Int, name: String)? {
+    /// A signature run on at the end of the last paragraph, as WikiLeaks' text often has it: where the name starts,
+    /// and the name; nil when the line does not end with one. The name is one to three words in capitals after a
+    /// sentence (`… End Comment. BRUSH`, `… in both FATA and NWFP. VIA`); one name in mixed case after a sentence,
+    /// a word `body` never writes in lower case and names twice at most besides (`… as warranted. McMullen`; not
+    /// `… the reform. Things`, nor `… results. Netanyahu` in a cable about him); or one or two words in capitals
+    /// after what is no prose, in a text of mixed case: a number, a rule of asterisks, a web address (`… spoiled:
+    /// 14 EIKENBERRY`, `**** CUNNINGHAM`, `…Portal:Unit ed_Kingdom LEBARON`; not `… SEE PARA 5 ABOVE` in capitals).
+    static func runOn(_ line: ArraySlice<UInt8>, in body: [ArraySlice<UInt8>] = []) -> (start: Int, name: String)? {
         let t = line.trimmed
         guard !t.isEmpty else { return nil }
-        // the name: words of capitals (and `-`, `'`, `.`) after the last space that follows a sentence's end
+        // the words after the last space, walking back from the end of the line
         var i = t.endIndex
         var words = 0
         while i > t.startIndex {
             var k = i
             while k > t.startIndex, t[k - 1] != ASCII.space { k -= 1 }
             let word = t[k..<i]
-            guard let first = word.first, ASCII.isUpper(first),
-                  word.allSatisfy({ ASCII.isUpper($0) || $0 == ASCII.hyphen || $0 == UInt8(ascii: "'") || $0 == ASCII.period }) else { return nil }
+            let capitals = isCapitalsWord(word)
+            guard capitals || words == 0 && isMixedCaseName(word) else { return nil }
             words += 1
             var before = k
             while before > t.startIndex, t[before - 1] == ASCII.space { before -= 1 }
             guard before > t.startIndex, words <= 3 else { return nil }
-            if endsSentence(t[t.startIndex..<before]) {
-                guard let name = find(in: [t[k...]]), t.endIndex - k <= 32 else { return nil }
-                return (k, name)
+            let prose = t[t.startIndex..<before]
+            let name: () -> String? = { t.endIndex - k <= 32 ? find(in: [t[k...]]) : nil }
+            if endsSentence(prose) {
+                guard let found = name() else { return nil }
+                if !capitals, !isNameOnlyHere(word, in: body) { return nil }
+                return (k, found)
+            }
+            guard capitals else { return nil }
+            if words <= 2, endsWithNonProse(prose), isMixedCase(body.isEmpty ? [t] : body), t[k..<t.endIndex].filter(ASCII.isLetter).count >= 4,
+               t[k..<t.endIndex].allSatisfy({ ASCII.isUpper($0) || $0 == ASCII.space || $0 == UInt8(ascii: "'") }) {
+                guard let found = name() else { return nil }
+                return (k, found)
             }
             i = before
         }
         return nil
+    }
+
+    /// `BRUSH`, `TIMKEN`, `O'BRIEN`, `JR.`: capitals (and `-`, `'`, `.`), opening with a capital.
+    private static func isCapitalsWord(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let first = word.first, ASCII.isUpper(first) else { return false }
+        return word.allSatisfy { ASCII.isUpper($0) || $0 == ASCII.hyphen || $0 == UInt8(ascii: "'") || $0 == ASCII.period }
+    }
+
+    /// `Randt`, `McMullen`, `O'Neill`: a capital, then letters (some in lower case), three or more in all.
+    private static func isMixedCaseName(_ word: ArraySlice<UInt8>) -> Bool {
+        guard word.count >= 3, let first = word.first, ASCII.isUpper(first), word.contains(where: ASCII.isLower) else { return false }
+        return word.allSatisfy { ASCII.isLetter($0) || $0 == UInt8(ascii: "'") || $0 == ASCII.hyphen }
+    }
+
+    /// `word` is never written in lower case in `body` (`things`, `although`: an ordinary word opening a sentence),
+    /// and written as it is at most three times, the signature included (the person a cable is about is named
+    /// throughout it).
+    private static func isNameOnlyHere(_ word: ArraySlice<UInt8>, in body: [ArraySlice<UInt8>]) -> Bool {
+        let lower = word.map(ASCII.lower)
+        var named = 0
+        for line in body {
+            for token in line.split(whereSeparator: { !ASCII.isLetter($0) && $0 != UInt8(ascii: "'") && $0 != ASCII.hyphen }) {
+                if token.elementsEqual(lower) { return false }
+                if token.elementsEqual(word) { named += 1 }
+            }
+        }
+        return named <= 3
+    }
+
+    /// More letters in lower case than in capitals: a text where a word in capitals stands out.
+    private static func isMixedCase(_ lines: [ArraySlice<UInt8>]) -> Bool {
+        var lower = 0, upper = 0
+        for line in lines {
+            for b in line where ASCII.isLetter(b) {
+                if ASCII.isLower(b) { lower += 1 } else { upper += 1 }
+            }
+        }
+        return lower > upper
+    }
+
+    /// Text whose last word is no prose a name in capitals could continue: a number or a rule (no letters,
+    /// `14`, `*****`), or a web address (`/`, `_`, `:`, `@` or `=` in it).
+    private static func endsWithNonProse(_ t: ArraySlice<UInt8>) -> Bool {
+        var k = t.endIndex
+        while k > t.startIndex, t[k - 1] != ASCII.space { k -= 1 }
+        let word = t[k..<t.endIndex]
+        guard !word.isEmpty else { return false }
+        return !word.contains(where: ASCII.isLetter) || word.contains(where: { "/_:@=".utf8.contains($0) })
     }
 
     /// Text that ends a sentence: a stop (and perhaps a closing quote or parenthesis) after a word that is not an

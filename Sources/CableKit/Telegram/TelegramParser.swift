@@ -179,7 +179,7 @@ public enum TelegramParser {
         }
 
         // the signature run on at the end of the last paragraph stands on its own line too
-        if let last = bodyLines.lastIndex(where: { !$0.isBlank }), let (start, name) = Signature.runOn(bodyLines[last]) {
+        if let last = bodyLines.lastIndex(where: { !$0.isBlank }), let (start, name) = Signature.runOn(bodyLines[last], in: bodyLines) {
             let line = bodyLines[last]
             bodyLines[last] = line[line.startIndex..<start]
             bodyLines.insert(line[start...], at: last + 1)
