@@ -433,6 +433,27 @@ private func bytes(_ s: String) -> ArraySlice<UInt8> { ArraySlice(Array(s.utf8))
     #expect(clean("SECRETARY OF DEFENSE GATES'S MEETING, FEBRUARY 8, 2010") == "SECRETARY OF DEFENSE GATES'S MEETING, FEBRUARY 8, 2010")
 }
 
+@Test("the SUBJECT label as OCR and typists vary it: in lower case before a stop, its S read as 5, specks before it, alone on its line with the value on the next (a blank line between or not)",
+      arguments: ["subject. ", "Subject - ", "5UBJECT: ", "$UBJECT: ", "(SUBJECT: ", "~ SUBJECT: ", "SUBJECT:\n", "SUBJECT:\n\n"])
+func subjectLabelVariants(_ label: String) throws {
+    for name in ["21.txt", "27.txt", "30.txt"] {
+        let text = try corpusText("foia/" + name)
+        let want = try #require(parseFOIA(text, fileName: name).title)
+        // the first SUBJECT label and the punctuation and specks after it
+        let written = try #require(text.firstRange(of: /SUBJECT[^A-Z0-9(]*/))
+        let changed = text.replacingCharacters(in: written, with: label)
+        #expect(changed != text)
+        #expect(parseFOIA(changed, fileName: name).title == want, "\(name) with \(label.debugDescription)")
+    }
+}
+
+@Test("a subject label in lower case at the start of a wrapped sentence is prose")
+func lowerCaseSubjectInProseIsNoLabel() {
+    #expect(OCRHeaderLine.subjectLine(ArraySlice("subject. The Minister then turned to".utf8)) == nil)
+    #expect(OCRHeaderLine.subjectLine(ArraySlice("SUBJECT TO THE MINISTER'S APPROVAL".utf8)) == nil)
+    #expect(OCRHeaderLine.subjectLine(ArraySlice("subject. HOUSE SELECT COMMITTEE".utf8)) == "SUBJECT: HOUSE SELECT COMMITTEE")
+}
+
 @Test func duplicateCopiesKeepOneReading() throws {
     // the two OCR layers of 24.txt, in either order, give one copy of the text
     let text = try corpusText("foia/24.txt")

@@ -2,7 +2,7 @@
 /// forced: a classification line spaced or punctuated by OCR (`SE CRE T MADRID 1429`, `LIMITED OFFICIAL USE.
 /// STATE [81198` → `LIMITED OFFICIAL USE STATE 181198`), a date-time group with letters for digits (`R O11752Z
 /// MAR 78` → `R 011752Z MAR 78`), a SUBJECT label with OCR's punctuation (`SUBJECT + WELFARE`, `SUBJECT.`,
-/// `SUBdECT:..`) or junk before its value (`SUBJECT: ~ ACTING`).
+/// `subject.`, `SUBdECT:..`, `5UBJECT:`), specks before it (`(SUBJECT:`) or junk before its value (`SUBJECT: ~ ACTING`).
 enum OCRHeaderLine {
     /// The line normalised, or nil when it needs nothing.
     static func normalise(_ t: ArraySlice<UInt8>) -> String? {
@@ -45,16 +45,24 @@ enum OCRHeaderLine {
 
     // MARK: subject
 
-    /// `SUBJECT + WELFARE RICHARD CASE`, `SUBJECT. DEPUTY SECRETARY'S`, `SUBdECT:..W1WARDNADZE`, `SUBJECT: ~ ACTING` →
-    /// `SUBJECT: …` with the value starting at its first letter, digit or parenthesis.
+    /// `SUBJECT + WELFARE RICHARD CASE`, `SUBJECT. DEPUTY SECRETARY'S`, `SUBdECT:..W1WARDNADZE`, `SUBJECT: ~ ACTING`,
+    /// `subject. …`, `5UBJECT: …`, `(SUBJECT: …` → `SUBJECT: …` with the value starting at its first letter, digit or
+    /// parenthesis: a label in either case (in lower case before a value in capitals), its S read as `5` or `$`,
+    /// after margin specks (up to three marks before it).
     static func subjectLine(_ t: ArraySlice<UInt8>) -> String? {
-        let label = t.prefix(while: ASCII.isLetter)
-        guard label.count == 7, label.first == UInt8(ascii: "S"),
-              OCRConfusion.distance(label.map(ASCII.upper), Array("SUBJECT".utf8), limit: 2) <= 2 else { return nil }
-        var i = label.endIndex
+        var start = t.startIndex
+        while start < t.endIndex, start - t.startIndex < 3, !ASCII.isAlnum(t[start]), t[start] != UInt8(ascii: "$"), t[start] < 0x80 { start += 1 }
+        while start < t.endIndex, ASCII.isSpace(t[start]) { start += 1 }
+        guard start < t.endIndex, [UInt8(ascii: "S"), UInt8(ascii: "s"), UInt8(ascii: "5"), UInt8(ascii: "$")].contains(t[start]) else { return nil }
+        let label = [UInt8(ascii: "S")] + t[(start + 1)...].prefix(while: ASCII.isLetter)
+        guard label.count == 7, OCRConfusion.distance(label.map(ASCII.upper), Array("SUBJECT".utf8), limit: 2) <= 2 else { return nil }
+        let labelEnd = start + 7
+        var i = labelEnd
         while i < t.endIndex, !startsValue(t, at: i) { i += 1 }
-        // a label without punctuation after it is prose ("SUBJECT TO …")
-        guard t[label.endIndex..<i].contains(where: { !ASCII.isSpace($0) }) else { return nil }
+        // a label without punctuation after it is prose ("SUBJECT TO …"); so is one in lower case before words in
+        // lower case ("subject. The Minister …", a wrapped sentence)
+        guard t[labelEnd..<i].contains(where: { !ASCII.isSpace($0) }) else { return nil }
+        if t[(start + 1)..<labelEnd].contains(where: ASCII.isLower), t[i...].prefix(while: { $0 != ASCII.space }).contains(where: ASCII.isLower) { return nil }
         let normal = "SUBJECT: " + t[i...].string
         return normal == t.string ? nil : normal
     }

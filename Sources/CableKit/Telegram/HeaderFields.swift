@@ -74,6 +74,12 @@ struct HeaderFields {
                 if current == .reference, let next = nextNonBlank(after: i, limit: limit, content: content), startsEnumeratedReference(next.1) {
                     i += 1; continue
                 }
+                // a label alone on its line, its value after a blank line (OCR spaces lines apart)
+                if current == .subject, header.values[.subject]?.isEmpty == true,
+                   let next = nextNonBlank(after: i, limit: limit, content: content), next.0 - i <= 2, keywordAtStart(next.1) == nil,
+                   !Paragraphs.startsNumberedParagraph(next.1), next.1.prefix(while: { $0 != ASCII.space }).isUpperCaseText {
+                    i += 1; continue
+                }
                 current = nil
                 i += 1; continue
             }
@@ -278,6 +284,8 @@ struct HeaderFields {
         case .subject:
             guard lineCount < 5 else { return false }
             let previous = header.values[.subject] ?? ""
+            // a label alone on its line: the value is the next line
+            if previous.isEmpty { return !isCaveatLine(t) }
             if t.first == ASCII.openParen, t.count < 12 { return false }
             let previousUpper = ArraySlice(previous.utf8).isUpperCaseText
             if previousUpper, t.contains(where: ASCII.isLower) { return false }
