@@ -127,21 +127,38 @@ private func row(_ n: Int, body: String = "body") -> String {
         #expect(rows(read).map(\.line) == [2, 5])
     }
 
-    @Test("a UTF-16 CSV (Excel's 'Unicode text') is one error saying so, not a row of one field per line", arguments: [true, false])
-    func utf16IsRefused(_ littleEndian: Bool) {
-        let units = Array((row(1) + "\n" + row(2) + "\n").utf16)
-        let input: [UInt8] = (littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF])
-            + units.flatMap { littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
-        let message = "UTF-16 text (it opens with a UTF-16 byte order mark): the Cablegate CSV is read as UTF-8; save it as UTF-8"
-        var reader = CablegateCSVReader()
-        var results: [Result<CablegateRow, CablegateCSVError>] = []
-        for chunk in stride(from: 0, to: input.count, by: 7).map({ Array(input[$0..<min($0 + 7, input.count)]) }) {
-            results += reader.feed(chunk)
+    @Test("a UTF-16 CSV (Excel's 'Unicode text', LibreOffice's UTF-16), with its byte order mark or without, either way round, reads as its UTF-8 does, fed whole or in chunks that split code units and surrogate pairs",
+          arguments: [(true, true), (false, true), (true, false), (false, false)])
+    func utf16IsRead(_ littleEndian: Bool, _ marked: Bool) {
+        // a character beyond the BMP (a surrogate pair) in a field, and CRLF line ends
+        let text = sample.replacing("Café", with: "Café 😀").replacing("\n", with: "\r\n")
+        let units = Array(text.utf16)
+        let mark: [UInt8] = marked ? (littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]) : []
+        let input = mark + units.flatMap { littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let want = rows(CablegateCSVReader.read(bytes(text))).map { row in
+            var row = row
+            row.encoding = littleEndian ? "utf-16le" : "utf-16be"
+            return row
         }
-        results += reader.finish()
-        #expect(rows(results).isEmpty)
-        #expect(errors(results) == [CablegateCSVError(line: 1, message: message)])
-        #expect(errors(CablegateCSVReader.read(input)) == [CablegateCSVError(line: 1, message: message)])
+        #expect(want.count == 3 && want[0].body.contains("Café 😀"))
+        #expect(rows(CablegateCSVReader.read(input)) == want)
+        for size in [1, 3, 7, 64] {
+            var reader = CablegateCSVReader()
+            var results: Results = []
+            for chunk in stride(from: 0, to: input.count, by: size).map({ Array(input[$0..<min($0 + size, input.count)]) }) {
+                results += reader.feed(chunk)
+            }
+            results += reader.finish()
+            #expect(errors(results).isEmpty)
+            #expect(rows(results) == want, "chunks of \(size)")
+        }
+    }
+
+    @Test("a UTF-8 CSV is not taken for UTF-16, nor one opening with a NUL")
+    func utf8IsNotUTF16() {
+        #expect(rows(CablegateCSVReader.read(bytes(sample))).allSatisfy { $0.encoding == nil })
+        let nul = rows(CablegateCSVReader.read([0] + bytes(sample)))
+        #expect(nul.allSatisfy { $0.encoding == nil })
     }
 
     @Test func headerRowIsSkipped() {

@@ -10,7 +10,9 @@
 /// number and whose third is not a reference id: `"id","created","refid",…`, skipped). `\r\n` inside a
 /// field becomes `\n`.
 ///
-/// A field that is not valid UTF-8 is decoded as Windows-1252 (`CablegateRow.encoding` says so).
+/// A field that is not valid UTF-8 is decoded as Windows-1252 (`CablegateRow.encoding` says so). A CSV saved
+/// as UTF-16, with its byte order mark or without, is read as the UTF-8 it stands for (`CSVInputEncoding`;
+/// `CablegateRow.encoding` says `utf-16le` or `utf-16be`).
 ///
 /// A malformed row (wrong number of fields, unterminated quote) becomes one `CablegateCSVError`
 /// with the line the row starts on, and reading resumes at the next row start, a line that begins
@@ -41,8 +43,6 @@ public struct CablegateCSVReader: Sendable {
         case resync
         /// After a bad row, in a line that is not a row start: skip to its end.
         case skipLine
-        /// The input is UTF-16 (it opened with its byte order mark): one error, and the rest is not read.
-        case refused
     }
 
     /// A closed field of the current row, as a byte range of `buffer`.
@@ -74,6 +74,8 @@ public struct CablegateCSVReader: Sendable {
     /// Rewritten bytes of a field that needs it (reused).
     private var scratch: [UInt8] = []
     private var output: [Result<CablegateRow, CablegateCSVError>] = []
+    /// UTF-16 turned into UTF-8 before the bytes reach `buffer`.
+    private var input = CSVInputEncoding()
 
     public init() { self.init(startLine: 1) }
 
@@ -84,7 +86,7 @@ public struct CablegateCSVReader: Sendable {
     /// sequence). Returns the rows completed by this chunk, in order.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [Result<CablegateRow, CablegateCSVError>] {
         compact()
-        buffer.append(contentsOf: chunk)
+        if input.passesThrough { buffer.append(contentsOf: chunk) } else { buffer.append(contentsOf: input.decode(chunk)) }
         return run(atEOF: false)
     }
 
@@ -96,6 +98,10 @@ public struct CablegateCSVReader: Sendable {
     /// Ends the input: returns the last row if the input did not end with a line break, or an error
     /// for an unterminated quoted field. The reader is then ready for a new file.
     public mutating func finish() -> [Result<CablegateRow, CablegateCSVError>] {
+        if !input.passesThrough {
+            compact()
+            buffer.append(contentsOf: input.decode(UnsafeRawBufferPointer(start: nil, count: 0), atEOF: true))
+        }
         let results = run(atEOF: true)
         self = CablegateCSVReader()
         return results
@@ -113,7 +119,7 @@ public struct CablegateCSVReader: Sendable {
     private mutating func compact() {
         let keep: Int
         switch state {
-        case .lineStart, .resync, .skipLine, .refused: keep = pos
+        case .lineStart, .resync, .skipLine: keep = pos
         case .fieldStart, .quoted, .unquoted: keep = rowStart
         }
         guard keep > 0 else { return }
@@ -159,12 +165,6 @@ public struct CablegateCSVReader: Sendable {
                     if end - pos < 3 && !atEOF { return }
                     atStartOfInput = false
                     if end - pos >= 3, base[pos] == 0xEF, base[pos + 1] == 0xBB, base[pos + 2] == 0xBF { pos += 3 }
-                    // UTF-16 (Excel's "Unicode text"): read byte by byte it would be rows of one field each
-                    if end - pos >= 2, base[pos] == 0xFF && base[pos + 1] == 0xFE || base[pos] == 0xFE && base[pos + 1] == 0xFF {
-                        output.append(.failure(CablegateCSVError(line: 1, message: "UTF-16 text (it opens with a UTF-16 byte order mark): the Cablegate CSV is read as UTF-8; save it as UTF-8")))
-                        state = .refused
-                        continue
-                    }
                 }
                 guard pos < end else { return }
                 let b = base[pos]
@@ -303,10 +303,6 @@ public struct CablegateCSVReader: Sendable {
                 guard i < end else { pos = end; return }
                 pos = i + 1; line += 1
                 state = .resync
-
-            case .refused:
-                pos = end
-                return
             }
         }
     }
@@ -402,7 +398,7 @@ public struct CablegateCSVReader: Sendable {
         return CablegateRow(
             rowNumber: Self.decimal(base, fields[0]), created: text[1], id: text[2], origin: text[3],
             classification: text[4], references: text[5], header: text[6], body: text[7],
-            line: rowLine, encoding: fallback ? TextDecoding.windows1252 : nil)
+            line: rowLine, encoding: input.encoding ?? (fallback ? TextDecoding.windows1252 : nil))
     }
 
     private mutating func decode(_ base: UnsafePointer<UInt8>, _ field: Field) -> (String, String?) {
