@@ -184,9 +184,10 @@ extension FileShapeTests {
         }
     }
 
-    @Test("a signature run on in mixed case, or after a number, a rule of asterisks or a web address instead of a sentence's end, is the signature on a line of its own",
+    @Test("a signature run on in mixed case, or after a number, a rule of asterisks, a web address or an abbreviation's stop instead of a sentence's end, is the signature on a line of its own",
           arguments: [("04RANGOON1100", "MCMULLEN", "McMullen"), ("07BEIJING5705", "RANDT", "Randt"), ("09MOSCOW2734", "BEYRLE", "Beyrle"),
-                      ("10KABUL131", "EIKENBERRY", "EIKENBERRY"), ("09TELAVIV1324", "CUNNINGHAM", "CUNNINGHAM"), ("08LONDON1115", "LEBARON", "LEBARON")])
+                      ("10KABUL131", "EIKENBERRY", "EIKENBERRY"), ("09TELAVIV1324", "CUNNINGHAM", "CUNNINGHAM"), ("08LONDON1115", "LEBARON", "LEBARON"),
+                      ("05BRASILIA2767", "DANILOVICH", "DANILOVICH"), ("09STATE130330", "CLINTON", "CLINTON")])
     func runOnSignatureVariants(_ id: String, _ name: String, _ written: String) throws {
         let (bytes, file) = try Self.fixture("cablegate/\(id).txt")
         for width in [nil, 65, 80] {
@@ -221,6 +222,29 @@ extension FileShapeTests {
         let changed = text.replacing("BEST REGARDS FROM WASHINGTON.\nCLINTON", with: "BEST REGARDS AS IN PARA 2 ABOVE")
         #expect(changed != text)
         #expect(try Self.reading(Array(changed.utf8), file).signedBy == nil)
+    }
+
+    @Test("a signature on its own line in lower case after a rule, a web address or a sign-off, or with a stray stop after it",
+          arguments: [("07LONDON3175", "TUTTLE"), ("09STATE63812", "CLINTON"), ("10KUWAIT45", "JONES"), ("09BRUSSELS269", "MURRAY")])
+    func signatureLineVariants(_ id: String, _ name: String) throws {
+        let (bytes, file) = try Self.fixture("cablegate/\(id).txt")
+        for width in [nil, 80] {
+            let text = width.map { Self.fold(Self.text(bytes), width: $0) } ?? Self.text(bytes)
+            let cable = try Self.reading(Array(text.utf8), file)
+            #expect(cable.signedBy == name, "width \(width ?? 0)")
+            #expect(!cable.body.contains("## Jeff"), "a sign-off stays with the signature, not a heading")
+        }
+    }
+
+    @Test("a word in lower case after a sentence that runs on, or after a page number, is no signature; a name in capitals with an initial is one name",
+          arguments: [("and we will continue to\njones", nil), ("Page 132\njones", nil), ("End Comment. WILLIAM J. BURNS", "WILLIAM J. BURNS")])
+    func signatureLookalikes(_ ending: String, _ name: String?) throws {
+        // 10KUWAIT45 ends with a rule of asterisks and "jones"
+        let (bytes, file) = try Self.fixture("cablegate/10KUWAIT45.txt")
+        let text = Self.text(bytes)
+        let tail = try #require(text.range(of: "********************************************* *********\njones"))
+        let changed = text.replacingCharacters(in: tail, with: ending)
+        #expect(try Self.reading(Array(changed.utf8), file).signedBy == name)
     }
 
     @Test("a last line that closes a comment is no signature")

@@ -46,7 +46,8 @@ enum Signature {
                 return (k, found)
             }
             guard capitals else { return nil }
-            if words <= 2, endsWithNonProse(prose), isMixedCase(body.isEmpty ? [t] : body), t[k..<t.endIndex].filter(ASCII.isLetter).count >= 4,
+            if words <= 2, endsWithNonProse(prose) || endsAbbreviationAfterProse(prose), isMixedCase(body.isEmpty ? [t] : body),
+               t[k..<t.endIndex].filter(ASCII.isLetter).count >= 4,
                t[k..<t.endIndex].allSatisfy({ ASCII.isUpper($0) || $0 == ASCII.space || $0 == UInt8(ascii: "'") }) {
                 guard let found = name() else { return nil }
                 return (k, found)
@@ -94,6 +95,16 @@ enum Signature {
         return lower > upper
     }
 
+    /// Text that ends with an abbreviation's stop after a word in lower case (`… resettled in the U.S.`, `… NEA,
+    /// and T.`): in a text of mixed case, a name in capitals after it starts anew (an initial after a name in
+    /// capitals, `WILLIAM J.`, is part of the name).
+    private static func endsAbbreviationAfterProse(_ t: ArraySlice<UInt8>) -> Bool {
+        guard t.last == ASCII.period else { return false }
+        let words = t.split(separator: ASCII.space)
+        guard words.count >= 2 else { return false }
+        return words[words.count - 2].contains(where: ASCII.isLower)
+    }
+
     /// Text whose last word is no prose a name in capitals could continue: a number or a rule (no letters,
     /// `14`, `*****`), or a web address (`/`, `_`, `:`, `@` or `=` in it).
     private static func endsWithNonProse(_ t: ArraySlice<UInt8>) -> Bool {
@@ -117,28 +128,57 @@ enum Signature {
         return word.contains(where: ASCII.isLower) || word.filter(ASCII.isLetter).count > 3
     }
 
+    /// The signature on the last line of `body`: one to three words opening with capitals (`RICE`, `Chamberlin`,
+    /// `TIMKEN JR`), a stray stop or mark after them dropped (`MURRAY .`); or one word in lower case (`clinton`,
+    /// `tuttle`) right after what no sentence runs on from: a rule of asterisks, a web address, a sign-off (`Jeff`).
     static func find(in body: [ArraySlice<UInt8>]) -> String? {
-        for line in body.reversed() {
-            let t = line.trimmed
-            if t.isEmpty { continue }
-            guard t.count <= 32, let first = t.first, ASCII.isUpper(first) else { return nil }
-            var words = 1
-            for (k, b) in t.enumerated() {
-                if b == ASCII.space {
-                    words += 1
-                    guard k + 1 < t.count, ASCII.isUpper(t[t.startIndex + k + 1]) else { return nil }
-                } else if !(ASCII.isLetter(b) || b == ASCII.hyphen || b == UInt8(ascii: "'") || b == ASCII.period) {
-                    return nil
-                }
-            }
-            guard words <= 3 else { return nil }
-            // a lone classification or caveat word is not a signature
-            let upper = t.string.uppercased().trimming(".")
-            if Classification(label: upper) != nil || Caveats.known.contains(upper) || ["END", "NNNN", "BT", "SUMMARY", "COMMENT"].contains(upper) { return nil }
-            if upper.hasPrefix("END ") { return nil }
-            return upper
-        }
+        guard let last = body.lastIndex(where: { !$0.isBlank }) else { return nil }
+        var t = body[last].trimmed
+        // a stray stop or mark after the name
+        while let space = t.lastIndex(of: ASCII.space), t[(space + 1)...].allSatisfy({ ".#,;*".utf8.contains($0) }) { t = t[..<space].trimmed }
+        if let word = lowerCaseSignature(t, after: body[..<last]) { return word }
+        return name(t)
+    }
+
+    /// One word in lower case alone on the last line, which the line before cannot run into.
+    private static func lowerCaseSignature(_ t: ArraySlice<UInt8>, after before: ArraySlice<ArraySlice<UInt8>>) -> String? {
+        guard (3...20).contains(t.count), t.allSatisfy(ASCII.isLower) else { return nil }
+        guard let previous = before.last?.trimmed else { return nil }
+        let upper = t.string.uppercased()
+        if ["END", "NNNN", "BT", "SUMMARY", "COMMENT"].contains(upper) || Caveats.known.contains(upper) { return nil }
+        // a rule (`***** *****`), a web address, a sign-off in mixed case (`Jeff`)
+        if !previous.isEmpty, !previous.contains(where: ASCII.isAlnum) { return upper }
+        if previous.firstRange(of: "://".utf8) != nil || previous.firstRange(of: "www.".utf8) != nil { return upper }
+        if isSignOff(previous) { return upper }
         return nil
+    }
+
+    /// A sign-off before the signature, a first name alone on its line (`Jeff`): it stays with the signature
+    /// (alone, it would read as a heading).
+    static func isSignOff(_ line: ArraySlice<UInt8>) -> Bool {
+        let t = line.trimmed
+        guard (2...20).contains(t.count), let f = t.first, ASCII.isUpper(f) else { return false }
+        return t.dropFirst().allSatisfy(ASCII.isLower)
+    }
+
+    /// One to three words opening with capitals, upper-cased; nil for anything else.
+    private static func name(_ t: ArraySlice<UInt8>) -> String? {
+        guard t.count <= 32, let first = t.first, ASCII.isUpper(first) else { return nil }
+        var words = 1
+        for (k, b) in t.enumerated() {
+            if b == ASCII.space {
+                words += 1
+                guard k + 1 < t.count, ASCII.isUpper(t[t.startIndex + k + 1]) else { return nil }
+            } else if !(ASCII.isLetter(b) || b == ASCII.hyphen || b == UInt8(ascii: "'") || b == ASCII.period) {
+                return nil
+            }
+        }
+        guard words <= 3 else { return nil }
+        // a lone classification or caveat word is not a signature
+        let upper = t.string.uppercased().trimming(".")
+        if Classification(label: upper) != nil || Caveats.known.contains(upper) || ["END", "NNNN", "BT", "SUMMARY", "COMMENT"].contains(upper) { return nil }
+        if upper.hasPrefix("END ") { return nil }
+        return upper
     }
 }
 

@@ -188,8 +188,8 @@ public enum TelegramParser {
         } else {
             cable.signedBy = Signature.find(in: bodyLines)
         }
-        // the signature stands on its own line, not as the end of the last paragraph
-        if cable.signedBy != nil, bodyLines.count >= 2, !bodyLines[bodyLines.count - 2].isBlank {
+        // the signature stands on its own line, not as the end of the last paragraph (a sign-off stays with it)
+        if cable.signedBy != nil, bodyLines.count >= 2, !bodyLines[bodyLines.count - 2].isBlank, !Signature.isSignOff(bodyLines[bodyLines.count - 2]) {
             bodyLines.insert(ArraySlice(), at: bodyLines.count - 1)
             bodyNumbers.insert(bodyNumbers[bodyNumbers.count - 1], at: bodyNumbers.count - 1)
         }
