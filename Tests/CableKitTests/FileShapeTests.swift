@@ -92,6 +92,28 @@ import Testing
         }
     }
 
+    @Test("tabs in the header (after a field's label, between an addressee and its precedence) read as spaces; a table's tabs stay in the body",
+          arguments: sample)
+    func tabsInTheHeader(_ relative: String) throws {
+        let (bytes, name) = try Self.fixture(relative)
+        let text = Self.text(bytes)
+        let tabbed = text.replacing(/(?m)^(FM|TO|INFO|TAGS:?|SUBJECT:|SUBJ:|REF:|E\.O\. 12958:|Classified By:|CLASSIFIED BY:) +/) { $0.output.1 + "\t" }
+            .replacing(/(?m)^((?:SECSTATE WASHDC|AMEMBASSY [A-Z ]+?)) (IMMEDIATE|PRIORITY|ROUTINE)/) { $0.output.1 + "\t" + $0.output.2 }
+        #expect(tabbed.contains("\t") || relative.hasPrefix("foia/") || relative.hasPrefix("seeds/"))
+        var got = try Self.reading(Array(tabbed.utf8), name)
+        let want = try Self.reading(bytes, name)
+        got.body = want.body
+        got.repairs = want.repairs
+        #expect(got == want)
+    }
+
+    @Test func tabsInABodyTableStay() throws {
+        let (bytes, name) = try Self.fixture("cablegate/09STATE40423.txt")
+        let text = Self.text(bytes).replacing("MANY THANKSM AND BEST REGARDS FROM WASHINGTON.\n",
+                                              with: "MANY THANKSM AND BEST REGARDS FROM WASHINGTON.\n\nPOST\tCOUNT\tDUE\nPARIS\t12\tMAY\nROME\t3\tJUNE\n\n")
+        #expect(try Self.reading(Array(text.utf8), name).body.contains("PARIS\t12\tMAY"))
+    }
+
     @Test("a surrogate pair becomes one character, an unpaired surrogate U+FFFD")
     func utf16Surrogates() {
         // "a😀b", then a lone high surrogate before "c"

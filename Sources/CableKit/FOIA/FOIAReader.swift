@@ -4,7 +4,9 @@
 /// garbled from all the evidence the pages hold.
 public enum FOIAReader {
     public static func parse(_ text: String, options: TelegramParser.Options) -> Cable {
-        let layout = FOIALayout(SourceLines(text))
+        // OCR's tabs are spaces (an OCR'd page has no tables to align)
+        let source = SourceLines(text)
+        let layout = FOIALayout(source.withTabsAsSpaces() ?? source)
         let clean = FOIAText(layout)
         var (cable, referenceLine) = TelegramParser.parseKeepingReferenceLine(SourceLines(clean.text), options: options)
         // the parser's line numbers count the cleaned lines

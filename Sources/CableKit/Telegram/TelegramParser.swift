@@ -21,7 +21,10 @@ public enum TelegramParser {
 
     /// The cable, and its REF line as written: a reader that settles the cable's year afterwards (the FOIA
     /// reader, from a printout's header) reads the references again with it.
-    static func parseKeepingReferenceLine(_ lines: SourceLines, options: Options) -> (cable: Cable, referenceLine: String?) {
+    static func parseKeepingReferenceLine(_ written: SourceLines, options: Options) -> (cable: Cable, referenceLine: String?) {
+        // the header is read with its tabs as spaces ("TAGS:<tab>PREL", "TO<tab>SECSTATE WASHDC"); the body keeps
+        // them (they align its tables)
+        let lines = written.withTabsAsSpaces() ?? written
         var layout = TelegramLayout(lines)
         var cable = Cable()
         cable.partial = layout.partial
@@ -156,7 +159,7 @@ public enum TelegramParser {
             // a printout's page header that repeats the end of the subject ("PAGE 02 … OPPOSITION LEADER")
             if layout.isPageHeaderTail(i), let title = cable.title, t.count >= 6, title.utf8.count > t.count,
                title.utf8.suffix(t.count).elementsEqual(t) { i += 1; continue }
-            if let line = layout.bodyLine(i) { bodyLines.append(line); bodyNumbers.append(i + 1) }
+            if let line = layout.bodyLine(i) { bodyLines.append(written.bytes[line.indices]); bodyNumbers.append(i + 1) }
             i += 1
         }
         while let last = bodyLines.last, last.isBlank { bodyLines.removeLast(); bodyNumbers.removeLast() }

@@ -93,6 +93,17 @@ public struct SourceLines: Sendable {
         return nil
     }
 
+    private init(bytes: [UInt8], ranges: [Range<Int>]) { self.bytes = bytes; self.ranges = ranges }
+
+    /// The same lines with every tab a space, byte for byte (offsets and line numbers stay): how a header is
+    /// read, where a tab after `TO`, `TAGS:` or between an addressee and its precedence is a space. Nil when
+    /// there is no tab (found with memchr).
+    func withTabsAsSpaces() -> SourceLines? {
+        let hasTab = bytes.withUnsafeBufferPointer { p in p.baseAddress.map { memchr($0, Int32(ASCII.tab), p.count) != nil } ?? false }
+        guard hasTab else { return nil }
+        return SourceLines(bytes: bytes.map { $0 == ASCII.tab ? ASCII.space : $0 }, ranges: ranges)
+    }
+
     public var count: Int { ranges.count }
     public subscript(_ i: Int) -> ArraySlice<UInt8> { bytes[ranges[i]] }
     public func string(_ i: Int) -> String { bytes[ranges[i]].string }
