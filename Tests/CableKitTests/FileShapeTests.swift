@@ -114,6 +114,27 @@ import Testing
         #expect(try Self.reading(Array(text.utf8), name).body.contains("PARIS\t12\tMAY"))
     }
 
+    @Test("a Windows-1252 smart quote in a UTF-8 file leaves the rest UTF-8: its paragraphs, references and summary read as before",
+          arguments: ["cablegate/05ANKARA1730.txt", "cablegate/09LAPAZ96.txt", "cablegate/10BOGOTA243.txt", "cablegate/04MADRID2215.txt"])
+    func windows1252QuoteInUTF8(_ relative: String) throws {
+        let (bytes, name) = try Self.fixture(relative)
+        // the last straight apostrophe becomes Windows-1252's ’ (0x92), as Word would type it
+        let at = try #require(bytes.lastIndex(of: UInt8(ascii: "'")))
+        var mixed = bytes
+        mixed[at] = 0x92
+        let cable = try CableReader.read(mixed, fileName: name, requireID: false)
+        #expect(cable.source.encoding == "windows-1252")
+        var got = try Self.reading(mixed, name)
+        let want = try Self.reading(bytes, name)
+        #expect(!got.body.contains("Â"))
+        #expect(got.body.replacing("’", with: "'") == want.body.replacing("’", with: "'"))
+        got.body = want.body
+        got.summary = got.summary?.replacing("’", with: "'")
+        #expect(got.summary == want.summary?.replacing("’", with: "'"))
+        got.summary = want.summary
+        #expect(got == want)
+    }
+
     @Test("a surrogate pair becomes one character, an unpaired surrogate U+FFFD")
     func utf16Surrogates() {
         // "a😀b", then a lone high surrogate before "c"

@@ -23,6 +23,14 @@ import Testing
         #expect(encoding == "windows-1252")
     }
 
+    @Test("a UTF-8 text with a few Windows-1252 bytes (a smart quote typed in Word) keeps its UTF-8; only those bytes are Windows-1252")
+    func utf8WithStrayWindows1252() {
+        let bytes = Array("¶1. (C) The Minister".utf8) + [0x92] + Array("s plan — “soon”; café ".utf8) + [0xE9, 0x96, 0x20]
+        let (decoded, encoding) = TextDecoding.decode(bytes)
+        #expect(decoded == "¶1. (C) The Minister’s plan — “soon”; café é– ")
+        #expect(encoding == "windows-1252")
+    }
+
     @Test func windows1252HighControlsTable() {
         // Python: bytes(range(0x80, 0xA0)).decode("cp1252", errors="replace"); undefined bytes → U+FFFD.
         let expected = "\u{20AC}\u{FFFD}\u{201A}\u{192}\u{201E}\u{2026}\u{2020}\u{2021}\u{2C6}\u{2030}\u{160}\u{2039}"

@@ -93,7 +93,8 @@ public struct SourceInfo: Sendable, Equatable {
     public var file: String?
     /// SHA-256 of the original bytes, lower-case hex.
     public var sha256: String?
-    /// `windows-1252` when the original was not valid UTF-8 and was decoded as Windows-1252.
+    /// `windows-1252` when the original was not valid UTF-8 and its bytes that were not were decoded as
+    /// Windows-1252; `utf-16le` or `utf-16be` for UTF-16.
     public var encoding: String?
     /// SHA-256 of the Markdown file as the importer wrote it (with this value zeroed); a file whose
     /// content no longer matches was edited by hand, and import leaves it alone without `--force`.

@@ -1,5 +1,6 @@
 /// Turns bytes of unknown encoding into text: UTF-8 when the bytes are valid UTF-8, otherwise
-/// Windows-1252, the code page of the older exports and mirrors that are not UTF-8. A byte order mark
+/// Windows-1252, the code page of the older exports and mirrors that are not UTF-8, for the bytes that
+/// are not UTF-8 (a UTF-8 text with a stray Windows-1252 quote keeps the rest of its UTF-8). A byte order mark
 /// decides first: UTF-16 with one is read as UTF-16, a UTF-8 one is dropped (`ByteOrderMark`); so is
 /// UTF-16 without one (`UnmarkedUTF16`).
 ///
@@ -40,6 +41,31 @@ public enum TextDecoding {
         return (decodeWindows1252(buffer), windows1252)
     }
 
+    /// The length of the well-formed UTF-8 sequence of two to four bytes at `i`; nil when none starts there.
+    @inline(__always)
+    static func sequenceLength(_ base: UnsafePointer<UInt8>, at i: Int, count n: Int) -> Int? {
+        let b0 = base[i]
+        let need: Int
+        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF    // allowed range of the second byte
+        switch b0 {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; lo = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: need = 2
+        case 0xED: need = 2; hi = 0x9F
+        case 0xF0: need = 3; lo = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; hi = 0x8F
+        default: return nil
+        }
+        guard i + need < n, base[i + 1] >= lo, base[i + 1] <= hi else { return nil }
+        var k = 2
+        while k <= need {
+            guard base[i + k] & 0xC0 == 0x80 else { return nil }
+            k += 1
+        }
+        return need + 1
+    }
+
     /// `true` when `bytes` are well-formed UTF-8: then `decode(_:)` gives a text of the same bytes.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { isValidUTF8($0) }
@@ -58,43 +84,35 @@ public enum TextDecoding {
                 i += 8
             }
             guard i < n else { break }
-            let b0 = base[i]
-            if b0 < 0x80 { i += 1; continue }
-            let need: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF    // allowed range of the second byte
-            switch b0 {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default: return false
-            }
-            guard i + need < n else { return false }
-            let b1 = base[i + 1]
-            guard b1 >= lo, b1 <= hi else { return false }
-            var k = 2
-            while k <= need {
-                guard base[i + k] & 0xC0 == 0x80 else { return false }
-                k += 1
-            }
-            i += need + 1
+            if base[i] < 0x80 { i += 1; continue }
+            guard let length = sequenceLength(base, at: i, count: n) else { return false }
+            i += length
         }
         return true
     }
 
-    /// Decodes every byte as Windows-1252 (never fails).
+    /// Decodes bytes that are not all UTF-8 (never fails): each well-formed UTF-8 sequence as UTF-8, every other
+    /// byte as Windows-1252. A Windows-1252 text is read as such (its accented letters and smart quotes do not
+    /// form UTF-8 sequences), and so are the few Windows-1252 bytes pasted into a UTF-8 text (a `’` typed in
+    /// Word), which leave its `¶` and `’` as they are instead of turning the whole text into `Â¶`.
     static func decodeWindows1252(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
         // Each byte becomes at most three UTF-8 bytes (U+20AC and friends).
         String(unsafeUninitializedCapacity: buffer.count * 3) { out in
+            guard let base = buffer.baseAddress else { return 0 }
             var o = 0
-            for b in buffer {
+            var i = 0
+            while i < buffer.count {
+                let b = base[i]
                 if b < 0x80 {
-                    out[o] = b; o += 1
+                    out[o] = b; o += 1; i += 1
                     continue
                 }
+                if let length = sequenceLength(base, at: i, count: buffer.count) {
+                    for k in 0..<length { out[o + k] = base[i + k] }
+                    o += length; i += length
+                    continue
+                }
+                i += 1
                 let v = UInt32(windows1252Scalar(b).value)
                 if v < 0x800 {
                     out[o] = UInt8(0xC0 | (v >> 6)); out[o + 1] = UInt8(0x80 | (v & 0x3F)); o += 2
