@@ -135,6 +135,26 @@ import Testing
         #expect(got == want)
     }
 
+    @Test("double-spaced text (a blank line after every line) reads as the text it stands for; its repairs name the file's lines",
+          arguments: sample.filter { $0.hasPrefix("cablegate/") } + ["cablegate/07BEIJING5705.txt", "cablegate/09WARSAW1139.txt"])
+    func doubleSpaced(_ relative: String) throws {
+        let (bytes, name) = try Self.fixture(relative)
+        let lines = Self.text(bytes).split(separator: "\n", omittingEmptySubsequences: false)
+        let spaced = lines.joined(separator: "\n\n")
+        let want = try Self.reading(bytes, name)
+        var got = try Self.reading(Array(spaced.utf8), name)
+        #expect(got.repairs.map { $0.line.map { ($0 - 1) / 2 + 1 } } == want.repairs.map(\.line))
+        got.repairs = want.repairs
+        #expect(got == want)
+    }
+
+    @Test("a text of one line per paragraph, its paragraphs a blank line apart, is not double-spaced")
+    func onlyParagraphsApartIsNotDoubleSpaced() throws {
+        for name in ["09BRUSSELS269.txt", "10KABUL131.txt", "02BRASILIA4227.txt", "09STATE40423.txt"] {
+            #expect(!DoubleSpacing.isDoubleSpaced(SourceLines(bytes: try SharedCorpus.bytes("cablegate/" + name))), "\(name)")
+        }
+    }
+
     @Test("a surrogate pair becomes one character, an unpaired surrogate U+FFFD")
     func utf16Surrogates() {
         // "a😀b", then a lone high surrogate before "c"

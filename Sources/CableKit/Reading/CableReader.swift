@@ -49,8 +49,9 @@ public enum CableReader {
             cable = try read(page, options: options)
         case .telegram:
             // valid UTF-8 is parsed from the bytes as they are: the text they decode to has the same bytes
-            cable = TextDecoding.isValidUTF8(bytes) ? TelegramParser.parse(SourceLines(bytes: bytes), options: options)
-                : TelegramParser.parse(text(), options: options)
+            let lines = TextDecoding.isValidUTF8(bytes) ? SourceLines(bytes: bytes) : SourceLines(text())
+            // double-spaced text (a blank line after every line) as the text it stands for
+            cable = TelegramParser.parse(DoubleSpacing.collapsed(lines) ?? lines, options: options)
         case .foia:
             cable = FOIAReader.parse(text(), options: options)
         case .wikileaks:

@@ -159,7 +159,7 @@ public enum TelegramParser {
             // a printout's page header that repeats the end of the subject ("PAGE 02 … OPPOSITION LEADER")
             if layout.isPageHeaderTail(i), let title = cable.title, t.count >= 6, title.utf8.count > t.count,
                title.utf8.suffix(t.count).elementsEqual(t) { i += 1; continue }
-            if let line = layout.bodyLine(i) { bodyLines.append(written.bytes[line.indices]); bodyNumbers.append(i + 1) }
+            if let line = layout.bodyLine(i) { bodyLines.append(written.bytes[line.indices]); bodyNumbers.append(lines.number(i)) }
             i += 1
         }
         while let last = bodyLines.last, last.isBlank { bodyLines.removeLast(); bodyNumbers.removeLast() }

@@ -7,6 +7,9 @@ public struct SourceLines: Sendable {
     public let bytes: [UInt8]
     /// Byte ranges of the lines, without the line break.
     public let ranges: [Range<Int>]
+    /// The 1-based line number in the file of each line, when lines were left out (`DoubleSpacing`); nil
+    /// when every line is there (line `i` is then number `i + 1`).
+    let numbers: [Int]?
 
     public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
 
@@ -45,6 +48,7 @@ public struct SourceLines: Sendable {
             }
         }
         self.ranges = ranges
+        self.numbers = nil
     }
 
     /// A `\r` not followed by `\n` (found with memchr, hopping from one `\r` to the next).
@@ -93,7 +97,10 @@ public struct SourceLines: Sendable {
         return nil
     }
 
-    private init(bytes: [UInt8], ranges: [Range<Int>]) { self.bytes = bytes; self.ranges = ranges }
+    init(bytes: [UInt8], ranges: [Range<Int>], numbers: [Int]?) { self.bytes = bytes; self.ranges = ranges; self.numbers = numbers }
+
+    /// The 1-based number in the file of line `i`.
+    func number(_ i: Int) -> Int { numbers?[i] ?? i + 1 }
 
     /// The same lines with every tab a space, byte for byte (offsets and line numbers stay): how a header is
     /// read, where a tab after `TO`, `TAGS:` or between an addressee and its precedence is a space. Nil when
@@ -101,7 +108,7 @@ public struct SourceLines: Sendable {
     func withTabsAsSpaces() -> SourceLines? {
         let hasTab = bytes.withUnsafeBufferPointer { p in p.baseAddress.map { memchr($0, Int32(ASCII.tab), p.count) != nil } ?? false }
         guard hasTab else { return nil }
-        return SourceLines(bytes: bytes.map { $0 == ASCII.tab ? ASCII.space : $0 }, ranges: ranges)
+        return SourceLines(bytes: bytes.map { $0 == ASCII.tab ? ASCII.space : $0 }, ranges: ranges, numbers: numbers)
     }
 
     public var count: Int { ranges.count }
