@@ -18,13 +18,14 @@ import Testing
         #expect(cable.references == ["09MADRID286"])
     }
 
-    @Test("a REF line over several indented lines is one line, with WikiLeaks' ¶ before each letter")
+    @Test("a REF line over several indented lines is one line, without the ¶ WikiLeaks put before each letter")
     func multiLine() throws {
         // fifteen references, A to O, on fifteen lines
         let cable = try Self.reading("cablegate/06ABUDHABI1725.txt")
         let line = try #require(cable.referenceLine)
-        #expect(line.hasPrefix("A. 05 ABU DHABI 3243 ¶B. 05 ABU DHABI 3565 ¶C. ABU DHABI 409 ¶D. ABU DHABI 779 ¶E. ABU DHABI 1228 ¶F. ABU DHABI 248 (NOTAL)"))
-        #expect(line.hasSuffix("¶N. ABU DHABI 1422 ¶O. ABU DHABI 1724"))
+        #expect(line.hasPrefix("A. 05 ABU DHABI 3243 B. 05 ABU DHABI 3565 C. ABU DHABI 409 D. ABU DHABI 779 E. ABU DHABI 1228 F. ABU DHABI 248 (NOTAL)"))
+        #expect(line.hasSuffix("N. ABU DHABI 1422 O. ABU DHABI 1724"))
+        #expect(!line.contains("¶"))
         let cited = ReferenceLine.cited(line, year: 2006, ownID: cable.id)
         #expect(cited.map { $0.letter ?? "" }.joined() == "ABCDEFGHIJKLMNO")
         #expect(cited[5] == CitedReference(letter: "F", text: "ABU DHABI 248 (NOTAL)", ids: ["06ABUDHABI248"]))
@@ -118,6 +119,13 @@ import Testing
         #expect(Self.cited("EUR/WE E-MAIL OF 09/08/2006") == [CitedReference(letter: nil, text: "EUR/WE E-MAIL OF 09/08/2006", ids: [])])
         #expect(Self.cited("") == [])
         #expect(Self.cited("B. STATE 1").first?.letter == nil)
+    }
+
+    @Test("WikiLeaks' pilcrows before letters are dropped, nothing else")
+    func pilcrows() {
+        #expect(ReferenceLine.asWritten("A. KUWAIT 431\n¶B. 09 KUWAIT 921\n ¶C. 09 KUWAIT 951") == "A. KUWAIT 431 B. 09 KUWAIT 921 C. 09 KUWAIT 951")
+        #expect(ReferenceLine.asWritten("¶A) STATE 1 ¶ B) STATE 2 PARA¶3") == "A) STATE 1 ¶ B) STATE 2 PARA¶3", "a pilcrow alone or inside a word stays")
+        #expect(ReferenceLine.asWritten(" ¶ ") == "¶")
     }
 
     @Test("white space normalised; nothing is nil")

@@ -75,6 +75,27 @@ public enum ReferenceLine {
         return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 
+    /// The REF line as a telegram writes it (`normalized`) without the pilcrows WikiLeaks' text puts before
+    /// each of its lettered references, as before a numbered paragraph (`A. KUWAIT 431 ¶B. 09 KUWAIT 921`):
+    /// a `¶` opening a word that goes on with a letter or digit is dropped.
+    public static func asWritten(_ value: String) -> String? {
+        let pilcrow = Array("¶".utf8)
+        let b = Array(value.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == pilcrow[0], i + 2 < b.count, b[i + 1] == pilcrow[1], i == 0 || ASCII.isSpace(b[i - 1]) || b[i - 1] == ASCII.newline,
+               ASCII.isAlnum(b[i + 2]) {
+                i += 2
+                continue
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return normalized(String(decoding: out, as: UTF8.self))
+    }
+
     /// "05" → 2005, "2007" → 2007; nil for anything else.
     static func yearToken(_ t: String) -> Int? {
         guard t.allSatisfy(ASCII.isNumber(character:)), let v = Int(t) else { return nil }

@@ -137,7 +137,7 @@ public enum TelegramParser {
         }
         if let refs = header.values[.reference] {
             cable.references = ReferenceLine.parse(refs, year: idYear, ownID: cable.id, posts: posts)
-            cable.referenceLine = ReferenceLine.normalized(refs)
+            cable.referenceLine = ReferenceLine.asWritten(refs)
         }
 
         // body lines
