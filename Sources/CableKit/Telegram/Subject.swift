@@ -216,7 +216,7 @@ enum SummaryFinder {
                 }
                 summary = parts
             } else {
-                summary = Array(afterWord.drop(while: { $0 == ASCII.colon || $0 == ASCII.period || $0 == ASCII.space || $0 == ASCII.hyphen }))
+                summary = Array(labelTail(afterWord).drop(while: { $0 == ASCII.colon || $0 == ASCII.period || $0 == ASCII.space || $0 == ASCII.hyphen }))
             }
             let s = ArraySlice(summary)
             if let end = s.firstWord(caseInsensitive: "END SUMMARY") { summary = Array(s[..<end]) }
@@ -224,6 +224,32 @@ enum SummaryFinder {
             return result.utf8.count >= 40 ? result : nil
         }
         return nil
+    }
+
+    /// What follows a label that goes on after "Summary" (`Summary and Comment:`, `SUMMARY AND ACTION REQUEST.`,
+    /// `Summary and Key Points --`, `SUMMARY & COMMENT:`): the text after the label's colon, stop or dash, when
+    /// `and` (or `&`) and at most four more words come before it; else `text` as it is.
+    static func labelTail(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let t = text.drop(while: { $0 == ASCII.space })
+        let and = t.prefix(4).map(ASCII.lower).elementsEqual("and ".utf8) ? 4 : t.prefix(2).elementsEqual("& ".utf8) ? 2 : 0
+        guard and > 0, t.count > and else { return text }
+        var words = 2  // `and`, and the word at `i`
+        var i = t.startIndex + and
+        while i < t.endIndex, i - t.startIndex < 60 {
+            let b = t[i]
+            let next = i + 1 < t.endIndex ? t[i + 1] : ASCII.space
+            if b == ASCII.colon || b == ASCII.period || b == ASCII.hyphen && (next == ASCII.hyphen || t[i - 1] == ASCII.space && next == ASCII.space) {
+                return i > t.startIndex + and ? t[(i + 1)...] : text
+            }
+            if b == ASCII.space {
+                if t[i - 1] != ASCII.space { words += 1 }
+                if words > 5 { return text }
+            } else if !(ASCII.isLetter(b) || b == ASCII.hyphen || b == UInt8(ascii: "/")) {
+                return text
+            }
+            i += 1
+        }
+        return text
     }
 
     private static func stripNumbering(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
