@@ -84,6 +84,53 @@ import Testing
         #expect(again.contains("cannot patch the index") && again.contains("search: \(SampleSite.records.count) cables"), "\(again)")
     }
 
+    /// An archive of more cables than one block of shard lists (`SearchState.blockSize`): the full index writes
+    /// its complete blocks as they fill instead of holding every list to the end, and a later edit in the first
+    /// block and in the last is still patched as a clean build would write the index.
+    @Test func anArchiveOfSeveralBlocksIsPatchedAsACleanBuildWouldWriteIt() throws {
+        guard FileManager.default.isExecutableFile(atPath: Repo.debugBinary) else {
+            Issue.record("\(Repo.debugBinary) is missing: run `swift build` first")
+            return
+        }
+        let root = Temp.directory("search-blocks")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let count = SearchState.blockSize + 100
+        let words = ["embassy", "ministry", "election", "reform", "nuclear", "trade", "visit", "security", "budget", "parliament",
+                     "harbour", "treaty", "border", "customs", "aviation", "fisheries", "railway", "tariff", "vaccine", "drought"]
+        try FileManager.default.createDirectory(atPath: root + "/Content/cables/2008", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repo.themes, toPath: root + "/Themes")
+        try Data("title: Blocks\nbase_url: https://example.org\n".utf8).write(to: URL(fileURLWithPath: root + "/Content/site.yml"))
+        for n in 1...count {
+            let day = 1 + n % 28, month = 1 + n % 12
+            let body = (0..<12).map { words[(n * 7 + $0 * 3) % words.count] }.joined(separator: " ") + " serial\(n)word."
+            let text = """
+                ---
+                id: "08STATE\(n)"
+                title: "CABLE NUMBER \(n)"
+                date: 2008-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)T12:00:00Z
+                origin: Secretary of State
+                classification: UNCLASSIFIED
+                tags: [PREL]
+                ---
+
+                ¶1. (U) \(body)
+
+                """
+            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/Content/cables/2008/08STATE\(n).md"))
+        }
+        #expect(try build(root).contains("search: \(count) cables"))
+        for k in 0...1 { #expect(FileManager.default.fileExists(atPath: root + "/.chancery/search/blocks/\(k).bin"), "block \(k)") }
+
+        // a cable of the first block (written while the pages were rendered) and one of the last
+        for n in [3, count - 2] {
+            let path = root + "/Content/cables/2008/08STATE\(n).md"
+            try Data((try String(contentsOfFile: path, encoding: .utf8) + "\nThe zorblaxian plenipotentiary arrived.\n").utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let log = try build(root)
+        #expect(log.contains("search: patched 2 changed cables"), "\(log)")
+        try expectSameAsCleanBuild(root)
+    }
+
     // MARK: helpers
 
     /// Builds `root` with the debug binary; returns what it printed on stderr.

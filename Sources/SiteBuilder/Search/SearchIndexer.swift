@@ -44,8 +44,13 @@ final class SearchIndexer: Sendable {
         var errors: [BuildError] = []
         /// The key of the index being made, saved with the `SearchState`.
         var key: UInt64?
-        /// Each cable's shards, encoded for the state's block files (a full index).
+        /// Each cable's shards, encoded for the state's block files (a full index), from cable
+        /// `savedBlocks · SearchState.blockSize` on: a block is written as soon as it is complete, so that the
+        /// lists of a large archive (some 150 MB at 250,000 cables) are not all held until the end.
         var shardLists: [[UInt8]] = []
+        var savedBlocks = 0
+        /// A block could not be written: the state is not saved (the next build makes the index again).
+        var blocksFailed = false
         /// Set when the published index is patched instead of made again.
         var patch: Patch?
     }
@@ -165,7 +170,25 @@ final class SearchIndexer: Sendable {
         let shards = SearchFormat.shardCount(cables: context.index.records.count)
         let lists = parallelMap(docs) { SearchState.shardList($0, shards: shards) }
         state.withLock { s in for d in docs { s.lengths.append(d.length) }; s.shardLists += lists }
+        saveCompleteBlocks()
         if tables.reduce(0, { $0 + $1.table.withLock { $0.pending } }) > memoryBudget { spill() }
+    }
+
+    /// Writes the shard lists of every complete block not written yet and lets them go. The state of the last
+    /// index is removed before the first: its blocks are being replaced, and a build stopped before the new
+    /// state is saved must leave none that would trust them.
+    private func saveCompleteBlocks() {
+        let size = SearchState.blockSize
+        while let (k, lists) = state.withLock({ s -> (Int, [[UInt8]])? in
+            guard s.key != nil, s.shardLists.count >= size else { return nil }
+            let taken = Array(s.shardLists[..<size])
+            s.shardLists.removeFirst(size)
+            s.savedBlocks += 1
+            return (s.savedBlocks - 1, taken)
+        }) {
+            if k == 0 { SearchState.remove(root: root) }
+            do { try SearchState.saveBlock(root: root, k, lists: lists[...]) } catch { state.withLock { $0.blocksFailed = true } }
+        }
     }
 
     /// Writes every partition's postings to a run file in a temporary folder.
@@ -202,7 +225,7 @@ final class SearchIndexer: Sendable {
         if let patch = state.withLock({ $0.patch }) {
             if let patched = self.patch(patch, keep: keep, write) { return errors + patched }
             // the published index could not be patched: make it again
-            state.withLock { s in s.patch = nil; s.next = 0; s.lengths = []; s.shardLists = [] }
+            state.withLock { s in s.patch = nil; s.next = 0; s.lengths = []; s.shardLists = []; s.savedBlocks = 0 }
             add(through: context.index.records.count - 1, Array(patch.documents.values))
         }
         return errors + makeIndex(write)
@@ -226,12 +249,13 @@ final class SearchIndexer: Sendable {
         }
         if let folder { DiskIO.removeTree(folder) }
         tables = []
-        let (key, lists) = state.withLock { s in let taken = (s.key, s.shardLists); s.shardLists = []; return taken }
-        if errors.isEmpty, let key, lists.count == total, lengths.count == total {
-            let size = SearchState.blockSize
-            var blocks: [Int: [[UInt8]]] = [:]
-            for k in 0..<((total + size - 1) / size) { blocks[k] = Array(lists[(k * size)..<min(total, (k + 1) * size)]) }
-            saveState(key: key, lengths: lengths, blocks: blocks)
+        let (key, lists, saved, failed) = state.withLock { s in
+            let taken = (s.key, s.shardLists, s.savedBlocks, s.blocksFailed); s.shardLists = []; return taken
+        }
+        let size = SearchState.blockSize
+        if errors.isEmpty, !failed, let key, saved * size + lists.count == total, lengths.count == total {
+            // the complete blocks were written as they filled; the rest, the last block's, now
+            saveState(key: key, lengths: lengths, blocks: lists.isEmpty ? [:] : [saved: lists])
         }
         if getenv("CHANCERY_SEARCH_STATS") != nil {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
