@@ -1,3 +1,4 @@
+import CableKit
 import ChanceryIO
 
 /// Expands the paths given to `chancery import` into the files to read: files as given, folders walked
@@ -62,13 +63,22 @@ public enum InputFiles {
         guard let entries = DiskIO.list(dir) else { result.problems.append(Problem(path: dir, message: "cannot read the folder")); return }
         let inside = ancestors.union([identity])
         let named = skipping[identity] ?? []
+        var pdfs: [String] = []
         for entry in entries where !entry.name.hasPrefix(".") {
             let path = dir + "/" + entry.name
             if entry.isDirectory {
                 walk(path, into: &result, visited: &visited, ancestors: inside, skipping: skipping, passing: passing)
             } else if isCandidate(entry.name), !named.contains(entry.name) {
                 result.files.append(path)
+            } else if entry.name.lowercased().hasSuffix(".pdf") {
+                pdfs.append(entry.name)
             }
+        }
+        // a folder of released PDFs is the likeliest thing to be walked for nothing: say so
+        if !pdfs.isEmpty {
+            let shown = pdfs.prefix(3).joined(separator: ", ") + (pdfs.count > 3 ? ", …" : "")
+            result.problems.append(Problem(path: dir, message: "\(pdfs.count) PDF file\(pdfs.count == 1 ? "" : "s") not imported (\(shown)): \(CableReader.pdfAdvice)",
+                                           isWarning: true))
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CableImport
 import ChanceryIO
+import CableKit
 
 @Suite("InputFiles.expand")
 struct InputFilesTests {
@@ -24,6 +25,25 @@ struct InputFilesTests {
             // a trailing slash does not double the separator
             #expect(InputFiles.expand([t + "/"]).files == result.files)
             #expect(InputFiles.expand([t + "//"]).files == result.files)
+        }
+    }
+
+    @Test("a folder's PDFs are not read, and the walk says so once per folder, with what to do")
+    func pdfsAreNamed() throws {
+        try Scratch.with { s in
+            for name in ["r/a.txt", "r/scan1.pdf", "r/Scan2.PDF", "r/sub/scan3.pdf", "r/image.png"] { try s.write("x", name) }
+            let r = s.input + "/r"
+            let result = InputFiles.expand([r])
+            #expect(result.files == [r + "/a.txt"])
+            // a folder's warning comes once its walk is done, so a subfolder's first
+            #expect(result.problems == [
+                InputFiles.Problem(path: r + "/sub", message: "1 PDF file not imported (scan3.pdf): " + CableReader.pdfAdvice, isWarning: true),
+                InputFiles.Problem(path: r, message: "2 PDF files not imported (Scan2.PDF, scan1.pdf): " + CableReader.pdfAdvice, isWarning: true),
+            ])
+            // a PDF named on its own is read, and refused as a PDF (not as a telegram without an id)
+            #expect(throws: CableReader.Failure(line: 1, message: "a PDF file: " + CableReader.pdfAdvice)) {
+                try CableReader.read(Array("%PDF-1.4\n%\u{E2}\u{E3}\n1 0 obj\n".utf8), fileName: "scan1.pdf")
+            }
         }
     }
 

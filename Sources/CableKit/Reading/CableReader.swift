@@ -151,6 +151,9 @@ public enum CableReader {
         if bytes.isEmpty || bytes.allSatisfy({ ASCII.isSpace($0) || $0 == ASCII.newline }) {
             throw Failure(line: 1, message: "the file is empty")
         }
+        if bytes.starts(with: Array("%PDF-".utf8)) {
+            throw Failure(line: 1, message: "a PDF file: " + pdfAdvice)
+        }
         if let nul = firstNUL(bytes) {
             let line = bytes[..<nul].reduce(1) { $0 + ($1 == ASCII.newline ? 1 : 0) }
             throw Failure(line: line, message: "binary data: NUL byte at offset \(nul); not a text cable")
@@ -166,6 +169,9 @@ public enum CableReader {
         guard let base = bytes.baseAddress, let hit = memchr(base, 0, bytes.count) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
+
+    /// What to do with a PDF: Chancery reads the text of a release, not the PDF.
+    public static let pdfAdvice = "Chancery imports text; extract the text first (pdftotext for a PDF with a text layer, OCR such as `ocrmypdf --sidecar out.txt in.pdf out.pdf` for a scan) and import the .txt"
 
     /// Why a file without a reference id cannot be stored.
     public static let noIDMessage = "no reference id found: no classification line with post and serial (such as 'SECRET STATE 037957'), and the file name is not a reference id"
