@@ -78,7 +78,23 @@ struct SearchState: Sendable {
 
     /// The shards of a document's terms, encoded as in a block file.
     static func shardList(_ doc: SearchDocument, shards: Int) -> [UInt8] {
-        encode(Set(doc.hashes.map { Int($0 & UInt32(shards - 1)) }).sorted())
+        // a bit per shard (8,192 at most: a kilobyte), read back in order: no set, no sort
+        var bits = [UInt64](repeating: 0, count: (shards + 63) / 64)
+        let mask = UInt32(shards - 1)
+        for h in doc.hashes {
+            let s = Int(h & mask)
+            bits[s >> 6] |= 1 << UInt64(s & 63)
+        }
+        var sorted: [Int] = []
+        sorted.reserveCapacity(min(doc.hashes.count, shards))
+        for (w, word) in bits.enumerated() {
+            var x = word
+            while x != 0 {
+                sorted.append(w << 6 | x.trailingZeroBitCount)
+                x &= x - 1
+            }
+        }
+        return encode(sorted)
     }
 
     static func encode(_ sorted: [Int]) -> [UInt8] {
