@@ -41,10 +41,3 @@ public struct ImportReport: Sendable {
     }
 }
 
-extension String {
-    /// One decimal: `3.14159` → `"3.1"`.
-    public init(format1 value: Double) {
-        let tenths = Int((value * 10).rounded())
-        self = "\(tenths / 10).\(abs(tenths % 10))"
-    }
-}

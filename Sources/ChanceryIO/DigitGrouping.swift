@@ -10,3 +10,11 @@ extension Int {
         return self < 0 ? "-" + out : out
     }
 }
+
+extension String {
+    /// One decimal: `3.14159` → `"3.1"` (the seconds of a summary line).
+    public init(format1 value: Double) {
+        let tenths = Int((value * 10).rounded())
+        self = "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}

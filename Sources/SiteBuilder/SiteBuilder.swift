@@ -422,8 +422,7 @@ public struct BuildReport: Sendable {
     /// `Built 310 cables into 1,234 files (1,200 written, 34 unchanged, 0 removed) in 1.2 s → Public`
     public var summary: String {
         let problems = errors.filter { !$0.isWarning }.count
-        let tenths = Int((seconds * 10).rounded())
         return "Built \(cables.grouped) cable\(cables == 1 ? "" : "s") into \((written + unchanged).grouped) files (\(written.grouped) written, \(unchanged.grouped) unchanged, "
-            + "\(removed.grouped) removed) in \(tenths / 10).\(tenths % 10) s → \(output)" + (problems > 0 ? "; \(problems.grouped) error\(problems == 1 ? "" : "s")" : "")
+            + "\(removed.grouped) removed) in \(String(format1: seconds)) s → \(output)" + (problems > 0 ? "; \(problems.grouped) error\(problems == 1 ? "" : "s")" : "")
     }
 }

@@ -35,12 +35,18 @@ import Testing
         #expect(try Self.reading([0xEF, 0xBB, 0xBF] + bytes, name) == Self.reading(bytes, name))
     }
 
+    /// The text of UTF-8 `bytes` as UTF-16 without a mark, little-endian and big-endian.
+    static func utf16(_ bytes: [UInt8]) -> (little: [UInt8], big: [UInt8]) {
+        let units = Array(text(bytes).utf16)
+        return (units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+    }
+
     @Test("UTF-16 with its byte order mark, either way round, reads as its UTF-8 does and says so", arguments: sample)
     func utf16(_ relative: String) throws {
         let (bytes, name) = try Self.fixture(relative)
-        let units = Array(Self.text(bytes).utf16)
-        let little: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        let big: [UInt8] = [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let (plainLittle, plainBig) = Self.utf16(bytes)
+        let little: [UInt8] = [0xFF, 0xFE] + plainLittle
+        let big: [UInt8] = [0xFE, 0xFF] + plainBig
         let want = try Self.reading(bytes, name)
         for (data, encoding) in [(little, "utf-16le"), (big, "utf-16be")] {
             let cable = try CableReader.read(data, fileName: name, requireID: false)
@@ -53,9 +59,7 @@ import Testing
     @Test("UTF-16 without its byte order mark, either way round, reads as with it and records the same encoding", arguments: sample)
     func utf16WithoutByteOrderMark(_ relative: String) throws {
         let (bytes, name) = try Self.fixture(relative)
-        let units = Array(Self.text(bytes).utf16)
-        let little = units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        let big = units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let (little, big) = Self.utf16(bytes)
         let want = try Self.reading(bytes, name)
         for (data, encoding) in [(little, "utf-16le"), (big, "utf-16be")] {
             let cable = try CableReader.read(data, fileName: name, requireID: false)

@@ -202,8 +202,8 @@ import Testing
     }
 
     /// Serves `output` on a loopback port and opens each of `paths` in Chromium: the DOM of each once its
-    /// scripts ran (ten seconds of virtual time).
-    static func servedDOM(_ output: String, _ paths: [String]) throws -> [String] {
+    /// scripts ran (by default after ten seconds of virtual time; `flags` are Chromium's for the page).
+    static func servedDOM(_ output: String, _ paths: [String], flags: String = "--virtual-time-budget=10000", timeout: Int = 60) throws -> [String] {
         guard let chromium = Self.chromium else { return [] }
         let script = """
             dir=$1 chromium=$2
@@ -218,7 +218,7 @@ import Testing
             done
             for path in "$@"; do
               echo "=== $path"
-              timeout 60 "$chromium" --headless=new --no-sandbox --disable-gpu --no-first-run --virtual-time-budget=10000 \\
+              timeout \(timeout) "$chromium" --headless=new --no-sandbox --disable-gpu --no-first-run \(flags) \\
                 --user-data-dir="$dir/../profile" --dump-dom "http://127.0.0.1:$port/$path"
             done
             """
@@ -226,6 +226,16 @@ import Testing
         let pages = Array(run.output.components(separatedBy: "=== ").dropFirst())
         #expect(pages.count == paths.count, "chromium: \(run.status)\n\(run.error.suffix(1000))")
         return pages
+    }
+
+    /// A probe page at `output/probe/`: `script` (its own file: the CSP allows no inline script) and the
+    /// pages of the same origin in frames of the sizes given.
+    static func writeProbe(_ output: String, script: String, frames: [(src: String, width: Int, height: Int)]) throws {
+        try FileManager.default.createDirectory(atPath: output + "/probe", withIntermediateDirectories: true)
+        try Data(script.utf8).write(to: URL(fileURLWithPath: output + "/probe/probe.js"))
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>probe</title><script src=\"probe.js\"></script></head><body>\n"
+            + frames.map { "<iframe width=\"\($0.width)\" height=\"\($0.height)\" src=\"/\($0.src)\"></iframe>\n" }.joined() + "</body></html>\n"
+        try Data(html.utf8).write(to: URL(fileURLWithPath: output + "/probe/index.html"))
     }
 
     /// The results per year are drawn at the chart's own size: a search matching a few years once had its
@@ -252,11 +262,7 @@ import Testing
               look();
             });
             """
-        try FileManager.default.createDirectory(atPath: output + "/probe", withIntermediateDirectories: true)
-        try Data(probe.utf8).write(to: URL(fileURLWithPath: output + "/probe/probe.js"))
-        let html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>probe</title><script src=\"probe.js\"></script></head>"
-            + "<body><iframe width=\"1280\" height=\"900\" src=\"/search/?q=nuclear\"></iframe></body></html>\n"
-        try Data(html.utf8).write(to: URL(fileURLWithPath: output + "/probe/index.html"))
+        try Self.writeProbe(output, script: probe, frames: [("search/?q=nuclear", 1280, 900)])
         let dom = try #require(try Self.servedDOM(output, ["probe/"]).first)
         let measured = dom.components(separatedBy: "<p>chart ").dropFirst().first?.prefix { $0 != "<" }.split(separator: " ").compactMap { Int($0) } ?? []
         #expect(measured.count == 4, "no chart measured: \(dom.suffix(500))")
@@ -333,7 +339,7 @@ import Testing
     /// so the pages are opened in iframes of those widths on a probe page of the same origin, whose script
     /// (a file of its own: the CSP allows no inline script) writes what it measured into the DOM it dumps.
     @Test(.timeLimit(.minutes(3))) func narrowScreensDoNotScrollSideways() throws {
-        guard let chromium = Self.chromium else {
+        guard Self.chromium != nil else {
             Issue.record("Chromium is not installed: run `make test`, which installs it")
             return
         }
@@ -356,26 +362,10 @@ import Testing
               }
             });
             """
-        try FileManager.default.createDirectory(atPath: output + "/probe", withIntermediateDirectories: true)
-        try Data(probe.utf8).write(to: URL(fileURLWithPath: output + "/probe/probe.js"))
-        let html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>probe</title><script src=\"probe.js\"></script></head><body>\n"
-            + frames.map { "<iframe width=\"\($0.1)\" height=\"400\" src=\"/\($0.0)\"></iframe>\n" }.joined() + "</body></html>\n"
-        try Data(html.utf8).write(to: URL(fileURLWithPath: output + "/probe/index.html"))
-        let script = """
-            python3 -u -m http.server --bind 127.0.0.1 --directory "$1" 0 >"$1/../server.log" 2>&1 &
-            server=$!
-            trap 'kill -9 $server; wait $server' EXIT
-            for _ in $(seq 1 100); do
-              port=$(grep -oE 'port [0-9]+' "$1/../server.log" | grep -oE '[0-9]+' || true)
-              [ -n "$port" ] && break
-              sleep 0.1
-            done
-            timeout 150 "$2" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
-              --user-data-dir="$1/../profile" --dump-dom "http://127.0.0.1:$port/probe/"
-            """
-        let run = try Run.command("bash", ["-c", script, "probe", output, chromium])
-        let lines = run.output.components(separatedBy: "<p>").dropFirst().map { $0.prefix { $0 != "<" } }
-        #expect(lines.count == frames.count, "measured \(lines.count) of \(frames.count) pages; chromium exited \(run.status):\n\(run.error.suffix(2000))")
+        try Self.writeProbe(output, script: probe, frames: frames.map { ($0.0, $0.1, 400) })
+        let dom = try Self.servedDOM(output, ["probe/"], flags: "--hide-scrollbars", timeout: 150).first ?? ""
+        let lines = dom.components(separatedBy: "<p>").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(lines.count == frames.count, "measured \(lines.count) of \(frames.count) pages:\n\(dom.suffix(2000))")
         let wide = lines.filter { line in line.split(separator: " ").suffix(2).contains { Int($0) != 0 } }
         #expect(wide.count == 0, "pages wider than the screen (probe WIDTH PAGE PAGE-OVERFLOW LIST-OVERFLOW, in px):\n\(wide.prefix(20).joined(separator: "\n"))")
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// UTF-16 saved without its byte order mark (some exporters and `iconv -t UTF-16LE`), told from everything else
 /// by what English text looks like in it: in the first few kilobytes, nearly every code unit is an ASCII character
 /// (a NUL byte beside a printable byte or a line end), always on the same side. UTF-8, Windows-1252 and binary
@@ -8,6 +10,12 @@ enum UnmarkedUTF16 {
 
     /// The byte order the bytes are UTF-16 in, or nil when they do not look like UTF-16 text.
     static func byteOrder(_ bytes: some Collection<UInt8>) -> ByteOrderMark? {
+        // every text read goes through here (each cable file of a build): text without a NUL in its head is
+        // answered with one memchr, without a copy
+        let noNUL = bytes.withContiguousStorageIfAvailable { p in
+            p.baseAddress.map { memchr($0, 0, min(p.count, window)) == nil } ?? true
+        }
+        if noNUL == true { return nil }
         let head = Array(bytes.prefix(window))
         let units = head.count / 2
         guard units >= 4, head.contains(0) else { return nil }

@@ -7,10 +7,10 @@ enum PlusDSynopsis {
         var id = Substring(s)
         if let underscore = id.lastIndex(of: "_"), id.distance(from: underscore, to: id.endIndex) <= 3 { id = id[..<underscore] }
         let b = Array(id.utf8)
-        if b.count > 6, b.prefix(4).allSatisfy(isDigit), !isDigit(b[4]), let year = Int(String(id.prefix(4))) {
-            let post = b[4...].prefix(while: { $0 >= 0x41 && $0 <= 0x5A })
+        if b.count > 6, b.prefix(4).allSatisfy(ASCII.isDigit), !ASCII.isDigit(b[4]), let year = Int(String(id.prefix(4))) {
+            let post = b[4...].prefix(while: ASCII.isUpper)
             let digits = b[(4 + post.count)...]
-            if !post.isEmpty, !digits.isEmpty, digits.allSatisfy(isDigit), let serial = Int(String(decoding: digits, as: UTF8.self)), serial > 0 {
+            if !post.isEmpty, !digits.isEmpty, digits.allSatisfy(ASCII.isDigit), let serial = Int(String(decoding: digits, as: UTF8.self)), serial > 0 {
                 return ReferenceID.make(year: year, post: String(decoding: post, as: UTF8.self), serial: serial)
             }
         }
@@ -34,6 +34,4 @@ enum PlusDSynopsis {
             return code.isEmpty ? nil : code
         }
     }
-
-    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 }

@@ -23,8 +23,7 @@ public struct SiteCheck: Sendable {
         /// `Checked 310 cables and 1,234 pages (25,000 internal links) in 1.2 s: 1 error, 2 warnings`
         public var summary: String {
             let errors = findings.filter { !$0.isWarning }.count
-            let tenths = Int((seconds * 10).rounded())
-            return "Checked \(counted(cables, "cable")) and \(counted(pages, "page")) (\(counted(links, "internal link"))) in \(tenths / 10).\(tenths % 10) s: "
+            return "Checked \(counted(cables, "cable")) and \(counted(pages, "page")) (\(counted(links, "internal link"))) in \(String(format1: seconds)) s: "
                 + "\(counted(errors, "error")), \(counted(findings.count - errors, "warning"))"
         }
 

@@ -225,7 +225,7 @@ final class SearchIndexer: Sendable {
         if let patch = state.withLock({ $0.patch }) {
             if let patched = self.patch(patch, keep: keep, write) { return errors + patched }
             // the published index could not be patched: make it again
-            state.withLock { s in s.patch = nil; s.next = 0; s.lengths = []; s.shardLists = []; s.savedBlocks = 0 }
+            state.withLock { s in s.patch = nil; s.next = 0; s.lengths = []; s.shardLists = []; s.savedBlocks = 0; s.blocksFailed = false }
             add(through: context.index.records.count - 1, Array(patch.documents.values))
         }
         return errors + makeIndex(write)
