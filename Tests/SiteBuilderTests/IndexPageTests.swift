@@ -52,13 +52,19 @@ import SiteBuilder
         site.assertFileContent("tag/PREL/page/2/index.html", contains: [
             "<h1>PREL — External Political Relations <span class=\"heading-page\">(page 2 of 2)</span></h1>",
             "<nav class=\"jump jump-years\" aria-label=\"Jump to a year\">",
-            // 2007 has one cable, on page 1; 2008 starts on page 1 and runs on to this page
-            "<li><a href=\"/tag/PREL/\">2007</a></li>\n<li><a href=\"/tag/PREL/\" aria-current=\"true\">2008</a></li>",
-        ])
+            // 2007 has one cable, on page 1; 2008 starts on page 1 and runs on to this page: each links to its
+            // year's first row, on the page it is on
+            "<li><a href=\"/tag/PREL/#y2007\">2007</a></li>\n<li><a href=\"/tag/PREL/#y2008\" aria-current=\"true\">2008</a></li>",
+        ], notContains: ["<tr id="])
         site.assertFileContent("tag/PREL/index.html", contains: [
             "<h1>PREL — External Political Relations</h1>",
-            "<li><a href=\"/tag/PREL/\" aria-current=\"true\">2007</a></li>\n<li><a href=\"/tag/PREL/\" aria-current=\"true\">2008</a></li>",
+            "<li><a href=\"/tag/PREL/#y2007\" aria-current=\"true\">2007</a></li>\n<li><a href=\"/tag/PREL/#y2008\" aria-current=\"true\">2008</a></li>",
         ])
+        // the rows the links lead to: the first of each year, and only those
+        let page1 = site.text("tag/PREL/index.html") ?? ""
+        #expect(page1.components(separatedBy: "<tr id=\"").count - 1 == 2)
+        #expect(page1.contains("<tr id=\"y2007\">\n<th scope=\"row\" class=\"col-id\"><a href=\"/cable/2007/"))
+        #expect(page1.contains("<tr id=\"y2008\">\n<th scope=\"row\" class=\"col-id\"><a href=\"/cable/2008/"))
         // a list of one page, or of one year, has no jump
         site.assertFileContent("tag/PK/index.html", contains: [], notContains: ["jump-years"])
     }
@@ -122,9 +128,11 @@ import SiteBuilder
         let site = try SiteFixture(ReadingRoom.site + EdgeCaseTests.undated)
         // PREL: 07BAGHDAD4000 | 08… ×8 | 09STATE2000 (2009, estimated) | 09STATE1000 (undated) — pages of 5
         site.assertFileContent("tag/PREL/page/2/index.html", contains: [
-            "<li><a href=\"/tag/PREL/\">2007</a></li>\n<li><a href=\"/tag/PREL/\" aria-current=\"true\">2008</a></li>\n"
-                + "<li><a href=\"/tag/PREL/page/2/\" aria-current=\"true\">2009</a></li>\n<li><a href=\"/tag/PREL/page/3/\">Undated</a></li>",
+            "<li><a href=\"/tag/PREL/#y2007\">2007</a></li>\n<li><a href=\"/tag/PREL/#y2008\" aria-current=\"true\">2008</a></li>\n"
+                + "<li><a href=\"/tag/PREL/page/2/#y2009\" aria-current=\"true\">2009</a></li>\n<li><a href=\"/tag/PREL/page/3/#undated\">Undated</a></li>",
+            "<tr id=\"y2009\">",
         ])
+        site.assertFileContent("tag/PREL/page/3/index.html", contains: ["<tr id=\"undated\">"])
     }
 
     @Test func unknownTagIndexShowsItsCode() {

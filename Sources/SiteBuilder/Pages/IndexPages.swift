@@ -107,28 +107,40 @@ struct IndexPages {
             previous: number > 1 ? urls.page(listing.first, number: number - 1) : nil,
             next: number < total ? urls.page(listing.first, number: number + 1) : nil,
             pages: pageLinks(first: listing.first, current: number, total: total)) : nil
+        let years = total > 1 ? yearLinks(listing, page: number) : []
+        var anchors: [Int: String] = [:]
+        if !years.isEmpty {
+            for y in listing.years where slice.indices.contains(y.start) { anchors[listing.members[y.start]] = yearAnchor(y.year) }
+        }
+        var rows = slice.map(context.row)
+        for k in rows.indices { rows[k].anchor = anchors[slice[slice.startIndex + k]] }
         let view = ListView(title: listing.title, heading: listing.heading, intro: listing.intro,
-                            count: listing.members.count.grouped, kind: listing.kind, rows: slice.map(context.row), rowsHTML: fragments.rows(slice),
+                            count: listing.members.count.grouped, kind: listing.kind, rows: rows, rowsHTML: fragments.rows(slice, anchors: anchors),
                             pagination: pagination, feed: listing.feed, search: listing.search, pageOf: number > 1 ? "page \(number) of \(total)" : nil,
-                            years: total > 1 ? yearLinks(listing, page: number) : [])
+                            years: years)
         let title = number > 1 ? "\(listing.title) (page \(number) of \(total))" : listing.title
         return context.page("list", path: urls.page(listing.first, number: number), title: title,
                             description: listing.intro ?? listing.heading, breadcrumbs: listing.breadcrumbs,
                             feed: listing.feed.map { ($0, listing.title) }, content: Named("list", view))
     }
 
-    /// The list's years, each linking to the page its first cable is on (a tag of thousands of cables spans
-    /// hundreds of pages: a reader looking for 2009 goes straight there); none when it has a single year.
+    /// The list's years, each linking to its first cable's row, on the page it is on (a tag of thousands of
+    /// cables spans hundreds of pages: a reader looking for 2009 goes straight there); none when it has a
+    /// single year.
     func yearLinks(_ listing: Listing, page number: Int) -> [YearJumpView] {
         guard listing.years.count > 1 else { return [] }
         let size = context.config.pageSize
         return listing.years.enumerated().map { k, y in
             let first = y.start / size + 1
             let last = (k + 1 < listing.years.count ? listing.years[k + 1].start - 1 : listing.members.count - 1) / size + 1
-            return YearJumpView(label: y.year.map(String.init) ?? "Undated", url: context.urls.page(listing.first, number: first),
+            return YearJumpView(label: y.year.map(String.init) ?? "Undated",
+                                url: context.urls.page(listing.first, number: first) + "#" + yearAnchor(y.year),
                                 current: (first...last).contains(number))
         }
     }
+
+    /// The id of a year's first row in a list: `y2008`, or `undated`.
+    func yearAnchor(_ year: Int?) -> String { year.map { "y\($0)" } ?? "undated" }
 
     /// Links to the first, last and nearby pages (at most about a dozen, never all of them).
     func pageLinks(first: String, current: Int, total: Int) -> [PageLinkView] {

@@ -47,9 +47,19 @@ final class Fragments: Sendable {
         tags.withLock { $0 = [:] }
     }
 
-    func rows(_ members: some Sequence<Int>) -> String {
+    /// The rows of `members`; a row named in `anchors` is rendered with its anchor (not kept: a list shows
+    /// a year's first row once).
+    func rows(_ members: some Sequence<Int>, anchors: [Int: String] = [:]) -> String {
         var html = ""
-        for i in members { html += row(i) }
+        for i in members {
+            if let anchor = anchors[i] {
+                var view = context.row(i)
+                view.anchor = anchor
+                html += context.theme.renderFragment("row", view)
+            } else {
+                html += row(i)
+            }
+        }
         return html
     }
 

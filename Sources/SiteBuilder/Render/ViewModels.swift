@@ -104,6 +104,9 @@ struct RowView: MustacheParent, Sendable {
     var dateEstimated = false
     var classification: ClassificationView?
     var origin: LinkView?
+    /// `y2008` (`undated`) on the first row of a year in a list of several pages, where the list's year
+    /// links lead; absent on every other row.
+    var anchor: String? = nil
     func child(named name: String) -> Any? {
         switch name {
         case "id": id
@@ -113,6 +116,7 @@ struct RowView: MustacheParent, Sendable {
         case "dateEstimated": dateEstimated
         case "classification": classification
         case "origin": origin
+        case "anchor": anchor
         default: nil
         }
     }
