@@ -118,6 +118,23 @@ import Testing
         #expect(broken.error.contains("Public/index.html:") && broken.error.contains("error: broken link /reading-room/no-such-page/"), "\(broken.error.prefix(500))")
         #expect(!broken.error.contains("is missing from Public/"), "a page no cable has is only a broken link")
 
+        // a link to an id that no element has, on another page or on the page itself
+        let cablePage = try #require(FileManager.default.enumerator(atPath: site.root + "/Public/cable")!.compactMap { $0 as? String }
+            .first { $0.hasSuffix("/index.html") })
+        let cableURL = "/reading-room/cable/" + cablePage.dropLast("index.html".count)
+        try page.replacingOccurrences(of: "href=\"/reading-room/date/\"", with: "href=\"\(cableURL)#main\"")
+            .replacingOccurrences(of: "href=\"/reading-room/tag/\"", with: "href=\"\(cableURL)#p999\"")
+            .replacingOccurrences(of: "</main>", with: "<a href=\"#no-such-id\">x</a><a href=\"#main\">y</a></main>")
+            .write(toFile: home, atomically: true, encoding: .utf8)
+        let fragments = try Chancery.run(["check", "--root", site.root])
+        #expect(fragments.status == 1)
+        let lines = fragments.error.split(separator: "\n").filter { $0.contains("broken link") }
+        // (the home page links the tag index twice: two findings of one message; `#main` exists on both pages)
+        #expect(Set(lines.map { $0.split(separator: ": error: ").last ?? "" }).count == 2 && !lines.contains { $0.contains("#main") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Public/index.html:") && $0.hasSuffix("error: broken link \(cableURL)#p999 (no element of Public/cable/\(cablePage) has the id p999)") }, "\(lines)")
+        #expect(lines.contains { $0.hasSuffix("error: broken link #no-such-id (no element of this page has the id no-such-id)") }, "\(lines)")
+        try page.write(toFile: home, atomically: true, encoding: .utf8)
+
         // a cable's page deleted by hand since the build: the check says which cable and how to get it back
         let pages = FileManager.default.enumerator(atPath: site.root + "/Public/cable")!.compactMap { $0 as? String }.filter { $0.hasSuffix("/index.html") }.sorted()
         let gone = try #require(pages.first)

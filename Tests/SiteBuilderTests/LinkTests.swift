@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SiteBuilder
 
 /// No broken internal links: on the sample reading room of the repository, and on a site published under
 /// a base path (`--base-url https://example.org/archive`).
@@ -24,6 +25,11 @@ import Testing
         #expect(result.pages > 600, "pages checked: \(result.pages)")
         #expect(result.links > 10_000, "links checked: \(result.links)")
         #expect(result.broken.isEmpty, "\(Self.report(result.broken))")
+        // `chancery check` agrees, fragments included (`#p4`, a long list's `#y2009`)
+        let checked = SiteCheck(root: sample.root, output: sample.output).run()
+        let broken = checked.findings.filter { $0.message.hasPrefix("broken link") }
+        #expect(broken.isEmpty, "\(broken.prefix(10))")
+        #expect(checked.links > 10_000, "links checked: \(checked.links)")
     }
 
     /// The header and footer link the free pages that ask for it (`menu:`), and nothing else: a new site

@@ -1,4 +1,5 @@
 import CableKit
+import Foundation
 import ChanceryIO
 
 /// `chancery check`: validates the content (site.yml, the front matter of cables and free pages, duplicate
@@ -118,34 +119,93 @@ public struct SiteCheck: Sendable {
         report.pages = pages.count
         let base = basePath()
         let known = files
-        /// The links of one page: the broken ones, and how many were checked.
-        @Sendable func check(_ page: String) -> ([BuildError], Int) {
-            guard let bytes = try? DiskIO.read(output + "/" + page) else { return ([], 0) }
-            var findings: [BuildError] = []
-            var count = 0
+        /// One page's links: the broken ones, how many were checked, and its links into another page's
+        /// fragment (`/tag/PREL/page/7/#y2009`), checked once every page is read.
+        @Sendable func check(_ page: String) -> PageLinks {
+            var result = PageLinks()
+            guard let bytes = try? DiskIO.read(output + "/" + page) else { return result }
+            var ownIDs: Set<String>? = nil
             for (target, line) in LinkScanner.links(in: bytes) {
+                let fragment = LinkScanner.fragment(of: target)
+                if target.hasPrefix("#") {
+                    // a link within the page (`#p4`): the page must have the id
+                    guard let fragment else { continue }
+                    result.count += 1
+                    if ownIDs == nil { ownIDs = LinkScanner.ids(in: bytes) }
+                    if !ownIDs!.contains(fragment) {
+                        result.broken.append(BuildError(path: "Public/" + page, line: line, message: "broken link \(target) (no element of this page has the id \(fragment))"))
+                    }
+                    continue
+                }
                 guard let resolved = LinkScanner.resolve(target, from: page, base: base) else { continue }
-                count += 1
+                result.count += 1
                 let candidates = resolved.hasSuffix("/") || resolved.isEmpty ? [resolved + "index.html"] : [resolved, resolved + "/index.html"]
-                if !candidates.contains(where: known.contains) {
+                if let file = candidates.first(where: known.contains) {
+                    if let fragment, file != page, file.hasSuffix(".html") {
+                        result.fragments.append(FragmentLink(page: page, line: line, target: target, file: file, fragment: fragment))
+                    } else if let fragment, file == page {
+                        if ownIDs == nil { ownIDs = LinkScanner.ids(in: bytes) }
+                        if !ownIDs!.contains(fragment) {
+                            result.broken.append(BuildError(path: "Public/" + page, line: line, message: "broken link \(target) (no element of this page has the id \(fragment))"))
+                        }
+                    }
+                } else {
                     // a cable of the archive whose page is gone from Public/ (deleted by hand since the build)
                     let missing = candidates.lazy.compactMap { cablePages[$0] }.first.map {
                         " (the page of \($0), a cable of this archive, is missing from Public/: `chancery build --clean` writes it again)"
                     }
-                    findings.append(BuildError(path: "Public/" + page, line: line, message: "broken link \(target)" + (missing ?? "")))
+                    result.broken.append(BuildError(path: "Public/" + page, line: line, message: "broken link \(target)" + (missing ?? "")))
                 }
             }
-            return (findings, count)
+            return result
         }
         // a thousand pages at a time, on all cores
         let sorted = pages.sorted()
-        var results: [([BuildError], Int)] = []
+        var results: [PageLinks] = []
         results.reserveCapacity(sorted.count)
         for start in stride(from: 0, to: sorted.count, by: 1024) {
             results += parallelMap(Array(sorted[start..<min(sorted.count, start + 1024)])) { page in check(page) }
             progress?("Checking pages", min(sorted.count, start + 1024), sorted.count)
         }
-        for (findings, count) in results { report.findings += findings; report.links += count }
+        // links into other pages' fragments: each target page read once more, for its ids
+        var byFile: [String: [FragmentLink]] = [:]
+        for result in results { for link in result.fragments { byFile[link.file, default: []].append(link) } }
+        let targets = byFile.keys.sorted()
+        var missingFragments: [String: [BuildError]] = [:]
+        for start in stride(from: 0, to: targets.count, by: 1024) {
+            let chunk = Array(targets[start..<min(targets.count, start + 1024)])
+            let output = output
+            let found = parallelMap(chunk) { file -> Set<String> in
+                (try? DiskIO.read(output + "/" + file)).map(LinkScanner.ids(in:)) ?? []
+            }
+            for (file, ids) in zip(chunk, found) {
+                for link in byFile[file]! where !ids.contains(link.fragment) {
+                    missingFragments[link.page, default: []].append(BuildError(
+                        path: "Public/" + link.page, line: link.line,
+                        message: "broken link \(link.target) (no element of Public/\(file) has the id \(link.fragment))"))
+                }
+            }
+        }
+        for (page, result) in zip(sorted, results) {
+            report.findings += result.broken + (missingFragments[page] ?? [])
+            report.links += result.count
+        }
+    }
+
+    /// What checking one page found.
+    struct PageLinks: Sendable {
+        var broken: [BuildError] = []
+        var count = 0
+        var fragments: [FragmentLink] = []
+    }
+
+    /// A link from `page` (line `line`) to `#fragment` of another built page, `file`.
+    struct FragmentLink: Sendable {
+        var page: String
+        var line: Int
+        var target: String
+        var file: String
+        var fragment: String
     }
 
     /// The base path the site was built with (`/archive`), so absolute links map to files: that of the base
@@ -201,6 +261,44 @@ enum LinkScanner {
                 out.append((String(decoding: bytes[start..<j], as: UTF8.self), line))
                 i = j
                 continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The fragment a link names (`p4` of `../08STATE37957/#p4`), its entities and percent-escapes decoded;
+    /// nil when it names none (or an empty one).
+    static func fragment(of target: String) -> String? {
+        guard let hash = target.firstIndex(of: "#") else { return nil }
+        let fragment = String(target[target.index(after: hash)...]).replacingEntities
+        guard !fragment.isEmpty else { return nil }
+        return fragment.removingPercentEncoding ?? fragment
+    }
+
+    /// The ids of a page's elements (`id="p4"`, and an `<a name="…">`'s name), entities decoded.
+    static func ids(in bytes: [UInt8]) -> Set<String> {
+        var out = Set<String>()
+        let n = bytes.count
+        var i = 1
+        while i + 4 < n {
+            // ` id="` or ` name="` after white space
+            let b = bytes[i - 1]
+            if b == 0x20 || b == 0x0A || b == 0x09 {
+                var start = -1
+                if bytes[i] == UInt8(ascii: "i"), bytes[i + 1] == UInt8(ascii: "d"), bytes[i + 2] == UInt8(ascii: "="), bytes[i + 3] == UInt8(ascii: "\"") {
+                    start = i + 4
+                } else if i + 6 < n, bytes[i] == UInt8(ascii: "n"), bytes[i + 1] == UInt8(ascii: "a"), bytes[i + 2] == UInt8(ascii: "m"),
+                          bytes[i + 3] == UInt8(ascii: "e"), bytes[i + 4] == UInt8(ascii: "="), bytes[i + 5] == UInt8(ascii: "\"") {
+                    start = i + 6
+                }
+                if start >= 0 {
+                    var j = start
+                    while j < n, bytes[j] != UInt8(ascii: "\"") { j += 1 }
+                    out.insert(String(decoding: bytes[start..<j], as: UTF8.self).replacingEntities)
+                    i = j
+                    continue
+                }
             }
             i += 1
         }
