@@ -77,7 +77,8 @@ import Testing
         let page = "cable/2009/05/09STATE2000/index.html"
         site.assertFileContent(page, contains: [
             "<h1 id=\"cable-title\">Cable 09STATE2000</h1>", "<time datetime=\"2009\">",
-        ], notContains: ["<tr><th scope=\"row\">Origin</th>", "class=\"banner"])
+            "<title>Cable 09STATE2000 · Test Reading Room</title>",
+        ], notContains: ["<tr><th scope=\"row\">Origin</th>", "class=\"banner", "09STATE2000: 09STATE2000"])
         site.assertFileContent("tag/PREL/page/2/index.html", contains: [
             "<a href=\"/cable/2009/05/09STATE2000/\">09STATE2000</a></th>\n<td class=\"col-title\">(no subject)</td>",
         ])

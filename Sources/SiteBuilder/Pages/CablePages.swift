@@ -87,14 +87,16 @@ struct CablePages {
         let letters = cited.first?.letter == nil ? [] : Set(cited.compactMap { $0.letter?.utf8.first })   // as ReferenceSection lists them
         let body = BodyDecorator.decorate(MarkdownRenderer.html(cable.body), referenceLetters: letters)
         let view = cableView(i, cable: cable, cited: cited, body: body, path: path)
-        let title = record.title ?? record.id
+        // "08STATE37957: POSSIBLE RELEASE OF A.Q. KHAN"; a cable without a subject is "Cable 02BRASILIA4227"
+        // (as its heading says), not its id twice
+        let title = record.title.map { "\(record.id): \($0)" } ?? "Cable \(record.id)"
         var breadcrumbs = [LinkView(title: "Home", url: urls.home), LinkView(title: "Dates", url: urls.dates)]
         if let d = record.date {
             breadcrumbs.append(LinkView(title: String(d.year), url: urls.year(d.year)))
             breadcrumbs.append(LinkView(title: DisplayDate.months[d.month - 1], url: urls.month(d.year, d.month)))
         }
-        let description = record.summary.map { String($0.prefix(300)) } ?? "\(record.id): \(title)"
-        rendered.files.append(context.page("cable", path: path, title: "\(record.id): \(title)", description: description,
+        let description = record.summary.map { String($0.prefix(300)) } ?? title
+        rendered.files.append(context.page("cable", path: path, title: title, description: description,
                                            breadcrumbs: breadcrumbs, ogType: "article",
                                            jsonld: jsonLD(cable, url: urls.absolute(path)), content: Named("cable", view)))
         if let name = record.originalName, let published = publishedOriginal(record) {
