@@ -18,12 +18,13 @@ APT_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 APT_TEST := default-jre-headless chromium python3 python3-pip
 APT_BENCH := hugo time
 
-.PHONY: serve test build release deps deps-test deps-bench sample site check bench screenshots fuzz clean help
+.PHONY: serve test build release install install-files deps deps-test deps-bench sample site check bench screenshots fuzz clean help
 
 help:
 	@echo "make serve   — build everything, import the sample cables, build the site and serve it on http://$(HOST):$(PORT)/"
 	@echo "make test    — run the whole test suite"
 	@echo "make bench   — release benchmarks (import, build vs Hugo); figures go in README.md"
+	@echo "make install — install chancery and its default theme under PREFIX (default /usr/local)"
 
 serve: deps release sample site
 	@echo "Serving the reading room at http://$(HOST):$(PORT)/ (Ctrl-C stops)"
@@ -45,6 +46,18 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product chancery
+
+# Installs chancery and the default theme it builds sites without a theme of their own with:
+# $(PREFIX)/bin/chancery and $(PREFIX)/share/chancery/Themes/default (DESTDIR for packaging).
+PREFIX ?= /usr/local
+install: release install-files
+
+install-files:
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/chancery/Themes"
+	install -m 755 "$(BIN)" "$(DESTDIR)$(PREFIX)/bin/chancery"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/chancery/Themes/default"
+	cp -R Themes/default "$(DESTDIR)$(PREFIX)/share/chancery/Themes/default"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/chancery and its default theme in $(DESTDIR)$(PREFIX)/share/chancery/Themes/default"
 
 # Re-imports the originals kept beside the Markdown in Content/cables: a no-op for those already imported
 # (an intact stored cable is not converted again; after a parser change, `chancery import --force Content/cables`).

@@ -146,6 +146,38 @@ import Testing
                                        + "is missing from Public/: `chancery build --clean` writes it again)"), "\(missing.error.prefix(800))")
     }
 
+    /// `make install` puts the tool in `<prefix>/bin` and the default theme in `<prefix>/share/chancery`: the
+    /// installed tool builds a site folder anywhere, one without a theme of its own included.
+    @Test func anInstalledChanceryBuildsASiteWithoutATheme() throws {
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-prefix-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: prefix) }
+        let install = Process()
+        install.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        install.arguments = ["make", "--no-print-directory", "-C", Chancery.repository, "install-files", "BIN=" + Chancery.binary, "PREFIX=" + prefix]
+        install.standardOutput = FileHandle.nullDevice
+        try install.run()
+        install.waitUntilExit()
+        #expect(install.terminationStatus == 0)
+        let installed = prefix + "/bin/chancery"
+        #expect(FileManager.default.isExecutableFile(atPath: installed))
+        #expect(FileManager.default.fileExists(atPath: prefix + "/share/chancery/Themes/default/templates/cable.mustache"))
+
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-room-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let imported = try Chancery.run(["import", Chancery.shared + "/corpus/seeds", "--root", root], executable: installed)
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/Themes"))
+        let built = try Chancery.run(["build", "--root", root], executable: installed)
+        #expect(built.status == 0, "\(built.error)")
+        #expect(FileManager.default.fileExists(atPath: root + "/Public/assets/style.css"))
+        let pages = FileManager.default.enumerator(atPath: root + "/Public/cable")?.compactMap { $0 as? String }.filter { $0.hasSuffix("/index.html") } ?? []
+        #expect(pages.count == 2, "\(pages)")
+        // the tool in the repository's build folder has no theme installed beside it: it says what to do
+        let bare = try Chancery.run(["build", "--root", root])
+        #expect(bare.status == 1)
+        #expect(bare.error.contains("error: the default theme is missing") && bare.error.contains("make install"), "\(bare.error)")
+    }
+
     /// Whatever fails the build fails the check too: an error in site.yml or in a free page's front matter.
     @Test func checkReportsTheErrorsOfSiteYmlAndFreePages() throws {
         let site = try Site()

@@ -145,6 +145,43 @@ import Testing
         #expect(try Theme.load(root: site.root, name: "default").key(of: ["cable"]) != before)
     }
 
+    /// An installed chancery (`make install`) builds a site folder without a theme with the default theme
+    /// installed beside it (`<prefix>/share/chancery/Themes/default`); the site's own `Themes/default/`, when
+    /// it has one, is the one used; with neither, the error says what to do.
+    @Test func aSiteWithoutAThemeUsesTheInstalledDefaultTheme() throws {
+        let site = try SiteFixture(ReadingRoom.site, themes: .inline, build: false)
+        let share = Temp.directory("share")
+        defer { try? FileManager.default.removeItem(atPath: share) }
+        try FileManager.default.createDirectory(atPath: share + "/Themes", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repo.themes + "/default", toPath: share + "/Themes/default")
+
+        #expect { try Theme.load(root: site.root, name: "default", installed: share + "/elsewhere") } throws: { error in
+            (error as? BuildError)?.description.contains("the default theme is missing") == true
+        }
+        let installed = try Theme.load(root: site.root, name: "default", installed: share)
+        #expect(installed.templates.isSuperset(of: Theme.required))
+        #expect(installed.assets.contains { $0.name == "style.css" && $0.source == share + "/Themes/default/assets/style.css" })
+        // an error in an installed template names it where it is installed
+        try "{{#cable}}\n{{/cabel}}\n".write(toFile: share + "/Themes/default/templates/cable.mustache", atomically: true, encoding: .utf8)
+        #expect { try Theme.load(root: site.root, name: "default", installed: share) } throws: { error in
+            (error as? BuildError)?.description.hasPrefix(share + "/Themes/default/templates/cable.mustache:2: error: template error") == true
+        }
+        // the site's own default theme wins
+        try site.write(ThemeTests.cableTemplate(line12: "<li>own</li>"), to: "Themes/default/templates/cable.mustache")
+        try FileManager.default.copyItem(atPath: Repo.themes + "/default/templates/layout.mustache", toPath: site.root + "/Themes/default/templates/layout.mustache")
+        // (the whole default theme: what it lacks is not taken from the installed one, whose files may be of
+        // another version)
+        #expect { try Theme.load(root: site.root, name: "default", installed: share) } throws: { error in
+            (error as? BuildError)?.description.hasPrefix("Themes/default/templates: error: template 'header.mustache' is missing") == true
+        }
+        try FileManager.default.removeItem(atPath: site.root + "/Themes/default")
+        try FileManager.default.copyItem(atPath: Repo.themes + "/default", toPath: site.root + "/Themes/default")
+        try site.write(ThemeTests.cableTemplate(line12: "<li>own</li>"), to: "Themes/default/templates/cable.mustache")
+        let own = try Theme.load(root: site.root, name: "default", installed: share)
+        #expect(own.assets.contains { $0.name == "style.css" && $0.source == site.root + "/Themes/default/assets/style.css" })
+        #expect(own.fingerprints.contains { $0.0 == "Themes/default/templates/cable.mustache" })
+    }
+
     /// A template saved with Windows line ends: its errors name the right line and quote one line (the missing
     /// partial was reported on line 1, a syntax error quoted the whole template up to it), and a valid one builds.
     @Test func templateWithCRLFLineEnds() throws {

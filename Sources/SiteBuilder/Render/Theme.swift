@@ -32,8 +32,17 @@ struct Theme: Sendable {
     static let required = ["layout", "header", "footer", "rows", "row", "cable-link", "tag-link", "pagination", "cable", "list",
                            "home", "dates", "year", "tags", "origins", "classifications", "page", "404"]
 
-    static func load(root: String, name: String, line: Int? = nil) throws(BuildError) -> Theme {
-        var folders = [root + "/Themes/default"]
+    /// The default theme a site is built with: its own `Themes/default/`, else the one installed with the
+    /// tool (`make install`: `<prefix>/share/chancery/Themes/default`); nil when there is neither.
+    static func defaultFolder(root: String, installed: String? = InstalledFiles.shareFolder()) -> String? {
+        let own = root + "/Themes/default"
+        if DiskIO.isDirectory(own + "/templates") { return own }
+        guard let installed = installed.map({ $0 + "/Themes/default" }), DiskIO.isDirectory(installed + "/templates") else { return nil }
+        return installed
+    }
+
+    static func load(root: String, name: String, line: Int? = nil, installed: String? = InstalledFiles.shareFolder()) throws(BuildError) -> Theme {
+        var folders: [String] = []
         if name != "default" {
             let own = root + "/Themes/" + name
             guard DiskIO.isDirectory(own) else {
@@ -41,13 +50,17 @@ struct Theme: Sendable {
             }
             folders.append(own)
         }
-        guard DiskIO.isDirectory(folders[0] + "/templates") else {
-            throw BuildError(path: "Themes/default/templates", message: "the default theme is missing: a site needs Themes/default/ beside Content/ (copy the folder from the Chancery repository; a theme of your own then overrides only the files it provides)")
+        guard let base = defaultFolder(root: root, installed: installed) else {
+            throw BuildError(path: "Themes/default/templates", message: "the default theme is missing: a site needs Themes/default/ beside Content/, "
+                             + "or chancery installed with its theme (`make install`; copy Themes/default from the Chancery repository to change it: a theme of your own then overrides only the files it provides)")
         }
+        folders.insert(base, at: 0)
+        /// A theme folder as errors name it: relative to the site (`Themes/default`), or where it is installed.
+        func shown(_ folder: String) -> String { folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) : folder }
         var sources: [String: (text: String, path: String)] = [:]
         var assets: [String: String] = [:]
         for folder in folders {
-            let relativeFolder = String(folder.dropFirst(root.count + 1))
+            let relativeFolder = shown(folder)
             for entry in DiskIO.list(folder + "/templates") ?? [] where entry.name.hasSuffix(".mustache") && !entry.isDirectory {
                 let path = folder + "/templates/" + entry.name
                 let bytes: [UInt8]?
@@ -80,7 +93,7 @@ struct Theme: Sendable {
             }
         }
         for name in required where sources[name] == nil {
-            throw BuildError(path: folders.last!.dropFirst(root.count + 1) + "/templates", message: "template '\(name).mustache' is missing")
+            throw BuildError(path: shown(folders.last!) + "/templates", message: "template '\(name).mustache' is missing")
         }
         var fingerprints = sources.sorted { $0.key < $1.key }.map { ($0.value.path, scanned[$0.key]!.hash) }
         for (name, source) in assets.sorted(by: { $0.key < $1.key }) {
