@@ -13,6 +13,18 @@ struct CableDateTests {
         #expect(iso(" 2008-04-10 22:26 ") == "2008-04-10T22:26:00Z", "white space around it")
     }
 
+    /// A day without a time (a telegram form's local "5 p.m.", an archive's record, a date edited by hand as a
+    /// day, an estimate) is written and read back as a day: no made-up 00:00 UTC.
+    @Test func aDayWithoutATimeStaysADay() throws {
+        let day = try #require(CableDate(iso: "1962-08-11"))
+        #expect(!day.timeKnown && day.written == "1962-08-11")
+        #expect(CableDate(iso: day.written) == day)
+        let moment = try #require(CableDate(iso: "1962-08-11T00:00:00Z"))
+        #expect(moment.timeKnown && moment.written == "1962-08-11T00:00:00Z", "midnight UTC written as such is a time")
+        #expect(CableDate.day(year: 1962, month: 8, day: 11) == day)
+        #expect(!(day < moment) && !(moment < day), "they sort together")
+    }
+
     @Test func secondsAreDroppedNotRefused() {
         #expect(iso("2008-04-10T22:26:17Z") == "2008-04-10T22:26:00Z")
         #expect(iso("2008-04-10T22:26:17.250Z") == "2008-04-10T22:26:00Z")

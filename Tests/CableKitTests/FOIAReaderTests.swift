@@ -40,6 +40,15 @@ private let seedPath = "seeds/000_2e2985dcc75cd613.txt"
                                      reviewDate: "2004-10-08", caseID: "200401242"))
 }
 
+/// A 1960s telegram form gives its day and the post's local time ("NO: 854, November 1, 5 p.m."), never the
+/// UTC moment: the date is a day. A date-time group gives the moment.
+@Test func aFormsDateIsADayAndAGroupsAMoment() throws {
+    let form = parseFOIA(try corpusText("foia/03.txt"), fileName: "03.txt")
+    #expect(form.date?.written == "1962-08-11" && form.date?.timeKnown == false && !form.dateEstimated)
+    let group = parseFOIA(try corpusText(seedPath))
+    #expect(group.date?.written == "2001-09-24T13:00:00Z" && group.date?.timeKnown == true)
+}
+
 @Test func seedBodyHasNoFurnitureOrDoublings() throws {
     let body = parseFOIA(try corpusText(seedPath)).body
     for furniture in ["UNCLASSIFIED", "RELEASED IN FULL", "Page 2 OF 3", "Page 3 OF 3", "REVIEW AUTHORITY", "MENT OF", "SECTION 02", "SECTION 01"] {

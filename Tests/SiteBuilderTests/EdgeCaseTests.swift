@@ -85,6 +85,32 @@ import Testing
         site.assertFileContent(page, contains: [], notContains: ["(estimated)</time> <span class=\"estimated\">(estimated"])
     }
 
+    /// A date known to the day but not the time (a telegram form's, an archive record's) is shown, marked up
+    /// and exported as a day: no made-up "00:00 UTC". The feeds, which need a moment, say its 0:00 UTC.
+    @Test func aDayWithoutATimeIsShownAsADay() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/cables/1962/62BRUSSELS250.md --
+            ---
+            id: "62BRUSSELS250"
+            title: "A FORM'S DAY"
+            date: 1962-08-11
+            origin: Embassy Brussels
+            tags: [PREL]
+            ---
+
+            ¶1. (U) Text.
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let page = "cable/1962/08/62BRUSSELS250/index.html"
+        site.assertFileContent(page, contains: [
+            "<time datetime=\"1962-08-11\">11 August 1962</time>", "\"dateCreated\": \"1962-08-11\"",
+        ], notContains: ["00:00 UTC", "1962-08-11T00:00", "(estimated"])
+        site.assertFileContent("data/cables.csv", contains: ["62BRUSSELS250,1962-08-11,false,"])
+        site.assertFileContent("data/cables.json", contains: ["\"date\": \"1962-08-11\","], notContains: ["1962-08-11T"])
+        site.assertFileContent("tag/PREL/feed.xml", contains: ["<updated>1962-08-11T00:00:00Z</updated>"])
+    }
+
     /// An estimated date is a year's 1 January or a guess from the declassification date: the page shows the
     /// year alone, and so must the index rows and the links on other cables' pages, without a made-up day.
     @Test func estimatedDateInRowsAndLinksIsTheYear() throws {

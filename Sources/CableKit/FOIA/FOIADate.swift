@@ -18,11 +18,11 @@ enum FOIADate {
             guard ASCII.isDigit(g[0]), ASCII.isDigit(g[1]), let day = Int(g[0..<2].string) else { continue }
             let fullYear = DateTimeGroup.fullYear(yy)
             if let year, year != fullYear { continue }
-            var hour = 0, minute = 0
+            var hour = 0, minute = 0, timeKnown = false
             if g[2..<6].allSatisfy(ASCII.isDigit), let h = Int(g[2..<4].string), let m = Int(g[4..<6].string), h < 24, m < 60 {
-                hour = h; minute = m
+                hour = h; minute = m; timeKnown = true
             }
-            if let date = CableDate(year: fullYear, month: month, day: day, hour: hour, minute: minute) { return date }
+            if let date = CableDate(year: fullYear, month: month, day: day, hour: hour, minute: minute, timeKnown: timeKnown) { return date }
         }
         return nil
     }

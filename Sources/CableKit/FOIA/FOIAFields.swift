@@ -83,7 +83,7 @@ struct FOIAFields {
         if let group = headers.lazy.compactMap({ FOIADate.groupMonthAndYear(lines.trimmed($0)) }).first {
             for i in evidence {
                 guard let stamp = PrintoutHeader.pageHeader(lines.trimmed(i))?.stamp, let day = FOIADate.stampDay(stamp),
-                      let date = CableDate(year: printoutYear ?? group.year, month: group.month, day: day) else { continue }
+                      let date = CableDate.day(year: printoutYear ?? group.year, month: group.month, day: day) else { continue }
                 cable.date = date
                 cable.dateEstimated = true
                 return

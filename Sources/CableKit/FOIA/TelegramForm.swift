@@ -46,7 +46,8 @@ struct TelegramForm {
             year = layout.formHeaders[k].lazy.compactMap { Self.year(in: lines.trimmed($0)) }.first
         }
         year = year ?? Self.identificationDate(layout)?.year
-        if let year { date = CableDate(year: year, month: month, day: day) }
+        // the form's time ("5 p.m.") is the post's local time: the day is known, not the UTC moment
+        if let year { date = CableDate.day(year: year, month: month, day: day) }
     }
 
     /// The lines of a copy's form header, from the copy's start to its last labelled box (with a value line under
@@ -114,7 +115,7 @@ struct TelegramForm {
         let parts = t.trimmed.prefix(while: { $0 != ASCII.space }).split(separator: ASCII.slash)
         guard parts.count == 3, let m = Int(parts[0].string), let d = Int(parts[1].string), var y = Int(parts[2].string) else { return nil }
         if parts[2].count == 2 { y = DateTimeGroup.fullYear(y) }
-        return CableDate(year: y, month: m, day: d)
+        return CableDate.day(year: y, month: m, day: d)
     }
 
     static let monthNames = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"]

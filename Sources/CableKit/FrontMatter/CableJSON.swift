@@ -5,7 +5,7 @@ public enum CableJSON {
     public static func object(_ c: Cable, indent: String = "  ", extra: [(String, String)] = []) -> String {
         var w = Writer(indent: Array(indent.utf8))
         w.open()
-        w.field("id", c.id); w.field("title", c.title); w.field("date", c.date?.iso8601)
+        w.field("id", c.id); w.field("title", c.title); w.field("date", c.date?.written)
         w.raw("date_estimated", c.dateEstimated ? "true" : "false"); w.field("origin", c.origin)
         w.field("classification", c.classification?.rawValue); w.list("caveats", c.caveats)
         w.field("precedence", c.precedence); w.list("to", c.to); w.list("info", c.info); w.list("tags", c.tags)

@@ -39,7 +39,7 @@ public enum FrontMatterWriter {
         var y = "---\n"
         y += "id: \(YAMLScalar.optional(c.id))\n"
         y += "title: \(c.title.map(YAMLScalar.quoted) ?? "null")\n"
-        y += "date: \(c.date?.iso8601 ?? "null")\n"
+        y += "date: \(c.date?.written ?? "null")\n"
         y += "date_estimated: \(c.dateEstimated)\n"
         y += "origin: \(YAMLScalar.optional(c.origin))\n"
         y += "classification: \(c.classification.map { YAMLScalar.string($0.rawValue) } ?? "null")\n"

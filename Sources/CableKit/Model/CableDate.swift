@@ -1,17 +1,27 @@
-/// A UTC moment to the minute, as a cable's date-time group gives it. Plain integers, so parsing and
-/// formatting never touch a calendar or time zone database.
+/// A UTC moment to the minute, as a cable's date-time group gives it, or a day whose time the source does
+/// not give (a 1960s telegram form's "November 1, 5 p.m." is the post's local time; an archive's record
+/// gives only the day). Plain integers, so parsing and formatting never touch a calendar or time zone database.
 public struct CableDate: Sendable, Hashable, Comparable {
     public var year: Int
     public var month: Int
     public var day: Int
+    /// 0:00 when the time is not known.
     public var hour: Int
     public var minute: Int
+    /// False when the source gives the day only: the date is written `2008-04-10` and shown without a time.
+    public var timeKnown: Bool
 
-    public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0) {
+    public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, timeKnown: Bool = true) {
         guard (1900...2100).contains(year), (1...12).contains(month),
               (1...CableDate.daysIn(month: month, year: year)).contains(day),
               (0...23).contains(hour), (0...59).contains(minute) else { return nil }
         self.year = year; self.month = month; self.day = day; self.hour = hour; self.minute = minute
+        self.timeKnown = timeKnown
+    }
+
+    /// A day whose time the source does not give.
+    public static func day(year: Int, month: Int, day: Int) -> CableDate? {
+        CableDate(year: year, month: month, day: day, timeKnown: false)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {
@@ -27,12 +37,16 @@ public struct CableDate: Sendable, Hashable, Comparable {
         "\(isoDate)T\(pad(hour)):\(pad(minute)):00Z"
     }
 
+    /// As the front matter and the data downloads write it: `2008-04-10T22:26:00Z`, or `2008-04-10` when
+    /// the time is not known.
+    public var written: String { timeKnown ? iso8601 : isoDate }
+
     /// `2008-04-10`
     public var isoDate: String {
         "\(year)-\(pad(month))-\(pad(day))"
     }
 
-    /// Parses an ISO 8601 date or moment: `2008-04-10`, `2008-04-10T22:26Z`, `2008-04-10 22:26`,
+    /// Parses an ISO 8601 date or moment: `2008-04-10` (a day, its time not known), `2008-04-10T22:26Z`, `2008-04-10 22:26`,
     /// `2008-04-10T22:26:00Z`. Seconds (and a fraction of one) are dropped: a cable's date is to the minute,
     /// as its date-time group gives it. A moment without a zone is UTC; one with an offset (`+02:00`,
     /// `-0500`) is turned into UTC. White space around it is ignored; anything else after it is refused.
@@ -50,7 +64,7 @@ public struct CableDate: Sendable, Hashable, Comparable {
         func byte(_ at: Int) -> UInt8? { s + at < end ? b[s + at] : nil }
         guard let y = num(0, 4), byte(4) == UInt8(ascii: "-"), let m = num(5, 2), byte(7) == UInt8(ascii: "-"), let d = num(8, 2) else { return nil }
         guard end - s > 10 else {
-            self.init(year: y, month: m, day: d)
+            self.init(year: y, month: m, day: d, timeKnown: false)
             return
         }
         guard byte(10) == UInt8(ascii: "T") || byte(10) == UInt8(ascii: "t") || byte(10) == UInt8(ascii: " "),

@@ -110,10 +110,11 @@ public enum TelegramParser {
             cable.date = date
         } else if let idYear {
             cable.dateEstimated = true
+            // a day at most, never a time
             if let decl = cable.declassifyOn, let d = CableDate(iso: decl), d.year - 10 == idYear {
-                cable.date = CableDate(year: idYear, month: d.month, day: d.day)
+                cable.date = CableDate.day(year: idYear, month: d.month, day: d.day)
             } else {
-                cable.date = CableDate(year: idYear, month: 1, day: 1)
+                cable.date = CableDate.day(year: idYear, month: 1, day: 1)
             }
         }
 

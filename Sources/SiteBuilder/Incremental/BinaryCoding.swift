@@ -90,7 +90,7 @@ struct BinaryReader {
 extension BinaryWriter {
     /// A cable's front matter (the body is not stored).
     mutating func cable(_ c: Cable) {
-        optional(c.id); optional(c.title); optional(c.date?.iso8601); bool(c.dateEstimated); optional(c.origin)
+        optional(c.id); optional(c.title); optional(c.date?.written); bool(c.dateEstimated); optional(c.origin)
         optional(c.classification?.rawValue); strings(c.caveats); optional(c.precedence); strings(c.to); strings(c.info)
         strings(c.tags); strings(c.references); optional(c.referenceLine); optional(c.classifiedBy); strings(c.reasons); optional(c.declassifyOn)
         optional(c.signedBy); optional(c.summary); bool(c.partial)

@@ -82,7 +82,7 @@ public final class CableRecord: Sendable {
     /// `BuildCache.format`).
     static func listingKey(of listing: Listing) -> UInt64 {
         var h = FastHash()
-        h.add(listing.id); h.add(listing.title); if let d = listing.date { h.add(d.year); h.add(d.month); h.add(d.day); h.add(d.hour); h.add(d.minute) } else { h.add(-1) }
+        h.add(listing.id); h.add(listing.title); if let d = listing.date { h.add(d.year); h.add(d.month); h.add(d.day); h.add(d.hour); h.add(d.minute); h.add(d.timeKnown ? 1 : 0) } else { h.add(-1) }
         h.add(listing.dateEstimated); h.add(listing.origin); h.add(listing.classification?.rawValue); h.add(listing.caveats)
         h.add(listing.tags); h.add(listing.summary)
         return h.value

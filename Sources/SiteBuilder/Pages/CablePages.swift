@@ -157,7 +157,7 @@ struct CablePages {
         return CableView(
             id: record.id, title: record.title ?? "(no subject)", hasTitle: record.title != nil,
             date: record.date.map { DisplayDate.long($0, estimated: record.dateEstimated) },
-            dateISO: record.date.map { record.dateEstimated ? String($0.year) : $0.iso8601 }, dateEstimated: record.dateEstimated,
+            dateISO: record.date.map { record.dateEstimated ? String($0.year) : $0.written }, dateEstimated: record.dateEstimated,
             classification: record.classification.map(context.classificationView),
             marking: record.marking == record.classification?.rawValue ? nil : record.marking,
             caveats: cable.caveats, origin: record.origin.map { LinkView(title: $0, url: urls.origin($0)) },
@@ -194,7 +194,7 @@ struct CablePages {
             "\"identifier\": \(CableJSON.string(c.id ?? ""))", "\"url\": \(CableJSON.string(url))",
         ]
         if let t = c.title { fields.append("\"name\": \(CableJSON.string(t))") }
-        if let d = c.date { fields.append("\"dateCreated\": \(CableJSON.string(c.dateEstimated ? String(d.year) : d.iso8601))") }
+        if let d = c.date { fields.append("\"dateCreated\": \(CableJSON.string(c.dateEstimated ? String(d.year) : d.written))") }
         if let o = c.origin { fields.append("\"author\": {\"@type\": \"GovernmentOrganization\", \"name\": \(CableJSON.string(o))}") }
         if !c.tags.isEmpty { fields.append("\"keywords\": \(CableJSON.string(c.tags.joined(separator: ", ")))") }
         if let s = c.summary { fields.append("\"abstract\": \(CableJSON.string(s))") }

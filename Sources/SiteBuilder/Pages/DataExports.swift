@@ -35,7 +35,7 @@ final class DataExports {
         let url = urls.absolute(urls.cable(id: id, date: cable.date))
         let object = CableJSON.object(cable, indent: " ", extra: [("url", CableJSON.string(url))])
         let fields: [String] = [
-            id, cable.date.map { cable.dateEstimated ? String($0.year) : $0.iso8601 } ?? "", cable.dateEstimated ? "true" : "false",
+            id, cable.date.map { cable.dateEstimated ? String($0.year) : $0.written } ?? "", cable.dateEstimated ? "true" : "false",
             cable.title ?? "", cable.origin ?? "", cable.classification?.rawValue ?? "", cable.caveats.joined(separator: ";"),
             cable.precedence ?? "", cable.to.joined(separator: ";"), cable.info.joined(separator: ";"), cable.tags.joined(separator: ";"),
             cable.references.joined(separator: ";"), cable.classifiedBy ?? "", cable.reasons.joined(separator: ";"),

@@ -6,7 +6,7 @@ enum DisplayDate {
                          "October", "November", "December"]
 
     static func long(_ d: CableDate, estimated: Bool = false) -> String {
-        estimated ? "\(d.year)" : "\(d.day) \(months[d.month - 1]) \(d.year), \(twoDigits(d.hour)):\(twoDigits(d.minute)) UTC"
+        estimated ? "\(d.year)" : d.timeKnown ? "\(day(d)), \(twoDigits(d.hour)):\(twoDigits(d.minute)) UTC" : day(d)
     }
 
     static func day(_ d: CableDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
