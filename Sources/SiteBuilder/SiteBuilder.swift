@@ -120,7 +120,7 @@ public struct SiteBuilder: Sendable {
         }
         InputFingerprint.remove(root: root)
 
-        let cache = options.clean ? nil : session?.cache(root: root) ?? BuildCache.load(root: root)
+        var cache = options.clean ? nil : session?.cache(root: root) ?? BuildCache.load(root: root)
         timer.mark("cache load")
         // without a cache for it, a folder of other files is not taken over unless --clean says so (they would
         // be removed as stale pages); what a killed build left is the build's
@@ -215,6 +215,10 @@ public struct SiteBuilder: Sendable {
                 if files.count > 1, let copy = page.copyHash { writer.expect(files[1], hash: copy) }
             }
         }
+        // cables parsed by another build of the tool served only to name their outputs for the writer, just
+        // done: dropped, so that the first build of a new tool holds one set of parsed cables, not two (300 MB
+        // more at 50,000 cables); its save writes a whole new base
+        if !sameTool { cache?.cables = [:] }
         timer.mark("cable keys")
         let search = SearchIndexer(context: context, root: root)
         // an index made from the same cables and settings stands: its files are kept, nothing is read; one
@@ -370,7 +374,7 @@ public struct SiteBuilder: Sendable {
             && cache!.settingsKey == settings && next.cables.count == cache!.cables.count && cache!.shapeKey == shape && cache!.neighbourKeys == neighbourKeys
         if !unchanged {
             do {
-                try next.save(root: root, previous: cache)
+                try next.save(root: root, previous: sameTool ? cache : nil)
                 session?.keep(next, root: root, saved: true)
             } catch {
                 report.errors.append(BuildError(path: error.path, message: "cannot save the build cache: \(error.message)", isWarning: true))

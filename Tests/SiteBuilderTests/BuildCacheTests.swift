@@ -92,6 +92,13 @@ import Testing
         let differences = try site.differencesFromCleanBuild()
         #expect(differences.isEmpty, "\(differences.prefix(20))")
         #expect(BuildCache.load(root: site.root)?.tool != "chancery 0.0 1 2", "the cache now names this build of the tool")
+        // saved whole (the old cables are dropped once their outputs are named): a new base, no journal on the
+        // old one, every cable in it; the next build reads none
+        #expect(!FileManager.default.fileExists(atPath: BuildCache.journal(root: site.root)))
+        #expect(BuildCache.load(root: site.root)?.cables.count == count - 1)
+        try site.write("---\ntitle: Touched\n---\n\nA page.\n", to: "Content/pages/touched.md")
+        let next = site.build()
+        #expect(!next.failed && next.cablesRead == 0, "\(next.cablesRead) cables read")
     }
 
     @Test func theJournalCarriesTheChangesSinceTheBase() throws {
