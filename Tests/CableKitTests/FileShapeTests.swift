@@ -314,6 +314,34 @@ extension FileShapeTests {
         #expect(try Self.reading(Array(changed.utf8), file).signedBy == name)
     }
 
+    @Test("a lone name after a paragraph number at the end (a wrap put the number a sentence ends with at a line's start) is the signature, alone on its line, or run on",
+          arguments: [nil, 65, 80])
+    func signatureAfterAParagraphNumber(_ width: Int?) throws {
+        // 08BERLIN1068 ends "… posed in paragraph" | "" | "¶3. Koenig"
+        let (bytes, file) = try Self.fixture("cablegate/08BERLIN1068.txt")
+        let text = Self.text(bytes)
+        #expect(text.hasSuffix("posed in paragraph\n\n¶3. Koenig\n") || text.hasSuffix("posed in paragraph\n\n¶3. Koenig"))
+        let endings = [text, text.replacing("paragraph\n\n¶3. Koenig", with: "paragraph\n3. Koenig"),
+                       text.replacing("paragraph\n\n¶3. Koenig", with: "paragraph 3. Koenig")]
+        for ending in endings {
+            let folded = width.map { Self.fold(ending, width: $0) } ?? ending
+            let cable = try Self.reading(Array(folded.utf8), file)
+            #expect(cable.signedBy == "KOENIG")
+            #expect(cable.body.hasSuffix(".\n\nKoenig") || cable.body.hasSuffix(".\n\nKoenig\n"), "the number stays, the signature alone: \(cable.body.suffix(40))")
+        }
+    }
+
+    @Test("after a paragraph number, a word the text writes in lower case or a name it writes three times besides is no signature",
+          arguments: ["¶3. Action", "¶3. Wacker", "3. Wacker", "paragraph 3. Action"])
+    func paragraphNumberLookalikes(_ ending: String) throws {
+        let (bytes, file) = try Self.fixture("cablegate/08BERLIN1068.txt")
+        let text = Self.text(bytes)
+        #expect(text.contains(" action") && text.components(separatedBy: "Wacker").count == 4)
+        let changed = text.replacing(ending.hasPrefix("paragraph") ? "paragraph\n\n¶3. Koenig" : "¶3. Koenig", with: ending)
+        #expect(changed != text)
+        #expect(try Self.reading(Array(changed.utf8), file).signedBy == nil)
+    }
+
     @Test("a last line that closes a comment is no signature")
     func endOfCommentIsNoSignature() throws {
         let (bytes, file) = try Self.fixture("cablegate/09BEIJING1957.txt")

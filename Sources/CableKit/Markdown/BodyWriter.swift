@@ -69,8 +69,11 @@ public enum BodyWriter {
                         repairs.append(Repair(kind: "paragraph-number", original: original, replacement: "¶\(number).", line: line))
                     }
                     expected = number + 1
-                    out += pilcrow + Array("\(number). ".utf8)
-                    MarkdownEscaping.append(Array(bytes[start.textStart...]), to: &out, lineStart: false)
+                    out += pilcrow + Array("\(number).".utf8)
+                    // a number alone (`¶3.` before the signature) has no space after it
+                    let rest = bytes[start.textStart...]
+                    if !rest.isBlank { out.append(ASCII.space) }
+                    MarkdownEscaping.append(Array(rest), to: &out, lineStart: false)
                 } else {
                     MarkdownEscaping.append(text, to: &out, lineStart: true)
                 }

@@ -22,6 +22,7 @@ enum Signature {
     /// `… the reform. Things`, nor `… results. Netanyahu` in a cable about him); or one or two words in capitals
     /// after what is no prose, in a text of mixed case: a number, a rule of asterisks, a web address (`… spoiled:
     /// 14 EIKENBERRY`, `**** CUNNINGHAM`, `…Portal:Unit ed_Kingdom LEBARON`; not `… SEE PARA 5 ABOVE` in capitals).
+    /// A name in mixed case after a paragraph number (`¶3. Koenig`) is one too, on the same terms as after a sentence.
     static func runOn(_ line: ArraySlice<UInt8>, in body: [ArraySlice<UInt8>] = []) -> (start: Int, name: String)? {
         let t = line.trimmed
         guard !t.isEmpty else { return nil }
@@ -45,6 +46,10 @@ enum Signature {
                 if !capitals, !isNameOnlyHere(word, in: body) { return nil }
                 return (k, found)
             }
+            if !capitals, endsWithParagraphNumber(prose) {
+                guard let found = name(), isNameOnlyHere(word, in: body) else { return nil }
+                return (k, found)
+            }
             guard capitals else { return nil }
             if words <= 2, endsWithNonProse(prose) || endsAbbreviationAfterProse(prose), isMixedCase(body.isEmpty ? [t] : body),
                t[k..<t.endIndex].filter(ASCII.isLetter).count >= 4,
@@ -55,6 +60,19 @@ enum Signature {
             i = before
         }
         return nil
+    }
+
+    /// Text whose last word is a paragraph number, `3.` or `¶3.`: what a wrap leaves when it puts the number a
+    /// sentence ends with at a line's start (`… posed in paragraph` | `¶3. Koenig`), or a paragraph that holds
+    /// only the signature.
+    private static func endsWithParagraphNumber(_ t: ArraySlice<UInt8>) -> Bool {
+        var k = t.endIndex
+        while k > t.startIndex, t[k - 1] != ASCII.space { k -= 1 }
+        var word = t[k..<t.endIndex]
+        if word.starts(with: [0xC2, 0xB6]) { word = word.dropFirst(2) }   // ¶
+        guard word.last == ASCII.period else { return false }
+        let digits = word.dropLast()
+        return (1...3).contains(digits.count) && digits.allSatisfy(ASCII.isDigit)
     }
 
     /// `BRUSH`, `TIMKEN`, `O'BRIEN`, `JR.`: capitals (and `-`, `'`, `.`), opening with a capital.

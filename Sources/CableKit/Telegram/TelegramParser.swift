@@ -185,7 +185,9 @@ public enum TelegramParser {
         // the signature run on at the end of the last paragraph stands on its own line too
         if let last = bodyLines.lastIndex(where: { !$0.isBlank }), let (start, name) = Signature.runOn(bodyLines[last], in: bodyLines) {
             let line = bodyLines[last]
-            bodyLines[last] = line[line.startIndex..<start]
+            var head = line[line.startIndex..<start]
+            while head.last == ASCII.space { head = head.dropLast() }   // `¶3. Koenig`: no space after the number
+            bodyLines[last] = head
             bodyLines.insert(line[start...], at: last + 1)
             bodyNumbers.insert(bodyNumbers[last], at: last + 1)
             cable.signedBy = name
