@@ -152,6 +152,34 @@ import Testing
         #expect(got == want)
     }
 
+    @Test("a FOIA release's OCR text double-spaced (as a PDF extraction leaves it) reads as its single-spaced text: every field, the body, the repairs at the file's lines")
+    func doubleSpacedFOIA() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: SharedCorpus.corpus.appendingPathComponent("foia").path)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(names.count >= 12)
+        var published = 0
+        for name in names {
+            let bytes = try SharedCorpus.bytes("foia/" + name)
+            // the single-spaced text: the file, or the text it stands for when it was published double-spaced
+            var single = bytes
+            if let lines = DoubleSpacing.collapsed(SourceLines(bytes: bytes)) {
+                single = Array((0..<lines.count).map { lines.string($0) }.joined(separator: "\n").utf8)
+                #expect(try Self.reading(bytes, name) == Self.reading(single, name), "\(name): published double-spaced")
+                published += 1
+            }
+            let spaced = Array(Self.text(single).replacing("\n", with: "\n\n").utf8)
+            #expect(try CableReader.read(spaced, fileName: name, requireID: false).source.format == .foia, "\(name)")
+            let want = try Self.reading(single, name)
+            var got = try Self.reading(spaced, name)
+            #expect(!want.body.isEmpty, "\(name)")
+            #expect(got.repairs.map { $0.line.map { ($0 - 1) / 2 + 1 } } == want.repairs.map(\.line), "\(name)")
+            got.repairs = got.repairs.map { var r = $0; r.line = r.line.map { ($0 - 1) / 2 + 1 }; return r }
+            #expect(got.body == want.body, "\(name)")
+            #expect(got == want, "\(name)")
+        }
+        #expect(published < names.count / 2)
+    }
+
     @Test("a text of one line per paragraph, its paragraphs a blank line apart, is not double-spaced")
     func onlyParagraphsApartIsNotDoubleSpaced() throws {
         for name in ["09BRUSSELS269.txt", "10KABUL131.txt", "02BRASILIA4227.txt", "09STATE40423.txt"] {

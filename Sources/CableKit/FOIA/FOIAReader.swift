@@ -4,8 +4,10 @@
 /// garbled from all the evidence the pages hold.
 public enum FOIAReader {
     public static func parse(_ text: String, options: TelegramParser.Options) -> Cable {
-        // OCR's tabs are spaces (an OCR'd page has no tables to align)
-        let source = SourceLines(text)
+        // double-spaced text (a blank line after every line, as PDF extractions leave it) as the text it stands
+        // for, each line keeping its number in the file; OCR's tabs are spaces (an OCR'd page has no tables to align)
+        let lines = SourceLines(text)
+        let source = DoubleSpacing.collapsed(lines) ?? lines
         let layout = FOIALayout(source.withTabsAsSpaces() ?? source)
         let clean = FOIAText(layout)
         var (cable, referenceLine) = TelegramParser.parseKeepingReferenceLine(SourceLines(clean.text), options: options)

@@ -1,7 +1,7 @@
 /// The text of a FOIA release made ready for the telegram parser: the text lines of the kept copies without
 /// their furniture; a sentence split by removed furniture joined again (each join a `page-break` repair), as are
 /// lines OCR set apart mid-sentence; garbled header lines put back in shape (`OCRHeaderLine`); doublings
-/// repaired (each a `doubling` repair). Every line keeps its 1-based line number in the original.
+/// repaired (each a `doubling` repair). Every line keeps its 1-based line number in the original file.
 struct FOIAText {
     private(set) var lines: [String] = []
     private(set) var lineNumbers: [Int] = []
@@ -32,11 +32,11 @@ struct FOIAText {
                         repairs.append(Self.pageBreak(previous, line, furniture: gap, of: source, line: lineNumbers[lineNumbers.count - 1]))
                     }
                 } else if blankGap {
-                    append("", line: i + 1)
+                    append("", line: source.number(i))
                 }
             }
             joinedRun = joined ? PageBreakJoin.words((joinedRun ?? lines.last!) + " " + line, last: 12) : nil
-            append(line, line: i + 1)
+            append(line, line: source.number(i))
             gap = []
             blankGap = false
         }
