@@ -557,21 +557,30 @@ struct ImporterTests {
         }
     }
 
-    @Test("invalid UTF-8 falls back to Windows-1252, recorded in the front matter; the original keeps its bytes")
+    @Test("invalid UTF-8 falls back to Windows-1252, recorded in the front matter (utf-8+windows-1252 for a UTF-8 text with a byte that is not); the original keeps its bytes")
     func windows1252() throws {
         try Scratch.with { s in
-            var bytes = try Shared.bytes(cablegate("09STATE40423.txt"))
+            // the fixture is UTF-8 (its ¶); in Windows-1252 throughout (¶ is B6) it is a Windows-1252 file
+            let utf8 = try Shared.bytes(cablegate("09STATE40423.txt"))
+            let whole = Array(String(decoding: utf8, as: UTF8.self).unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+            #expect(utf8.contains(0xC2) && whole.contains(0xB6) && !whole.contains(0xC2))
+            let wholeInput = try s.write(whole, "cp1252/09STATE40423.txt")
+            #expect(s.importer().run([wholeInput]).new == 1)
+            let wholeText = try Files.text(s.content + "/2009/09STATE40423.md")
+            #expect(wholeText.contains("\n  encoding: windows-1252\n"))
+            #expect(try CableFile.read(wholeText).body.contains("¶1."))
+            var bytes = utf8
             let at = try #require(bytes.firstRange(of: Array("CRACKED A JOKE".utf8)))
             bytes.replaceSubrange(at, with: Array("CRACKED A JOK".utf8) + [0xC9])   // É in Windows-1252
             #expect(String(validating: bytes, as: UTF8.self) == nil)
             let input = try s.write(bytes, "09STATE40423.txt")
-            let report = s.importer().run([input])
-            #expect(report.new == 1 && report.messages == [])
+            let report = s.importer(force: true).run([input])
+            #expect(report.failed == 0 && report.messages == [], "\(report.messages)")
             let md = s.content + "/2009/09STATE40423.md"
             let text = try Files.text(md)
-            #expect(text.contains("\n  encoding: windows-1252\n"))
+            #expect(text.contains("\n  encoding: \"utf-8+windows-1252\"\n"))
             let cable = try CableFile.read(text)
-            #expect(cable.source.encoding == "windows-1252")
+            #expect(cable.source.encoding == "utf-8+windows-1252")
             #expect(cable.body.contains("CRACKED A JOKÉ"))
             #expect(cable.source.sha256 == SHA256.hex(bytes))
             #expect(try Shared.bytes(s.content + "/2009/09STATE40423.txt") == bytes)

@@ -243,6 +243,17 @@ private func row(_ n: Int, body: String = "body") -> String {
         #expect(rows(CablegateCSVReader.read(bytes(sample))).allSatisfy { $0.encoding == nil })
     }
 
+    @Test("a row of UTF-8 with a few Windows-1252 bytes, in the same field or another, records utf-8+windows-1252")
+    func utf8RowWithWindows1252Bytes() throws {
+        let otherField = bytes(#""1","c","i","Embassy Bogot"#) + [0xE1] + bytes(#"","k","","","¶1. caf"#) + Array("é".utf8) + [0x22, 0x0A]
+        let sameField = bytes(#""1","c","i","Embassy","k","","","¶1. caf"#) + [0xE9, 0x22, 0x0A]
+        for input in [otherField, sameField] {
+            let row = try #require(rows(CablegateCSVReader.read(input)).first)
+            #expect(row.body.hasPrefix("¶1. café"))
+            #expect(row.encoding == "utf-8+windows-1252")
+        }
+    }
+
     @Test func multiByteCharacterSplitAcrossChunks() throws {
         let input = bytes(row(1, body: "€ and ¶"))
         let euro = try #require(input.firstIndex(of: 0xE2))

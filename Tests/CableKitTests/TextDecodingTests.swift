@@ -28,7 +28,15 @@ import Testing
         let bytes = Array("¶1. (C) The Minister".utf8) + [0x92] + Array("s plan — “soon”; café ".utf8) + [0xE9, 0x96, 0x20]
         let (decoded, encoding) = TextDecoding.decode(bytes)
         #expect(decoded == "¶1. (C) The Minister’s plan — “soon”; café é– ")
-        #expect(encoding == "windows-1252")
+        #expect(encoding == "utf-8+windows-1252", "a UTF-8 text, not a Windows-1252 one")
+    }
+
+    @Test("bytes read as Windows-1252 in a text with no UTF-8 beyond ASCII: a Windows-1252 text")
+    func windows1252WithoutUTF8() {
+        let bytes = Array("TAGS: PREL ¶".utf8)
+        #expect(TextDecoding.decode(bytes).encoding == nil)
+        #expect(TextDecoding.decode(Array("TAGS: PREL".utf8) + [0xB6, 0x31, 0x2E, 0x20, 0x92]).encoding == "windows-1252")
+        #expect(TextDecoding.decode(Array("TAGS: PREL".utf8) + [0xB6, 0x31, 0x2E, 0x20, 0x92] + bytes).encoding == "utf-8+windows-1252")
     }
 
     @Test func windows1252HighControlsTable() {

@@ -10,7 +10,8 @@
 /// number and whose third is not a reference id: `"id","created","refid",…`, skipped). `\r\n` inside a
 /// field becomes `\n`.
 ///
-/// A field that is not valid UTF-8 is decoded as Windows-1252 (`CablegateRow.encoding` says so). A CSV saved
+/// A field that is not valid UTF-8 is decoded as Windows-1252 (`CablegateRow.encoding` says so, or says
+/// `utf-8+windows-1252` when the row has UTF-8 beyond ASCII too). A CSV saved
 /// as UTF-16, with its byte order mark or without, is read as the UTF-8 it stands for (`CSVInputEncoding`;
 /// `CablegateRow.encoding` says `utf-16le` or `utf-16be`).
 ///
@@ -387,18 +388,27 @@ public struct CablegateCSVReader: Sendable {
     // MARK: - Building rows
 
     private mutating func makeRow(_ base: UnsafePointer<UInt8>) -> CablegateRow {
-        var fallback = false
+        var fallback: String?
+        var fallbackFields = 0    // a bit for each field read with Windows-1252
         var text: [String] = []
         text.reserveCapacity(Self.columnCount)
-        for field in fields {
+        for (k, field) in fields.enumerated() {
             let (s, encoding) = decode(base, field)
-            if encoding != nil { fallback = true }
+            if let encoding {
+                fallbackFields |= 1 << k
+                if fallback != TextDecoding.utf8WithWindows1252 { fallback = encoding }
+            }
             text.append(s)
+        }
+        // Windows-1252 in one field and UTF-8 beyond ASCII in another: the row is UTF-8 with a few such bytes
+        if fallback == TextDecoding.windows1252,
+           text.indices.contains(where: { fallbackFields & (1 << $0) == 0 && text[$0].utf8.contains(where: { $0 >= 0x80 }) }) {
+            fallback = TextDecoding.utf8WithWindows1252
         }
         return CablegateRow(
             rowNumber: Self.decimal(base, fields[0]), created: text[1], id: text[2], origin: text[3],
             classification: text[4], references: text[5], header: text[6], body: text[7],
-            line: rowLine, encoding: input.encoding ?? (fallback ? TextDecoding.windows1252 : nil))
+            line: rowLine, encoding: input.encoding ?? fallback)
     }
 
     private mutating func decode(_ base: UnsafePointer<UInt8>, _ field: Field) -> (String, String?) {

@@ -22,7 +22,8 @@ public struct CablegateRow: Sendable, Equatable {
     /// 1-based line in the CSV file where this row starts (for diagnostics).
     public var line: Int
     /// `"windows-1252"` when a field was not valid UTF-8 and its bytes that were not were decoded as
-    /// Windows-1252; `"utf-16le"` or `"utf-16be"` when the CSV was UTF-16; else `nil`.
+    /// Windows-1252 (`"utf-8+windows-1252"` when the row has UTF-8 beyond ASCII too); `"utf-16le"` or
+    /// `"utf-16be"` when the CSV was UTF-16; else `nil`.
     public var encoding: String?
 
     public init(rowNumber: Int? = nil, created: String = "", id: String = "", origin: String = "",

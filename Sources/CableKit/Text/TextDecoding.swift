@@ -1,6 +1,7 @@
 /// Turns bytes of unknown encoding into text: UTF-8 when the bytes are valid UTF-8, otherwise
 /// Windows-1252, the code page of the older exports and mirrors that are not UTF-8, for the bytes that
-/// are not UTF-8 (a UTF-8 text with a stray Windows-1252 quote keeps the rest of its UTF-8). A byte order mark
+/// are not UTF-8 (a UTF-8 text with a stray Windows-1252 quote keeps the rest of its UTF-8, and is reported as
+/// `utf-8+windows-1252`; a text with no UTF-8 beyond ASCII as `windows-1252`). A byte order mark
 /// decides first: UTF-16 with one is read as UTF-16, a UTF-8 one is dropped (`ByteOrderMark`); so is
 /// UTF-16 without one (`UnmarkedUTF16`).
 ///
@@ -8,13 +9,17 @@
 /// U+FFFD, not to the C1 control characters the WHATWG table uses: a cable never means a C1
 /// control, and a visible replacement character is safer in YAML and HTML than an invisible one.
 public enum TextDecoding {
-    /// The `encoding` reported when the bytes were not UTF-8.
+    /// The `encoding` reported when the bytes were not UTF-8 and none of them but ASCII was.
     public static let windows1252 = "windows-1252"
+    /// The `encoding` reported for UTF-8 with a few bytes that are not (a smart quote pasted in), read as
+    /// Windows-1252: characters beyond ASCII of both.
+    public static let utf8WithWindows1252 = "utf-8+windows-1252"
 
     /// Decodes `bytes` as UTF-8, or as Windows-1252 when they are not valid UTF-8; UTF-16 when they open
     /// with its byte order mark or look like UTF-16 text without one.
-    /// - Returns: the text, and `"windows-1252"` when the fallback was used, `"utf-16le"` or `"utf-16be"`
-    ///   for UTF-16 (`nil` for UTF-8).
+    /// - Returns: the text, and `"windows-1252"` when the fallback was used, `"utf-8+windows-1252"` when it was
+    ///   used for some bytes of a text that has UTF-8 beyond ASCII too, `"utf-16le"` or `"utf-16be"` for UTF-16
+    ///   (`nil` for UTF-8).
     public static func decode(_ bytes: some Collection<UInt8>) -> (text: String, encoding: String?) {
         if ByteOrderMark.of(bytes) != nil || UnmarkedUTF16.byteOrder(bytes) != nil {
             let (unicode, encoding) = ByteOrderMark.unicodeBytes(Array(bytes))
@@ -38,7 +43,8 @@ public enum TextDecoding {
             }
             return (text, nil)
         }
-        return (decodeWindows1252(buffer), windows1252)
+        let (text, keptUTF8) = decodeWindows1252(buffer)
+        return (text, keptUTF8 ? utf8WithWindows1252 : windows1252)
     }
 
     /// The length of the well-formed UTF-8 sequence of two to four bytes at `i`; nil when none starts there.
@@ -94,10 +100,12 @@ public enum TextDecoding {
     /// Decodes bytes that are not all UTF-8 (never fails): each well-formed UTF-8 sequence as UTF-8, every other
     /// byte as Windows-1252. A Windows-1252 text is read as such (its accented letters and smart quotes do not
     /// form UTF-8 sequences), and so are the few Windows-1252 bytes pasted into a UTF-8 text (a `’` typed in
-    /// Word), which leave its `¶` and `’` as they are instead of turning the whole text into `Â¶`.
-    static func decodeWindows1252(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+    /// Word), which leave its `¶` and `’` as they are instead of turning the whole text into `Â¶`. `keptUTF8`
+    /// says whether any sequence of UTF-8 beyond ASCII was kept.
+    static func decodeWindows1252(_ buffer: UnsafeBufferPointer<UInt8>) -> (text: String, keptUTF8: Bool) {
+        var keptUTF8 = false
         // Each byte becomes at most three UTF-8 bytes (U+20AC and friends).
-        String(unsafeUninitializedCapacity: buffer.count * 3) { out in
+        let text = String(unsafeUninitializedCapacity: buffer.count * 3) { out in
             guard let base = buffer.baseAddress else { return 0 }
             var o = 0
             var i = 0
@@ -110,6 +118,7 @@ public enum TextDecoding {
                 if let length = sequenceLength(base, at: i, count: buffer.count) {
                     for k in 0..<length { out[o + k] = base[i + k] }
                     o += length; i += length
+                    keptUTF8 = true
                     continue
                 }
                 i += 1
@@ -123,6 +132,7 @@ public enum TextDecoding {
             }
             return o
         }
+        return (text, keptUTF8)
     }
 
     /// The character a Windows-1252 byte stands for (U+FFFD for the five undefined bytes).
