@@ -370,6 +370,22 @@ extension FileShapeTests {
         #expect(try Self.reading(Array(changed.utf8), file).signedBy == nil)
     }
 
+    @Test("a signature written twice, in capitals and as typed, is one name", arguments: ["SHANNON Shannon", "SHANNON SHANNON", "Shannon Shannon"])
+    func signatureWrittenTwice(_ written: String) throws {
+        // 10BRASILIA108 ends "END COMMENT." | "" | "SHANNON Shannon"
+        let (bytes, file) = try Self.fixture("cablegate/10BRASILIA108.txt")
+        let text = Self.text(bytes)
+        #expect(text.contains("\nSHANNON Shannon"))
+        let changed = text.replacing("\nSHANNON Shannon", with: "\n" + written)
+        for width in [nil, 80] {
+            let folded = width.map { Self.fold(changed, width: $0) } ?? changed
+            #expect(try Self.reading(Array(folded.utf8), file).signedBy == "SHANNON", "width \(width ?? 0)")
+        }
+        // two names are two names
+        let two = text.replacing("\nSHANNON Shannon", with: "\nSHANNON KUBISKE")
+        #expect(try Self.reading(Array(two.utf8), file).signedBy == "SHANNON KUBISKE")
+    }
+
     @Test("a last line that closes a comment is no signature")
     func endOfCommentIsNoSignature() throws {
         let (bytes, file) = try Self.fixture("cablegate/09BEIJING1957.txt")

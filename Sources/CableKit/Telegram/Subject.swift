@@ -179,7 +179,8 @@ enum Signature {
         return t.dropFirst().allSatisfy(ASCII.isLower)
     }
 
-    /// One to three words opening with capitals, upper-cased; nil for anything else.
+    /// One to three words opening with capitals, upper-cased (a name written twice, `SHANNON Shannon`, once); nil
+    /// for anything else.
     private static func name(_ t: ArraySlice<UInt8>) -> String? {
         guard t.count <= 32, let first = t.first, ASCII.isUpper(first) else { return nil }
         var words = 1
@@ -192,8 +193,11 @@ enum Signature {
             }
         }
         guard words <= 3 else { return nil }
+        var upper = t.string.uppercased().trimming(".")
+        // the name written twice, in capitals and as typed (`SHANNON Shannon`), is one name
+        let parts = upper.split(separator: " ")
+        if parts.count == 2, parts[0] == parts[1] { upper = String(parts[0]) }
         // a lone classification or caveat word is not a signature
-        let upper = t.string.uppercased().trimming(".")
         if Classification(label: upper) != nil || Caveats.known.contains(upper) || ["END", "NNNN", "BT", "SUMMARY", "COMMENT"].contains(upper) { return nil }
         if upper.hasPrefix("END ") { return nil }
         return upper
