@@ -41,6 +41,26 @@ import Testing
         #expect(try Self.reading("cablegate/09MOSCOW821.txt").referenceLine == "MOSCOW 03242 2008")
     }
 
+    @Test("a blank line after the REF line ends it unless the next letter follows: a marking opening the text is no letter")
+    func blankLineAfterTheReferenceLine() throws {
+        // 10BRASILIA108: "REF: 2009 BRASILIA 1381 " | "" | "(U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED …"
+        let name = "10BRASILIA108.txt"
+        let text = try SharedCorpus.text("cablegate/" + name)
+        let cable = try Self.reading("cablegate/" + name)
+        #expect(cable.referenceLine == "2009 BRASILIA 1381")
+        #expect(cable.references == ["09BRASILIA1381"])
+        #expect(cable.body.hasPrefix("(U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED"))
+        // lettered references a blank line apart go on, up to the marking
+        let ref = try #require(text.range(of: "REF: 2009 BRASILIA 1381 \n\n(U) THIS"))
+        for lettered in ["REF: A. 2009 BRASILIA 1381\n\nB. 2009 BRASILIA 1200\n\n(U) THIS", "REF: (A) 2009 BRASILIA 1381\n\n(B) 2009 BRASILIA 1200\n\n(U) THIS"] {
+            let changed = text.replacingCharacters(in: ref, with: lettered)
+            let got = try CableReader.read(Array(changed.utf8), fileName: name)
+            #expect(got.references == ["09BRASILIA1381", "09BRASILIA1200"], "\(lettered)")
+            #expect(got.referenceLine?.hasSuffix("2009 BRASILIA 1200") == true, "\(got.referenceLine ?? "nil")")
+            #expect(got.body.hasPrefix("(U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED"), "\(lettered)")
+        }
+    }
+
     @Test("a cable without a REF line has none")
     func none() throws {
         #expect(try Self.reading("seeds/004_3cf85b5abb626903.txt").referenceLine == nil)

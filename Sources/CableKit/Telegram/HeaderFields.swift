@@ -71,7 +71,10 @@ struct HeaderFields {
         while i < limit {
             guard let t = content(i) else { i += 1; continue }  // furniture
             if t.isEmpty {
-                if current == .reference, let next = nextNonBlank(after: i, limit: limit, content: content), startsEnumeratedReference(next.1) {
+                // a blank line between lettered references (`A. …` | `` | `B. …`); not after a REF line that letters
+                // none, where `(U) THIS CABLE IS …` opens the text
+                if current == .reference, let next = nextNonBlank(after: i, limit: limit, content: content), startsEnumeratedReference(next.1),
+                   continuesLetters(header.values[.reference], with: next.1) {
                     i += 1; continue
                 }
                 // a label alone on its line, its value after a blank line (OCR spaces lines apart)
@@ -309,6 +312,20 @@ struct HeaderFields {
     }
 
     /// `B. STATE 127608`, `B) …`, `(B) …`, `¶B. …`.
+    /// A lettered line after a blank line goes on with the REF value so far when its letter is the next one
+    /// (`A. STATE 1234` | `` | `B. …`; `A` after a label alone); a marking is no letter (`REF: 2009 BRASILIA 1381`
+    /// | `` | `(U) THIS CABLE IS …`: the text).
+    static func continuesLetters(_ value: String?, with next: ArraySlice<UInt8>) -> Bool {
+        var s = next
+        if s.starts(with: "¶".utf8) { s = s.dropFirst(2) }
+        if s.first == ASCII.openParen { s = s.dropFirst() }
+        guard let first = s.first, ASCII.isLetter(first) else { return false }
+        let letter = first & ~0x20    // upper case
+        guard let value, let line = ReferenceLine.asWritten(value) else { return letter == UInt8(ascii: "A") }
+        guard let last = ReferenceLine.cited(line, year: nil, ownID: nil).last?.letter?.utf8.first else { return false }
+        return letter == (last & ~0x20) + 1
+    }
+
     static func startsEnumeratedReference(_ t: ArraySlice<UInt8>) -> Bool {
         var s = t
         if s.starts(with: "¶".utf8) { s = s.dropFirst(2) }
