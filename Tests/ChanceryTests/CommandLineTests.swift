@@ -71,6 +71,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.root + "/Public/cable/2008/04/08STATE1/index.html"), "the good cable is built")
     }
 
+    /// An archive of part of a collection cites thousands of cables it does not hold: `check` lists the first
+    /// 20 of those warnings and counts the rest, so that its errors are not buried; `--all-warnings` lists all.
+    @Test func checkCountsReferencesToCablesNotInTheArchiveAfterTwenty() throws {
+        let site = try Site()
+        defer { site.remove() }
+        let absent = (1...25).map { "08STATE\(1000 + $0)" }
+        try site.write("Content/cables/2008/08STATE1.md", """
+            ---
+            id: "08STATE1"
+            title: "CITES MANY"
+            date: 2008-04-10T10:00:00Z
+            references: [\(absent.joined(separator: ", "))]
+            ---
+
+            ¶1. (U) Text.
+            """)
+        try site.write("Content/cables/2008/08STATE2.md", "---\nid: \"08STATE2\"\ntitle: [unclosed\n---\n\nText.\n")
+        let checked = try Chancery.run(["check", "--root", site.root])
+        let lines = checked.error.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.contains(": warning: reference ") }.count == 20, "\(lines)")
+        #expect(lines.contains("… and 5 more references to cables not in this archive (--all-warnings lists them)"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Content/cables/2008/08STATE2.md:3: error: ") }, "the error is listed: \(lines)")
+        #expect(checked.output.contains(": 2 errors, 25 warnings"), "the summary counts them all (the other error: the site is not built): \(checked.output)")
+        let all = try Chancery.run(["check", "--root", site.root, "--all-warnings"])
+        let allLines = all.error.split(separator: "\n")
+        #expect(allLines.filter { $0.contains(": warning: reference ") }.count == 25 && !allLines.contains { $0.hasPrefix("…") }, "\(allLines)")
+    }
+
     @Test func checkPrintsFindingsAsPathLineSeverityMessage() throws {
         let site = try Site()
         defer { site.remove() }
