@@ -120,7 +120,7 @@ public struct SiteBuilder: Sendable {
         }
         InputFingerprint.remove(root: root)
 
-        var cache = options.clean ? nil : session?.cache(root: root) ?? BuildCache.load(root: root)
+        var cache = options.clean ? nil : session?.cache(root: root) ?? BuildCache.load(root: root, tool: tool)
         timer.mark("cache load")
         // without a cache for it, a folder of other files is not taken over unless --clean says so (they would
         // be removed as stale pages); what a killed build left is the build's

@@ -51,6 +51,25 @@ import Testing
         }
     }
 
+    /// Loaded by another build of the tool, the cache's cables are read light: their listings (what names
+    /// their outputs) and everything else as saved, without the rest of their front matter; the same build
+    /// reads them whole.
+    @Test func anotherBuildOfTheToolReadsTheCablesLight() throws {
+        let root = Temp.directory("cache-light")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var cache = sample(cables: 5000, outputs: 100)
+        try cache.save(root: root, previous: nil)
+        let light = try #require(BuildCache.load(root: root, tool: "chancery 0.2 999 999"))
+        expectSame(light, cache)
+        for (path, entry) in light.cables {
+            #expect(entry.record.date == cache.cables[path]!.record.date)
+            #expect(entry.record.meta.id == nil, "\(path): front matter beyond the listing not kept")
+        }
+        let whole = try #require(BuildCache.load(root: root, tool: cache.tool))
+        expectSame(whole, cache)
+        #expect(whole.cables.values.allSatisfy { $0.record.meta.id == $0.record.id && $0.record.meta.title == $0.record.title })
+    }
+
     @Test func aSavedCacheLoadsAsItWas() throws {
         let root = Temp.directory("cache-base")
         defer { try? FileManager.default.removeItem(atPath: root) }

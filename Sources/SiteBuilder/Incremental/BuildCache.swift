@@ -94,8 +94,10 @@ struct BuildCache: Sendable {
         DiskIO.remove(file(root: root))
     }
 
-    static func load(root: String) -> BuildCache? {
-        guard let bytes = try? DiskIO.read(file(root: root)), var cache = BuildCacheFile.decode(bytes) else { return nil }
+    /// The saved state. A build passes its `tool`: a cache written by another build of the tool is read light
+    /// (`BuildCacheFile.decode`), since that build uses its cables only to name their outputs.
+    static func load(root: String, tool: String? = nil) -> BuildCache? {
+        guard let bytes = try? DiskIO.read(file(root: root)), var cache = BuildCacheFile.decode(bytes, tool: tool) else { return nil }
         // a journal written on another base (one replaced since) is not this one's
         if let journal = try? DiskIO.read(journal(root: root)) {
             var r = BinaryReader(journal)
