@@ -41,13 +41,10 @@ enum Signature {
             guard before > t.startIndex, words <= 3 else { return nil }
             let prose = t[t.startIndex..<before]
             let name: () -> String? = { t.endIndex - k <= 32 ? find(in: [t[k...]]) : nil }
-            if endsSentence(prose) {
-                guard let found = name() else { return nil }
-                if !capitals, !isNameOnlyHere(word, in: body) { return nil }
-                return (k, found)
-            }
-            if !capitals, endsWithParagraphNumber(prose) {
-                guard let found = name(), isNameOnlyHere(word, in: body) else { return nil }
+            // after a sentence, or a name in mixed case after a paragraph number; a name in mixed case must be
+            // no word of the text
+            if endsSentence(prose) || !capitals && endsWithParagraphNumber(prose) {
+                guard let found = name(), capitals || isNameOnlyHere(word, in: body) else { return nil }
                 return (k, found)
             }
             guard capitals else { return nil }
@@ -66,9 +63,7 @@ enum Signature {
     /// sentence ends with at a line's start (`… posed in paragraph` | `¶3. Koenig`), or a paragraph that holds
     /// only the signature.
     private static func endsWithParagraphNumber(_ t: ArraySlice<UInt8>) -> Bool {
-        var k = t.endIndex
-        while k > t.startIndex, t[k - 1] != ASCII.space { k -= 1 }
-        var word = t[k..<t.endIndex]
+        var word = lastWord(t)
         if word.starts(with: [0xC2, 0xB6]) { word = word.dropFirst(2) }   // ¶
         guard word.last == ASCII.period else { return false }
         let digits = word.dropLast()
@@ -126,11 +121,23 @@ enum Signature {
     /// Text whose last word is no prose a name in capitals could continue: a number or a rule (no letters,
     /// `14`, `*****`), or a web address (`/`, `_`, `:`, `@` or `=` in it).
     private static func endsWithNonProse(_ t: ArraySlice<UInt8>) -> Bool {
-        var k = t.endIndex
-        while k > t.startIndex, t[k - 1] != ASCII.space { k -= 1 }
-        let word = t[k..<t.endIndex]
+        let word = lastWord(t)
         guard !word.isEmpty else { return false }
         return !word.contains(where: ASCII.isLetter) || word.contains(where: { "/_:@=".utf8.contains($0) })
+    }
+
+    /// The text after the last space.
+    private static func lastWord(_ t: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var k = t.endIndex
+        while k > t.startIndex, t[k - 1] != ASCII.space { k -= 1 }
+        return t[k..<t.endIndex]
+    }
+
+    /// A word or words that close a telegram or mark it, not a name: `END`, `NNNN`, `BT`, `SUMMARY`, a
+    /// classification or caveat (`SECRET`, `NOFORN`), `END TEXT`.
+    private static func isMarkNotName(_ upper: String) -> Bool {
+        ["END", "NNNN", "BT", "SUMMARY", "COMMENT"].contains(upper) || Classification(label: upper) != nil
+            || Caveats.known.contains(upper) || upper.hasPrefix("END ")
     }
 
     /// Text that ends a sentence: a stop (and perhaps a closing quote or parenthesis) after a word that is not an
@@ -163,7 +170,7 @@ enum Signature {
         guard (3...20).contains(t.count), t.allSatisfy(ASCII.isLower) else { return nil }
         guard let previous = before.last?.trimmed else { return nil }
         let upper = t.string.uppercased()
-        if ["END", "NNNN", "BT", "SUMMARY", "COMMENT"].contains(upper) || Caveats.known.contains(upper) { return nil }
+        if isMarkNotName(upper) { return nil }
         // a rule (`***** *****`), a web address, a sign-off in mixed case (`Jeff`)
         if !previous.isEmpty, !previous.contains(where: ASCII.isAlnum) { return upper }
         if previous.firstRange(of: "://".utf8) != nil || previous.firstRange(of: "www.".utf8) != nil { return upper }
@@ -197,10 +204,7 @@ enum Signature {
         // the name written twice, in capitals and as typed (`SHANNON Shannon`), is one name
         let parts = upper.split(separator: " ")
         if parts.count == 2, parts[0] == parts[1] { upper = String(parts[0]) }
-        // a lone classification or caveat word is not a signature
-        if Classification(label: upper) != nil || Caveats.known.contains(upper) || ["END", "NNNN", "BT", "SUMMARY", "COMMENT"].contains(upper) { return nil }
-        if upper.hasPrefix("END ") { return nil }
-        return upper
+        return isMarkNotName(upper) ? nil : upper
     }
 }
 
