@@ -1,13 +1,13 @@
 /// The encoding of a CSV read in chunks, settled by its first bytes, and its chunks as the UTF-8 the reader
-/// scans: UTF-16 (with its byte order mark, as Excel's "Unicode text" and LibreOffice save it, or without, its
-/// first two code units ASCII with the NUL byte on the same side) is turned into UTF-8 as it streams; anything
+/// scans: UTF-16 (with its byte order mark, as Excel's "Unicode text" and LibreOffice save it, or without, told
+/// as a text file's is, by `UnmarkedUTF16`) is turned into UTF-8 as it streams; anything
 /// else passes through untouched (a UTF-8 byte order mark is the reader's to skip).
 ///
 /// A chunk may end inside a code unit or between the two halves of a surrogate pair: what is not yet whole is
 /// held for the next chunk (an unpaired surrogate becomes U+FFFD, a lone last byte is dropped).
 struct CSVInputEncoding: Sendable {
-    /// How many bytes are looked at before deciding.
-    private static let headSize = 4
+    /// How many bytes are looked at before deciding: as many as `UnmarkedUTF16` reads of a text file.
+    private static let headSize = UnmarkedUTF16.window
 
     private enum Mode: Sendable {
         case undecided
@@ -38,7 +38,9 @@ struct CSVInputEncoding: Sendable {
             return Array(chunk)
         case .undecided:
             held.append(contentsOf: chunk)
-            guard held.count >= Self.headSize || atEOF else { return [] }
+            // a head whose first two code units hold no NUL is no UTF-16 (of a CSV's ASCII header): decided at
+            // once, so that rows arrive as soon as they are complete
+            guard held.count >= Self.headSize || atEOF || held.count >= 4 && !held[..<4].contains(0) else { return [] }
             let head = held
             held = []
             mode = Self.settle(head)
@@ -57,11 +59,7 @@ struct CSVInputEncoding: Sendable {
     /// The mode the first bytes show.
     private static func settle(_ head: [UInt8]) -> Mode {
         if let mark = ByteOrderMark.of(head), mark != .utf8 { return .utf16(mark) }
-        guard head.count >= headSize else { return .utf8 }
-        func isText(_ b: UInt8) -> Bool { (0x20...0x7E).contains(b) || b == 0x0A || b == 0x0D || b == 0x09 }
-        if head[1] == 0, head[3] == 0, isText(head[0]), isText(head[2]) { return .utf16(.utf16LE) }
-        if head[0] == 0, head[2] == 0, isText(head[1]), isText(head[3]) { return .utf16(.utf16BE) }
-        return .utf8
+        return UnmarkedUTF16.byteOrder(head).map(Mode.utf16) ?? .utf8
     }
 
     /// The whole code units of what is held and `chunk` as UTF-8; an odd byte, and a high surrogate that may be
