@@ -115,10 +115,10 @@ import Testing
         #expect(html.contains("built without its search index") && html.contains("href=\"/tag/\""))
     }
 
-    /// README: the client is "under 15 KB".
+    /// README: the client is at most 15 KB (15,000 bytes, as the search issue counts them).
     @Test func clientStaysUnder15KB() throws {
         let size = try #require(FileManager.default.contents(atPath: Repo.root + "/Themes/default/assets/search.js")).count
-        #expect(size < 15 * 1024, "search.js is \(size) bytes")
+        #expect(size <= 15_000, "search.js is \(size) bytes")
     }
 
     private func snapshot(_ directory: String) -> [String: Data] {

@@ -200,6 +200,9 @@ async function found(params) {
   check('snippet prefers the body to the SUBJECT line', bodied.html.includes('Lt. Gen. <mark>Kidwai</mark> met') && !bodied.html.includes('<mark>KHAN</mark>'), bodied.html);
   const headed = client.snippet('SUBJECT: KHAN\n\n1. Nothing here.', new Set(['khan']));
   check('snippet falls back to the header', headed.html.includes('<mark>KHAN</mark>'), headed.html);
+  // the telegram's end-of-message mark is not text: a snippet near the end stops before it
+  const ended = client.snippet('SUBJECT: X\n\n1. Kidwai left for Rawalpindi.\n\nPATTERSON\nNNNN\n', new Set(['kidwai']));
+  check('snippet stops before NNNN', ended.html.includes('PATTERSON') && !ended.html.includes('NNNN'), ended.html);
 
   // the tokenizer agrees with the Swift one
   if (casesFile) {

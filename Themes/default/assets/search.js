@@ -1,5 +1,4 @@
-/* Chancery search (index: Sources/SiteBuilder/Search): /search/ answers the query in its URL, a cable page
-marks the words of ?highlight=. */
+// Chancery search (index: SearchFormat.swift); marks ?highlight= words on a cable page
 (() => {
 const STOP = new Set('an and are as at be been but by for from had has have he his in is it its of on or that the their there they this to was were which will with would'.split(' '));
 const SP = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ς: 'σ' };
@@ -14,7 +13,7 @@ function term(raw) {
 }
 const tokens = (text) => (text.match(WORD) || []).map(term).filter(Boolean);
 
-let root = '/search/', meta = null, files = {};   // by path; shards by number
+let root = '/search/', meta = null, files = {};
 const get = (path, json) => files[path] || (files[path] = fetch(root + path).then((r) => {
  if (!r.ok) throw new Error(path + ': ' + r.status);
  return json ? r.json() : r.arrayBuffer().then((b) => new Uint8Array(b));
@@ -25,7 +24,7 @@ class Reader {
 }
 const fnv = (s) => new TextEncoder().encode(s).reduce((h, b) => Math.imul(h ^ b, 0x01000193), 0x811c9dc5) >>> 0;
 const hex = (n, d) => n.toString(16).padStart(d, '0');
-// vocabulary shard: term → {df, flags, lengths, offsets or file x}
+// t/ shard: term → entry
 const shard = (s) => files[s] || (files[s] = get('t/' + hex(s, meta.digits) + '.bin').then((u) => {
  const r = new Reader(u), map = new Map(), dec = new TextDecoder();
  let prev = new Uint8Array(), off = 0, poff = 0;
@@ -62,18 +61,18 @@ function intersect(lists) {
  for (const l of lists.slice(1)) { const s = new Set(l.docs); out = out.filter((d) => s.has(d)); }
  return out;
 }
-// an id as the index keys it (08 STATE 037957 → 08state37957), or null
+// 08 STATE 037957 → 08state37957, or null
 function idKey(s) {
  const m = /^\s*(\d\d)?\s*([a-z][a-z .-]*[a-z])\s*0*(\d{1,8})\s*$/i.exec(s);
  return m && (m[1] || '') + m[2].replace(/[ .-]/g, '').toLowerCase() + m[3];
 }
-// {q, cites, tag, origin, cls, year} → {docs (ranked), terms, mode: all|words|some|id|cites|none|empty, redirect, cites}
+// {q, cites, tag, origin, cls, year} → {docs (ranked), terms, mode, redirect, cites}
 async function search(p) {
  meta ||= await get('meta.json', 1);
  let q = p.q || '', k = idKey(q), id = k && await entry('#' + k), cites = p.cites && idKey(p.cites);
  if (k && !id && !cites && await entry('r:' + k)) { cites = k; q = ''; }   // an id not held: the cables citing it
  let c, mode = cites ? 'cites' : 'all';
- // terms in a row: a "phrase", or a word the tokenizer splits (al-Qaida)
+ // a "phrase", or a word split in two (al-Qaida)
  const groups = [];
  if (!id) q.replace(/["“”]([^"“”]*)["“”]?|[^\s"“”]+/g, (m, ph) => { const t = tokens(ph ?? m); if (t.length) groups.push(t); });
  const terms = [...new Set(groups.flat())], y = meta.years.find((y) => y[0] === +p.year), none = { docs: [], terms, mode, cites, redirect: -1 };
@@ -94,7 +93,7 @@ async function search(p) {
   const want = new Set(c), pos = await Promise.all(g.map((t) => positions(lists[t], want)));
   c = c.filter((d) => [...pos[0].get(d)].some((x) => pos.every((m, i) => m.get(d).has(x + i))));
  }
- if (!c.length && all.length) { mode = 'words'; c = all; }   // no phrase matched: the words anywhere
+ if (!c.length && all.length) { mode = 'words'; c = all; }
  if (!c.length && terms.length > 1 && found.length) {
   mode = 'some';
   c = [...new Set(found.flatMap((l) => [...l.docs]))].filter(ok);
@@ -128,10 +127,10 @@ async function facets(docs) {
  ['origin', 'cls', 'tag'].forEach((k, i) => { out[k] = [...n[i]].map(([v, c]) => [names[i][v][0], names[i][v][2], c]).sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1)); });
  return out;
 }
-// the stretch with the most matches, escaped, matches in <mark>; after the SUBJECT (in the body) if any
+// the stretch with most matches, after the SUBJECT if any, before NNNN
 const esc = (s) => s.replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
 function snippet(text, want) {
- const ws = [...text.matchAll(WORD)].map((m) => ({ a: m.index, b: m.index + m[0].length, t: term(m[0]) }));
+ const ws = [...text.split(/\nNNNN/)[0].matchAll(WORD)].map((m) => ({ a: m.index, b: m.index + m[0].length, t: term(m[0]) }));
  const m = /^SUBJECT:.*(\n.*\S.*)*/m.exec(text), body = m ? m.index + m[0].length : 0;
  let best = -1, top = 0;
  ws.forEach((w, i) => {
@@ -152,7 +151,6 @@ function snippet(text, want) {
 if (typeof module === 'object') module.exports = { tokens, idKey, search, doc, years, facets, snippet, setRoot: (r) => { root = r; meta = null; files = {}; } };
 if (typeof document === 'undefined') return;
 
-// the page
 const D = document, $ = (id) => D.getElementById(id), fmt = (n) => n.toLocaleString('en');
 function el(tag, cls, text, parent) {
  const e = D.createElement(tag);
@@ -178,7 +176,6 @@ async function show() {
  status.textContent = 'Searching…';
  const res = await search(P), n = res.docs.length, page = Math.max(1, +P.page || 1), pages = Math.ceil(n / PER);
  if (res.redirect >= 0 && !filtered) return location.replace(cableURL(await doc(res.redirect)));
- // citing an id: the heading names it, linked if held
  const e = res.cites && await entry('#' + res.cites), row = e?.df === 1 && await doc((await postings(e)).docs[0]), id = res.cites?.toUpperCase();
  if (id) $('search-h').replaceChildren('Cables citing ', Object.assign(el(row ? 'a' : 'span', 'mono', id), row && { href: cableURL(row) }));
  status.textContent = res.mode === 'none' ? 'These words are too common.' : !n ? 'No cable matches.'
@@ -226,7 +223,7 @@ async function counts(docs) {
   }
  }
 }
-// results per year: SVG bars that filter by year
+// results per year, bars filter by year
 function chart(by) {
  if (by.size < 2) return;
  const lo = Math.min(...by.keys()), n = Math.max(...by.keys()) - lo + 1, max = Math.max(...by.values());
