@@ -190,6 +190,20 @@ import Testing
         expectSame(BuildCache.load(root: root), big)
     }
 
+    /// A delta too large for the journal is not encoded whole to find that out: at 250,000 cables all rendered
+    /// again (a template changed) the record was as large as the base, ~500 MB held at the build's peak.
+    @Test func aDeltaStopsEncodingPastItsLimit() throws {
+        let first = sample(cables: 10, outputs: 10)
+        var big = first
+        for k in 0..<60_000 { big.outputs["page/\(k)/index.html"] = UInt64(k) }
+        let delta = BuildCacheDelta(from: first, to: big)
+        var whole = BinaryWriter(capacity: 64)
+        #expect(delta.write(&whole))
+        var cut = BinaryWriter(capacity: 64)
+        #expect(!delta.write(&cut, limit: 1 << 16))
+        #expect(cut.bytes.count < (1 << 16) + 64 && whole.bytes.count > 1 << 20, "\(cut.bytes.count) of \(whole.bytes.count) bytes")
+    }
+
     /// A base of 20 cables and a journal with one output changed since.
     private func baseAndJournal(_ name: String) throws -> String {
         let root = Temp.directory(name)

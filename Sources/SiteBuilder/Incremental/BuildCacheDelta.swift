@@ -89,13 +89,23 @@ struct BuildCacheDelta {
         if let neighbourKeys { cache.neighbourKeys = neighbourKeys }
     }
 
-    func write(_ w: inout BinaryWriter) {
+    /// Appends the delta to `w`; gives up, returning false, as soon as `w` holds more than `limit` bytes (a
+    /// delta that large is not worth a journal record: a new base is written instead, and the record, as
+    /// large as the base when every page was rendered again, is never held whole).
+    @discardableResult
+    func write(_ w: inout BinaryWriter, limit: Int = .max) -> Bool {
         w.uint(settingsKey); w.string(tool); w.string(outputDirectory); w.uint(shapeKey)
         w.uint(UInt64(cables.count))
-        for (path, entry) in cables { w.string(path); BuildCacheFile.write(entry, to: &w) }
+        for (path, entry) in cables {
+            w.string(path); BuildCacheFile.write(entry, to: &w)
+            if w.bytes.count > limit { return false }
+        }
         w.strings(removedCables)
         w.uint(UInt64(outputs.count))
-        for (path, hash) in outputs { w.string(path); w.uint(hash) }
+        for (path, hash) in outputs {
+            w.string(path); w.uint(hash)
+            if w.bytes.count > limit { return false }
+        }
         w.strings(removedOutputs)
         w.uint(UInt64(pageKeys.count))
         for (path, key) in pageKeys { w.string(path); w.uint(key) }
@@ -105,6 +115,7 @@ struct BuildCacheDelta {
             w.uint(UInt64(neighbourKeys.count))
             for key in neighbourKeys { w.uint(key) }
         }
+        return w.bytes.count <= limit
     }
 
     static func read(_ r: inout BinaryReader) throws(BinaryReader.Malformed) -> BuildCacheDelta {
