@@ -14,6 +14,25 @@ import Testing
         #expect(LinkScanner.resolve("a&amp;b/", from: "index.html", base: "") == "a&b/")
     }
 
+    /// A site published under `/archive`: a path from the host's root is the site's only below it.
+    @Test func pathsOutsideTheBasePathAreNotTheSites() {
+        for target in ["/tag/PREL/", "/archives/x/", "/", "/archive.html"] { #expect(LinkScanner.isOutside(target, base: "/archive"), "\(target)") }
+        for target in ["/archive/tag/PREL/", "/archive", "/archive/", "/archive?q=1", "/archive#top", "tag/PREL/", "//cdn.example/x", "https://e.org/"] {
+            #expect(!LinkScanner.isOutside(target, base: "/archive"), "\(target)")
+        }
+        #expect(!LinkScanner.isOutside("/tag/PREL/", base: ""))
+        #expect(LinkScanner.resolve("/archives/x/", from: "index.html", base: "/archive") == "archives/x/", "a prefix of a name is no base path")
+    }
+
+    /// Content's links from the site's root get the base path when the site is published below the host's root.
+    @Test func markdownLinksFromTheRootGetTheBasePath() {
+        let html = MarkdownRenderer.html("[a](/tag/PREL/) [b](/archive/tag/PK/) [c](../x/) [d](https://e.org/y) ![i](/assets/i.png) <https://f.org/>",
+                                         basePath: "/archive")
+        #expect(html.contains("href=\"/archive/tag/PREL/\"") && html.contains("href=\"/archive/tag/PK/\"") && html.contains("href=\"../x/\""), "\(html)")
+        #expect(html.contains("href=\"https://e.org/y\"") && html.contains("src=\"/archive/assets/i.png\"") && html.contains("href=\"https://f.org/\""), "\(html)")
+        #expect(MarkdownRenderer.html("[a](/tag/PREL/)").contains("href=\"/tag/PREL/\""))
+    }
+
     @Test func fragmentsAreDecoded() {
         #expect(LinkScanner.fragment(of: "/tag/PREL/#y2009") == "y2009")
         #expect(LinkScanner.fragment(of: "#caf%C3%A9") == "café")

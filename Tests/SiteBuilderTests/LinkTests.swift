@@ -99,6 +99,17 @@ import SiteBuilder
         let (_, other) = Self.splitSearch(result.broken, base: "/archive")
         #expect(other.isEmpty, "\(Self.report(other))")
 
+        // a free page's links from the site's root are given the base path, as the theme's are
+        site.assertFileContent("about/index.html", contains: ["href=\"/archive/tag/PREL/\"", "href=\"/archive/cable/2008/04/08STATE37957/#p2\""])
+        // and `chancery check` agrees; a link from the host's root that is not the site's is broken there
+        #expect(SiteCheck(root: site.root, output: site.output).run().findings.filter { $0.message.hasPrefix("broken link") }.isEmpty)
+        let about = try #require(site.text("about/index.html"))
+        try site.write(about.replacingOccurrences(of: "href=\"/archive/tag/PREL/\"", with: "href=\"/tag/PREL/\""), to: "Public/about/index.html")
+        let outside = SiteCheck(root: site.root, output: site.output).run().findings.filter { $0.message.hasPrefix("broken link") }
+        #expect(outside.map(\.message) == ["broken link /tag/PREL/ (outside the site, which is published under /archive/: write /archive/tag/PREL/)"],
+                "\(outside)")
+        try site.write(about, to: "Public/about/index.html")
+
         site.assertFileContent("cable/2008/04/08STATE37957/index.html", contains: [
             "<link rel=\"canonical\" href=\"https://example.org/archive/cable/2008/04/08STATE37957/\">",
             "<link rel=\"stylesheet\" href=\"/archive/assets/style.css\">",

@@ -174,7 +174,8 @@ enum ReadingRoom {
         menu: About
         ---
 
-        This room exists for the **tests**. Download the [JSON](../data/cables.json).
+        This room exists for the **tests**. Download the [JSON](../data/cables.json). Start at [PREL](/tag/PREL/) or
+        [the cable](/cable/2008/04/08STATE37957/#p2).
         """
 
     static var site: String { siteYML + "\n" + cables }

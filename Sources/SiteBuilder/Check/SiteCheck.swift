@@ -147,6 +147,12 @@ public struct SiteCheck: Sendable {
                     checkOwn(fragment, target, line)
                     continue
                 }
+                if LinkScanner.isOutside(target, base: base) {
+                    result.count += 1
+                    result.broken.append(BuildError(path: "Public/" + page, line: line, message:
+                        "broken link \(target) (outside the site, which is published under \(base)/: write \(base)\(target))"))
+                    continue
+                }
                 guard let resolved = LinkScanner.resolve(target, from: page, base: base) else { continue }
                 result.count += 1
                 let candidates = resolved.hasSuffix("/") || resolved.isEmpty ? [resolved + "index.html"] : [resolved, resolved + "/index.html"]
@@ -349,6 +355,15 @@ enum LinkScanner {
         return out
     }
 
+    /// Whether `target` is a path from the host's root that is not below the site's base path (`/tag/PREL/` on a
+    /// site published under `/archive`): a page that is not the site's, which no file of Public/ can tell about.
+    static func isOutside(_ target: String, base: String) -> Bool {
+        guard !base.isEmpty, target.hasPrefix("/"), !target.hasPrefix("//") else { return false }
+        var path = Substring(target)
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
+        return path != base && !path.hasPrefix(base + "/")
+    }
+
     /// The file path (relative to Public/) a link points to, or nil for external, fragment-only or query-only links.
     static func resolve(_ target: String, from page: String, base: String) -> String? {
         var t = Substring(target.replacingEntities)
@@ -359,7 +374,7 @@ enum LinkScanner {
         var parts: [Substring]
         if t.hasPrefix("/") {
             var path = t
-            if !base.isEmpty, path.hasPrefix(base) { path = path.dropFirst(base.count) }
+            if !base.isEmpty, path == base || path.hasPrefix(base + "/") { path = path.dropFirst(base.count) }
             parts = path.split(separator: "/", omittingEmptySubsequences: true)
         } else {
             parts = page.split(separator: "/").dropLast() + t.split(separator: "/", omittingEmptySubsequences: true)

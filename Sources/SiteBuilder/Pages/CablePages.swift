@@ -85,7 +85,7 @@ struct CablePages {
         // body ("Ref C") links to it
         let cited = cable.referenceLine.map { ReferenceLine.cited($0, year: ReferenceID.parts(record.id)?.year, ownID: record.id) } ?? []
         let letters = cited.first?.letter == nil ? [] : Set(cited.compactMap { $0.letter?.utf8.first })   // as ReferenceSection lists them
-        let body = BodyDecorator.decorate(MarkdownRenderer.html(cable.body), referenceLetters: letters)
+        let body = BodyDecorator.decorate(MarkdownRenderer.html(cable.body, basePath: urls.base), referenceLetters: letters)
         let view = cableView(i, cable: cable, cited: cited, body: body, path: path)
         // "08STATE37957: POSSIBLE RELEASE OF A.Q. KHAN"; a cable without a subject is "Cable 02BRASILIA4227"
         // (as its heading says), not its id twice

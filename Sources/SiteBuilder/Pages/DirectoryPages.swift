@@ -89,7 +89,7 @@ struct DirectoryPages {
     }
 
     func freePage(_ page: ContentLoader.Page) -> OutputFile {
-        let html = MarkdownRenderer.html(page.markdown)
+        let html = MarkdownRenderer.html(page.markdown, basePath: context.urls.base)
         return context.page("page", path: context.urls.page(page.slug), title: page.title, breadcrumbs: [home],
                             content: FreePageView(title: page.title, content: html))
     }

@@ -19,12 +19,35 @@ public enum MarkdownRenderer {
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
-    public static func html(_ markdown: String) -> String {
+    /// The HTML of `markdown`. With a `basePath` (`/archive`: the site is published below the host's root), a
+    /// link or image from the site's root (`/tag/PREL/`) is given it (`/archive/tag/PREL/`), as the theme's links
+    /// are: content links to the site's pages the same way wherever the site is published. One already below
+    /// the base path, and links with a host or scheme, are left as written.
+    public static func html(_ markdown: String, basePath: String = "") -> String {
         _ = registered
-        return parseLock.withLock { _ in render(markdown) }
+        return parseLock.withLock { _ in render(markdown, basePath: basePath) }
     }
 
-    private static func render(_ markdown: String) -> String {
+    /// `url` given `basePath` when it is a path from the site's root not already below it; nil when it stays.
+    static func rooted(_ url: String, basePath: String) -> String? {
+        guard !basePath.isEmpty, url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
+        if url == basePath || url.hasPrefix(basePath + "/") || url.hasPrefix(basePath + "?") || url.hasPrefix(basePath + "#") { return nil }
+        return basePath + url
+    }
+
+    private static func rebase(_ document: OpaquePointer, basePath: String) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node),
+                  let rebased = rooted(String(cString: url), basePath: basePath) else { continue }
+            cmark_node_set_url(node, rebased)
+        }
+    }
+
+    private static func render(_ markdown: String, basePath: String) -> String {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
@@ -37,6 +60,7 @@ public enum MarkdownRenderer {
         }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
+        if !basePath.isEmpty { rebase(document, basePath: basePath) }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
