@@ -65,6 +65,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output + "/index.html"))
     }
 
+    /// swift-mustache refuses a partial inside an inheriting template's body only at the template's end (it
+    /// reported line 185 of 184, quoting nothing): the error names the partial's line and column.
+    @Test func aTagBetweenBlocksIsReportedWhereItIs() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Themes/default/templates/404.mustache --
+            {{<layout}}
+            {{! a comment is allowed }}
+            {{$content}}<p>{{#x}}y{{/x}}</p>{{/content}}
+              {{> footer}}
+            {{$title}}T{{/title}}
+            {{/layout}}
+
+            """)
+        #expect(site.errorLines == ["Themes/default/templates/404.mustache:4: error: template error: only block overrides may appear inside an inheriting partial (column 3: {{> footer}})"],
+                "\(site.errorLines)")
+        #expect(TemplateTags.firstNonBlockInInheritance(of: "{{<a}}{{$b}}{{c}}{{/b}}\n {{d}}{{/a}}")! == (2, 2, "{{d}}"))
+        #expect(TemplateTags.firstNonBlockInInheritance(of: "{{<a}}{{$b}}{{c}}{{/b}}{{/a}}{{d}}") == nil)
+        #expect(TemplateTags.firstNonBlockInInheritance(of: "{{=<% %>=}}<%<a%>\n<%#b%><%/b%><%/a%>")! == (2, 1, "{{#b}}"))
+    }
+
     @Test func templateErrorOnTheFirstLine() throws {
         let site = try SiteFixture(ReadingRoom.site + "\n-- Themes/default/templates/404.mustache --\n{{<layout}}{{$content}}{{#x}}{{/y}}{{/content}}{{/layout}}\n")
         let line = try #require(site.errorLines.first)

@@ -76,6 +76,11 @@ struct Theme: Sendable {
             do {
                 library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // swift-mustache reports what an inheriting partial may not hold at the partial's end: the piece is found here
+                let inheritance = [.illegalTokenInsideInheritSection, .textInsideInheritSection].contains(error.error as? MustacheTemplate.Error)
+                if inheritance, let at = TemplateTags.firstNonBlockInInheritance(of: source.text) {
+                    throw BuildError(path: source.path, line: at.line, message: "template error: \(describe(error.error)) (column \(at.column): \(at.text))")
+                }
                 let column = error.context.lineNumber == 1 ? error.context.columnNumber - HTMLEscaping.pragma.count : error.context.columnNumber
                 throw BuildError(path: source.path, line: error.context.lineNumber,
                                  message: "template error: \(describe(error.error)) (column \(column): \(error.context.line.replacingPragma.trimmingSpaces))")
@@ -84,7 +89,7 @@ struct Theme: Sendable {
             }
         }
         // each template's bytes hashed and its partials read once, for the checks and keys below
-        let scanned = sources.mapValues { (hash: FastHash.of(Array($0.text.utf8)), partials: partials(in: $0.text)) }
+        let scanned = sources.mapValues { (hash: FastHash.of(Array($0.text.utf8)), partials: TemplateTags.partials(in: $0.text)) }
         // every partial a template names must exist
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             // a dynamic partial (`{{>*name}}`) is named by the data, when rendering
@@ -137,47 +142,6 @@ struct Theme: Sendable {
             if entry.isDirectory { collectAssets(folder + "/" + entry.name, prefix: prefix + entry.name + "/", into: &assets) }
             else { assets[prefix + entry.name] = folder + "/" + entry.name }
         }
-    }
-
-    /// `{{> name}}` and `{{< name}}` references with their lines, read as swift-mustache reads the template: a
-    /// comment (`{{! … }}`) names nothing, and a set-delimiter tag (`{{=<% %>=}}`) changes the delimiters of
-    /// the tags after it (`<%> rows %>`). A reference missed here would be a missing partial rendered as
-    /// nothing without an error, and a template whose edits leave the pages that use it unrendered.
-    static func partials(in text: String) -> [(String, Int)] {
-        let bytes = Array(text.utf8)
-        var open = Array("{{".utf8), close = Array("}}".utf8)
-        func delimiter(_ d: [UInt8], at k: Int) -> Bool { k + d.count <= bytes.count && bytes[k..<k + d.count].elementsEqual(d) }
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        var found: [(String, Int)] = []
-        var line = 1
-        var i = 0
-        while i < bytes.count {
-            guard delimiter(open, at: i) else {
-                if bytes[i] == 0x0A { line += 1 }
-                i += 1
-                continue
-            }
-            let start = i + open.count
-            var end = start
-            while end < bytes.count && !delimiter(close, at: end) { end += 1 }
-            guard end < bytes.count else { break }  // an unclosed tag: the parser has said so already
-            let tag = bytes[start..<end], tagLine = line
-            line += tag.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            i = end + close.count
-            switch tag.first {
-            case UInt8(ascii: ">"), UInt8(ascii: "<"):
-                let name = String(decoding: tag.dropFirst(), as: UTF8.self).trimmingSpaces
-                if !name.isEmpty, !name.contains(" ") { found.append((name, tagLine)) }
-            case UInt8(ascii: "="):
-                // `=<% %>=`: the two new delimiters, between the equals signs
-                guard tag.count > 2, tag.last == UInt8(ascii: "=") else { continue }
-                let parts = tag.dropFirst().dropLast().split(whereSeparator: isSpace)
-                if parts.count == 2 { open = Array(parts[0]); close = Array(parts[1]) }
-            default:
-                continue
-            }
-        }
-        return found
     }
 
     private static func describe(_ error: Swift.Error) -> String {

@@ -1,0 +1,96 @@
+/// A Mustache template's tags and the text between them, in order, as swift-mustache reads them: a
+/// set-delimiter tag (`{{=<% %>=}}`) changes the delimiters of the tags after it. Each piece comes with the
+/// line and column (1-based, in bytes) where it starts, for errors that point at it.
+struct TemplateTags {
+    enum Piece {
+        /// Text between tags.
+        case text(ArraySlice<UInt8>, line: Int, column: Int)
+        /// A tag's content between its delimiters (`>header`, `$head`, `/layout`).
+        case tag(ArraySlice<UInt8>, line: Int, column: Int)
+    }
+
+    /// The pieces of `text`; an unclosed tag ends the list (the parser reports it).
+    static func pieces(of text: String) -> [Piece] {
+        let bytes = Array(text.utf8)
+        var open = Array("{{".utf8), close = Array("}}".utf8)
+        func delimiter(_ d: [UInt8], at k: Int) -> Bool { k + d.count <= bytes.count && bytes[k..<k + d.count].elementsEqual(d) }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var out: [Piece] = []
+        var line = 1, lineStart = 0
+        var textStart = 0, textLine = 1, textColumn = 1
+        var i = 0
+        while i < bytes.count {
+            guard delimiter(open, at: i) else {
+                if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+                i += 1
+                continue
+            }
+            if textStart < i { out.append(.text(bytes[textStart..<i], line: textLine, column: textColumn)) }
+            let start = i + open.count
+            var end = start
+            while end < bytes.count && !delimiter(close, at: end) { end += 1 }
+            guard end < bytes.count else { return out }
+            let tag = bytes[start..<end]
+            out.append(.tag(tag, line: line, column: i - lineStart + 1))
+            for k in i..<end where bytes[k] == 0x0A { line += 1; lineStart = k + 1 }
+            i = end + close.count
+            (textStart, textLine, textColumn) = (i, line, i - lineStart + 1)
+            // `=<% %>=`: the two new delimiters, between the equals signs
+            if tag.first == UInt8(ascii: "="), tag.count > 2, tag.last == UInt8(ascii: "=") {
+                let parts = tag.dropFirst().dropLast().split(whereSeparator: isSpace)
+                if parts.count == 2 { open = Array(parts[0]); close = Array(parts[1]) }
+            }
+        }
+        if textStart < bytes.count { out.append(.text(bytes[textStart...], line: textLine, column: textColumn)) }
+        return out
+    }
+
+    /// The partials and parents a template names (`{{> header}}`, `{{< layout}}`), with their lines.
+    static func partials(in text: String) -> [(String, Int)] {
+        pieces(of: text).compactMap { piece in
+            guard case let .tag(tag, line, _) = piece, tag.first == UInt8(ascii: ">") || tag.first == UInt8(ascii: "<") else { return nil }
+            let name = String(decoding: tag.dropFirst(), as: UTF8.self).trimmingSpaces
+            return !name.isEmpty && !name.contains(" ") ? (name, line) : nil
+        }
+    }
+
+    /// Where an inheriting partial (`{{<layout}}…{{/layout}}`) holds something other than block overrides
+    /// (`{{$head}}…{{/head}}`), comments and white space — what swift-mustache refuses, reporting the end of
+    /// the template: the line, column and text of the first such piece.
+    static func firstNonBlockInInheritance(of text: String) -> (line: Int, column: Int, text: String)? {
+        var inheriting = false, depth = 0
+        for piece in pieces(of: text) {
+            switch piece {
+            case let .text(bytes, line, column):
+                guard inheriting, depth == 0, let first = bytes.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else { continue }
+                // the line and column of the first character that is not white space
+                let before = bytes[bytes.startIndex..<first]
+                let newlines = before.filter { $0 == 0x0A }.count
+                let lastNewline = before.lastIndex(of: 0x0A)
+                let at = (line + newlines, lastNewline.map { first - $0 } ?? column + first - bytes.startIndex)
+                let rest = bytes[first...].prefix { $0 != 0x0A }
+                return (at.0, at.1, String(decoding: rest, as: UTF8.self).trimmingSpaces)
+            case let .tag(tag, line, column):
+                let kind = tag.first
+                if !inheriting {
+                    if kind == UInt8(ascii: "<") { inheriting = true; depth = 0 }
+                    continue
+                }
+                switch kind {
+                case UInt8(ascii: "!"), UInt8(ascii: "="):
+                    continue
+                case UInt8(ascii: "/"):
+                    if depth == 0 { inheriting = false } else { depth -= 1 }
+                case UInt8(ascii: "$"), UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "<"):
+                    if depth == 0 && kind != UInt8(ascii: "$") {
+                        return (line, column, "{{" + String(decoding: tag, as: UTF8.self) + "}}")
+                    }
+                    depth += 1
+                default:
+                    if depth == 0 { return (line, column, "{{" + String(decoding: tag, as: UTF8.self) + "}}") }
+                }
+            }
+        }
+        return nil
+    }
+}
