@@ -258,7 +258,7 @@ import SiteBuilder
         site.assertFileContent("about/index.html", contains: [
             "<title>About the test room · Test Reading Room</title>",
             "<h1>About the test room</h1>",
-            "<p>This room exists for the <strong>tests</strong>. Download the <a href=\"../data/cables.json\">JSON</a>.</p>",
+            "<p>This room exists for the <strong>tests</strong>. Download the <a href=\"../data/cables.json\">JSON</a>. Start at <a href=\"/tag/PREL/\">PREL</a> or",
             "<link rel=\"canonical\" href=\"https://example.org/about/\">",
         ], notContains: ["title: About"])
     }
