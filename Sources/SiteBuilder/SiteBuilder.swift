@@ -305,7 +305,7 @@ public struct SiteBuilder: Sendable {
         let sitemapFiles = Sitemap.fileNames(count: sitePaths.count + index.records.count)
         for file in sitemapFiles { keys[file] = sitemapKey }
         if !(sitemapFiles.allSatisfy { oldKeys[$0] == sitemapKey } && sitemapFiles.allSatisfy { writer.keep($0) }) {
-            let cablePaths = index.records.map { context.urls.cable(id: $0.id, date: $0.date) }
+            let cablePaths = index.records.map { context.urls.cable(id: $0.id, date: $0.date, estimated: $0.dateEstimated) }
             other += Sitemap(context: context).files(paths: cablePaths + sitePaths)
         }
         for asset in theme.assets {

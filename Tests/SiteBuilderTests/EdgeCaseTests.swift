@@ -33,7 +33,8 @@ import Testing
         // filed under its id's year, month 00; listed last in its lists; in no month
         let page = "cable/2009/00/09STATE1000/index.html"
         site.assertFileContent(page, contains: ["<h1 id=\"cable-title\">UNDATED</h1>", "<tr><th scope=\"row\">Reference ID</th><td class=\"mono\">09STATE1000</td></tr>"])
-        site.assertMissing(["date/2009/00/index.html"])
+        // (its month page holds the year's estimated dates, not the undated)
+        site.assertFileContent("date/2009/00/index.html", contains: ["09STATE2000"], notContains: ["09STATE1000"])
         site.assertFileContent("date/index.html", contains: [
             // the years' counts and this add up to the archive
             "<p class=\"note\">Without a date: 1 cable. They are in no year, and come last in the lists by tag, post and classification.</p>",
@@ -74,14 +75,20 @@ import Testing
 
     @Test func estimatedDateAndMissingFields() throws {
         let site = try SiteFixture(ReadingRoom.site + Self.undated)
-        let page = "cable/2009/05/09STATE2000/index.html"
+        // filed under month 00: its month is not known
+        let page = "cable/2009/00/09STATE2000/index.html"
+        site.assertMissing(["cable/2009/05/09STATE2000/index.html", "date/2009/05/index.html"])
         site.assertFileContent(page, contains: [
             "<h1 id=\"cable-title\">Cable 09STATE2000</h1>", "<time datetime=\"2009\">",
+            "<a href=\"/date/2009/00/\">Date estimated</a>",
             "<title>Cable 09STATE2000 · Test Reading Room</title>",
         ], notContains: ["<tr><th scope=\"row\">Origin</th>", "class=\"banner", "09STATE2000: 09STATE2000"])
         site.assertFileContent("tag/PREL/page/2/index.html", contains: [
-            "<a href=\"/cable/2009/05/09STATE2000/\">09STATE2000</a></th>\n<td class=\"col-title\">(no subject)</td>",
+            "<a href=\"/cable/2009/00/09STATE2000/\">09STATE2000</a></th>\n<td class=\"col-title\">(no subject)</td>",
         ])
+        // the year lists it after its months, apart; its page says why
+        site.assertFileContent("date/2009/00/index.html", contains: ["Cables of 2009 whose date is estimated", "only its year is shown"])
+        #expect(!(site.text("data/cables.csv") ?? "").contains("/cable/2009/05/09STATE2000/"))
         site.assertFileContent(page, contains: [], notContains: ["(estimated)</time> <span class=\"estimated\">(estimated"])
     }
 
@@ -128,7 +135,7 @@ import Testing
             ¶1. (U) See ref.
             """)
         #expect(!site.report.failed, "\(site.errorLines)")
-        site.assertFileContent("date/2009/05/index.html", contains: [
+        site.assertFileContent("date/2009/00/index.html", contains: [
             "<td class=\"col-date\">2009 <span class=\"estimated\">(estimated)</span></td>",
         ], notContains: ["2009-05-01"])
         site.assertFileContent("cable/2009/06/09STATE3000/index.html", contains: [
@@ -136,6 +143,11 @@ import Testing
         ], notContains: ["2009-05-01"])
         // a cable dated for sure is unchanged
         site.assertFileContent("date/2009/06/index.html", contains: ["<td class=\"col-date\">2009-06-01</td>"])
+        // the year lists the estimated dates after its months
+        let year = try #require(site.text("date/2009/index.html"))
+        let estimated = try #require(year.range(of: "/date/2009/00/")), june = try #require(year.range(of: "/date/2009/06/"))
+        #expect(june.lowerBound < estimated.lowerBound, "estimated dates after the months")
+        #expect(year.contains("Date estimated"))
     }
 
     /// Cables of the same moment — most often those whose date is estimated as a year's 1 January — are in the
@@ -158,8 +170,8 @@ import Testing
         let site = try SiteFixture(ReadingRoom.site + cable(1807) + cable(482) + cable(95))
         #expect(!site.report.failed, "\(site.errorLines)")
         site.assertOrder("origin/embassy-paris/index.html", [">05PARIS95<", ">05PARIS482<", ">05PARIS1807<"])
-        site.assertFileContent("cable/2005/01/05PARIS482/index.html", contains: [
-            "<a href=\"/cable/2005/01/05PARIS95/\" rel=\"prev\">", "<a href=\"/cable/2005/01/05PARIS1807/\" rel=\"next\">",
+        site.assertFileContent("cable/2005/00/05PARIS482/index.html", contains: [
+            "<a href=\"/cable/2005/00/05PARIS95/\" rel=\"prev\">", "<a href=\"/cable/2005/00/05PARIS1807/\" rel=\"next\">",
         ])
     }
 

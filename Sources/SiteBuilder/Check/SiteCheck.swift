@@ -66,7 +66,7 @@ public struct SiteCheck: Sendable {
         // a cable's folder under Public/ does not depend on the base path
         let urls = SiteURLs(config: SiteConfig())
         var cablePages: [String: String] = [:]
-        for record in loaded.records { cablePages["cable/" + urls.cableFolder(id: record.id, date: record.date) + "/index.html"] = record.id }
+        for record in loaded.records { cablePages["cable/" + urls.cableFolder(id: record.id, date: record.date, estimated: record.dateEstimated) + "/index.html"] = record.id }
         report.findings += loaded.errors
         report.cables = loaded.records.count
         var byID: [String: String] = [:]

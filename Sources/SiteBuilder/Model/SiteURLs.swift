@@ -13,16 +13,16 @@ public struct SiteURLs: Sendable {
     }
 
     public var home: String { base + "/" }
-    public func cable(id: String, date: CableDate?) -> String {
-        base + "/cable/" + cableFolder(id: id, date: date) + "/"
+    public func cable(id: String, date: CableDate?, estimated: Bool) -> String {
+        base + "/cable/" + cableFolder(id: id, date: date, estimated: estimated) + "/"
     }
-    /// `2008/04/08STATE37957` (cables without a date are filed under their id's year, month 00).
-    public func cableFolder(id: String, date: CableDate?) -> String {
-        if let d = date { return "\(d.year)/\(twoDigits(d.month))/\(id)" }
+    /// `2008/04/08STATE37957`. A cable whose date is estimated is filed under its year and month 00 (its month is
+    /// not known: the pages show its year alone), as a cable without a date is under its id's year.
+    public func cableFolder(id: String, date: CableDate?, estimated: Bool) -> String {
+        if let d = date { return "\(d.year)/\(estimated ? "00" : twoDigits(d.month))/\(id)" }
         let year = ReferenceID.parts(id)?.year ?? 0
         return "\(year)/00/\(id)"
     }
-    public func original(id: String, date: CableDate?, name: String) -> String { cable(id: id, date: date) + name }
 
     public var dates: String { base + "/date/" }
     public func year(_ y: Int) -> String { base + "/date/\(y)/" }

@@ -25,7 +25,7 @@ struct CablePages {
 
     /// The page's address and files for `record` (also one of another build's model).
     func outputs(of record: CableRecord) -> (page: String, files: [String]) {
-        let path = context.urls.cable(id: record.id, date: record.date)
+        let path = context.urls.cable(id: record.id, date: record.date, estimated: record.dateEstimated)
         var files = [context.urls.file(for: path)]
         if let name = publishedOriginal(record) { files.append(context.urls.file(for: path + name)) }
         return (path, files)
@@ -80,7 +80,7 @@ struct CablePages {
         }
         let urls = context.urls
         rendered.search = SearchDocument.make(i, record: record, body: cable.body[...])
-        let path = urls.cable(id: record.id, date: record.date)
+        let path = urls.cable(id: record.id, date: record.date, estimated: record.dateEstimated)
         // the REF line's references, read once: listed by letter below the body, and a mention of one in the
         // body ("Ref C") links to it
         let cited = cable.referenceLine.map { ReferenceLine.cited($0, year: ReferenceID.parts(record.id)?.year, ownID: record.id) } ?? []
@@ -93,7 +93,8 @@ struct CablePages {
         var breadcrumbs = [LinkView(title: "Home", url: urls.home), LinkView(title: "Dates", url: urls.dates)]
         if let d = record.date {
             breadcrumbs.append(LinkView(title: String(d.year), url: urls.year(d.year)))
-            breadcrumbs.append(LinkView(title: DisplayDate.months[d.month - 1], url: urls.month(d.year, d.month)))
+            let month = record.dateEstimated ? 0 : d.month
+            breadcrumbs.append(LinkView(title: DisplayDate.monthName(month), url: urls.month(d.year, month)))
         }
         let description = record.summary.map { String($0.prefix(300)) } ?? title
         rendered.files.append(context.page("cable", path: path, title: title, description: description,

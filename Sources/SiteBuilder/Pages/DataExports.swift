@@ -32,7 +32,7 @@ final class DataExports {
 
     static func entry(_ cable: Cable, urls: SiteURLs) -> Entry? {
         guard let id = cable.id else { return nil }
-        let url = urls.absolute(urls.cable(id: id, date: cable.date))
+        let url = urls.absolute(urls.cable(id: id, date: cable.date, estimated: cable.dateEstimated))
         let object = CableJSON.object(cable, indent: " ", extra: [("url", CableJSON.string(url))])
         let fields: [String] = [
             id, cable.date.map { cable.dateEstimated ? String($0.year) : $0.written } ?? "", cable.dateEstimated ? "true" : "false",

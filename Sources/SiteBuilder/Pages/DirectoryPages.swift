@@ -25,8 +25,9 @@ struct DirectoryPages {
 
     func year(_ y: Int) -> OutputFile {
         let urls = context.urls
-        let months = context.index.months.filter { $0.key.year == y }.sorted { $0.key < $1.key }
-            .map { LinkView(title: DisplayDate.months[$0.key.month - 1], url: urls.month(y, $0.key.month), count: $0.value.count.grouped) }
+        // the months in order, then the cables whose date is estimated (month 0)
+        let months = context.index.months.filter { $0.key.year == y }.sorted { ($0.key.month == 0 ? 13 : $0.key.month) < ($1.key.month == 0 ? 13 : $1.key.month) }
+            .map { LinkView(title: DisplayDate.monthName($0.key.month), url: urls.month(y, $0.key.month), count: $0.value.count.grouped) }
         let years = context.index.years.keys.sorted()
         let position = years.firstIndex(of: y)!
         let previous = position > 0 ? YearLinkView(year: years[position - 1], url: urls.year(years[position - 1]), count: nil) : nil

@@ -60,7 +60,7 @@ struct Feeds {
         xml += "  <author><name>\(escape(context.config.title))</name></author>\n"
         for i in newest {
             let r = records[i]
-            let link = urls.absolute(urls.cable(id: r.id, date: r.date))
+            let link = urls.absolute(urls.cable(id: r.id, date: r.date, estimated: r.dateEstimated))
             xml += "  <entry>\n"
             xml += "    <title>\(escape(r.id + ": " + (r.title ?? "(no subject)")))</title>\n"
             xml += "    <id>\(escape(link))</id>\n"

@@ -67,8 +67,10 @@ struct IndexPages {
         }
         for (ym, members) in index.months.sorted(by: { $0.key < $1.key }) {
             let name = DisplayDate.month(ym.year, ym.month)
-            out.append(Listing(kind: "month", first: urls.month(ym.year, ym.month), title: name, heading: "Cables of \(name)",
-                               intro: nil, members: members,
+            out.append(Listing(kind: "month", first: urls.month(ym.year, ym.month), title: name,
+                               heading: ym.month == 0 ? "Cables of \(ym.year) whose date is estimated" : "Cables of \(name)",
+                               intro: ym.month == 0 ? "Their texts give no date-time group: each date is estimated (from the declassification date, else the year of the reference id), and only its year is shown." : nil,
+                               members: members,
                                breadcrumbs: [home, LinkView(title: "Dates", url: urls.dates), LinkView(title: String(ym.year), url: urls.year(ym.year))],
                                feed: nil))
         }

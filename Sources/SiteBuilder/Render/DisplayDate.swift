@@ -11,5 +11,9 @@ enum DisplayDate {
 
     static func day(_ d: CableDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" }
 
-    static func month(_ year: Int, _ month: Int) -> String { "\(months[month - 1]) \(year)" }
+    static func month(_ year: Int, _ month: Int) -> String { month == 0 ? "\(year), date estimated" : "\(months[month - 1]) \(year)" }
+
+    /// A month's name in a year's list; month 0 holds the year's cables whose date is estimated (their month
+    /// is not known).
+    static func monthName(_ month: Int) -> String { month == 0 ? "Date estimated" : months[month - 1] }
 }

@@ -51,7 +51,7 @@ struct SiteContext: Sendable {
 
     func row(_ i: Int) -> RowView {
         let r = index.records[i]
-        return RowView(id: r.id, url: urls.cable(id: r.id, date: r.date), title: r.title ?? "(no subject)",
+        return RowView(id: r.id, url: urls.cable(id: r.id, date: r.date, estimated: r.dateEstimated), title: r.title ?? "(no subject)",
                        date: listDate(r), dateEstimated: r.date != nil && r.dateEstimated, classification: r.classification.map(classificationView),
                        origin: r.origin.map { LinkView(title: $0, url: urls.origin($0)) })
     }
@@ -59,7 +59,7 @@ struct SiteContext: Sendable {
     /// A cable as it is mentioned on another cable's page.
     func link(_ i: Int) -> CableLinkView {
         let r = index.records[i]
-        return CableLinkView(id: r.id, url: urls.cable(id: r.id, date: r.date), title: r.title, date: listDate(r),
+        return CableLinkView(id: r.id, url: urls.cable(id: r.id, date: r.date, estimated: r.dateEstimated), title: r.title, date: listDate(r),
                              dateEstimated: r.date != nil && r.dateEstimated, origin: r.origin)
     }
 

@@ -219,7 +219,7 @@ struct SearchFormat {
                 let r = records[i]
                 if out.count > 1 { out += ",\n" }
                 let date = r.date.map { r.dateEstimated ? String($0.year) : $0.isoDate } ?? ""
-                let folder = urls.cableFolder(id: r.id, date: r.date)
+                let folder = urls.cableFolder(id: r.id, date: r.date, estimated: r.dateEstimated)
                 let original = r.originalName.map { $0.hasSuffix(".txt") ? 1 : 2 } ?? 0
                 out += "[" + [CableJSON.string(r.id), CableJSON.string(r.title ?? ""), CableJSON.string(date),
                               CableJSON.string(r.origin ?? ""), CableJSON.string(r.classification?.slug ?? ""),
