@@ -29,6 +29,22 @@ import Testing
         #expect(!runOn.contains("---"))
     }
 
+    /// An underlined line is a heading even in sentence case or ending with an abbreviation (10STATE18437's
+    /// "Ready to Assist with Detainee" stayed text beside its two title-case siblings); a line standing alone
+    /// still needs title case, and a sentence under a rule stays one.
+    @Test func underlinedLinesAreHeadingsOnLessEvidence() {
+        let text = markdown([
+            "1. (C) First.", "", "Ready to Assist with Detainee", "-----------------------------", "",
+            "2. (C) Second.", "", "DISAGREEING WITH VERSUS UNDERCUTTING THE U.S.", "---------------------------------------------", "",
+            "3. (C) Third.", "", "Trade and the Border: Vital Links for Canada --------------------------------------------", "",
+            "4. (C) Fourth.", "", "We met him on Tuesday.", "----------", "", "5. (C) Fifth.", "", "Ready to assist with a detainee", "",
+            "6. (C) Sixth.",
+        ])
+        #expect(text.contains("\n## Ready to Assist with Detainee\n") && text.contains("\n## DISAGREEING WITH VERSUS UNDERCUTTING THE U.S.\n"), "\(text)")
+        #expect(text.contains("\n## Trade and the Border: Vital Links for Canada\n"), "\(text)")
+        #expect(text.contains("\nWe met him on Tuesday.\n") && text.contains("\nReady to assist with a detainee\n"), "\(text)")
+    }
+
     /// A spaced rule (`- - - - -`) is a rule, not a list of empty items; short dashes in text are no rule.
     @Test func spacedRulesAreRulesAndDashesInTextStay() {
         let spaced = markdown(["Rampant Abuses, including Torture,", "Disappearances, and Murder", "- - - - - - - - - - - - - - -", "", "2. (U) Text."])

@@ -103,7 +103,7 @@ public enum BodyWriter {
             if isRule(t) {
                 // "-------" under or around a heading
                 flush(n)
-                if let last = raw.last, last.range.count == 1, last.kind == .paragraph, isHeadingText(lines[last.range.lowerBound].trimmed) {
+                if let last = raw.last, last.range.count == 1, last.kind == .paragraph, isHeadingText(lines[last.range.lowerBound].trimmed, underlined: true) {
                     raw[raw.count - 1].kind = .heading
                 }
                 continue
@@ -118,7 +118,7 @@ public enum BodyWriter {
             if isTable(lines[range]) { raw[k].kind = .table }
             else if Paragraphs.startsNumberedParagraph(firstLine) { raw[k].kind = .paragraph }
             else if isBulletStart(firstLine) { raw[k].kind = .bullet }
-            else if range.count == 1, let text = textBeforeTrailingRule(firstLine), isHeadingText(text) { raw[k].kind = .heading }
+            else if range.count == 1, let text = textBeforeTrailingRule(firstLine), isHeadingText(text, underlined: true) { raw[k].kind = .heading }
             else if range.count == 1, isHeadingText(firstLine), k + 1 < raw.count { raw[k].kind = .heading }
             else if isLineList(lines[range]) { raw[k].kind = .lines }
         }
@@ -173,12 +173,14 @@ public enum BodyWriter {
     /// A short line standing alone that names a section: `BACKGROUND`, `Talking Points`, `Summary`; not a
     /// redaction alone, nor a line of numbers more than words (`DEC 9 1977`, a date stamped on a scan), nor one
     /// that opens in lower case (`pec. 9 1977`, OCR's reading of such a stamp) unless with a redacted name
-    /// (`xxxxxxxxxxxx Private Plea on IRGC Designation`).
-    static func isHeadingText(_ s: Line) -> Bool {
+    /// (`xxxxxxxxxxxx Private Plea on IRGC Designation`). A line a rule underlines is a heading on less: half its
+    /// words capitalised (`Ready to Assist with Detainee`), and it may end with an abbreviation (`… THE U.S.`).
+    static func isHeadingText(_ s: Line, underlined: Bool = false) -> Bool {
         guard s.count >= 3, s.count <= 80, let first = s.first, ASCII.isLetter(first) || first == ASCII.openParen else { return false }
         if ASCII.isLower(first), !s.prefix(while: { $0 != ASCII.space }).allSatisfy({ $0 == UInt8(ascii: "x") }) { return false }
         let last = s.last!
-        if last == ASCII.period || last == ASCII.comma || last == UInt8(ascii: ";") { return false }
+        let abbreviation = underlined && last == ASCII.period && s.dropLast().reversed().prefix { $0 != ASCII.space }.contains(ASCII.period)
+        if (last == ASCII.period && !abbreviation) || last == ASCII.comma || last == UInt8(ascii: ";") { return false }
         if Paragraphs.startsNumberedParagraph(s) { return false }
         // a redaction alone (`XXXXXXXXXXXX`) names nothing
         if s.split(separator: ASCII.space).allSatisfy({ w in w.allSatisfy { $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") } }) { return false }
@@ -193,7 +195,7 @@ public enum BodyWriter {
                 atWordStart = false
             }
         }
-        return words <= 12 && capitalised * 3 >= words * 2 && numbers * 2 <= words
+        return words <= 12 && (underlined ? capitalised * 2 >= words : capitalised * 3 >= words * 2) && numbers * 2 <= words
     }
 
     /// Aligned columns: most lines have an inner run of three or more spaces (or a tab). Stops as soon as
