@@ -89,6 +89,9 @@ import Testing
         // the year lists it after its months, apart; its page says why
         site.assertFileContent("date/2009/00/index.html", contains: ["Cables of 2009 whose date is estimated", "only its year is shown"])
         #expect(!(site.text("data/cables.csv") ?? "").contains("/cable/2009/05/09STATE2000/"))
+        // the downloads give its date in one format, as the front matter has it, and say it is estimated
+        site.assertFileContent("data/cables.csv", contains: ["09STATE2000,2009-05-01T00:00:00Z,true,"])
+        site.assertFileContent("data/cables.json", contains: ["\"date\": \"2009-05-01T00:00:00Z\","])
         site.assertFileContent(page, contains: [], notContains: ["(estimated)</time> <span class=\"estimated\">(estimated"])
     }
 

@@ -35,7 +35,8 @@ final class DataExports {
         let url = urls.absolute(urls.cable(id: id, date: cable.date, estimated: cable.dateEstimated))
         let object = CableJSON.object(cable, indent: " ", extra: [("url", CableJSON.string(url))])
         let fields: [String] = [
-            id, cable.date.map { cable.dateEstimated ? String($0.year) : $0.written } ?? "", cable.dateEstimated ? "true" : "false",
+            // the date as the front matter and the JSON have it (an estimate too: `date_estimated` says so), one format
+            id, cable.date.map(\.written) ?? "", cable.dateEstimated ? "true" : "false",
             cable.title ?? "", cable.origin ?? "", cable.classification?.rawValue ?? "", cable.caveats.joined(separator: ";"),
             cable.precedence ?? "", cable.to.joined(separator: ";"), cable.info.joined(separator: ";"), cable.tags.joined(separator: ";"),
             cable.references.joined(separator: ";"), cable.classifiedBy ?? "", cable.reasons.joined(separator: ";"),
