@@ -93,6 +93,9 @@ import Testing
         site.assertFileContent("data/cables.csv", contains: ["09STATE2000,2009-05-01T00:00:00Z,true,"])
         site.assertFileContent("data/cables.json", contains: ["\"date\": \"2009-05-01T00:00:00Z\","])
         site.assertFileContent(page, contains: [], notContains: ["(estimated)</time> <span class=\"estimated\">(estimated"])
+        // no classification: the row says so (it read "Classification · NODIS" with caveats), and the index counts it
+        site.assertFileContent(page, contains: ["<th scope=\"row\">Classification</th><td>Not stated</td>"])
+        site.assertFileContent("classification/index.html", contains: ["Without a classification: 1 cable."])
     }
 
     /// A date known to the day but not the time (a telegram form's, an archive record's) is shown, marked up

@@ -78,8 +78,10 @@ struct DirectoryPages {
         let list = context.index.classifications.sorted { $0.key < $1.key }.map {
             ClassificationView(label: $0.key.rawValue, slug: $0.key.slug, url: context.urls.classification($0.key), count: $0.value.count.grouped)
         }
+        let unstated = context.index.records.count - context.index.classifications.values.reduce(0) { $0 + $1.count }
         return context.page("classifications", path: context.urls.classifications, title: "Classifications",
-                            description: "Cables by security classification.", breadcrumbs: [home], content: ClassificationsView(classifications: list))
+                            description: "Cables by security classification.", breadcrumbs: [home],
+                            content: ClassificationsView(classifications: list, unstated: unstated > 0 ? unstated.grouped : nil))
     }
 
     func notFound() -> OutputFile {

@@ -356,7 +356,15 @@ struct CountryView: MustacheParent, Sendable {
 /// `/classification/`
 struct ClassificationsView: MustacheParent, Sendable {
     var classifications: [ClassificationView]
-    func child(named name: String) -> Any? { name == "classifications" ? classifications : nil }
+    /// The number of cables whose text states no classification (formatted), nil when every cable has one.
+    var unstated: String? = nil
+    func child(named name: String) -> Any? {
+        switch name {
+        case "classifications": classifications
+        case "unstated": unstated.map { CountView(count: $0) }
+        default: nil
+        }
+    }
 }
 
 /// A free page from Content/pages.
