@@ -32,6 +32,14 @@ import SiteBuilder
         #expect(checked.links > 10_000, "links checked: \(checked.links)")
     }
 
+    /// The repairs the importer made are listed under the cable, named for what they are: the seed's `14.` →
+    /// `¶4.` is a mark lost in a conversion, not OCR (the section said "OCR repairs" on every source).
+    @Test func theSampleCableListsItsTextRepairs() throws {
+        let html = String(decoding: try #require(FileManager.default.contents(atPath: SampleSite.built.output + "/cable/2008/04/08STATE37957/index.html")), as: UTF8.self)
+        #expect(html.contains("<summary>Text repairs (3)</summary>") && html.contains("<td><code>14.</code></td><td><code>¶4.</code></td>"))
+        #expect(!html.contains("OCR repairs"))
+    }
+
     /// The header and footer link the free pages that ask for it (`menu:`), and nothing else: a new site
     /// without an about page has no link to one. Adding a menu page changes every page, incrementally too.
     @Test func theMenuLinksOnlyFreePagesThatAskForIt() throws {
