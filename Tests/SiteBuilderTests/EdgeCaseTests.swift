@@ -98,6 +98,36 @@ import Testing
         site.assertFileContent("classification/index.html", contains: ["Without a classification: 1 cable."])
     }
 
+    /// An original in Windows-1252 is published in UTF-8 beside the page (served and fetched as UTF-8, its bytes
+    /// showed "Di�pen �quoted�" to readers and in search snippets); the page says so; Content/ keeps the bytes.
+    @Test func anOriginalNotInUTF8IsPublishedInUTF8() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/cables/2010/10STATE9.md --
+            ---
+            id: "10STATE9"
+            title: "ENCODED"
+            date: 2010-02-01T10:00:00Z
+            tags: [PREL]
+            source:
+              format: telegram
+              file: "10STATE9.txt"
+              encoding: windows-1252
+            ---
+
+            ¶1. (U) Van Diepen.
+            """)
+        let latin: [UInt8] = Array("SUBJECT: ENCODED\n\n1. (U) Van Di".utf8) + [0xE9] + Array("pen ".utf8) + [0x93] + Array("quoted".utf8) + [0x94] + [0x0A]
+        try Data(latin).write(to: URL(fileURLWithPath: site.root + "/Content/cables/2010/10STATE9.txt"))
+        let report = site.build()
+        #expect(!report.failed, "\(site.errorLines)")
+        #expect(site.text("cable/2010/02/10STATE9/10STATE9.txt") == "SUBJECT: ENCODED\n\n1. (U) Van Diépen “quoted”\n")
+        site.assertFileContent("cable/2010/02/10STATE9/index.html", contains: ["10STATE9.txt</span></a> (in UTF-8: the file imported was windows-1252)</p>"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: site.root + "/Content/cables/2010/10STATE9.txt")) == Data(latin))
+        // a UTF-8 original is published as it is, without the note
+        site.assertFileContent("cable/2008/04/08STATE37957/index.html", contains: [], notContains: ["the file imported was"])
+    }
+
     /// A date known to the day but not the time (a telegram form's, an archive record's) is shown, marked up
     /// and exported as a day: no made-up "00:00 UTC". The feeds, which need a moment, say its 0:00 UTC.
     @Test func aDayWithoutATimeIsShownAsADay() throws {

@@ -102,7 +102,11 @@ struct CablePages {
                                            jsonld: jsonLD(cable, url: urls.absolute(path)), content: Named("cable", view)))
         if let name = record.originalName, let published = publishedOriginal(record) {
             let source = absoluteRoot + "/" + DiskIO.parent(record.path) + "/" + name
-            if name == published {
+            if name == published, cable.source.encoding != nil, let bytes = try? DiskIO.read(source) {
+                // not UTF-8 (Windows-1252, UTF-16): browsers and hosts would read it as UTF-8 and garble it, so its
+                // text is published in UTF-8 (the page says so); Content/ keeps the bytes
+                rendered.files.append(OutputFile(path: urls.file(for: path + published), bytes: Array(TextDecoding.decode(bytes).text.utf8)))
+            } else if name == published {
                 rendered.files.append(OutputFile(path: urls.file(for: path + published), copyOf: source))
             } else if let text = wikiLeaksText(source) {
                 // a WikiLeaks page is published as its telegram text: never someone else's HTML on this site
@@ -172,7 +176,8 @@ struct CablePages {
             referencedBy: citing.map(link), referencedByHTML: fragments.links(citing), referencedByAll: allCiting,
             related: related.map(link), relatedHTML: fragments.links(related),
             previous: index.previousFromSamePost(i).map(link), next: index.nextFromSamePost(i).map(link),
-            original: original, citation: citation(record, url: urls.absolute(path)),
+            original: original, originalConvertedFrom: original == nil || record.originalName?.hasSuffix(".html") == true ? nil : cable.source.encoding,
+            citation: citation(record, url: urls.absolute(path)),
             repairs: cable.repairs.map { RepairView(kind: $0.kind, original: $0.original, replacement: $0.replacement, line: $0.line) },
             sourceFormat: cable.source.format?.rawValue, sourceFile: cable.source.file)
     }

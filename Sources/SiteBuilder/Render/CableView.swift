@@ -121,6 +121,8 @@ struct CableView: MustacheParent, Sendable {
     var previous: CableLinkView?
     var next: CableLinkView?
     var original: LinkView?
+    /// The encoding of an original published converted to UTF-8 (`windows-1252`), nil for one published as it is.
+    var originalConvertedFrom: String? = nil
     var citation: String
     var repairs: [RepairView]
     var sourceFormat: String?
@@ -161,6 +163,7 @@ struct CableView: MustacheParent, Sendable {
         case "previous": previous
         case "next": next
         case "original": original
+        case "originalConvertedFrom": originalConvertedFrom
         case "citation": citation
         case "repairs": ListBlock(items: repairs)
         case "source": SourceView(format: sourceFormat, file: sourceFile)
