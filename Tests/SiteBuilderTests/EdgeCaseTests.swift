@@ -176,6 +176,8 @@ import Testing
         ], notContains: ["2009-05-01"])
         site.assertFileContent("cable/2009/06/09STATE3000/index.html", contains: [
             "<span class=\"cl-date\">2009 (estimated)</span>",
+            // a cable without a subject is named as lists name it, not left blank
+            "09STATE2000</a> <span class=\"cl-title\">(no subject)</span>",
         ], notContains: ["2009-05-01"])
         // a cable dated for sure is unchanged
         site.assertFileContent("date/2009/06/index.html", contains: ["<td class=\"col-date\">2009-06-01</td>"])

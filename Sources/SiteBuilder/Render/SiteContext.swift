@@ -65,7 +65,7 @@ struct SiteContext: Sendable {
 
     /// A cable's date in lists and links: `2008-04-10`, or only the year when the date is estimated (the
     /// estimate is a year's 1 January or a date derived from the declassification date, never the day the
-    /// cable was sent — as its page, the search results and the data downloads say).
+    /// cable was sent — as its page and the search results say; the data downloads give the date with `date_estimated`).
     func listDate(_ r: CableRecord) -> String? {
         r.date.map { r.dateEstimated ? String($0.year) : $0.isoDate }
     }
