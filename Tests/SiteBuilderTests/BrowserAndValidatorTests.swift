@@ -274,12 +274,20 @@ import Testing
     /// A result shows a snippet of the cable's text with the words marked, whatever the cable was imported
     /// from: 00HARARE6677 came from a WikiLeaks page, whose telegram text is published as `00HARARE6677.txt`
     /// like any other original (the page once skipped the snippet of such a cable).
+    /// The snippet is cut from the cable page's body, not the original file: 09SAOPAULO663 (no SUBJECT line) showed
+    /// its TAGS, REF and "CLASSIFIED BY" lines, a FOIA scan its page stamps.
     @Test(.timeLimit(.minutes(2))) func searchResultsShowSnippetsOfWikiLeaksCables() throws {
-        guard let page = try Self.searchPages(["q=Tsvangirai"], label: "snippets").first else { return }
-        let harare = page.components(separatedBy: "<li class=\"search-hit\">").dropFirst().first { $0.contains(">00HARARE6677<") }
-        #expect(harare != nil, "no result for 00HARARE6677 in \(page.suffix(2000))")
+        let pages = try Self.searchPages(["q=Tsvangirai", "q=S%C3%A3o+Paulo"], label: "snippets")
+        guard pages.count == 2 else { return }
+        let harare = pages[0].components(separatedBy: "<li class=\"search-hit\">").dropFirst().first { $0.contains(">00HARARE6677<") }
+        #expect(harare != nil, "no result for 00HARARE6677 in \(pages[0].suffix(2000))")
         #expect(harare?.contains("<p class=\"search-snippet\">") == true && harare?.lowercased().contains("<mark>tsvangirai") == true,
                 "no snippet in \(harare?.prefix(600) ?? "")")
+        let snippets = pages[1].components(separatedBy: "<p class=\"search-snippet\">").dropFirst().map { $0.prefix { $0 != "\n" } }
+        #expect(snippets.count >= 5, "\(pages[1].suffix(2000))")
+        for snippet in snippets {
+            #expect(!snippet.contains("KPAO") && !snippet.contains("REF:") && !snippet.uppercased().contains("CLASSIFIED BY"), "\(snippet)")
+        }
     }
 
     /// Filters without words (as a tag page's link or a facet gives them), a reference id the archive does not

@@ -127,15 +127,14 @@ async function facets(docs) {
  ['origin', 'cls', 'tag'].forEach((k, i) => { out[k] = [...n[i]].map(([v, c]) => [names[i][v][0], names[i][v][2], c]).sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1)); });
  return out;
 }
-// the stretch with most matches, after the SUBJECT if any, before NNNN
+// the stretch of a cable's text with most matches, escaped, matches in <mark>
 const esc = (s) => s.replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
 function snippet(text, want) {
- const ws = [...text.split(/\nNNNN/)[0].matchAll(WORD)].map((m) => ({ a: m.index, b: m.index + m[0].length, t: term(m[0]) }));
- const m = /^SUBJECT:.*(\n.*\S.*)*/m.exec(text), body = m ? m.index + m[0].length : 0;
+ const ws = [...text.matchAll(WORD)].map((m) => ({ a: m.index, b: m.index + m[0].length, t: term(m[0]) }));
  let best = -1, top = 0;
  ws.forEach((w, i) => {
   if (!want.has(w.t)) return;
-  const hits = ws.slice(i, i + 30).filter((x) => want.has(x.t)), s = (w.a >= body) * 1e4 + new Set(hits.map((x) => x.t)).size * 100 + hits.length;
+  const hits = ws.slice(i, i + 30).filter((x) => want.has(x.t)), s = new Set(hits.map((x) => x.t)).size * 100 + hits.length;
   if (s > top) { top = s; best = i; }
  });
  if (best < 0) return { html: '' };
@@ -197,8 +196,9 @@ async function show() {
    if (row[2]) el('span', 'cl-date', row[2], li);
    if (row[3]) el('span', 'cl-origin', row[3], li);
    if (row[4]) { li.append(' '); el('span', 'badge cls-' + row[4], meta.cls.find((c) => c[0] === row[4])[1], li); }
-   if (!want.size || !row[7]) return;
-   const r = await fetch(url + row[0] + '.txt'), s = snippet(r.ok ? await r.text() : '', want);
+   if (!want.size) return;
+   // the page's body: no header, page breaks or scan noise
+   const r = await fetch(url), s = snippet(r.ok && new DOMParser().parseFromString(await r.text(), 'text/html').querySelector('.cable-body')?.textContent || '', want);
    if (s.html) { el('p', 'search-snippet', null, li).innerHTML = s.html; a.hash = ':~:text=' + encodeURIComponent(s.first); }
   });
  }
