@@ -54,15 +54,15 @@ struct TemplateTags {
         }
     }
 
-    /// Where an inheriting partial (`{{<layout}}…{{/layout}}`) holds something other than block overrides
-    /// (`{{$head}}…{{/head}}`), comments and white space — what swift-mustache refuses, reporting the end of
-    /// the template: the line, column and text of the first such piece.
-    static func firstNonBlockInInheritance(of text: String) -> (line: Int, column: Int, text: String)? {
+    /// Where an inheriting partial (`{{<layout}}…{{/layout}}`) holds a tag other than block overrides
+    /// (`{{$head}}…{{/head}}`) and comments — or, with `text`, text other than white space —, which swift-mustache
+    /// refuses, reporting the end of the template: the line, column and text of the first such piece.
+    static func firstNonBlockInInheritance(of text: String, lookingForText: Bool = false) -> (line: Int, column: Int, text: String)? {
         var inheriting = false, depth = 0
         for piece in pieces(of: text) {
             switch piece {
             case let .text(bytes, line, column):
-                guard inheriting, depth == 0, let first = bytes.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else { continue }
+                guard lookingForText, inheriting, depth == 0, let first = bytes.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else { continue }
                 // the line and column of the first character that is not white space
                 let before = bytes[bytes.startIndex..<first]
                 let newlines = before.filter { $0 == 0x0A }.count
@@ -82,12 +82,12 @@ struct TemplateTags {
                 case UInt8(ascii: "/"):
                     if depth == 0 { inheriting = false } else { depth -= 1 }
                 case UInt8(ascii: "$"), UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "<"):
-                    if depth == 0 && kind != UInt8(ascii: "$") {
+                    if depth == 0 && kind != UInt8(ascii: "$") && !lookingForText {
                         return (line, column, "{{" + String(decoding: tag, as: UTF8.self) + "}}")
                     }
                     depth += 1
                 default:
-                    if depth == 0 { return (line, column, "{{" + String(decoding: tag, as: UTF8.self) + "}}") }
+                    if depth == 0 && !lookingForText { return (line, column, "{{" + String(decoding: tag, as: UTF8.self) + "}}") }
                 }
             }
         }

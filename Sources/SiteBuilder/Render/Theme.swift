@@ -77,8 +77,9 @@ struct Theme: Sendable {
                 library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // swift-mustache reports what an inheriting partial may not hold at the partial's end: the piece is found here
-                let inheritance = [.illegalTokenInsideInheritSection, .textInsideInheritSection].contains(error.error as? MustacheTemplate.Error)
-                if inheritance, let at = TemplateTags.firstNonBlockInInheritance(of: source.text) {
+                let kind = error.error as? MustacheTemplate.Error
+                if kind == .illegalTokenInsideInheritSection || kind == .textInsideInheritSection,
+                   let at = TemplateTags.firstNonBlockInInheritance(of: source.text, lookingForText: kind == .textInsideInheritSection) {
                     throw BuildError(path: source.path, line: at.line, message: "template error: \(describe(error.error)) (column \(at.column): \(at.text))")
                 }
                 let column = error.context.lineNumber == 1 ? error.context.columnNumber - HTMLEscaping.pragma.count : error.context.columnNumber
