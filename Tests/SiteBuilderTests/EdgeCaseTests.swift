@@ -247,6 +247,28 @@ import Testing
         #expect(Set(locs).count == locs.count, "addresses listed twice: \(Dictionary(grouping: locs, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
     }
 
+    /// A site of one cable says "1 cable from 1 post, filed under 1 tag", not "1 cables from 1 posts": the home
+    /// page's counts have their units as every other count has.
+    @Test func aOneCableSiteCountsInTheSingular() throws {
+        let site = try SiteFixture(ReadingRoom.siteYML + """
+
+            -- Content/cables/2009/09MADRID59.md --
+            ---
+            id: "09MADRID59"
+            title: "ALONE"
+            date: 2009-01-23T10:00:00Z
+            origin: Embassy Madrid
+            tags: [PREL]
+            ---
+
+            ¶1. (U) Alone.
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertFileContent("index.html", contains: [
+            "<strong>1</strong> cable from <strong>1</strong> post, filed under <strong>1</strong> tag, dated from",
+        ], notContains: ["cables from", "posts, filed", "tags, dated"])
+    }
+
     /// A free page may not take the address of a section: Content/pages/tag.md would be /tag/.
     @Test func freePageNamedLikeASection() throws {
         let site = try SiteFixture(ReadingRoom.site + """

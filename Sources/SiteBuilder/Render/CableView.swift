@@ -242,8 +242,11 @@ struct HomeView: MustacheParent, Sendable {
         switch name {
         case "rowsHTML": latestHTML
         case "cableCount": cableCount
+        case "cableUnit": cableUnit(cableCount)
         case "originCount": originCount
+        case "originUnit": unit(originCount, "post")
         case "tagCount": tagCount
+        case "tagUnit": unit(tagCount, "tag")
         case "from": from
         case "to": to
         case "chart": chart

@@ -256,4 +256,7 @@ extension String: @retroactive MustacheParent {
 }
 
 /// `cable` for a formatted count of one, `cables` otherwise: the `unit` beside every `count` (THEME.md).
-func cableUnit(_ count: String?) -> String { count == "1" ? "cable" : "cables" }
+func cableUnit(_ count: String?) -> String { unit(count, "cable") }
+
+/// `noun` for a formatted count of one, its plural (`noun` + `s`) otherwise: `post`/`posts`, `tag`/`tags`.
+func unit(_ count: String?, _ noun: String) -> String { count == "1" ? noun : noun + "s" }
