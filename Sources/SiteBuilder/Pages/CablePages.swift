@@ -96,7 +96,7 @@ struct CablePages {
             let month = record.dateEstimated ? 0 : d.month
             breadcrumbs.append(LinkView(title: DisplayDate.monthName(month), url: urls.month(d.year, month)))
         }
-        let description = record.summary.map { String($0.prefix(300)) } ?? title
+        let description = record.summary.map { Excerpt.of($0, limit: 300) } ?? title
         rendered.files.append(context.page("cable", path: path, title: title, description: description,
                                            breadcrumbs: breadcrumbs, ogType: "article",
                                            jsonld: jsonLD(cable, url: urls.absolute(path)), content: Named("cable", view)))
