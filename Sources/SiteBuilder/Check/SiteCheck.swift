@@ -77,12 +77,19 @@ public struct SiteCheck: Sendable {
                 byID[record.id] = record.path
             }
         }
+        // the cables whose files are there but could not be read (their errors are above): by the id their name promises
+        var unreadable: [String: String] = [:]
+        for error in loaded.errors where !error.isWarning && error.path.hasSuffix(".md") && unreadable[ContentLoader.fileName(error.path)] == nil {
+            unreadable[ContentLoader.fileName(error.path)] = error.path
+        }
         for record in loaded.records.sorted(by: { $0.path < $1.path }) {
             let absent = record.references.filter { byID[$0] == nil }
             guard !absent.isEmpty else { continue }
             let line = lineOfKey("references", in: record.path)
             for id in absent {
-                report.findings.append(BuildError(path: record.path, line: line, message: "reference \(id) \(Self.notInArchive)", isWarning: true))
+                let message = unreadable[id].map { "reference \(id) could not be read: its file \($0) has errors" }
+                    ?? "reference \(id) \(Self.notInArchive)"
+                report.findings.append(BuildError(path: record.path, line: line, message: message, isWarning: true))
             }
         }
         return cablePages

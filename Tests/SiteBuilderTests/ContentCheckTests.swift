@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import SiteBuilder
+
+/// What `chancery check` says of the content: front matter it cannot read, keys that are not part of the
+/// format, references to cables it holds but could not read.
+@Suite struct ContentCheckTests {
+    /// The findings of `chancery check` on a site, as the command line prints them.
+    static func findings(_ site: SiteFixture) -> [String] {
+        SiteCheck(root: site.root, output: site.output).run().findings.map(\.description)
+    }
+
+    /// 07MADRID1722.md is there but has a bad date: a cable citing it is told so, not that the archive does
+    /// not hold it (it said "reference 07MADRID1722 is not in this archive").
+    @Test func aReferenceToACableWithErrorsSaysItCouldNotBeRead() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/cables/2007/07MADRID1722.md --
+            ---
+            id: "07MADRID1722"
+            title: "CITED"
+            date: 2007-13-45T10:00:00Z
+            origin: Embassy Madrid
+            ---
+
+            ¶1. (U) Cited.
+            -- Content/cables/2007/07MADRID1805.md --
+            ---
+            id: "07MADRID1805"
+            title: "CITING"
+            date: 2007-10-01T10:00:00Z
+            origin: Embassy Madrid
+            references: [07MADRID1722, 07MADRID9999]
+            ---
+
+            ¶1. (U) Citing.
+            """)
+        let lines = Self.findings(site)
+        #expect(lines.contains { $0.hasPrefix("Content/cables/2007/07MADRID1722.md:4: error: 'date' must be") }, "\(lines)")
+        #expect(lines.contains("Content/cables/2007/07MADRID1805.md:6: warning: reference 07MADRID1722 could not be read: its file Content/cables/2007/07MADRID1722.md has errors"),
+                "\(lines)")
+        #expect(!lines.contains { $0.contains("reference 07MADRID1722 is not in this archive") }, "\(lines)")
+        // a cable that is not there at all is still absent
+        #expect(lines.contains("Content/cables/2007/07MADRID1805.md:6: warning: reference 07MADRID9999 is not in this archive"), "\(lines)")
+    }
+}
