@@ -43,4 +43,33 @@ import SiteBuilder
         // a cable that is not there at all is still absent
         #expect(lines.contains("Content/cables/2007/07MADRID1805.md:6: warning: reference 07MADRID9999 is not in this archive"), "\(lines)")
     }
+
+    /// `Embassy Madrid` and `embassy madrid` are two posts (each with its index, at its own address): check
+    /// tells the cables of the rarer spelling.
+    @Test func spellingsOfAPostThatDifferOnlyInCaseAreWarnings() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/cables/2009/09MADRID59.md --
+            ---
+            id: "09MADRID59"
+            title: "LOWER CASE"
+            date: 2009-01-23T10:00:00Z
+            origin: embassy madrid
+            ---
+
+            ¶1. (U) Text.
+            -- Content/cables/2009/09MADRID97.md --
+            ---
+            id: "09MADRID97"
+            title: "AS THE DIRECTORY SPELLS IT"
+            date: 2009-02-03T10:00:00Z
+            origin: Embassy Madrid
+            ---
+
+            ¶1. (U) Text.
+            """)
+        let lines = Self.findings(site).filter { $0.contains("only in case") }
+        #expect(lines == ["Content/cables/2009/09MADRID59.md:5: warning: origin 'embassy madrid' differs from 'Embassy Madrid' (1 cable) only in case: they are two posts, each with an index of its own"],
+                "\(lines)")
+    }
 }

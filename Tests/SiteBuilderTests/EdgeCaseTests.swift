@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SiteBuilder
 
 /// Content the sample barely has: cables without a date or with an estimated one, without title, post or
 /// classification; tags whose addresses collide; a free page named like a section of the site.
@@ -267,6 +268,56 @@ import Testing
         site.assertFileContent("index.html", contains: [
             "<strong>1</strong> cable from <strong>1</strong> post, filed under <strong>1</strong> tag, dated from",
         ], notContains: ["cables from", "posts, filed", "tags, dated"])
+    }
+
+    /// `Embassy Madrid` and `embassy madrid` both had the address /origin/embassy-madrid/, and one post's
+    /// index was lost. As with tags, only one spelling of a name gets the readable address alone (the post
+    /// directory's, else capitalised words); any other gets a short hash as well.
+    @Test func postsWhoseNamesDifferOnlyInCaseHaveTwoAddresses() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/cables/2009/09MADRID59.md --
+            ---
+            id: "09MADRID59"
+            title: "LOWER CASE"
+            date: 2009-01-23T10:00:00Z
+            origin: embassy madrid
+            ---
+
+            ¶1. (U) Text.
+            -- Content/cables/2009/09MADRID97.md --
+            ---
+            id: "09MADRID97"
+            title: "AS THE DIRECTORY SPELLS IT"
+            date: 2009-02-03T10:00:00Z
+            origin: Embassy Madrid
+            ---
+
+            ¶1. (U) Text.
+            -- Content/cables/2009/09OUAGADOUGOU1.md --
+            ---
+            id: "09OUAGADOUGOU1"
+            title: "A POST NAMED BY RULE"
+            date: 2009-02-04T10:00:00Z
+            origin: Embassy Ouagadougou
+            ---
+
+            ¶1. (U) Text.
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let lower = SiteURLs.slug(origin: "embassy madrid")
+        #expect(lower.hasPrefix("embassy-madrid-") && lower.count == "embassy-madrid-".count + 6, "\(lower)")
+        #expect(SiteURLs.slug(origin: "Embassy Madrid") == "embassy-madrid")
+        #expect(SiteURLs.slug(origin: "EMBASSY MADRID") != "embassy-madrid")
+        #expect(SiteURLs.slug(origin: "Secretary of State") == "secretary-of-state")
+        #expect(SiteURLs.slug(origin: "Mission USNATO") == "mission-usnato")
+        #expect(SiteURLs.slug(origin: "Embassy Ouagadougou") == "embassy-ouagadougou")
+        site.assertFileContent("origin/embassy-madrid/index.html", contains: ["09MADRID97"], notContains: ["09MADRID59"])
+        site.assertFileContent("origin/\(lower)/index.html", contains: ["09MADRID59"], notContains: ["09MADRID97"])
+        site.assertFileContent("origin/index.html", contains: ["href=\"/origin/embassy-madrid/\">Embassy Madrid</a>", "href=\"/origin/\(lower)/\">embassy madrid</a>",
+                                                               "href=\"/origin/embassy-ouagadougou/\">Embassy Ouagadougou</a>"])
+        let locs = XMLDocumentCheck.parse(try #require(site.data("sitemaps/sitemap-1.xml"))).texts["loc"] ?? []
+        #expect(Set(locs).count == locs.count)
     }
 
     /// A free page may not take the address of a section: Content/pages/tag.md would be /tag/.

@@ -52,6 +52,8 @@ public struct PostDirectory: Sendable {
     private let byForm: [String: Int]
     /// Lines of the data that were skipped, for tests.
     let problems: [String]
+    /// Each post's name in lower case → the name as the directory spells it.
+    private let byLowercasedName: [String: String]
 
     init(tsv: String, glossary: TagGlossary) {
         var records: [Record] = []
@@ -105,6 +107,14 @@ public struct PostDirectory: Sendable {
             if byForm[form] != nil { problems.append("sender form given twice: \(form)") }
             byForm[form] = position
         }
+        var byLowercasedName: [String: String] = [:]
+        for record in records {
+            let name = record.post.name
+            if let other = byLowercasedName.updateValue(name, forKey: name.lowercased()), other != name {
+                problems.append("two names differ only in case: \(other), \(name)")
+            }
+        }
+        self.byLowercasedName = byLowercasedName
         self.records = records
         self.byCode = byCode
         self.byForm = byForm
@@ -112,6 +122,15 @@ public struct PostDirectory: Sendable {
     }
 
     // MARK: - Lookups
+
+    /// Whether `name` is the one spelling of its letters that names a post: the directory's own
+    /// (`Secretary of State`, `Mission USNATO`, `UNVIE`) or, for a name it does not hold, every word
+    /// capitalised as WikiLeaks does (`Embassy Ouagadougou`). Of names that differ only in case
+    /// (`Embassy Madrid`, `embassy madrid`, `EMBASSY MADRID`) at most one is.
+    public func isCanonicalSpelling(_ name: String) -> Bool {
+        if let own = byLowercasedName[name.lowercased()] { return own == name }
+        return name.split(separator: " ", omittingEmptySubsequences: false).allSatisfy { Self.titlecased(String($0)) == $0 }
+    }
 
     /// The post with this reference-id code (ignoring case): `LAPAZ` → Embassy La Paz.
     public func post(code: String) -> Post? {

@@ -92,7 +92,34 @@ public struct SiteCheck: Sendable {
                 report.findings.append(BuildError(path: record.path, line: line, message: message, isWarning: true))
             }
         }
+        checkSpellingsOfPosts(loaded.records, &report)
         return cablePages
+    }
+
+    /// Names of a post that differ only in case (`Embassy Madrid`, `embassy madrid`) are two posts with two
+    /// indexes: each cable of a spelling other than the most frequent one is told so, on its `origin` line.
+    private func checkSpellingsOfPosts(_ records: [CableRecord], _ report: inout Report) {
+        var counts: [String: Int] = [:]
+        for record in records { if let origin = record.origin { counts[origin, default: 0] += 1 } }
+        var spellings: [String: [String]] = [:]
+        for name in counts.keys { spellings[name.lowercased(), default: []].append(name) }
+        var preferred: [String: String] = [:]
+        for (_, names) in spellings where names.count > 1 {
+            // the most frequent spelling, then the post directory's, then the first by byte order
+            let best = names.sorted { a, b in
+                if counts[a]! != counts[b]! { return counts[a]! > counts[b]! }
+                let ca = PostDirectory.standard.isCanonicalSpelling(a), cb = PostDirectory.standard.isCanonicalSpelling(b)
+                return ca != cb ? ca : a < b
+            }[0]
+            for name in names where name != best { preferred[name] = best }
+        }
+        guard !preferred.isEmpty else { return }
+        for record in records.sorted(by: { $0.path < $1.path }) {
+            guard let origin = record.origin, let best = preferred[origin] else { continue }
+            report.findings.append(BuildError(path: record.path, line: lineOfKey("origin", in: record.path),
+                message: "origin '\(origin)' differs from '\(best)' (\(counts[best]!.grouped) \(counts[best]! == 1 ? "cable" : "cables")) only in case: they are two posts, each with an index of its own",
+                isWarning: true))
+        }
     }
 
     private func lineOfKey(_ key: String, in path: String) -> Int? {

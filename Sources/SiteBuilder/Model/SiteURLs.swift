@@ -30,7 +30,7 @@ public struct SiteURLs: Sendable {
     public var tags: String { base + "/tag/" }
     public func tag(_ code: String) -> String { base + "/tag/" + SiteURLs.slug(tag: code) + "/" }
     public var origins: String { base + "/origin/" }
-    public func origin(_ name: String) -> String { base + "/origin/" + SiteURLs.slug(name) + "/" }
+    public func origin(_ name: String) -> String { base + "/origin/" + SiteURLs.slug(origin: name) + "/" }
     public var classifications: String { base + "/classification/" }
     public func classification(_ c: Classification) -> String { base + "/classification/" + c.slug + "/" }
     public func page(_ slug: String) -> String { base + "/" + slug + "/" }
@@ -67,15 +67,19 @@ public struct SiteURLs: Sendable {
         return readable(tag.uppercased()) + "-" + shortHash(tag)
     }
 
-    /// A lower-case URL segment for a name: `Embassy La Paz` → `embassy-la-paz`. A name that is not plain
-    /// words of letters and digits separated by single spaces (or longer than 60 bytes) gets a short hash of
-    /// itself too, like a tag.
-    public static func slug(_ text: String) -> String {
-        let words = text.split(separator: " ", omittingEmptySubsequences: false)
-        let plain = !text.isEmpty && text.utf8.count <= 60
+    /// A lower-case URL segment for a post's name: `Embassy La Paz` → `embassy-la-paz`. The readable address
+    /// alone is for plain words of ASCII letters and digits separated by single spaces, at most 60 bytes, spelt
+    /// as the post directory spells the post (`Secretary of State`, `Mission USNATO`) or, for a post it does not
+    /// hold, with every word capitalised (`Embassy Ouagadougou`); any other name — another spelling of the same
+    /// letters (`embassy madrid`, `EMBASSY MADRID`), punctuation, other scripts — gets a short hash of itself
+    /// too, like a tag (`embassy-madrid-1a2b3c`), so that two names never share an address.
+    public static func slug(origin name: String) -> String {
+        let words = name.split(separator: " ", omittingEmptySubsequences: false)
+        let plain = !name.isEmpty && name.utf8.count <= 60
             && words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(ASCIIClass.isLetterOrDigit) }
-        let readable = readable(text).lowercased()
-        return plain ? readable : readable + "-" + shortHash(text)
+            && PostDirectory.standard.isCanonicalSpelling(name)
+        let readable = readable(name).lowercased()
+        return plain ? readable : readable + "-" + shortHash(name)
     }
 
     /// The ASCII letters and digits of `text`, runs of anything else as one `-`, at most 60 bytes.
