@@ -93,7 +93,8 @@ public struct PreviewServer: Sendable {
     /// Builds, then serves and rebuilds until SIGINT/SIGTERM, `Running.stop()`, or until the task is
     /// cancelled. `onRunning` is called once the server listens.
     public func run(onRunning: @escaping @Sendable (Running) async -> Void = { _ in }) async throws {
-        let builder = SiteBuilder(options: .init(root: options.root))
+        // a preview shows the free pages marked `draft: true`; `chancery build` leaves them out
+        let builder = SiteBuilder(options: .init(root: options.root, drafts: true))
         // the build cache stays in memory from one rebuild to the next
         let session = BuildSession()
         let watcher = FileWatcher(root: options.root, mode: options.watchMode, warning: console.error)

@@ -19,8 +19,11 @@ public struct SiteBuilder: Sendable {
         /// Free the build's memory when it returns; a process that exits right after the build passes false
         /// and leaves that to the system (`LeftForExit`).
         public var freesMemory: Bool
-        public init(root: String = ".", output: String? = nil, baseURL: String? = nil, clean: Bool = false, freesMemory: Bool = true) {
-            self.root = root; self.output = output; self.baseURL = baseURL; self.clean = clean; self.freesMemory = freesMemory
+        /// Publish the free pages marked `draft: true` too (the preview server does; `chancery build` does not,
+        /// and removes a draft's page that a preview wrote).
+        public var drafts: Bool
+        public init(root: String = ".", output: String? = nil, baseURL: String? = nil, clean: Bool = false, freesMemory: Bool = true, drafts: Bool = false) {
+            self.root = root; self.output = output; self.baseURL = baseURL; self.clean = clean; self.freesMemory = freesMemory; self.drafts = drafts
         }
     }
 
@@ -89,7 +92,7 @@ public struct SiteBuilder: Sendable {
         if options.clean { BuildCache.remove(root: root) }
         let outputKey = absolute(outputDirectory)
         // the free pages (few and small); those with a `menu` label are linked from every page
-        let loader = ContentLoader(root: root)
+        let loader = ContentLoader(root: root, drafts: options.drafts)
         let (freePages, pageErrors) = loader.loadPages()
         report.errors += pageErrors
         let menu = freePages.compactMap { page in page.menu.map { (label: $0, slug: page.slug) } }
@@ -104,6 +107,8 @@ public struct SiteBuilder: Sendable {
         let cableSettings = with(theme.key(of: CablePages.templates)), indexSettings = with(theme.key(of: IndexPages.templates))
         var themeFiles = FastHash(seed: pageSettings.value)
         for (name, digest) in theme.fingerprints { themeFiles.add(name); themeFiles.add(digest) }
+        // a build without the drafts after a preview with them is not a build with nothing to do
+        themeFiles.add(options.drafts)
         timer.mark("config")
 
         // nothing changed since the last build without errors: its output stands

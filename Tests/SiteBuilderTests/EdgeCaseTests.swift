@@ -320,6 +320,45 @@ import SiteBuilder
         #expect(Set(locs).count == locs.count)
     }
 
+    /// `draft: true` was ignored and the draft published. A draft is left out by `chancery build` (its page,
+    /// its menu link, its sitemap entry), shown by the preview server's builds (`drafts: true`), and a build
+    /// after a preview removes the page the preview wrote.
+    @Test func aDraftPageIsNotPublishedByTheBuild() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Content/pages/methods.md --
+            ---
+            title: Methods
+            menu: Methods
+            draft: true
+            ---
+
+            Not yet.
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        site.assertMissing(["methods/index.html"])
+        site.assertFileContent("index.html", contains: [], notContains: ["/methods/"])
+        let sitemaps = site.allFiles().filter { $0.hasPrefix("sitemap") }.compactMap { site.text($0) }.joined()
+        #expect(!sitemaps.contains("/methods/"))
+        // a preview shows it
+        let preview = SiteBuilder(options: .init(root: site.root, drafts: true)).build()
+        #expect(!preview.failed, "\(preview.errors)")
+        site.assertFileContent("methods/index.html", contains: ["Not yet."])
+        site.assertFileContent("index.html", contains: ["<a href=\"/methods/\">Methods</a>"])
+        // and the next build takes it away again
+        #expect(!site.build().failed, "\(site.errorLines)")
+        site.assertMissing(["methods/index.html"])
+        site.assertFileContent("index.html", contains: [], notContains: ["/methods/"])
+        #expect(try site.differencesFromCleanBuild().isEmpty)
+        // `draft: false` publishes it; a draft that is not true or false is an error
+        try site.write("---\ntitle: Methods\ndraft: false\n---\n\nNow.\n", to: "Content/pages/methods.md")
+        #expect(!site.build().failed, "\(site.errorLines)")
+        site.assertFileContent("methods/index.html", contains: ["Now."])
+        try site.write("---\ntitle: Methods\ndraft: soon\n---\n\nNow.\n", to: "Content/pages/methods.md")
+        #expect(site.build().failed)
+        #expect(site.errorLines.contains("Content/pages/methods.md:3: error: 'draft' must be true or false"), "\(site.errorLines)")
+    }
+
     /// A free page may not take the address of a section: Content/pages/tag.md would be /tag/.
     @Test func freePageNamedLikeASection() throws {
         let site = try SiteFixture(ReadingRoom.site + """

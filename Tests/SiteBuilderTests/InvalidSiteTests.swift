@@ -67,6 +67,25 @@ import Testing
         Self.expectRestBuilt(site)
     }
 
+    /// `tags: PREL, SP` became one tag "PREL, SP" with a page of its own: text with a comma where the format
+    /// has a list is an error that shows how to write the list.
+    @Test func tagsWrittenAsTextWithCommas() throws {
+        let site = try Self.withKhan("""
+            ---
+            id: "08STATE37957"
+            title: "POSSIBLE RELEASE OF A.Q. KHAN"
+            date: 2008-04-10T22:26:00Z
+            origin: Secretary of State
+            tags: PREL, PK
+            ---
+
+            ¶1. (C) Text.
+            """)
+        Self.expectError(site, "Content/cables/2008/08STATE37957.md:6: error: ", "'tags' is a list, not text: write it in brackets, 'tags: [PREL, PK]'")
+        Self.expectRestBuilt(site)
+        #expect(!site.allFiles().contains { $0.hasPrefix("tag/PREL-PK") })
+    }
+
     /// Read by Chancery's own scanner (the YAML subset it writes).
     @Test func unclosedList() throws {
         let site = try Self.withKhan("""

@@ -15,6 +15,19 @@ public enum CableFile {
     /// Reads the whole file; with `includeBody: false` only the front matter (the body is left empty),
     /// which is what index building needs.
     public static func read(_ text: String, includeBody: Bool = true) throws(FrontMatterParser.Failure) -> Cable {
+        var warnings: [FrontMatterParser.Failure] = []
+        return try read(text, includeBody: includeBody, warnings: &warnings)
+    }
+
+    /// Reads the file as `read(_:includeBody:)` does, adding to `warnings` one for each key that is not part
+    /// of the format (`FrontMatterKeys`), in `release`, `source` and `repairs` too: it is ignored, and it may
+    /// be a misspelt key whose value is lost (`orign: Embassy Madrid`).
+    ///
+    /// A value of the wrong type is an error: a list (`[…]`) or map where the format has text, text where it
+    /// has `true`/`false` or a date that is not one. Where the format has a list, text without a comma is a
+    /// list of that one value (`tags: PREL`); text with a comma is an error, since it cannot be told whether it
+    /// is several values or one (a person tag, `STEINBERG, JAMES B.`): a list is written in brackets.
+    public static func read(_ text: String, includeBody: Bool = true, warnings: inout [FrontMatterParser.Failure]) throws(FrontMatterParser.Failure) -> Cable {
         let doc = try FrontMatterParser.split(text)
         var cable = Cable()
         if includeBody { cable.body = String(doc.body) }
@@ -30,7 +43,12 @@ public enum CableFile {
         func list(_ v: YAMLValue, _ key: String, _ line: Int) throws(Failure) -> [String] {
             switch v {
             case .null: return []
-            case .string(let s): return [s]
+            case .string(let s):
+                guard s.utf8.contains(ASCII.comma) else { return [s] }
+                let items = s.split(separator: ",").map { ArraySlice($0.utf8).trimmed.string }.filter { !$0.isEmpty }
+                let written = items.prefix(4).map { $0.utf8.contains(ASCII.comma) ? "\"\($0)\"" : String($0) }.joined(separator: ", ") + (items.count > 4 ? ", …" : "")
+                throw Failure(line: line, message: "'\(key)' is a list, not text: write it in brackets, '\(key): [\(written)]' "
+                    + "(a value with a comma of its own is quoted: [\"STEINBERG, JAMES B.\"])")
             case .list(let items):
                 var out: [String] = []
                 for item in items {
@@ -102,7 +120,7 @@ public enum CableFile {
                     case "reviewer": r.reviewer = try string(v, "release.reviewer", l)
                     case "review_date": r.reviewDate = try isoDay(try string(v, "release.review_date", l), "release.review_date", l)
                     case "case": r.caseID = try string(v, "release.case", l)
-                    default: break
+                    default: warnings.append(FrontMatterKeys.unknown(k, known: FrontMatterKeys.release, within: "release.", line: l))
                     }
                 }
                 cable.release = r
@@ -122,7 +140,7 @@ public enum CableFile {
                     case "sha256": cable.source.sha256 = try string(v, "source.sha256", l)
                     case "encoding": cable.source.encoding = try string(v, "source.encoding", l)
                     case "checksum": cable.source.checksum = try string(v, "source.checksum", l)
-                    default: break
+                    default: warnings.append(FrontMatterKeys.unknown(k, known: FrontMatterKeys.source, within: "source.", line: l))
                     }
                 }
             case "repairs":
@@ -139,13 +157,14 @@ public enum CableFile {
                         case "original": r.original = try string(v, "original", l) ?? ""
                         case "replacement": r.replacement = try string(v, "replacement", l) ?? ""
                         case "line": r.line = (try string(v, "line", l)).flatMap { Int($0) }
-                        default: break
+                        default: warnings.append(FrontMatterKeys.unknown(k, known: FrontMatterKeys.repair, within: "repairs.", line: l))
                         }
                     }
                     cable.repairs.append(r)
                 }
             default:
-                break  // extra keys are the site's own business
+                // a site may keep keys of its own; a misspelt key reads just like one
+                warnings.append(FrontMatterKeys.unknown(key, known: FrontMatterKeys.cable, line: line))
             }
         }
         cable.references.removeAll { $0 == cable.id }  // a cable does not cite itself

@@ -60,7 +60,8 @@ public struct SiteCheck: Sendable {
         if let bytes = try? DiskIO.read(root + "/Content/site.yml") {
             do { _ = try SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "Content/site.yml") } catch { report.findings.append(error) }
         }
-        let loader = ContentLoader(root: root)
+        // every key that is not part of the format is named (the build ignores them)
+        let loader = ContentLoader(root: root, reportsUnknownKeys: true)
         report.findings += loader.loadPages().errors
         let loaded = loader.loadCables { progress?("Reading cables", $0, $1) }
         // a cable's folder under Public/ does not depend on the base path

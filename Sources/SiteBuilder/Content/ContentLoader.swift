@@ -5,6 +5,11 @@ import ChanceryIO
 /// cannot be read becomes an error naming it (and its line) and the rest load on.
 struct ContentLoader {
     let root: String
+    /// Whether the free pages marked `draft: true` are loaded (`chancery serve`) or left out (`chancery build`).
+    var drafts = false
+    /// Whether a key that is not part of the content format is a warning (`chancery check`); the build
+    /// ignores such keys, so that a site may keep keys of its own.
+    var reportsUnknownKeys = false
 
     struct Result: Sendable {
         var records: [CableRecord] = []
@@ -96,21 +101,21 @@ struct ContentLoader {
         // the next build's entries start as the cache's (shared, not copied, while unchanged); only the
         // entries that differ are set below
         result.entries = cache
-        let root = self.root
+        let root = self.root, reportsUnknownKeys = self.reportsUnknownKeys
         let batch = 4096
         for start in stride(from: 0, to: entries.count, by: batch) {
             let slice = Array(entries[start..<min(entries.count, start + batch)])
-            let loaded = parallelMap(slice) { file -> (Swift.Result<BuildCache.CachedCable, BuildError>, Source, unchanged: Bool) in
+            let loaded = parallelMap(slice) { file -> (Swift.Result<BuildCache.CachedCable, BuildError>, Source, unchanged: Bool, warnings: [BuildError]) in
                 let path = file.path
                 guard let stamp = file.stamp else {
-                    return (.failure(BuildError(path: path, message: "cannot read the file")), .parsed, false)
+                    return (.failure(BuildError(path: path, message: "cannot read the file")), .parsed, false, [])
                 }
                 // the original's hash: the cached one while its stamp is the same, else its bytes hashed again
                 let cached = cache[path]
                 // (an entry's original is named after its file, `.txt` or `.html`: only the suffix can differ)
                 if let cached, cached.stamp == stamp, cached.originalStamp == file.originalStamp,
                    cached.record.originalName.map({ $0.hasSuffix(".html") ? ".html" : ".txt" }) == file.originalSuffix {
-                    return (.success(cached), .cached, true)
+                    return (.success(cached), .cached, true, [])
                 }
                 let originalHash: UInt64? = file.originalSuffix.flatMap { suffix in
                     if let cached, cached.originalStamp == file.originalStamp, let hash = cached.originalHash { return hash }
@@ -130,14 +135,17 @@ struct ContentLoader {
                         entry.originalStamp = file.originalStamp
                         entry.originalHash = originalHash
                         entry.record = cached.record.with(originalName: file.originalSuffix.map { ContentLoader.fileName(path) + $0 })
-                        return (.success(entry), source, false)
+                        return (.success(entry), source, false, [])
                     }
                 }
-                return (ContentLoader.loadRecord(root: root, path: path, bytes: bytes, originalSuffix: file.originalSuffix).map {
+                var warnings: [BuildError] = []
+                let record = ContentLoader.loadRecord(root: root, path: path, bytes: bytes, originalSuffix: file.originalSuffix, warnings: &warnings)
+                return (record.map {
                     BuildCache.CachedCable(stamp: stamp, originalStamp: file.originalStamp, originalHash: originalHash, record: $0)
-                }, .parsed, false)
+                }, .parsed, false, reportsUnknownKeys ? warnings : [])
             }
-            for (file, (item, source, unchanged)) in zip(slice, loaded) {
+            for (file, (item, source, unchanged, warnings)) in zip(slice, loaded) {
+                result.errors += warnings
                 switch source {
                 case .parsed: result.read += 1
                 case .rehashed: result.restamped += 1
@@ -171,12 +179,16 @@ struct ContentLoader {
         return String(base[(base.lastIndex(of: "/").map(base.index(after:)) ?? base.startIndex)...])
     }
 
-    /// Reads (unless `bytes` are given) and parses one cable file into its record.
-    static func loadRecord(root: String, path: String, bytes given: [UInt8]? = nil, originalSuffix: String?) -> Swift.Result<CableRecord, BuildError> {
+    /// Reads (unless `bytes` are given) and parses one cable file into its record; the keys that are not part
+    /// of the content format are added to `warnings`.
+    static func loadRecord(root: String, path: String, bytes given: [UInt8]? = nil, originalSuffix: String?,
+                           warnings: inout [BuildError]) -> Swift.Result<CableRecord, BuildError> {
         do {
             guard let bytes = try given ?? DiskIO.read(root + "/" + path) else { return .failure(BuildError(path: path, message: "cannot read the file")) }
             let (text, _) = TextDecoding.decode(bytes)
-            let cable = try CableFile.read(text, includeBody: false)
+            var unknown: [FrontMatterParser.Failure] = []
+            let cable = try CableFile.read(text, includeBody: false, warnings: &unknown)
+            warnings += unknown.map { BuildError(path: path, line: $0.line, message: $0.message, isWarning: true) }
             guard let id = cable.id else { return .failure(BuildError(path: path, line: 1, message: "no 'id' in the front matter")) }
             let expected = fileName(path)
             guard expected == id else {
@@ -219,8 +231,8 @@ struct ContentLoader {
         "index", "feed", "sitemap", "robots",
     ]
 
-    /// A free page: `Content/pages/about.md` (optional front matter with `title`, and `menu`: the label of
-    /// its link in every page's header and footer), served at `/about/`.
+    /// A free page: `Content/pages/about.md` (optional front matter with `title`, `menu`: the label of its link
+    /// in every page's header and footer, and `draft: true` to leave it unpublished), served at `/about/`.
     struct Page: Sendable {
         var slug: String
         var title: String
@@ -262,8 +274,25 @@ struct ContentLoader {
                 var menu: String?
                 if text.hasPrefix("---") {
                     let doc = try FrontMatterParser.split(text)
-                    if let t = doc.fields.first(where: { $0.key == "title" })?.value.text?.trimmingSpaces, !t.isEmpty { title = t }
-                    if let m = doc.fields.first(where: { $0.key == "menu" })?.value.text?.trimmingSpaces, !m.isEmpty { menu = m }
+                    var draft = false
+                    for (key, value, line) in doc.fields {
+                        switch (key, value) {
+                        case ("title", .null), ("menu", .null), ("draft", .null): break
+                        case ("title", _), ("menu", _):
+                            guard let text = value.text else { throw FrontMatterParser.Failure(line: line, message: "'\(key)' must be text") }
+                            let trimmed = text.trimmingSpaces
+                            if trimmed.isEmpty { break }
+                            if key == "title" { title = trimmed } else { menu = trimmed }
+                        case ("draft", .bool(let b)): draft = b
+                        case ("draft", _): throw FrontMatterParser.Failure(line: line, message: "'draft' must be true or false")
+                        default:
+                            if reportsUnknownKeys {
+                                let warning = FrontMatterKeys.unknown(key, known: FrontMatterKeys.page, line: line)
+                                errors.append(BuildError(path: path, line: line, message: warning.message, isWarning: true))
+                            }
+                        }
+                    }
+                    if draft, !drafts { continue }
                     markdown = doc.body
                 } else if text.hasPrefix("# ") {
                     // the first line is the title (ended by LF or CRLF: a "\r\n" is one Character, not a "\n")
