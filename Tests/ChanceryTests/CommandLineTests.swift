@@ -99,6 +99,33 @@ import Testing
         #expect(allLines.filter { $0.contains(": warning: reference ") }.count == 25 && !allLines.contains { $0.hasPrefix("…") }, "\(allLines)")
     }
 
+    /// A site keeping a key of its own in every cable would have check list every cable: the first three
+    /// files of each key are listed and the rest counted; `--all-warnings` lists all.
+    @Test func checkCountsFilesWithAKeyOfTheSitesOwnAfterThree() throws {
+        let site = try Site()
+        defer { site.remove() }
+        for n in 1...5 {
+            try site.write("Content/cables/2008/08STATE\(n).md", """
+                ---
+                id: "08STATE\(n)"
+                title: "WITH A KEY OF ITS OWN"
+                date: 2008-04-10T10:00:00Z
+                box: \(n)
+                ---
+
+                ¶1. (U) Text.
+                """)
+        }
+        let checked = try Chancery.run(["check", "--root", site.root])
+        let lines = checked.error.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.contains(": warning: unknown key 'box'") }.count == 3, "\(lines)")
+        #expect(lines.contains("Content/cables/2008/08STATE1.md:5: warning: unknown key 'box': it is not part of the content format and is ignored"), "\(lines)")
+        #expect(lines.contains("… and 2 more files with the key 'box' (--all-warnings lists them)"), "\(lines)")
+        let all = try Chancery.run(["check", "--root", site.root, "--all-warnings"])
+        let allLines = all.error.split(separator: "\n")
+        #expect(allLines.filter { $0.contains(": warning: unknown key 'box'") }.count == 5 && !allLines.contains { $0.hasPrefix("…") }, "\(allLines)")
+    }
+
     @Test func checkPrintsFindingsAsPathLineSeverityMessage() throws {
         let site = try Site()
         defer { site.remove() }

@@ -52,6 +52,14 @@ public struct SiteCheck: Sendable {
         finding.isWarning && finding.message.hasPrefix("reference ") && finding.message.hasSuffix(notInArchive)
     }
 
+    /// The key a warning of a key that is not part of the format names (`box`, `release.reviewr`): a site
+    /// keeping a key of its own on every cable has one per cable (`chancery check` lists the first few of each).
+    public static func unknownKey(_ finding: BuildError) -> String? {
+        guard finding.isWarning, finding.message.hasPrefix("unknown key '") else { return nil }
+        let rest = finding.message.dropFirst("unknown key '".count)
+        return rest.firstIndex(of: "'").map { String(rest[..<$0]) }
+    }
+
     // MARK: content
 
     /// Returns the file of each cable's page under Public/ (`cable/2008/04/08STATE37957/index.html`) → its id.
