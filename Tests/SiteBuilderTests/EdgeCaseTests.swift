@@ -273,6 +273,16 @@ import SiteBuilder
     /// `Embassy Madrid` and `embassy madrid` both had the address /origin/embassy-madrid/, and one post's
     /// index was lost. As with tags, only one spelling of a name gets the readable address alone (the post
     /// directory's, else capitalised words); any other gets a short hash as well.
+    /// A post the directory does not hold keeps a readable address when spelt as the importer names it, its
+    /// abbreviations in capitals (`REO Basrah`); another spelling of the same letters gets a hash.
+    @Test func postsOutsideTheDirectoryKeepReadableAddresses() {
+        #expect(SiteURLs.slug(origin: "REO Basrah") == "reo-basrah" && SiteURLs.slug(origin: "PRT Kirkuk") == "prt-kirkuk")
+        #expect(SiteURLs.slug(origin: "US Office Almaty") == "us-office-almaty" && SiteURLs.slug(origin: "Embassy Ouagadougou") == "embassy-ouagadougou")
+        for other in ["Reo Basrah", "REO BASRAH", "reo basrah"] {
+            #expect(SiteURLs.slug(origin: other).hasPrefix("reo-basrah-"), "\(other)")
+        }
+    }
+
     @Test func postsWhoseNamesDifferOnlyInCaseHaveTwoAddresses() throws {
         let site = try SiteFixture(ReadingRoom.site + """
 

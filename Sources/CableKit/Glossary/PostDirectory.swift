@@ -54,6 +54,8 @@ public struct PostDirectory: Sendable {
     let problems: [String]
     /// Each post's name in lower case → the name as the directory spells it.
     private let byLowercasedName: [String: String]
+    /// Words written in capitals in a post's name (`USEU`, `REO`), by their capitals.
+    private let acronyms: Set<String>
 
     init(tsv: String, glossary: TagGlossary) {
         var records: [Record] = []
@@ -115,6 +117,15 @@ public struct PostDirectory: Sendable {
             }
         }
         self.byLowercasedName = byLowercasedName
+        // the words the directory writes in capitals (USEU, RPO, UNVIE), and the prefixes of the names it makes
+        // by rule for posts it does not hold (REO Basrah, US Office Almaty)
+        var acronyms: Set<String> = ["REO", "PRT", "US", "USDEL"]
+        for record in records {
+            for word in record.post.name.split(separator: " ") where word.count >= 2 && word.allSatisfy({ $0.isUppercase || $0.isNumber }) {
+                acronyms.insert(String(word))
+            }
+        }
+        self.acronyms = acronyms
         self.records = records
         self.byCode = byCode
         self.byForm = byForm
@@ -125,11 +136,15 @@ public struct PostDirectory: Sendable {
 
     /// Whether `name` is the one spelling of its letters that names a post: the directory's own
     /// (`Secretary of State`, `Mission USNATO`, `UNVIE`) or, for a name it does not hold, every word
-    /// capitalised as WikiLeaks does (`Embassy Ouagadougou`). Of names that differ only in case
-    /// (`Embassy Madrid`, `embassy madrid`, `EMBASSY MADRID`) at most one is.
+    /// capitalised as WikiLeaks does (`Embassy Ouagadougou`), but for the abbreviations the directory writes in
+    /// capitals (`REO Basrah`, `PRT Kirkuk`, `US Office Almaty`). Of names that differ only in case
+    /// (`Embassy Madrid`, `embassy madrid`, `EMBASSY MADRID`; `REO Basrah`, `Reo Basrah`) exactly one is.
     public func isCanonicalSpelling(_ name: String) -> Bool {
         if let own = byLowercasedName[name.lowercased()] { return own == name }
-        return name.split(separator: " ", omittingEmptySubsequences: false).allSatisfy { Self.titlecased(String($0)) == $0 }
+        return name.split(separator: " ", omittingEmptySubsequences: false).allSatisfy { word in
+            let upper = word.uppercased()
+            return (acronyms.contains(upper) ? upper : Self.titlecased(String(word))) == word
+        }
     }
 
     /// The post with this reference-id code (ignoring case): `LAPAZ` → Embassy La Paz.
