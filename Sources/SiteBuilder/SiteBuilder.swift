@@ -395,12 +395,16 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Everything that shapes every output but the theme and the menu: the tool itself (`ToolIdentity`:
-    /// what the cache's parsed cables and keys are valid for), site.yml and overrides, the output folder.
+    /// what the cache's parsed cables and keys are valid for), site.yml and overrides, the environment
+    /// (`CHANCERY_NO_SEARCH`: the search index, the search page and every link to it), the output folder.
+    /// The "nothing changed" fingerprint and every page's key start from it, so a build with any of them
+    /// changed is never taken for one that has nothing to do.
     private func settingsKey(tool: String, configBytes: [UInt8], config: SiteConfig, output: String) -> UInt64 {
         var h = FastHash()
         h.add(tool)
         h.add(configBytes)
         h.add(config.baseURL); h.add(config.title); h.add(config.language); h.add(config.pageSize); h.add(config.feedSize); h.add(config.relatedCount); h.add(config.referencedByCount)
+        h.add(SearchIndexer.isEnabled)
         h.add(output)
         return h.value
     }

@@ -338,6 +338,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root + "/Public/index.html"))
     }
 
+    /// `CHANCERY_NO_SEARCH` shapes the site (the search index, the search page, the links to it): switching it
+    /// on or off is a change the build sees — it was taken for "nothing changed" (0 written), and the site
+    /// kept or lacked its search until a cable changed. Each way, the site is the one a clean build makes.
+    @Test func switchingSearchOnOrOffBuildsWhatACleanBuildWould() throws {
+        let site = try Site()
+        defer { site.remove() }
+        _ = try Chancery.run(["import", Chancery.shared + "/corpus/seeds", "--root", site.root])
+        for (from, to) in [(nil, "1"), ("1", nil)] as [(String?, String?)] {
+            #expect(try Chancery.run(["build", "--root", site.root], environment: ["CHANCERY_NO_SEARCH": from]).status == 0)
+            let switched = try Chancery.run(["build", "--root", site.root], environment: ["CHANCERY_NO_SEARCH": to])
+            #expect(switched.status == 0, "\(switched.error)")
+            #expect(!switched.output.contains("(0 written,"), "the switch is a change: \(switched.output)")
+            let incremental = site.tree("Public")
+            #expect(try Chancery.run(["build", "--root", site.root, "--clean"], environment: ["CHANCERY_NO_SEARCH": to]).status == 0)
+            let clean = site.tree("Public")
+            #expect(incremental.keys.sorted() == clean.keys.sorted(), "search \(to == nil ? "on" : "off"): \(Set(incremental.keys).symmetricDifference(clean.keys).sorted().prefix(5))")
+            let differing = clean.keys.filter { incremental[$0] != clean[$0] }.sorted()
+            #expect(differing.isEmpty, "search \(to == nil ? "on" : "off"): \(differing.prefix(5))")
+            #expect(clean.keys.contains("search/meta.json") == (to == nil))
+        }
+    }
+
     @Test func aMissingInputIsAnErrorNamingIt() throws {
         let site = try Site()
         defer { site.remove() }
@@ -366,12 +388,14 @@ enum Chancery {
     }
 
     /// Runs the binary (or another `executable`) with `arguments`; waits for it to exit.
-    static func run(_ arguments: [String], executable: String = binary) throws -> Outcome {
+    static func run(_ arguments: [String], executable: String = binary, environment extra: [String: String?] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["CHANCERY_NO_PROGRESS"] = nil
+        environment["CHANCERY_NO_SEARCH"] = nil
+        for (name, value) in extra { environment[name] = value }
         process.environment = environment
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
@@ -411,4 +435,17 @@ struct Site {
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Every file under `relative` (`Public`) by its path there, with its bytes.
+    func tree(_ relative: String) -> [String: Data] {
+        let folder = root + "/" + relative
+        var files: [String: Data] = [:]
+        guard let walk = FileManager.default.enumerator(atPath: folder) else { return files }
+        for case let path as String in walk {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            files[path] = FileManager.default.contents(atPath: folder + "/" + path)
+        }
+        return files
+    }
 }
