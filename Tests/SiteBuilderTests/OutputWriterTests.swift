@@ -129,8 +129,10 @@ import Testing
     }
 
     /// `--output .`, `--output ..` or a folder inside Content/ or Themes/: the build would remove the site's
-    /// own sources as files it did not make. It refuses, names the folder, and touches nothing.
-    @Test(arguments: [".", "..", "Content", "Content/out", "Themes/default/assets/site", "link-to-root"])
+    /// own sources as files it did not make. It refuses, names the folder, and touches nothing. The same for
+    /// `.chancery/` and a folder inside it: `--output .chancery --clean` deleted the import record and the
+    /// import lock and mixed the site into the cache folder.
+    @Test(arguments: [".", "..", "Content", "Content/out", "Themes/default/assets/site", "link-to-root", ".chancery", ".chancery/site"])
     func anOutputFolderHoldingTheSourcesIsRefused(output: String) throws {
         // the site one level down in a folder of its own, so that `..` is that folder
         let fixture = try SiteFixture(ReadingRoom.site, build: false)
@@ -139,15 +141,18 @@ import Testing
         let root = outer + "/site"
         try FileManager.default.copyItem(atPath: fixture.root, toPath: root)
         try FileManager.default.createSymbolicLink(atPath: root + "/link-to-root", withDestinationPath: root)
+        try write("record", to: root + "/.chancery/import-record")
         let sources = Tree.files(root + "/Content").count + Tree.files(root + "/Themes").count
         let path = root + "/" + output
         for clean in [false, true] {
             let report = SiteBuilder(options: .init(root: root, output: path, clean: clean)).build()
             #expect(report.failed)
             #expect(report.errors.map(\.description) == ["\(path): error: the output folder must not be the site folder, a folder above it, "
-                + "or inside its Content/ or Themes/: a build removes every file there that it did not make"])
+                + "or inside its Content/, Themes/ or .chancery/: a build removes every file there that it did not make"])
         }
         #expect(Tree.files(root + "/Content").count + Tree.files(root + "/Themes").count == sources, "nothing removed")
+        #expect(read(root + "/.chancery/import-record") == "record", "the import record stays")
+        #expect(!DiskIO.exists(root + "/.chancery/site") && !DiskIO.exists(root + "/.chancery/index.html"), "nothing written")
         #expect(!DiskIO.exists(root + "/Content/out") && !DiskIO.exists(root + "/Themes/default/assets/site"), "nothing written")
         #expect(!DiskIO.exists(root + "/index.html") && !DiskIO.exists(outer + "/index.html"), "nothing written")
     }

@@ -3,12 +3,14 @@ import ChanceryIO
 /// Where a site may be written. A build removes every file of its output folder that it did not make (and
 /// a first or `--clean` build replaces the folder's content whole), so the output folder must not hold the
 /// site's sources: it may be neither the site folder nor a folder above it (`--output .`, `--output ..`),
-/// nor lie inside `Content/` or `Themes/` (the build would read its own output as sources next time).
-/// Folders are compared by device and inode, so symbolic links and relative spellings do not hide them.
+/// nor lie inside `Content/` or `Themes/` (the build would read its own output as sources next time), nor be
+/// or lie inside `.chancery/` (the build cache, the import record and the locks: a `--clean` build would
+/// delete them). Folders are compared by device and inode, so symbolic links and relative spellings do not
+/// hide them.
 enum OutputPlace {
     /// Why `output` cannot take the site of `root`, or nil when it can.
     static func problem(output: String, root: String) -> BuildError? {
-        let refusal = "the output folder must not be the site folder, a folder above it, or inside its Content/ or Themes/: "
+        let refusal = "the output folder must not be the site folder, a folder above it, or inside its Content/, Themes/ or .chancery/: "
             + "a build removes every file there that it did not make"
         // the site folder and the folders above it
         if let target = DiskIO.identity(output), ancestors(from: root).contains(target) {
@@ -22,7 +24,7 @@ enum OutputPlace {
             existing = parent
         }
         let above = ancestors(from: existing)
-        for source in ["Content", "Themes"] {
+        for source in ["Content", "Themes", ".chancery"] {
             if let identity = DiskIO.identity(root + "/" + source), above.contains(identity) { return BuildError(path: output, message: refusal) }
         }
         return nil
