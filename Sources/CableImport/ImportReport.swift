@@ -17,7 +17,11 @@ public struct ImportReport: Sendable {
     /// Where the Markdown went (`Content/cables`).
     public var destination = ""
 
+    /// The inputs read: files, and a CSV's rows.
     public var total: Int { new + updated + unchanged + skipped + failed }
+    /// The cables the inputs gave that are now in `Content/cables` as read (a skipped input's cable came from
+    /// another input, or is a Markdown file edited by hand and kept).
+    public var cables: Int { new + updated + unchanged }
     public var succeeded: Bool { failed == 0 }
 
     mutating func error(_ path: String, line: Int?, _ message: String) {
@@ -32,11 +36,13 @@ public struct ImportReport: Sendable {
     /// `path`, or `path:line`.
     static func location(_ path: String, _ line: Int?) -> String { line.map { "\(path):\($0)" } ?? path }
 
-    /// `Imported 310 cables (300 new, 0 updated, 10 unchanged, 0 skipped, 0 failed) in 0.4 s → Content/cables`
-    /// (`1 cable`, as `chancery build` says it)
+    /// `Imported 300 cables from 310 inputs (290 new, 0 updated, 10 unchanged, 0 skipped, 10 failed) in 0.4 s (775/s) → Content/cables`:
+    /// what the archive now holds from these inputs, from how many inputs, then each input's outcome, as
+    /// `chancery build` says `Built 310 cables into 1,234 files (…)` (`1 cable`, `1 input`; the rate is of inputs).
     public var summary: String {
         let rate = seconds > 0 ? " (\(Int(Double(total) / seconds).grouped)/s)" : ""
-        return "Imported \(total.grouped) cable\(total == 1 ? "" : "s") (\(new.grouped) new, \(updated.grouped) updated, \(unchanged.grouped) unchanged, "
+        return "Imported \(cables.grouped) cable\(cables == 1 ? "" : "s") from \(total.grouped) input\(total == 1 ? "" : "s") "
+            + "(\(new.grouped) new, \(updated.grouped) updated, \(unchanged.grouped) unchanged, "
             + "\(skipped.grouped) skipped, \(failed.grouped) failed) in \(String(format1: seconds)) s\(rate) → \(destination)"
     }
 }

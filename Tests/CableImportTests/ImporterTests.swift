@@ -815,12 +815,12 @@ struct ImporterTests {
             try s.write([], "empty.txt")
             let first = s.importer().run([s.input])
             #expect(first.seconds > 0)
-            let pattern = /Imported 3 cables \(2 new, 0 updated, 0 unchanged, 0 skipped, 1 failed\) in \d+\.\d s( \([\d,]+\/s\))? → (.+)/
+            let pattern = /Imported 2 cables from 3 inputs \(2 new, 0 updated, 0 unchanged, 0 skipped, 1 failed\) in \d+\.\d s( \([\d,]+\/s\))? → (.+)/
             let match = try #require(first.summary.wholeMatch(of: pattern), "\(first.summary)")
             #expect(String(match.output.2) == s.content)
             try FileManager.default.removeItem(atPath: s.input + "/empty.txt")
             let second = s.importer().run([s.input])
-            #expect(second.summary.hasPrefix("Imported 2 cables (0 new, 0 updated, 2 unchanged, 0 skipped, 0 failed) in "))
+            #expect(second.summary.hasPrefix("Imported 2 cables from 2 inputs (0 new, 0 updated, 2 unchanged, 0 skipped, 0 failed) in "))
             #expect(second.succeeded)
         }
     }

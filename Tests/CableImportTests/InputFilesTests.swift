@@ -144,7 +144,7 @@ struct ImportReportTests {
         r.new = 300; r.unchanged = 10; r.seconds = 0.4; r.destination = "Content/cables"
         #expect(r.total == 310)
         #expect(r.succeeded)
-        #expect(r.summary == "Imported 310 cables (300 new, 0 updated, 10 unchanged, 0 skipped, 0 failed) in 0.4 s (775/s) → Content/cables")
+        #expect(r.summary == "Imported 310 cables from 310 inputs (300 new, 0 updated, 10 unchanged, 0 skipped, 0 failed) in 0.4 s (775/s) → Content/cables")
     }
 
     @Test func everyCountHasItsPlace() {
@@ -152,21 +152,28 @@ struct ImportReportTests {
         r.new = 1; r.updated = 2; r.unchanged = 3; r.skipped = 4; r.failed = 5; r.seconds = 2; r.destination = "/site/Content/cables"
         #expect(r.total == 15)
         #expect(!r.succeeded)
-        #expect(r.summary == "Imported 15 cables (1 new, 2 updated, 3 unchanged, 4 skipped, 5 failed) in 2.0 s (7/s) → /site/Content/cables")
+        #expect(r.summary == "Imported 6 cables from 15 inputs (1 new, 2 updated, 3 unchanged, 4 skipped, 5 failed) in 2.0 s (7/s) → /site/Content/cables")
     }
 
+    /// The leading figure counts cables, not inputs: a missing path read "Imported 1 cable (… 1 failed)".
     @Test func oneCableIsSingular() {
         var r = ImportReport()
         r.unchanged = 1; r.destination = "Content/cables"
-        #expect(r.summary == "Imported 1 cable (0 new, 0 updated, 1 unchanged, 0 skipped, 0 failed) in 0.0 s → Content/cables")
+        #expect(r.summary == "Imported 1 cable from 1 input (0 new, 0 updated, 1 unchanged, 0 skipped, 0 failed) in 0.0 s → Content/cables")
         r.failed = 1
-        #expect(r.summary.hasPrefix("Imported 2 cables ("))
+        #expect(r.summary.hasPrefix("Imported 1 cable from 2 inputs ("))
+        r.unchanged = 0
+        #expect(r.summary.hasPrefix("Imported 0 cables from 1 input (0 new, 0 updated, 0 unchanged, 0 skipped, 1 failed)"),
+                "an input that failed is no cable: \(r.summary)")
+        r.failed = 0; r.skipped = 1
+        #expect(r.summary.hasPrefix("Imported 0 cables from 1 input (0 new, 0 updated, 0 unchanged, 1 skipped, 0 failed)"),
+                "nor is one skipped: \(r.summary)")
     }
 
     @Test func thousandsAndNoRateWithoutTime() {
         var r = ImportReport()
         r.new = 1_234_567; r.failed = 1_000; r.destination = "Content/cables"
-        #expect(r.summary == "Imported 1,235,567 cables (1,234,567 new, 0 updated, 0 unchanged, 0 skipped, 1,000 failed) in 0.0 s → Content/cables")
+        #expect(r.summary == "Imported 1,234,567 cables from 1,235,567 inputs (1,234,567 new, 0 updated, 0 unchanged, 0 skipped, 1,000 failed) in 0.0 s → Content/cables")
         r.seconds = 12.34
         #expect(r.summary.hasSuffix("failed) in 12.3 s (100,126/s) → Content/cables"))
         r.seconds = 59.96

@@ -13,7 +13,7 @@ import Testing
         let imported = try Chancery.run(["import", Chancery.shared + "/corpus/seeds", "--root", site.root])
         #expect(imported.status == 0, "\(imported.error)")
         #expect(imported.error.isEmpty, "without a terminal: no progress, no chatter")
-        #expect(imported.outputLines.count == 1 && imported.output.hasPrefix("Imported 2 cables (2 new"), "\(imported.output)")
+        #expect(imported.outputLines.count == 1 && imported.output.hasPrefix("Imported 2 cables from 2 inputs (2 new"), "\(imported.output)")
 
         let built = try Chancery.run(["build", "--root", site.root])
         #expect(built.status == 0, "\(built.error)")
