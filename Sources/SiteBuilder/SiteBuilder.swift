@@ -79,9 +79,10 @@ public struct SiteBuilder: Sendable {
             report.errors.append(BuildError(path: "Content/site.yml", message: "\(error)")); return
         }
         if let baseURL = options.baseURL {
-            var url = baseURL
-            while url.hasSuffix("/") { url.removeLast() }
-            config.baseURL = url
+            switch BaseURL.check(baseURL) {
+            case .success(let url): config.baseURL = url; config.setsBaseURL = true
+            case .failure(let problem): report.errors.append(BuildError(path: "--base-url", message: "--base-url \(problem.phrase) (not '\(baseURL)')")); return
+            }
         }
         let theme: Theme
         do { theme = try Theme.load(root: root, name: config.theme, line: config.themeLine) } catch { report.errors.append(error); return }

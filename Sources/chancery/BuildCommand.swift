@@ -22,9 +22,7 @@ struct BuildCommand: ParsableCommand {
     var clean = false
 
     func validate() throws {
-        if let baseURL, SiteConfig.baseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an absolute URL starting with http:// or https:// (not '\(baseURL)')")
-        }
+        if let baseURL, let problem = SiteConfig.baseURLOptionProblem(baseURL) { throw ValidationError(problem) }
     }
 
     func run() throws {

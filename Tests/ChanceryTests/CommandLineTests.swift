@@ -360,6 +360,34 @@ import Testing
         }
     }
 
+    /// `--base-url` follows site.yml's rule: a query, a fragment, a user name or no host broke every link and
+    /// the build said nothing (`href="/archive?x=1/assets/style.css"`, `Sitemap: https:/sitemap.xml`).
+    @Test(arguments: [("https://example.org/archive?x=1", "must not have a query"), ("https://example.org/a#frag", "must not have a fragment"),
+                      ("https://user@example.org/", "must not hold a user name or password"), ("https://", "names no host")])
+    func aBrokenBaseURLIsAUsageError(url: String, message: String) throws {
+        let site = try Site()
+        defer { site.remove() }
+        let built = try Chancery.run(["build", "--root", site.root, "--base-url", url])
+        #expect(built.status == 64, "\(built.error)")
+        #expect(built.error.contains("--base-url \(message)") && built.error.contains("(not '\(url)')"), "\(built.error)")
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/Public/index.html"))
+    }
+
+    /// A space in the base URL's path is percent-encoded in every link (it was written raw: `href="/my archive/…"`).
+    @Test func aSpaceInTheBaseURLIsPercentEncodedInEveryLink() throws {
+        let site = try Site()
+        defer { site.remove() }
+        _ = try Chancery.run(["import", Chancery.shared + "/corpus/seeds", "--root", site.root])
+        let built = try Chancery.run(["build", "--root", site.root, "--base-url", "https://example.org/my archive/"])
+        #expect(built.status == 0, "\(built.error)")
+        let home = try String(contentsOfFile: site.root + "/Public/index.html", encoding: .utf8)
+        #expect(home.contains("href=\"/my%20archive/assets/") && !home.contains("my archive/"), "\(home.prefix(800))")
+        let robots = try String(contentsOfFile: site.root + "/Public/robots.txt", encoding: .utf8)
+        #expect(robots.contains("Sitemap: https://example.org/my%20archive/sitemap.xml"), "\(robots)")
+        let checked = try Chancery.run(["check", "--root", site.root])
+        #expect(checked.status == 0 && !checked.error.contains("broken link"), "\(checked.error.prefix(500))")
+    }
+
     @Test func aMissingInputIsAnErrorNamingIt() throws {
         let site = try Site()
         defer { site.remove() }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import SiteBuilder
 
 /// Sites that must fail (in the manner of zola's invalid.rs): the error names the file and the line, a
 /// bad cable is skipped and the rest of the site is still built, and the report says the build failed.
@@ -316,7 +317,23 @@ import Testing
     @Test(arguments: [
         ("title: Test\nbase_url: https://example.org\ntitel: Typo\n", 3, "unknown key 'titel'"),
         ("title: Test\npage_size: 0\n", 2, "'page_size' must be a whole number from 5 to 1000"),
-        ("title: Test\nbase_url: example.org\n", 2, "'base_url' must start with http:// or https://"),
+        ("title: Test\nbase_url: example.org\n", 2, "'base_url' must be an absolute URL starting with http:// or https://"),
+        // each of these went through and broke every link (`/archive?x=1/assets/style.css`, a raw space,
+        // `Sitemap: https:/sitemap.xml`)
+        ("title: Test\nbase_url: https://example.org/archive?x=1\n", 2, "'base_url' must not have a query"),
+        ("title: Test\nbase_url: https://example.org/a#frag\n", 2, "'base_url' must not have a fragment"),
+        ("title: Test\nbase_url: https://\n", 2, "'base_url' names no host"),
+        ("title: Test\nbase_url: https:///archive\n", 2, "'base_url' names no host"),
+        ("title: Test\nbase_url: https://user:secret@example.org\n", 2, "'base_url' must not hold a user name or password"),
+        ("title: Test\nbase_url: https://exa mple.org\n", 2, "'base_url' has an invalid host or port 'exa mple.org'"),
+        ("title: Test\nbase_url: https://example.org:99999\n", 2, "'base_url' has an invalid host or port"),
+        ("title: Test\nbase_url: https://example.org//archive\n", 2, "'base_url' must not have an empty, '.' or '..' segment"),
+        ("title: Test\nbase_url: https://example.org/a%2\n", 2, "'base_url' has a '%' in its path not followed by two hexadecimal digits"),
+        ("title: Test\nlanguage: english\n", 2, "'language' must be a BCP 47 language tag such as en, fr or pt-BR (not 'english')"),
+        ("title: Test\nlanguage: en_US\n", 2, "'language' must be a BCP 47 language tag"),
+        ("title: Test\nlanguage: e\n", 2, "'language' must be a BCP 47 language tag"),
+        ("title: Test\nlanguage: en-\n", 2, "'language' must be a BCP 47 language tag"),
+        ("title: Test\nlanguage: en-toolongsubtag\n", 2, "'language' must be a BCP 47 language tag"),
         ("title: Test\ntheme: ../elsewhere\n", 2, "'theme' must be a folder name"),
         ("title: Test\ndescription: a: b\n", 2, "invalid YAML"),
         ("title: Test\npage_size: 20\npage_size: 30\n", 2, "invalid YAML: a key is given twice: 'page_size'"),
@@ -327,6 +344,28 @@ import Testing
         Self.expectError(site, "Content/site.yml:\(line): error: ", message)
         // nothing can be built without the configuration
         site.assertMissing(["index.html"])
+    }
+
+    /// What the rules of base_url and language accept: ports, IP addresses, paths with spaces or non-ASCII
+    /// letters (percent-encoded), the scheme and host lower-cased, trailing slashes dropped; language tags
+    /// with region, script or number.
+    @Test func goodBaseURLsAndLanguagesAreAccepted() throws {
+        for (given, used) in [("https://example.org", "https://example.org"), ("HTTPS://Example.ORG/Archive/", "https://example.org/Archive"),
+                              ("http://localhost:8080/", "http://localhost:8080"), ("http://127.0.0.1:4000/a/b", "http://127.0.0.1:4000/a/b"),
+                              ("http://[::1]:8080/x", "http://[::1]:8080/x"), ("https://example.org/my%20archive", "https://example.org/my%20archive"),
+                              ("https://owner.github.io/reading-room/", "https://owner.github.io/reading-room"),
+                              ("https://example.org/~user/cables_2", "https://example.org/~user/cables_2"),
+                              // percent-encoded as a browser would: a raw space was written into every link
+                              ("https://example.org/my archive/", "https://example.org/my%20archive"),
+                              ("https://example.org/café/a%C3%A9", "https://example.org/caf%C3%A9/a%C3%A9")] {
+            #expect(SiteConfig.baseURL(given) == used, "\(given)")
+            let config = try SiteConfig.parse("base_url: \"\(given)\"\n", path: "Content/site.yml")
+            #expect(config.baseURL == used && config.setsBaseURL)
+        }
+        for language in ["en", "fr", "pt-BR", "zh-Hant-TW", "es-419", "haw", "sr-Latn-RS", "de-CH-1996"] {
+            #expect(try SiteConfig.parse("language: \(language)\n", path: "Content/site.yml").language == language)
+        }
+        #expect(!(try SiteConfig.parse("title: T\n", path: "Content/site.yml")).setsBaseURL)
     }
 
     /// Error lines are `path:line: error: message`, one line each, so editors and CI can read them.

@@ -6,7 +6,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var title = "Cable Reading Room"
     public var description = "A public reading room of diplomatic cables."
     /// Absolute URL the site is published at, without trailing slash (`https://example.org/archive`).
-    public var baseURL = "http://localhost:8080"
+    public var baseURL = SiteConfig.localBaseURL
+    /// Whether site.yml sets `base_url` (without it, the site's absolute URLs name the preview server).
+    public var setsBaseURL = false
     public var language = "en"
     public var theme = "default"
     /// The line of `theme:` in site.yml, for errors about the theme.
@@ -22,6 +24,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var referencedByCount = 20
 
     public init() {}
+
+    /// The base URL of a site.yml without `base_url`: the preview server's address (`chancery serve`).
+    public static let localBaseURL = "http://localhost:8080"
 
     /// The path part of `baseURL` (`/archive`, or `""` at the root of a host).
     public var basePath: String {
@@ -70,11 +75,16 @@ public struct SiteConfig: Sendable, Equatable {
                 guard !config.title.isEmpty else { throw BuildError(path: path, line: line, message: "'title' must not be empty: it names the reading room on every page") }
             case "description": config.description = try text().trimmingSpaces  // "" shows none
             case "base_url":
-                guard let url = baseURL(try text()) else {
-                    throw BuildError(path: path, line: line, message: "'base_url' must start with http:// or https://")
+                switch BaseURL.check(try text()) {
+                case .success(let url): config.baseURL = url; config.setsBaseURL = true
+                case .failure(let problem): throw BuildError(path: path, line: line, message: "'base_url' \(problem.phrase)")
                 }
-                config.baseURL = url
-            case "language": config.language = try text()
+            case "language":
+                config.language = try text()
+                guard LanguageTag.isValid(config.language) else {
+                    throw BuildError(path: path, line: line, message: "'language' must be a BCP 47 language tag such as en, fr or pt-BR (not '\(config.language)'): "
+                        + "it is each page's <html lang>")
+                }
             case "theme":
                 let theme = try text()
                 guard !theme.isEmpty, theme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
@@ -93,13 +103,16 @@ public struct SiteConfig: Sendable, Equatable {
         return config
     }
 
-    /// A base URL as the site uses it (without trailing slash), or nil when it is not an absolute http or https
-    /// URL: `base_url` of site.yml and `--base-url` of `chancery build` follow the same rule.
+    /// A base URL as the site uses it (without trailing slash), or nil when `BaseURL` refuses it:
+    /// `base_url` of site.yml and `--base-url` of `chancery build` follow the same rule.
     public static func baseURL(_ text: String) -> String? {
-        guard text.hasPrefix("http://") || text.hasPrefix("https://") else { return nil }
-        var url = text
-        while url.hasSuffix("/") { url.removeLast() }
-        return url
+        try? BaseURL.check(text).get()
+    }
+
+    /// Why `--base-url` cannot take `text` (`--base-url must …`), or nil when it can.
+    public static func baseURLOptionProblem(_ text: String) -> String? {
+        guard case .failure(let problem) = BaseURL.check(text) else { return nil }
+        return "--base-url \(problem.phrase) (not '\(text)')"
     }
 
     private static func yamlLine(_ error: YamlError) -> Int {
