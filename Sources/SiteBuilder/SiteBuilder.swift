@@ -22,8 +22,13 @@ public struct SiteBuilder: Sendable {
         /// Publish the free pages marked `draft: true` too (the preview server does; `chancery build` does not,
         /// and removes a draft's page that a preview wrote).
         public var drafts: Bool
-        public init(root: String = ".", output: String? = nil, baseURL: String? = nil, clean: Bool = false, freesMemory: Bool = true, drafts: Bool = false) {
-            self.root = root; self.output = output; self.baseURL = baseURL; self.clean = clean; self.freesMemory = freesMemory; self.drafts = drafts
+        /// Warn when neither site.yml nor `baseURL` gives the address the site is published at (`chancery
+        /// build`; the preview server's pages rightly name the preview's address).
+        public var warnsOfUnsetBaseURL: Bool
+        public init(root: String = ".", output: String? = nil, baseURL: String? = nil, clean: Bool = false, freesMemory: Bool = true,
+                    drafts: Bool = false, warnsOfUnsetBaseURL: Bool = false) {
+            self.root = root; self.output = output; self.baseURL = baseURL; self.clean = clean; self.freesMemory = freesMemory
+            self.drafts = drafts; self.warnsOfUnsetBaseURL = warnsOfUnsetBaseURL
         }
     }
 
@@ -84,6 +89,7 @@ public struct SiteBuilder: Sendable {
             case .failure(let problem): report.errors.append(BuildError(path: "--base-url", message: "--base-url \(problem.phrase) (not '\(baseURL)')")); return
             }
         }
+        if !config.setsBaseURL && options.warnsOfUnsetBaseURL { report.warnings.append(SiteConfig.unsetBaseURLWarning) }
         let theme: Theme
         do { theme = try Theme.load(root: root, name: config.theme, line: config.themeLine) } catch { report.errors.append(error); return }
 
@@ -429,6 +435,9 @@ public struct BuildReport: Sendable {
     public var unchanged = 0
     public var removed = 0
     public var errors: [BuildError] = []
+    /// Warnings about the build as a whole (`base_url` not set), given by every build, the one with nothing to do
+    /// included; unlike the errors (and a cable's warnings) they do not keep the next build from stopping early.
+    public var warnings: [BuildError] = []
     public var seconds = 0.0
 
     public var failed: Bool { errors.contains { !$0.isWarning } }

@@ -26,11 +26,13 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let builder = SiteBuilder(options: .init(root: root, output: output, baseURL: baseURL, clean: clean, freesMemory: false))
+        let builder = SiteBuilder(options: .init(root: root, output: output, baseURL: baseURL, clean: clean, freesMemory: false,
+                                                 warnsOfUnsetBaseURL: true))
         let progress = TerminalProgress(label: "Building")
         let report = builder.build(progress: { _, done, total in progress.update(done, total) },
                                    waiting: { printError("Another build of this site is running; waiting for it to finish…") })
         progress.finish()
+        for warning in report.warnings { printError(warning.description) }
         for error in report.errors { printError(error.description) }
         print(report.summary)
         if report.failed { throw ExitCode.failure }

@@ -388,6 +388,35 @@ import Testing
         #expect(checked.status == 0 && !checked.error.contains("broken link"), "\(checked.error.prefix(500))")
     }
 
+    /// Without base_url (site.yml is optional) every absolute URL of the site names the preview server:
+    /// `build` and `check` say so once, and what to do, without failing; `--base-url` or base_url silences it.
+    @Test func buildAndCheckWarnWhenBaseURLIsNotSet() throws {
+        let site = try Site()
+        defer { site.remove() }
+        _ = try Chancery.run(["import", Chancery.shared + "/corpus/seeds", "--root", site.root])
+        try FileManager.default.removeItem(atPath: site.root + "/Content/site.yml")
+        let warning = "Content/site.yml: warning: base_url is not set, so robots.txt, the sitemaps, the Atom feeds"
+        for _ in 0..<2 {  // the second build has nothing to do, and still says it
+            let built = try Chancery.run(["build", "--root", site.root])
+            #expect(built.status == 0, "\(built.error)")
+            #expect(built.error.components(separatedBy: warning).count == 2, "once: \(built.error)")
+            #expect(built.error.contains("set base_url in Content/site.yml") && built.error.contains("--base-url"), "\(built.error)")
+            #expect(built.outputLines.count == 1 && !built.output.contains("error"), "\(built.output)")
+        }
+        let checked = try Chancery.run(["check", "--root", site.root])
+        #expect(checked.status == 0, "\(checked.error)")
+        #expect(checked.error.components(separatedBy: warning).count == 2, "\(checked.error)")
+
+        let given = try Chancery.run(["build", "--root", site.root, "--base-url", "https://example.org/archive"])
+        #expect(given.status == 0 && given.error.isEmpty, "\(given.error)")
+        let checkedGiven = try Chancery.run(["check", "--root", site.root])
+        #expect(checkedGiven.status == 0 && !checkedGiven.error.contains("base_url"), "built with --base-url: \(checkedGiven.error)")
+        try site.write("Content/site.yml", "base_url: https://example.org/archive\n")
+        let set = try Chancery.run(["build", "--root", site.root])
+        #expect(set.status == 0 && set.error.isEmpty, "\(set.error)")
+        #expect(!(try Chancery.run(["check", "--root", site.root])).error.contains("base_url"))
+    }
+
     @Test func aMissingInputIsAnErrorNamingIt() throws {
         let site = try Site()
         defer { site.remove() }

@@ -65,8 +65,16 @@ public struct SiteCheck: Sendable {
     /// Returns the file of each cable's page under Public/ (`cable/2008/04/08STATE37957/index.html`) → its id.
     func checkContent(_ report: inout Report, progress: Progress? = nil) -> [String: String] {
         // what stops or fails the build: site.yml, the free pages, the cables
+        var config: SiteConfig?
         if let bytes = try? DiskIO.read(root + "/Content/site.yml") {
-            do { _ = try SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "Content/site.yml") } catch { report.findings.append(error) }
+            do { config = try SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "Content/site.yml") } catch { report.findings.append(error) }
+        } else {
+            config = SiteConfig()
+        }
+        // the site's absolute URLs name the preview server: site.yml has no base_url and the site was not built
+        // with --base-url (its robots.txt names the URL it was built with)
+        if let config, !config.setsBaseURL, builtBaseURL().map({ $0 == SiteConfig.localBaseURL }) ?? true {
+            report.findings.append(SiteConfig.unsetBaseURLWarning)
         }
         // every key that is not part of the format is named (the build ignores them)
         let loader = ContentLoader(root: root, reportsUnknownKeys: true)
@@ -266,22 +274,28 @@ public struct SiteCheck: Sendable {
     /// URL its robots.txt names (the build writes it from the URL it used, `--base-url` included), else that
     /// of site.yml's base_url.
     private func basePath() -> String {
-        if let bytes = try? DiskIO.read(output + "/robots.txt"), let base = Self.basePath(robots: String(decoding: bytes, as: UTF8.self)) {
-            return base
+        if let url = builtBaseURL() {
+            var config = SiteConfig()
+            config.baseURL = url
+            return config.basePath
         }
         guard let bytes = try? DiskIO.read(root + "/Content/site.yml"),
               let config = try? SiteConfig.parse(String(decoding: bytes, as: UTF8.self), path: "Content/site.yml") else { return "" }
         return config.basePath
     }
 
-    /// The base path of the site a robots.txt was written for, from its `Sitemap: <base URL>/sitemap.xml` line.
-    static func basePath(robots: String) -> String? {
+    /// The base URL the built site's robots.txt names, or nil when there is none.
+    private func builtBaseURL() -> String? {
+        guard let bytes = try? DiskIO.read(output + "/robots.txt") else { return nil }
+        return Self.baseURL(robots: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The base URL of the site a robots.txt was written for, from its `Sitemap: <base URL>/sitemap.xml` line.
+    static func baseURL(robots: String) -> String? {
         for line in robots.split(separator: "\n") where line.hasPrefix("Sitemap: ") {
             let url = line.dropFirst("Sitemap: ".count).trimmingSpaces
-            guard url.hasSuffix("/sitemap.xml"), let base = SiteConfig.baseURL(String(url.dropLast("/sitemap.xml".count))) else { return nil }
-            var config = SiteConfig()
-            config.baseURL = base
-            return config.basePath
+            guard url.hasSuffix("/sitemap.xml") else { return nil }
+            return SiteConfig.baseURL(String(url.dropLast("/sitemap.xml".count)))
         }
         return nil
     }

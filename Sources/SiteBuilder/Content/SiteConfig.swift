@@ -115,6 +115,15 @@ public struct SiteConfig: Sendable, Equatable {
         return "--base-url \(problem.phrase) (not '\(text)')"
     }
 
+    /// The warning of a build or check whose site's absolute URLs name the preview server, because neither
+    /// site.yml nor `--base-url` gave the address it is published at.
+    public static let unsetBaseURLWarning = BuildError(
+        path: "Content/site.yml",
+        message: "base_url is not set, so robots.txt, the sitemaps, the Atom feeds, each page's canonical link and og:url, "
+            + "the cables' citations and the url column of data/cables.csv and data/cables.json name \(localBaseURL): "
+            + "set base_url in Content/site.yml (base_url: https://example.org/archive) or pass --base-url to chancery build",
+        isWarning: true)
+
     private static func yamlLine(_ error: YamlError) -> Int {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
