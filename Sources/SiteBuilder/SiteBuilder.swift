@@ -51,6 +51,11 @@ public struct SiteBuilder: Sendable {
                       pagesReady: ((BuildReport) -> Void)? = nil) -> BuildReport {
         let start = DispatchTime.now()
         var report = BuildReport(output: outputDirectory)
+        // a mistyped --root: named, and nothing made there
+        if let problem = SiteRoot.problem(options.root) {
+            report.errors.append(problem)
+            return report
+        }
         let lockPath = BuildCache.folder(root: options.root) + "/lock"
         var lock = DiskIO.lock(lockPath, wait: false)
         if lock == nil {

@@ -6,6 +6,7 @@ import Darwin
 #endif
 import Dispatch
 import PreviewServer
+import SiteBuilder
 
 /// `chancery serve`: build, serve Public/ with live reload, rebuild on change.
 struct ServeCommand: ParsableCommand {
@@ -35,6 +36,11 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // a mistyped --root: named before anything is watched, built or made there
+        if let problem = SiteRoot.problem(root) {
+            printError(problem.description)
+            throw ExitCode.failure
+        }
         if !PreviewServer.isLoopback(host) {
             printError("warning: --host \(host) is not a loopback address: anyone who can reach this machine can read the preview")
         }

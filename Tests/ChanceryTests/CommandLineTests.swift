@@ -417,6 +417,45 @@ import Testing
         #expect(!(try Chancery.run(["check", "--root", site.root])).error.contains("base_url"))
     }
 
+    /// A mistyped `--root`: `build` made `<root>/.chancery/lock` and then missed the theme; a folder without
+    /// Content/ was built into an empty reading room ("dated from to .", a feed of 1970) and checked fine.
+    @Test func aRootThatIsNoSiteFolderIsAnErrorAndNothingIsMade() throws {
+        let site = try Site()
+        defer { site.remove() }
+        let typo = site.root + "/typo"
+        for command in ["build", "check", "serve"] {
+            let run = try Chancery.run([command, "--root", typo] + (command == "serve" ? ["--port", "0"] : []))
+            #expect(run.status == 1, "\(command): \(run.error)")
+            #expect(run.error.contains("\(typo): error: the site folder \(typo) does not exist"), "\(command): \(run.error)")
+            #expect(!FileManager.default.fileExists(atPath: typo), "\(command) made nothing")
+        }
+        try FileManager.default.removeItem(atPath: site.root + "/Content")
+        for command in ["build", "check"] {
+            let run = try Chancery.run([command, "--root", site.root])
+            #expect(run.status == 1, "\(command): \(run.error)")
+            #expect(run.error.contains("\(site.root)/Content: error: there is no Content/ folder in \(site.root): import cables into it first (chancery import"),
+                    "\(command): \(run.error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/Public/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/.chancery"))
+    }
+
+    /// A site with Content/ but no cable yet builds, and says nothing it does not know: no "dated from to .",
+    /// no feed dated 1970.
+    @Test func anArchiveWithoutCablesBuildsWithoutDatesItDoesNotHave() throws {
+        let site = try Site()
+        defer { site.remove() }
+        let built = try Chancery.run(["build", "--root", site.root])
+        #expect(built.status == 0, "\(built.error)")
+        #expect(built.output.hasPrefix("Built 0 cables into "), "\(built.output)")
+        let home = try String(contentsOfFile: site.root + "/Public/index.html", encoding: .utf8)
+        #expect(home.contains("<strong>0</strong> cables from <strong>0</strong> posts, filed under <strong>0</strong> tags.</p>"), "\(home)")
+        #expect(!home.contains("dated from") && !home.contains("feed.xml"))
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/Public/feed.xml"), "no feed claims 1970")
+        let checked = try Chancery.run(["check", "--root", site.root])
+        #expect(checked.status == 0, "\(checked.error)")
+    }
+
     @Test func aMissingInputIsAnErrorNamingIt() throws {
         let site = try Site()
         defer { site.remove() }

@@ -36,6 +36,10 @@ public struct SiteCheck: Sendable {
     public func run(progress: Progress? = nil) -> Report {
         let started = ContinuousClock.now
         var report = Report()
+        if let problem = SiteRoot.problem(root) {
+            report.findings.append(problem)
+            return report
+        }
         let cablePages = checkContent(&report, progress: progress)
         checkSite(&report, cablePages: cablePages, progress: progress)
         let elapsed = ContinuousClock.now - started

@@ -14,12 +14,14 @@ struct Feeds {
         var about: String
     }
 
-    /// The site's feed, and one for each tag and post with a dated cable (a feed lists dated cables only;
-    /// the index pages link to a feed only when it is written: `IndexPages` asks `anyDated` too).
+    /// The site's feed, and one for each tag and post, when they have a dated cable (a feed lists dated cables
+    /// only, and is dated by its newest: an archive without one, empty or all undated, has none; the pages link
+    /// to a feed only when it is written: `HomePage` and `IndexPages` ask `anyDated` too).
     func jobs() -> [Job] {
         let urls = context.urls
         let index = context.index
-        var jobs = [Job(path: urls.feed, title: context.config.title, members: Array(index.records.indices), about: urls.home)]
+        let all = Array(index.records.indices)
+        var jobs = index.anyDated(all) ? [Job(path: urls.feed, title: context.config.title, members: all, about: urls.home)] : []
         for (code, members) in index.tags.sorted(by: { $0.key < $1.key }) where index.anyDated(members) {
             let name = context.tagView(code).name
             jobs.append(Job(path: urls.tag(code) + "feed.xml", title: "\(context.config.title): \(code)\(name == code ? "" : " — " + name)", members: members, about: urls.tag(code)))
@@ -49,7 +51,7 @@ struct Feeds {
         let urls = context.urls
         let records = context.index.records
         let newest = self.newest(members)
-        let updated = newest.first.flatMap { records[$0].date?.iso8601 } ?? "1970-01-01T00:00:00Z"
+        let updated = newest.first.flatMap { records[$0].date?.iso8601 } ?? ""  // `jobs` gives only feeds with a dated cable
         // xml:lang: the site's language, as the pages' `<html lang>` gives it, for the feed's text
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(context.config.language))\">\n"
         xml += "  <title>\(escape(title))</title>\n"
