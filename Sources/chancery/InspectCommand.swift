@@ -1,21 +1,24 @@
 import ArgumentParser
+import CableImport
 import CableKit
 import Foundation
 
-/// `chancery inspect FILE… --json`: parse without writing and print what the importer would record.
+/// `chancery inspect PATH… --json`: parse without writing and print what the importer would record; a
+/// folder is walked as `import` walks it.
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Parse cables without writing anything and print their metadata.",
         discussion: """
+            Reads files and folders as import does (folders recursively, the files import would read). \
             With --json, prints a JSON array with one object per cable holding exactly the front-matter keys. \
             A file in which no reference id is found (a draft, or a form without a serial) is printed with \
             its id null and a warning: import refuses it until the file is named after an id.
             """
     )
 
-    @Argument(help: "Cable files (telegram text, FOIA OCR text, WikiLeaks pages, or a Cablegate CSV).")
-    var files: [String]
+    @Argument(help: "Cable files and folders (telegram text, FOIA OCR text, WikiLeaks pages, or a Cablegate CSV).")
+    var paths: [String]
 
     @Flag(help: "Print a JSON array (one object per cable) instead of front matter.")
     var json = false
@@ -28,7 +31,13 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         var cables: [Cable] = []
         var failed = false
-        for path in files {
+        // folders walked as `import` walks them
+        let inputs = InputFiles.expand(paths)
+        for problem in inputs.problems {
+            report(problem.path, nil, problem.message, kind: problem.isWarning ? "warning" : "error")
+            if !problem.isWarning { failed = true }
+        }
+        for path in inputs.files {
             guard let data = FileManager.default.contents(atPath: path) else {
                 FileHandle.standardError.write(Data("\(path): error: cannot read the file\n".utf8))
                 failed = true

@@ -261,6 +261,19 @@ import Testing
         }
     }
 
+    /// A folder is read as `import` reads it (it said "cannot read the file"); a path that does not exist is named.
+    @Test func inspectReadsTheCablesOfAFolder() throws {
+        let folder = Chancery.shared + "/corpus/seeds"
+        let count = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.count
+        let inspected = try Chancery.run(["inspect", "--json", folder])
+        #expect(inspected.status == 0, "\(inspected.error)")
+        let cables = try #require(try JSONSerialization.jsonObject(with: Data(inspected.output.utf8)) as? [[String: Any]])
+        #expect(cables.count == count && count > 0)
+        let missing = try Chancery.run(["inspect", folder + "/no-such-file.txt"])
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("no-such-file.txt: error: no such file or folder"), "\(missing.error)")
+    }
+
     /// A release with no reference id (a draft, a form numbered per addressee) is still read by `inspect`:
     /// its date, classification, subject and release stamp are printed with `id` null and a warning, while
     /// `import` refuses it, naming the file.
