@@ -19,7 +19,7 @@ enum BaseURL {
         var path = String(rest.dropFirst(authority.count))
         if authority.contains("@") { return .failure(.other("must not hold a user name or password (…@): write only the scheme, host and path")) }
         guard let host = host(authority) else {
-            return .failure(.other(authority.isEmpty ? "names no host (https://example.org/archive)" : "has an invalid host or port '\(authority)'"))
+            return .failure(.other(authority.isEmpty ? "names no host: write one, as in https://example.org/archive" : "has an invalid host or port '\(authority)'"))
         }
         while path.hasSuffix("/") { path.removeLast() }
         if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
