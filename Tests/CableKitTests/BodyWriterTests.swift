@@ -75,4 +75,23 @@ import Testing
             .contains("## xxxxxxxxxxxx Private Plea on IRGC Designation\n"))
         #expect(markdown(["1. (C) First.", "", "PART 2", "", "2. (C) Second."]).contains("## PART 2\n"))
     }
+
+    /// In text read from a scan, a heading is made of words: 62BRUSSELS250's routing line and handling note and
+    /// 78LONDON3364's signature read through a speck (`EREWSTER ’`) were headings. Telegram text is read as before.
+    @Test func aScannedPagesHeadingsAreWords() {
+        func headings(_ lines: [String], ocr: Bool) -> [String] {
+            let slices = lines.map { ArraySlice(Array($0.utf8)) }
+            return BodyWriter.split(slices, ocr: ocr).filter { $0.kind == .heading }.map { slices[$0.range.lowerBound].string }
+        }
+        let noise = ["ACTION DEPARTMENT 250-USUN .89- LEOPOLDYILLE..80- GENEVA: NIACT : 16", "Note: Advance copies to AF and SS 8-11-62 CWO-M",
+                     "EREWSTER ’"]
+        for line in noise {
+            #expect(headings(["1. First.", "", line, "", "2. Second."], ocr: true).isEmpty, "\(line)")
+            #expect(headings(["1. First.", "", line, "-----", "2. Second."], ocr: true).isEmpty, "\(line)")
+        }
+        for line in ["BACKGROUND", "Talking Points", "U.S.-SPAIN RELATIONS:", "THE BUDGET FOR 1997", "Q & A", "Canada’s Role", "(C) COMMENT"] {
+            #expect(headings(["1. First.", "", line, "", "2. Second."], ocr: true) == [line])
+        }
+        #expect(headings(["1. First.", "", "Note: Advance copies to AF and SS 8-11-62 CWO-M", "", "2. Second."], ocr: false).count == 1)
+    }
 }

@@ -144,7 +144,7 @@ private func isFurniture(_ line: String) -> Bool { FOIAPageFurniture.isFurniture
                  "UNCLASSIFIED U.S. Department of State Case No. F-2017-13804 Doc No. C06697452 Date: 05/29/2019",
                  "REPRODUCTION FROM THIS COPY IS", "PROHIBITED UNLESS \"UNCLASSIFIED\"", "INCOMING TELEGRAM Department of Stave",
                  "TEXT OF TELEGRAM 86USNAT0005622", "PTP7930", "ADP385", "DECLASSIFIED", "• • •", "|", "DEPARTMENT OF STATE A/CDC/MR",
-                 "( ) DOWNGRADE TS to ( ) S or ( ) C, OADR", "PAGE NO. 1"] {
+                 "( ) DOWNGRADE TS to ( ) S or ( ) C, OADR", "PAGE NO. 1", "2 OF 2", "1 of 3"] {
         #expect(isFurniture(line), "not furniture: \(line)")
     }
 }
@@ -154,7 +154,7 @@ private func isFurniture(_ line: String) -> Bool { FOIAPageFurniture.isFurniture
                  "UNCLAS BMENST 07545", "NODIS EAGLE DECAPTIONED", "- 10. (S) Comment: Pakistan clearly fears the",
                  "elimination of the Taliban will leave a dangerous political vacuum.", "2.", "RUSK", "CHALKER",
                  "PAGE 3 OF THE REPORT SAYS 1234 THINGS", "TO SECSTATE WASHDC IMMEDIATE 9403", "Reference: DEPCIRTEL 505",
-                 "THE DEPARTMENT OF STATE WILL SEND THE TELEGRAM.", "the release in 2007 was welcome"] {
+                 "THE DEPARTMENT OF STATE WILL SEND THE TELEGRAM.", "the release in 2007 was welcome", "3 OF 2", "2 OF 2 COPIES", "55061"] {
         #expect(!isFurniture(line), "furniture: \(line)")
     }
 }
@@ -186,6 +186,52 @@ private func isFurniture(_ line: String) -> Bool { FOIAPageFurniture.isFurniture
     #expect(!cable.body.contains("REVIEW AUTHORITY"))
     #expect(!cable.body.contains("Page 2"))
     #expect(cable.repairs.contains { $0.kind == "page-break" && $0.replacement == "would consider the proposal next week." && $0.line == 10 })
+}
+
+/// Page furniture OCR parted from its stamp or left alone: 78LONDON3364's `55061` (of `NW 55061 Docld:32989751 Page 132`,
+/// the stamp's id on the next line) and 00STATE236019's page count `2 OF 2` after the signature were in the body, the
+/// count run on after the signature; a number in the text stays.
+@Test func stampNumbersAndPageCountsLeaveTheBody() throws {
+    let london = parseFOIA(try corpusText("foia/21.txt"), fileName: "21.txt")
+    #expect(london.id == "78LONDON3364")
+    #expect(!london.body.contains("55061"))
+    let talbott = parseFOIA(try corpusText("foia/36.txt"), fileName: "36.txt")
+    #expect(talbott.id == "00STATE236019")
+    #expect(!talbott.body.contains("2 OF 2"))
+    #expect(talbott.signedBy == "TALBOTT")
+
+    let text = """
+    UNCLASSIFIED
+    FM AMEMBASSY LONDON
+    TO SECSTATE WASHDC 1234
+    C O N F I D E N T I A L LONDON 001234
+    E.O. 12958: DECL: 01/01/2010
+    TAGS: PREL, UK
+    SUBJECT: TEST OF PAGE FURNITURE
+
+    1. (C) The minister counted
+
+    55061
+
+    votes for the bill.
+
+    2. (C) Second paragraph.
+
+    55061
+
+    Docld:32989751 Page 132
+    """
+    let cable = parseFOIA(text)
+    #expect(cable.body.components(separatedBy: "55061").count == 2)
+}
+
+/// The false headings of the twelve released telegrams: a routing line, a handling note and a signature read
+/// through a speck (62BRUSSELS250, 78LONDON3364); none is a heading now.
+@Test func routingLinesNotesAndSignaturesAreNoHeadings() throws {
+    for file in ["03.txt", "21.txt"] {
+        let cable = parseFOIA(try corpusText("foia/" + file), fileName: file)
+        #expect(!cable.body.contains("## "), "\(file)")
+    }
 }
 
 /// A review form stamped on a printout in capitals: OCR garbles most of its lines past recognition, and they

@@ -43,6 +43,42 @@ struct SummaryLabelTests {
             ¶2. (C) More text.
             """
         let cable = try CableReader.read(Array(text.utf8), fileName: "10KUWAIT45.txt")
-        #expect(cable.summary == "During a series of meetings on January 13 in Kuwait, Treasury A/S Cohen urged the government to act")
+        #expect(cable.summary == "During a series of meetings on January 13 in Kuwait, Treasury A/S Cohen urged the government to act.")
+    }
+
+    private func summary(_ paragraph: String) throws -> String? {
+        let text = """
+            C O N F I D E N T I A L MADRID 000527
+
+            E.O. 12958: DECL: 05/06/2019
+            TAGS: PREL, SP
+            SUBJECT: A DAY OF TALKS
+
+            \(paragraph)
+
+            ¶2. (C) More text.
+            """
+        return try CableReader.read(Array(text.utf8), fileName: "09MADRID527.txt").summary
+    }
+
+    /// 238 of the sample's 244 summaries ended without their stop: "… The discussions lasted the full day.  End
+    /// Summary." gave "… lasted the full day". Only the marker goes; a summary the source ends without a stop stays so.
+    @Test func theSummaryKeepsItsLastStop() throws {
+        let opening = "¶1. (C) Summary: The two delegations met in Madrid on May 5 to review the agenda."
+        #expect(try summary(opening + " The discussions lasted the full day.  End Summary.")
+            == "The two delegations met in Madrid on May 5 to review the agenda. The discussions lasted the full day.")
+        #expect(try summary(opening + " (End Summary)") == "The two delegations met in Madrid on May 5 to review the agenda.")
+        #expect(try summary(opening + " -- End Summary.") == "The two delegations met in Madrid on May 5 to review the agenda.")
+        #expect(try summary(opening + " END SUMMARY AND COMMENT.") == "The two delegations met in Madrid on May 5 to review the agenda.")
+        #expect(try summary("¶1. (C) Summary: The delegations met in Madrid on May 5 to review the agenda END SUMMARY.")
+            == "The delegations met in Madrid on May 5 to review the agenda")
+        // an abbreviation's stop is no marker's either
+        #expect(try summary("¶1. (C) Summary: The delegations met in Madrid on May 5 to talk to the U.S.  End Summary.")
+            == "The delegations met in Madrid on May 5 to talk to the U.S.")
+        // the paragraph ends with no marker
+        #expect(try summary(opening) == "The two delegations met in Madrid on May 5 to review the agenda.")
+        // a line break parted "End" from its "Summary" (09ISLAMABAD1119: "… spare parts. End" | "Summary and Action Request.")
+        #expect(try summary(opening + " End") == "The two delegations met in Madrid on May 5 to review the agenda.")
+        #expect(try summary("¶1. (C) Summary: The delegations met in Madrid on May 5 and agreed on the end") == "The delegations met in Madrid on May 5 and agreed on the end")
     }
 }

@@ -28,6 +28,7 @@ struct FOIALayout {
         release = stamps.release
         var furniture = (0..<lines.count).map { FOIAPageFurniture.isFurniture(lines.trimmed($0)) }
         for i in stamps.lines { furniture[i] = true }
+        for i in 0..<lines.count where !furniture[i] && FOIAPageFurniture.isStampNumber(lines, at: i) { furniture[i] = true }
         // the NARA stamp's lines under DECLASSIFIED, between which the telegram's lines may run
         for i in 0..<lines.count where FOIAPageFurniture.isDeclassifiedStamp(lines.trimmed(i)) {
             for j in (i + 1)..<min(lines.count, i + 12) where FOIAPageFurniture.isDeclassifiedStampLine(lines.trimmed(j)) {

@@ -3,7 +3,7 @@
 /// extractor page markers (`## Page 2`, `[Page 1]`, `---`), archive ids (`13-00000`,
 /// `NW 55061 Docld:32989751 Page 130`), reading-room footers (`… Case No. F-2017-13804 Doc No. C06697452`),
 /// telegram-form titles and notices (`INCOMING TELEGRAM`, `REPRODUCTION FROM THIS COPY IS`), review-form
-/// checkboxes, printout numbers (`PTP7930`) and OCR specks (`• • •`, `|`).
+/// checkboxes, printout numbers (`PTP7930`), page counts (`2 OF 2`) and OCR specks (`• • •`, `|`).
 enum FOIAPageFurniture {
     /// Whether the trimmed line `t` is furniture by itself (stamps that span lines are found by `ReleaseStamp`
     /// and `FOIALayout`).
@@ -11,7 +11,27 @@ enum FOIAPageFurniture {
         if t.isEmpty { return false }
         return isSpeck(t) || isPageMarker(t) || FOIABanner.classification(t) != nil || PrintoutHeader.isFurniture(t)
             || PageFurniture.isSectionHeader(t) || t.count <= 60 && PageFurniture.isContinuationMarker(t) || isArchiveID(t) || isFormNotice(t)
-            || isTelegramTitle(t) || isPrintoutNumber(t) || isReviewForm(t) || isDeclassifiedStamp(t)
+            || isTelegramTitle(t) || isPrintoutNumber(t) || isReviewForm(t) || isDeclassifiedStamp(t) || isPageCount(t)
+    }
+
+    /// A page's number among the pages, alone on its line: `2 OF 2`, `1 of 3`.
+    static func isPageCount(_ t: ArraySlice<UInt8>) -> Bool {
+        guard t.count <= 9 else { return false }
+        let w = t.split(separator: ASCII.space)
+        guard w.count == 3, w[1].map(ASCII.upper).elementsEqual("OF".utf8), w[0].count <= 3, w[2].count <= 3,
+              w[0].allSatisfy(ASCII.isDigit), w[2].allSatisfy(ASCII.isDigit), let page = Int(w[0].string), let pages = Int(w[2].string) else { return false }
+        return page >= 1 && page <= pages
+    }
+
+    /// A number alone (`55061`): the record number of a NARA stamp (`NW 55061 Docld:32989751 Page 132`) that OCR set
+    /// on a line of its own, when the stamp's id is on the next line or the one before (blank lines between).
+    static func isStampNumber(_ lines: SourceLines, at i: Int) -> Bool {
+        let t = lines.trimmed(i)
+        guard (4...6).contains(t.count), t.allSatisfy(ASCII.isDigit) else { return false }
+        if let next = lines.nextNonBlank(after: i), next - i <= 3, isArchiveID(lines.trimmed(next)) { return true }
+        var before = i - 1
+        while before >= 0, lines.isBlank(before) { before -= 1 }
+        return before >= 0 && i - before <= 3 && isArchiveID(lines.trimmed(before))
     }
 
     /// Where a new copy of the telegram (a page of the PDF, or a second printout) begins: `## Page 2`,

@@ -10,7 +10,9 @@ public enum FOIAReader {
         let source = DoubleSpacing.collapsed(lines) ?? lines
         let layout = FOIALayout(source.withTabsAsSpaces() ?? source)
         let clean = FOIAText(layout)
-        var (cable, referenceLine) = TelegramParser.parseKeepingReferenceLine(SourceLines(clean.text), options: options)
+        var scanned = options
+        scanned.ocr = true
+        var (cable, referenceLine) = TelegramParser.parseKeepingReferenceLine(SourceLines(clean.text), options: scanned)
         // the parser's line numbers count the cleaned lines
         cable.repairs = cable.repairs.map { repair in
             var r = repair

@@ -89,8 +89,10 @@ public enum BodyWriter {
     // MARK: blocks
 
     /// Groups lines into blocks: blank lines separate; a numbered paragraph or bullet starts a new block;
-    /// dashed rules frame headings.
-    public static func split(_ lines: [Line]) -> [Block] {
+    /// dashed rules frame headings. In text read from a scan (`ocr`) a heading's words must read as words
+    /// (`readsAsWords`).
+    public static func split(_ lines: [Line], ocr: Bool = false) -> [Block] {
+        func heading(_ t: Line, underlined: Bool = false) -> Bool { isHeadingText(t, underlined: underlined) && (!ocr || readsAsWords(t)) }
         var raw: [Block] = []
         var first = -1
         func flush(_ end: Int) {
@@ -103,7 +105,7 @@ public enum BodyWriter {
             if isRule(t) {
                 // "-------" under or around a heading
                 flush(n)
-                if let last = raw.last, last.range.count == 1, last.kind == .paragraph, isHeadingText(lines[last.range.lowerBound].trimmed, underlined: true) {
+                if let last = raw.last, last.range.count == 1, last.kind == .paragraph, heading(lines[last.range.lowerBound].trimmed, underlined: true) {
                     raw[raw.count - 1].kind = .heading
                 }
                 continue
@@ -118,8 +120,8 @@ public enum BodyWriter {
             if isTable(lines[range]) { raw[k].kind = .table }
             else if Paragraphs.startsNumberedParagraph(firstLine) { raw[k].kind = .paragraph }
             else if isBulletStart(firstLine) { raw[k].kind = .bullet }
-            else if range.count == 1, let text = textBeforeTrailingRule(firstLine), isHeadingText(text, underlined: true) { raw[k].kind = .heading }
-            else if range.count == 1, isHeadingText(firstLine), k + 1 < raw.count { raw[k].kind = .heading }
+            else if range.count == 1, let text = textBeforeTrailingRule(firstLine), heading(text, underlined: true) { raw[k].kind = .heading }
+            else if range.count == 1, heading(firstLine), k + 1 < raw.count { raw[k].kind = .heading }
             else if isLineList(lines[range]) { raw[k].kind = .lines }
         }
         return raw
@@ -196,6 +198,20 @@ public enum BodyWriter {
             }
         }
         return words <= 12 && (underlined ? capitalised * 2 >= words : capitalised * 3 >= words * 2) && numbers * 2 <= words
+    }
+
+    /// Every word of `t` reads as a word, the punctuation around it aside (`BACKGROUND`, `Talking Points`,
+    /// `U.S.-SPAIN RELATIONS:`, `(C) 1977`, `Q & A`): what a heading of a scanned page is made of, and what its
+    /// routing lines (`ACTION DEPARTMENT 250-USUN .89- LEOPOLDYILLE..80- GENEVA: NIACT : 16`), handling notes
+    /// (`Note: Advance copies to AF and SS 8-11-62 CWO-M`) and signatures read through specks (`EREWSTER ’`) are not.
+    static func readsAsWords(_ t: Line) -> Bool {
+        t.split(separator: ASCII.space).allSatisfy { token in
+            if token.allSatisfy({ $0 == ASCII.hyphen || $0 == UInt8(ascii: "&") || $0 == ASCII.slash }) { return true }
+            // a typographic apostrophe inside a word is one
+            var word = Array(token)
+            if word.contains(0xE2) { word = Array(token.string.replacingOccurrences(of: "’", with: "'").utf8) }
+            return FOIALayout.readsAsWord(FOIALayout.core(word[...]))
+        }
     }
 
     /// Aligned columns: most lines have an inner run of three or more spaces (or a tab). Stops as soon as

@@ -32,7 +32,7 @@ enum PageFurniture {
         return i - 2 == t.startIndex || t[i - 3] == ASCII.space
     }
 
-    /// For a printout page header (`PAGE 02 HARARE 06677 01 OF 03 291400Z …`) the index where the text after it
+    /// For a printout page header (`PAGE 02 HARARE 06677 01 OF 03 291400Z …`, `PAGE 03 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440`) the index where the text after it
     /// starts (the line's end when nothing follows); nil when `t` is not a page header.
     static func pageHeaderEnd(_ t: ArraySlice<UInt8>) -> Int? {
         guard t.hasPrefix(caseInsensitive: "PAGE ") else { return nil }
@@ -48,18 +48,29 @@ enum PageFurniture {
         guard (1...3).contains(page.count) else { return nil }
         // post words, serial, optional "NN OF NN", then a time stamp like 291400Z
         var sawSerial = false
-        for _ in 0..<10 {
+        var words = 0
+        // ten words at most, a classification spelled out (`C O N F I D E N T I A L`) counting as one
+        while words < 10 {
             let save = i
             let w = word()
             if w.isEmpty { return sawSerial ? t.endIndex : nil }
+            if w.count > 1 || !ASCII.isUpper(w[w.startIndex]) { words += 1 }
             if w.count >= 6, w.count <= 7, w.last == UInt8(ascii: "Z"), w.dropLast().allSatisfy(ASCII.isDigit) { return i }
             if w.allSatisfy(ASCII.isDigit) { sawSerial = true; continue }
             if w.map(ASCII.upper).elementsEqual("OF".utf8) { continue }
             if w.allSatisfy(ASCII.isLetter), !sawSerial { continue }
+            // the routing indicator and serial of the copy (`PAGE 03 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440`)
+            if !sawSerial, isRoutingSerial(w) { continue }
             i = save
             return sawSerial ? i : nil
         }
         return nil
+    }
+
+    /// `RUEHFRA2440`: four capitals or more, then digits.
+    private static func isRoutingSerial(_ w: ArraySlice<UInt8>) -> Bool {
+        let letters = w.prefix(while: ASCII.isUpper).count
+        return letters >= 4 && letters < w.count && w.dropFirst(letters).allSatisfy(ASCII.isDigit)
     }
 
     /// A line that is only a classification banner: `CONFIDENTIAL`, ` SECRET`, `UNCLASSIFIED`,
@@ -97,6 +108,98 @@ enum PageFurniture {
         let w = t.split(separator: ASCII.space)
         guard w.count >= 4, w.count <= 8, w[2].map(ASCII.upper).elementsEqual("OF".utf8) else { return false }
         return w[1].contains(where: ASCII.isDigit) && w.last!.allSatisfy(ASCII.isDigit)
+    }
+
+    /// A continuation marker run into a line of text, as the text of one paragraph a line has it (`… minimize damage
+    /// and to TEGUCIGALP 00000459 004 OF 004 protect our …`, `ASHGABAT 00001182 002.2 OF 003 THE EDUCATION SYSTEM`):
+    /// the range of the marker and the spaces around it, or nil. Such a marker carries the cable's own serial in
+    /// eight digits, a page (`004`, `002.2`) `OF` the pages, and before the serial one or two words in capitals
+    /// that `post`, the post as the classification line writes it, contains (`TEGUCIGALP` of `TEGUCIGALPA`).
+    static func inlineContinuationMarker(in t: ArraySlice<UInt8>, post: ArraySlice<UInt8>, serial: Int) -> Range<Int>? {
+        let digits = Array(String(serial).utf8)
+        guard serial > 0, digits.count <= 8, !post.isEmpty else { return nil }
+        let needle = [UInt8](repeating: UInt8(ascii: "0"), count: 8 - digits.count) + digits
+        var from = t.startIndex
+        while let at = firstIndex(of: needle, in: t[from...]) {
+            from = at + 1
+            let end = at + needle.count
+            guard at > t.startIndex, t[at - 1] == ASCII.space, end < t.endIndex, t[end] == ASCII.space else { continue }
+            // the page, `OF`, the pages
+            var i = end + 1
+            let page = i
+            while i < t.endIndex, ASCII.isDigit(t[i]) || t[i] == ASCII.period { i += 1 }
+            guard i - page >= 3, ASCII.isDigit(t[page]), t[i...].starts(with: " OF ".utf8) else { continue }
+            i += 4
+            let pages = i
+            while i < t.endIndex, ASCII.isDigit(t[i]) { i += 1 }
+            guard i > pages, i == t.endIndex || t[i] == ASCII.space else { continue }
+            // the post: one or two words in capitals before the serial
+            var start: Int?
+            var k = at - 1
+            for _ in 0..<2 {
+                var w = k
+                while w > t.startIndex, t[w - 1] != ASCII.space { w -= 1 }
+                guard w < k, t[w..<k].allSatisfy(ASCII.isUpper) else { break }
+                if firstIndex(of: Array(t[w..<(at - 1)]), in: post) != nil { start = w }
+                guard w > t.startIndex + 1, t[w - 1] == ASCII.space else { break }
+                k = w - 1
+            }
+            guard var lo = start else { continue }
+            while lo > t.startIndex, t[lo - 1] == ASCII.space { lo -= 1 }
+            while i < t.endIndex, t[i] == ASCII.space { i += 1 }
+            return lo..<i
+        }
+        return nil
+    }
+
+    /// Where `needle` first occurs in `t`.
+    private static func firstIndex(of needle: [UInt8], in t: ArraySlice<UInt8>) -> Int? {
+        guard let first = needle.first, needle.count <= t.count else { return nil }
+        var i = t.startIndex
+        let last = t.endIndex - needle.count
+        while i <= last {
+            if t[i] == first, t[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A continuation page's header repeats the subject, cut to the width of the line, and the text of the page
+    /// runs on after it (`SUBJECT: NUCLEAR NONPROLIFERATION TREATY (NPT) BILATERALS WITH UK, FRANCE, AND GERMA credit for
+    /// our …`): the index where that text starts (the line's end when nothing follows), or nil when `t` does not open
+    /// with `SUBJECT:` (or `SUBJ:`) and a prefix of `subject` — ten bytes of it at least, or all of it —, compared
+    /// case-insensitively with any run of spaces as one. The repeat ends where the line has a space: at the end of
+    /// the subject or where it was cut, else (the page's text began with the letters the subject went on with) at
+    /// the last word they share.
+    static func repeatedSubjectEnd(_ t: ArraySlice<UInt8>, subject: ArraySlice<UInt8>) -> Int? {
+        let label: Int
+        if t.hasPrefix(caseInsensitive: "SUBJECT:") { label = 8 } else if t.hasPrefix(caseInsensitive: "SUBJ:") { label = 5 } else { return nil }
+        // the subject as the header field holds it: its lines joined by line feeds
+        func isGap(_ b: UInt8) -> Bool { ASCII.isSpace(b) || b == ASCII.newline }
+        let s = subject.trimmed
+        guard !s.isEmpty else { return nil }
+        var i = t.startIndex + label
+        while i < t.endIndex, t[i] == ASCII.space { i += 1 }
+        var k = s.startIndex
+        var matched = 0
+        var lastWordEnd: (index: Int, matched: Int)?  // in `t`: after the last word both share whole
+        while i < t.endIndex, k < s.endIndex {
+            if isGap(t[i]), isGap(s[k]) {
+                lastWordEnd = (i, matched)
+                while i < t.endIndex, isGap(t[i]) { i += 1 }
+                while k < s.endIndex, isGap(s[k]) { k += 1 }
+                continue
+            }
+            guard ASCII.upper(t[i]) == ASCII.upper(s[k]) else { break }
+            i += 1; k += 1; matched += 1
+        }
+        let needed = min(10, s.count { !isGap($0) })
+        guard matched >= needed else { return nil }
+        if i == t.endIndex { return t.endIndex }
+        if isGap(t[i]) { return i }
+        // the text's first word began as the subject went on: the repeat ends at the last shared word
+        guard let end = lastWordEnd, end.matched >= needed else { return nil }
+        return end.index
     }
 
     /// End-of-message marks and transmission trailers: `BT`, `NNNN`, `#7957`, `END OF DOCUMENT`.

@@ -246,7 +246,7 @@ enum SummaryFinder {
             }
             let s = ArraySlice(summary)
             if let end = s.firstWord(caseInsensitive: "END SUMMARY") { summary = Array(s[..<end]) }
-            let result = stripNumbering(ArraySlice(summary)).string.trimming(" .-")
+            let result = endingAsWritten(stripNumbering(ArraySlice(summary))).string
             return result.utf8.count >= 40 ? result : nil
         }
         return nil
@@ -276,6 +276,23 @@ enum SummaryFinder {
             i += 1
         }
         return text
+    }
+
+    /// The summary without what opened or closed its marker — stops, dashes and spaces before it, the `(` of
+    /// `(End Summary)`, an `End` a line break parted from its `Summary` (`… spare parts. End` | `Summary and Action
+    /// Request.`) — and ending as its last sentence does: `… lasted the full day.  End Summary.` keeps its stop.
+    static func endingAsWritten(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var t = text.drop { $0 == ASCII.space || $0 == ASCII.period || $0 == ASCII.hyphen }
+        func dropMarkerRemains() {
+            while let last = t.last, last == ASCII.space || last == ASCII.hyphen || last == ASCII.openParen || last == UInt8(ascii: "[") { t = t.dropLast() }
+        }
+        dropMarkerRemains()
+        // `End` alone after a sentence: the marker's first word, its `Summary` on the next line
+        if t.count > 4, t.suffix(4).map(ASCII.upper).elementsEqual(" END".utf8) {
+            let before = t.dropLast(4)
+            if [".", "!", "?", "\"", "'", ")", "”"].contains(where: { before.reversed().starts(with: $0.utf8.reversed()) }) { t = before; dropMarkerRemains() }
+        }
+        return t
     }
 
     private static func stripNumbering(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

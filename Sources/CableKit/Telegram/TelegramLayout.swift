@@ -11,13 +11,15 @@ struct TelegramLayout {
         var ranges = [Range<Int>?](repeating: nil, count: lines.count)
         var pageLines: [Int] = []
         var formFeedLines: [Int] = []
+        var markerLines: [Int] = []
         for i in 0..<lines.count {
             let t = lines.trimmed(i)
             if i < 4, t.firstWord(caseInsensitive: "PARTIAL EXTRACT") != nil, t.firstWord(caseInsensitive: "THIS RECORD") != nil {
                 partial = true
                 continue
             }
-            if PageFurniture.isContinuationMarker(t) || PageFurniture.isTrailer(t) { pageLines.append(i); continue }
+            if PageFurniture.isContinuationMarker(t) { pageLines.append(i); markerLines.append(i); continue }
+            if PageFurniture.isTrailer(t) { pageLines.append(i); continue }
             // a form feed starts a new page: before text it is no text; alone on its line, see below
             if lines[i].first(where: { !ASCII.isSpace($0) || $0 == Self.formFeed }) == Self.formFeed {
                 pageLines.append(i)
@@ -67,7 +69,33 @@ struct TelegramLayout {
                 ranges[i] = nil
             }
         }
+        // A continuation marker of a later page set apart by blank lines (`… the Brazilian economy` | | `BRASILIA
+        // 00001859 002 OF 004` | | | `which Lula's government …`): the blank lines go too when the sentence runs on
+        // across the page, as around a form feed — after a line of text that is no rule, before one that opens no
+        // header field.
+        for p in markerLines where Self.isLaterPage(lines.trimmed(p)) {
+            func isGap(_ k: Int) -> Bool { ranges[k].map { $0.isEmpty } ?? true }
+            var b = p - 1
+            while b >= 0, isGap(b) { b -= 1 }
+            var a = p + 1
+            while a < lines.count, isGap(a) { a += 1 }
+            guard b >= 1, a < lines.count, !isGap(b - 1), let rb = ranges[b], let ra = ranges[a] else { continue }
+            let before = lines.bytes[rb], after = lines.bytes[ra]
+            guard !BodyWriter.isRule(before), HeaderFields.keywordAtStart(after) == nil else { continue }
+            let next = a + 1 < lines.count ? ranges[a + 1].map { lines.bytes[$0] } : nil
+            guard Self.continuesAcrossPage(before, after, then: next) else { continue }
+            for k in (b + 1)..<a { ranges[k] = nil }
+        }
         self.contentRanges = ranges
+    }
+
+    /// A continuation marker of the second page or a later one (`BRASILIA 00001859 002 OF 004`, `… 002.2 OF 003`);
+    /// not the first page's (`MADRID 00000869 001.2 OF 004`, above the header's last lines).
+    static func isLaterPage(_ marker: ArraySlice<UInt8>) -> Bool {
+        let words = marker.split(separator: ASCII.space)
+        guard words.count >= 3 else { return false }
+        let page = words[words.count - 3].prefix(while: ASCII.isDigit)
+        return Int(page.string).map { $0 >= 2 } ?? false
     }
 
     /// The line's content, trimmed, or nil when it is furniture.
@@ -110,6 +138,13 @@ struct TelegramLayout {
     }
 
     mutating func markFurniture(_ i: Int) { contentRanges[i] = nil }
+
+    /// `true` when the last line before `i` that is not blank is a continuation marker (`STATE 00082013 002 OF 005`).
+    func followsContinuationMarker(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, lines.isBlank(k) { k -= 1 }
+        return k >= 0 && contentRanges[k] == nil && PageFurniture.isContinuationMarker(lines.trimmed(k))
+    }
 
     /// `true` when line `i` is the text after a printout page header on the same line.
     func isPageHeaderTail(_ i: Int) -> Bool {

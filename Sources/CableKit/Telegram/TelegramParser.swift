@@ -6,6 +6,8 @@ public enum TelegramParser {
         public var fileName: String?
         public var glossary: TagGlossary
         public var posts: PostDirectory
+        /// The text was read from a scan (a FOIA release): its headings are held to words that read as words.
+        public var ocr = false
         public init(fileName: String? = nil, glossary: TagGlossary = .standard, posts: PostDirectory = .standard) {
             self.fileName = fileName; self.glossary = glossary; self.posts = posts
         }
@@ -142,6 +144,8 @@ public enum TelegramParser {
         }
 
         // body lines
+        let subject = header.values[.subject].map { ArraySlice(Array($0.utf8)) }
+        let markerPost = classLine?.post.map { ArraySlice(Array($0.utf8)) }
         var bodyLines: [ArraySlice<UInt8>] = []
         var bodyNumbers: [Int] = []
         var i = header.bodyStart
@@ -160,7 +164,18 @@ public enum TelegramParser {
             // a printout's page header that repeats the end of the subject ("PAGE 02 … OPPOSITION LEADER")
             if layout.isPageHeaderTail(i), let title = cable.title, t.count >= 6, title.utf8.count > t.count,
                title.utf8.suffix(t.count).elementsEqual(t) { i += 1; continue }
-            if let line = layout.bodyLine(i) { bodyLines.append(written.bytes[line.indices]); bodyNumbers.append(lines.number(i)) }
+            // a continuation page's header repeats the subject, cut short, and the page's text runs on after it
+            // ("STATE 00082013 002 OF 005" | "SUBJECT: … WITH UK, FRANCE, AND GERMA credit for our …")
+            if let subject, layout.followsContinuationMarker(i), let end = PageFurniture.repeatedSubjectEnd(t, subject: subject) {
+                let rest = t[end...].trimmed
+                if !rest.isEmpty { bodyLines.append(written.bytes[rest.indices]); bodyNumbers.append(lines.number(i)) }
+                i += 1; continue
+            }
+            if let line = layout.bodyLine(i) {
+                var text = written.bytes[line.indices]
+                if let post = markerPost, let serial = classLine?.serial { text = Self.withoutInlineMarkers(text, post: post, serial: serial, subject: subject) }
+                bodyLines.append(text); bodyNumbers.append(lines.number(i))
+            }
             i += 1
         }
         while let last = bodyLines.last, last.isBlank { bodyLines.removeLast(); bodyNumbers.removeLast() }
@@ -199,12 +214,26 @@ public enum TelegramParser {
             bodyLines.insert(ArraySlice(), at: bodyLines.count - 1)
             bodyNumbers.insert(bodyNumbers[bodyNumbers.count - 1], at: bodyNumbers.count - 1)
         }
-        let blocks = BodyWriter.split(bodyLines)
+        let blocks = BodyWriter.split(bodyLines, ocr: options.ocr)
         cable.summary = SummaryFinder.find(in: bodyLines, blocks: blocks)
         let output = BodyWriter.markdown(lines: bodyLines, blocks: blocks, lineNumbers: bodyNumbers)
         cable.body = output.markdown
         cable.repairs = output.repairs
         return (cable, header.values[.reference])
+    }
+
+    /// `line` without the continuation markers run into it (`… and to TEGUCIGALP 00000459 004 OF 004 protect our …`)
+    /// and the subject a page header repeats after one: the text before and after joined by a space.
+    static func withoutInlineMarkers(_ line: ArraySlice<UInt8>, post: ArraySlice<UInt8>, serial: Int, subject: ArraySlice<UInt8>?) -> ArraySlice<UInt8> {
+        var text = line
+        // most lines: no marker, and nothing copied
+        while let r = PageFurniture.inlineContinuationMarker(in: text, post: post, serial: serial) {
+            let before = text[text.startIndex..<r.lowerBound]
+            var after = text[r.upperBound...]
+            if let subject, let end = PageFurniture.repeatedSubjectEnd(after, subject: subject) { after = after[end...].trimmed }
+            text = ArraySlice(before.isEmpty ? Array(after) : after.isEmpty ? Array(before) : Array(before) + [ASCII.space] + Array(after))
+        }
+        return text
     }
 
     static func stripExtension(_ name: String) -> String {
