@@ -56,7 +56,7 @@ import Testing
     }
 
     private func withoutMarkers(_ line: String, post: String, serial: Int) -> String {
-        TelegramParser.withoutInlineMarkers(bytes(line), post: bytes(post), serial: serial, subject: nil).string
+        TelegramParser.withoutInlineMarkers(bytes(line), post: bytes(post), serial: PageFurniture.markerSerial(serial)!, subject: nil).string
     }
 
     /// 08TEGUCIGALPA459, 09TUNIS492, 10BRASILIA108: a marker in the middle of a paragraph's line; 09ASHGABAT1182:
@@ -118,7 +118,7 @@ import Testing
         #expect(cable.body.contains("FOR THE PERSIAN GULF, SHARED"))
     }
 
-    /// 06BRASILIA1859 and some eighty other sample cables: a later page's marker stands between blank lines, and
+    /// 06BRASILIA1859 and 74 other sample cables (111 breaks): a later page's marker stands between blank lines, and
     /// the sentence it breaks was two paragraphs ("… the Brazilian economy" | "which Lula's government …"). The
     /// blank lines go with the marker when the sentence runs on; a paragraph that ended before the page break, and
     /// the first page's marker above the header's last lines, keep theirs.
@@ -157,6 +157,8 @@ import Testing
         #expect(cable.body.contains("ends here.\n\nThe third paragraph"), "\(cable.body)")
         #expect(cable.classifiedBy == "Clifford Sobel")
         #expect(cable.referenceLine == "BRASILIA 1700")
+        #expect(PageFurniture.markerSerial(1859) == Array("00001859".utf8))
+        #expect(PageFurniture.markerSerial(123_456_789) == nil)
         #expect(TelegramLayout.isLaterPage(bytes("BRASILIA 00001859  002.2 OF 004")))
         #expect(!TelegramLayout.isLaterPage(bytes("BRASILIA 00001859  001.2 OF 004")))
     }

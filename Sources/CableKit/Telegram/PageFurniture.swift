@@ -115,10 +115,8 @@ enum PageFurniture {
     /// the range of the marker and the spaces around it, or nil. Such a marker carries the cable's own serial in
     /// eight digits, a page (`004`, `002.2`) `OF` the pages, and before the serial one or two words in capitals
     /// that `post`, the post as the classification line writes it, contains (`TEGUCIGALP` of `TEGUCIGALPA`).
-    static func inlineContinuationMarker(in t: ArraySlice<UInt8>, post: ArraySlice<UInt8>, serial: Int) -> Range<Int>? {
-        let digits = Array(String(serial).utf8)
-        guard serial > 0, digits.count <= 8, !post.isEmpty else { return nil }
-        let needle = [UInt8](repeating: UInt8(ascii: "0"), count: 8 - digits.count) + digits
+    static func inlineContinuationMarker(in t: ArraySlice<UInt8>, post: ArraySlice<UInt8>, serial needle: [UInt8]) -> Range<Int>? {
+        guard needle.count == 8, !post.isEmpty else { return nil }
         var from = t.startIndex
         while let at = firstIndex(of: needle, in: t[from...]) {
             from = at + 1
@@ -150,6 +148,13 @@ enum PageFurniture {
             return lo..<i
         }
         return nil
+    }
+
+    /// The serial as a continuation marker writes it, in eight digits (`00000459`); nil when it has more.
+    static func markerSerial(_ serial: Int) -> [UInt8]? {
+        let digits = Array(String(serial).utf8)
+        guard serial > 0, digits.count <= 8 else { return nil }
+        return [UInt8](repeating: UInt8(ascii: "0"), count: 8 - digits.count) + digits
     }
 
     /// Where `needle` first occurs in `t`.

@@ -146,6 +146,7 @@ public enum TelegramParser {
         // body lines
         let subject = header.values[.subject].map { ArraySlice(Array($0.utf8)) }
         let markerPost = classLine?.post.map { ArraySlice(Array($0.utf8)) }
+        let markerSerial = classLine?.serial.flatMap(PageFurniture.markerSerial)
         var bodyLines: [ArraySlice<UInt8>] = []
         var bodyNumbers: [Int] = []
         var i = header.bodyStart
@@ -173,7 +174,7 @@ public enum TelegramParser {
             }
             if let line = layout.bodyLine(i) {
                 var text = written.bytes[line.indices]
-                if let post = markerPost, let serial = classLine?.serial { text = Self.withoutInlineMarkers(text, post: post, serial: serial, subject: subject) }
+                if let post = markerPost, let serial = markerSerial { text = Self.withoutInlineMarkers(text, post: post, serial: serial, subject: subject) }
                 bodyLines.append(text); bodyNumbers.append(lines.number(i))
             }
             i += 1
@@ -224,7 +225,7 @@ public enum TelegramParser {
 
     /// `line` without the continuation markers run into it (`… and to TEGUCIGALP 00000459 004 OF 004 protect our …`)
     /// and the subject a page header repeats after one: the text before and after joined by a space.
-    static func withoutInlineMarkers(_ line: ArraySlice<UInt8>, post: ArraySlice<UInt8>, serial: Int, subject: ArraySlice<UInt8>?) -> ArraySlice<UInt8> {
+    static func withoutInlineMarkers(_ line: ArraySlice<UInt8>, post: ArraySlice<UInt8>, serial: [UInt8], subject: ArraySlice<UInt8>?) -> ArraySlice<UInt8> {
         var text = line
         // most lines: no marker, and nothing copied
         while let r = PageFurniture.inlineContinuationMarker(in: text, post: post, serial: serial) {
