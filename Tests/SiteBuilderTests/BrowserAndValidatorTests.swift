@@ -294,8 +294,8 @@ import Testing
     /// hold, and a held one with a filter it fails: each says what it found (the status line once threw on a
     /// search without words).
     @Test(.timeLimit(.minutes(2))) func searchPageStatesWhatItFound() throws {
-        let pages = try Self.searchPages(["tag=PK&cls=secret", "q=69BERLIN668", "q=08STATE37957&tag=IR"], label: "status")
-        guard pages.count == 3 else { return }
+        let pages = try Self.searchPages(["tag=PK&cls=secret", "q=69BERLIN668", "q=08STATE37957&tag=IR", "q=U.S.", "q=nuclear&page=99"], label: "status")
+        guard pages.count == 5 else { return }
         func status(_ page: String) -> String {
             guard let r = page.range(of: "id=\"search-status\""), let open = page[r.upperBound...].firstIndex(of: ">") else { return "" }
             return String(page[page.index(after: open)...].prefix { $0 != "<" })
@@ -303,6 +303,11 @@ import Testing
         #expect(status(pages[0]).first?.isNumber == true && status(pages[0]).contains(" cables"), "\(status(pages[0]))")
         #expect(status(pages[1]) == "1 cable citing 69BERLIN668 (not in this archive)", "\(status(pages[1]))")
         #expect(status(pages[2]) == "No cable matches.", "\(status(pages[2]))")
+        // a query of no word the index holds says so ("No cable matches." was untrue of "U.S.")
+        #expect(status(pages[3]).hasPrefix("No word to search"), "\(status(pages[3]))")
+        // a page past the last is the last ("page 99 of 8", an empty list)
+        let last = status(pages[4])
+        #expect(last.contains(" · page ") && !last.contains("page 99") && pages[4].contains("class=\"search-hit\""), "\(last)")
     }
 
     /// `?cites=ID` lists the cables citing an id and says so in the heading, the id linked to its cable when the

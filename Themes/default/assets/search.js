@@ -77,7 +77,7 @@ async function search(p) {
  if (!id) q.replace(/["“”]([^"“”]*)["“”]?|[^\s"“”]+/g, (m, ph) => { const t = tokens(ph ?? m); if (t.length) groups.push(t); });
  const terms = [...new Set(groups.flat())], y = meta.years.find((y) => y[0] === +p.year), none = { docs: [], terms, mode, cites, redirect: -1 };
  const filters = [p.tag && 't:' + p.tag, p.origin && 'o:' + p.origin, p.cls && 'c:' + p.cls, cites && 'r:' + cites, id && '#' + k].filter(Boolean);
- if (!terms.length && !filters.length && !p.year) return { ...none, mode: !q.trim() ? 'empty' : q.match(WORD)?.some((w) => STOP.has(w.toLowerCase())) ? 'none' : mode };
+ if (!terms.length && !filters.length && !p.year) return { ...none, mode: q.trim() ? 'none' : 'empty' };
  const ls = await Promise.all(terms.concat(filters).map(async (t) => { const e = await entry(t); return e && postings(e); }));
  const lists = {}, found = [], fl = ls.slice(terms.length);
  terms.forEach((t, i) => { if (ls[i]) found.push(lists[t] = ls[i]); });
@@ -173,11 +173,11 @@ async function show() {
  if (!P.q && !filtered) return;
  $('search-out').hidden = false;
  status.textContent = 'Searching…';
- const res = await search(P), n = res.docs.length, page = Math.max(1, +P.page || 1), pages = Math.ceil(n / PER);
+ const res = await search(P), n = res.docs.length, pages = Math.ceil(n / PER), page = Math.min(Math.max(1, +P.page || 1), pages || 1);
  if (res.redirect >= 0 && !filtered) return location.replace(cableURL(await doc(res.redirect)));
  const e = res.cites && await entry('#' + res.cites), row = e?.df === 1 && await doc((await postings(e)).docs[0]), id = res.cites?.toUpperCase();
  if (id) $('search-h').replaceChildren('Cables citing ', Object.assign(el(row ? 'a' : 'span', 'mono', id), row && { href: cableURL(row) }));
- status.textContent = res.mode === 'none' ? 'These words are too common.' : !n ? 'No cable matches.'
+ status.textContent = res.mode === 'none' ? 'No word to search: common words, single letters and punctuation are left out.' : !n ? 'No cable matches.'
   : fmt(n) + ' cable' + (n > 1 ? 's' : '') + (id ? ' citing ' + id + (row ? '' : ' (not in this archive)') : '') + ({ some: ' with some of the words (none has all)', words: ' with the words, none as the phrase', id: ' with this reference' }[res.mode] || '')
    + (pages > 1 ? ` · page ${page} of ${pages}` : '');
  for (const k in F) if (P[k]) {
