@@ -202,7 +202,8 @@ public struct SiteCheck: Sendable {
                     checkOwn(fragment, target, line)
                     continue
                 }
-                if LinkScanner.isOutside(target, base: base) {
+                // a page that is not the site's, which no file of Public/ can tell about
+                if SiteURLs.isOutside(target, base: base) {
                     result.count += 1
                     result.broken.append(BuildError(path: "Public/" + page, line: line, message:
                         "broken link \(target) (outside the site, which is published under \(base)/: write \(base)\(target))"))
@@ -414,15 +415,6 @@ enum LinkScanner {
             i += 1
         }
         return out
-    }
-
-    /// Whether `target` is a path from the host's root that is not below the site's base path (`/tag/PREL/` on a
-    /// site published under `/archive`): a page that is not the site's, which no file of Public/ can tell about.
-    static func isOutside(_ target: String, base: String) -> Bool {
-        guard !base.isEmpty, target.hasPrefix("/"), !target.hasPrefix("//") else { return false }
-        var path = Substring(target)
-        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
-        return path != base && !path.hasPrefix(base + "/")
     }
 
     /// The file path (relative to Public/) a link points to, or nil for external, fragment-only or query-only links.

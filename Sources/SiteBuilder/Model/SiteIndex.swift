@@ -32,7 +32,7 @@ public struct SiteIndex: Sendable {
                 for (i, r) in records.enumerated() { g.byID[r.id] = i }
                 g.origins = partition(records.count) { i -> [String] in records[i].origin.map { [$0] } ?? [] }
                 g.classifications = partition(records.count) { i -> [Classification] in records[i].classification.map { [$0] } ?? [] }
-                g.months = partition(records.count) { i -> [YearMonth] in records[i].date.map { [YearMonth(year: $0.year, month: records[i].dateEstimated ? 0 : $0.month)] } ?? [] }
+                g.months = partition(records.count) { i -> [YearMonth] in records[i].date.map { [YearMonth(year: $0.year, month: SiteURLs.filingMonth($0, estimated: records[i].dateEstimated))] } ?? [] }
             }
             return g
         }

@@ -19,9 +19,22 @@ public struct SiteURLs: Sendable {
     /// `2008/04/08STATE37957`. A cable whose date is estimated is filed under its year and month 00 (its month is
     /// not known: the pages show its year alone), as a cable without a date is under its id's year.
     public func cableFolder(id: String, date: CableDate?, estimated: Bool) -> String {
-        if let d = date { return "\(d.year)/\(estimated ? "00" : twoDigits(d.month))/\(id)" }
+        if let d = date { return "\(d.year)/\(twoDigits(Self.filingMonth(d, estimated: estimated)))/\(id)" }
         let year = ReferenceID.parts(id)?.year ?? 0
         return "\(year)/00/\(id)"
+    }
+
+    /// The month a cable is filed under: its date's, or 0 when the date is estimated (its month is not known:
+    /// `/cable/2005/00/…`, and in the year's list after its months).
+    public static func filingMonth(_ date: CableDate, estimated: Bool) -> Int { estimated ? 0 : date.month }
+
+    /// Whether `path` is a path from the host's root that is not below the site's base path `base` (`/tag/PREL/`
+    /// on a site published under `/archive`); false for any path when the site is at the host's root.
+    public static func isOutside(_ path: String, base: String) -> Bool {
+        guard !base.isEmpty, path.hasPrefix("/"), !path.hasPrefix("//") else { return false }
+        var p = Substring(path)
+        if let end = p.firstIndex(where: { $0 == "?" || $0 == "#" }) { p = p[..<end] }
+        return p != base && !p.hasPrefix(base + "/")
     }
 
     public var dates: String { base + "/date/" }

@@ -93,7 +93,7 @@ struct CablePages {
         var breadcrumbs = [LinkView(title: "Home", url: urls.home), LinkView(title: "Dates", url: urls.dates)]
         if let d = record.date {
             breadcrumbs.append(LinkView(title: String(d.year), url: urls.year(d.year)))
-            let month = record.dateEstimated ? 0 : d.month
+            let month = SiteURLs.filingMonth(d, estimated: record.dateEstimated)
             breadcrumbs.append(LinkView(title: DisplayDate.monthName(month), url: urls.month(d.year, month)))
         }
         let description = record.summary.map { Excerpt.of($0, limit: 300) } ?? title

@@ -30,9 +30,7 @@ public enum MarkdownRenderer {
 
     /// `url` given `basePath` when it is a path from the site's root not already below it; nil when it stays.
     static func rooted(_ url: String, basePath: String) -> String? {
-        guard !basePath.isEmpty, url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
-        if url == basePath || url.hasPrefix(basePath + "/") || url.hasPrefix(basePath + "?") || url.hasPrefix(basePath + "#") { return nil }
-        return basePath + url
+        SiteURLs.isOutside(url, base: basePath) ? basePath + url : nil
     }
 
     private static func rebase(_ document: OpaquePointer, basePath: String) {
