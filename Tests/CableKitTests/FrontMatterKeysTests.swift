@@ -16,6 +16,21 @@ import Testing
         do throws(FrontMatterParser.Failure) { _ = try read(frontMatter); return nil } catch { return "\(error.line): \(error.message)" }
     }
 
+    /// The keys the writer writes are the format's: every cable of the sample (telegrams, WikiLeaks pages, FOIA
+    /// releases with their release stamps, repairs and sources) reads without a warning. The writer, the reader
+    /// and `FrontMatterKeys` each list the keys; this holds them together.
+    @Test func everyKeyTheImporterWritesIsPartOfTheFormat() throws {
+        let cables = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Content/cables").standardized
+        let files = (FileManager.default.enumerator(atPath: cables.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".md") }
+        #expect(files.count > 300)
+        for file in files {
+            let text = try String(contentsOf: cables.appendingPathComponent(file), encoding: .utf8)
+            var warnings: [FrontMatterParser.Failure] = []
+            _ = try CableFile.read(text, warnings: &warnings)
+            #expect(warnings.isEmpty, "\(file): \(warnings.map(\.message))")
+        }
+    }
+
     @Test func aMisspeltKeyIsAWarningThatNamesTheKeyItIsCloseTo() throws {
         let (cable, warnings) = try Self.read("title: A\norign: Embassy Madrid")
         #expect(cable.origin == nil)
