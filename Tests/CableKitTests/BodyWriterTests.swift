@@ -45,6 +45,23 @@ import Testing
         #expect(text.contains("\nWe met him on Tuesday.\n") && text.contains("\nReady to assist with a detainee\n"), "\(text)")
     }
 
+    /// A day, a paragraph reference or a year a line break put at a line's start (Cablegate's text made `¶16.`
+    /// of it) goes on with its sentence: 09TELAVIV2777's "¶16. Netanyahu was joined" was a paragraph 16 between
+    /// ¶2 and ¶3, 08MADRID1092's summary ended "celebrated September", and "in ¶1990." kept its pilcrow.
+    @Test func aNumberWrappedToALinesStartGoesOnWithItsSentence() {
+        let text = markdown([
+            "¶2. (U) PolCouns met with Prime Minister Netanyahu November", "¶16.  Netanyahu was joined by an adviser, as noted in paragraph",
+            "3. The meeting ended in", "¶1990. style.", "",
+            "¶3. (C) Next.", "", "¶4. A paragraph without a marking.",
+        ])
+        #expect(text.contains("¶2. (U) PolCouns met with Prime Minister Netanyahu November 16.  Netanyahu was joined by an adviser, as noted in paragraph 3. The meeting ended in 1990. style.\n"), "\(text)")
+        #expect(text.contains("\n\n¶3. (C) Next.\n\n¶4. A paragraph without a marking.\n"), "\(text)")
+        // a real paragraph after a month's name at a line's end keeps its number: it has a marking
+        let real = markdown(["¶1. (C) They met in May", "¶2. (C) Then they parted."])
+        #expect(real.contains("May\n\n¶2. (C) Then"), "\(real)")
+        #expect(!Paragraphs.isWrappedNumber(ArraySlice("¶40. Text".utf8), after: ArraySlice("in May".utf8)), "no day 40")
+    }
+
     /// A spaced rule (`- - - - -`) is a rule, not a list of empty items; short dashes in text are no rule.
     @Test func spacedRulesAreRulesAndDashesInTextStay() {
         let spaced = markdown(["Rampant Abuses, including Torture,", "Disappearances, and Murder", "- - - - - - - - - - - - - - -", "", "2. (U) Text."])

@@ -110,7 +110,8 @@ public enum BodyWriter {
                 }
                 continue
             }
-            if first >= 0, Paragraphs.startsNumberedParagraph(t) || isBulletStart(t) { flush(n) }
+            // (a date's day or a paragraph reference a line break put at the line's start goes on with its sentence)
+            if first >= 0, Paragraphs.startsNumberedParagraph(t) && !Paragraphs.isWrappedNumber(t, after: lines[n - 1].trimmed) || isBulletStart(t) { flush(n) }
             if first < 0 { first = n }
         }
         flush(lines.count)
@@ -264,8 +265,13 @@ public enum BodyWriter {
         var out = [UInt8]()
         out.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
         for line in lines {
-            let t = line.trimmed
+            var t = line.trimmed
             if t.isEmpty { continue }
+            // a number a line break put at a line's start inside the block (a day, a paragraph reference, a year:
+            // `split`) loses the pilcrow Cablegate's text gave it
+            if !out.isEmpty, t.starts(with: pilcrow), let digit = t.dropFirst(pilcrow.count).trimmed.first, ASCII.isDigit(digit) {
+                t = t.dropFirst(pilcrow.count).trimmed
+            }
             if !out.isEmpty {
                 let n = out.count
                 let joinTight = out[n - 1] == ASCII.hyphen && n >= 2 && out[n - 2] != ASCII.space && out[n - 2] != ASCII.hyphen

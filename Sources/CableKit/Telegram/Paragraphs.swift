@@ -31,6 +31,29 @@ enum Paragraphs {
 
     static func startsNumberedParagraph(_ t: ArraySlice<UInt8>) -> Bool { start(t) != nil }
 
+    /// Whether `line`, which opens like a numbered paragraph, is the number of a date or a paragraph reference
+    /// that a line break put at the start of a line, the sentence of `previous` (the line before it, in the same
+    /// block) going on: `… met Prime Minister Netanyahu November` / `¶16.  Netanyahu was joined …` (Cablegate's
+    /// text turned such a `16.` into `¶16.`), `… as requested in paragraph` / `3. The Embassy …`. It is when the
+    /// previous line ends with a month's name (and the number could be a day) or with `para`/`paragraph`, and
+    /// no classification marking follows the number, as one does a real paragraph's.
+    static func isWrappedNumber(_ line: ArraySlice<UInt8>, after previous: ArraySlice<UInt8>) -> Bool {
+        guard let start = start(line), !line.starts(with: "- ".utf8), marking(line, at: start.textStart) == nil else { return false }
+        var end = previous.endIndex
+        while end > previous.startIndex, ASCII.isSpace(previous[end - 1]) { end -= 1 }
+        var begin = end
+        while begin > previous.startIndex, ASCII.isLetter(previous[begin - 1]) { begin -= 1 }
+        guard begin < end, begin == previous.startIndex || previous[begin - 1] == ASCII.space else { return false }
+        let word = String(decoding: previous[begin..<end].map(ASCII.upper), as: UTF8.self)
+        if ["PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS"].contains(word) { return true }
+        return start.number <= 31 && monthNames.contains(word)
+    }
+
+    private static let monthNames: Set<String> = [
+        "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
+        "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
+    ]
+
     /// The classification marking at `i` (`(S/NF)`, `(C)`, `(SBU)`, `(U)`, `(S/Rel Pakistan)`), returned with the index after it.
     static func marking(_ t: ArraySlice<UInt8>, at i: Int) -> (String, Int)? {
         guard i < t.endIndex, t[i] == ASCII.openParen, let close = t[i...].firstIndex(of: ASCII.closeParen), close - i <= 24 else { return nil }
