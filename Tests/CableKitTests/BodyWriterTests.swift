@@ -62,6 +62,21 @@ import Testing
         #expect(!Paragraphs.isWrappedNumber(ArraySlice("¶40. Text".utf8), after: ArraySlice("in May".utf8)), "no day 40")
     }
 
+    /// A dash a line break put at a line's start, mid-sentence, is the sentence's (08BUENOSAIRES235's summary ended
+    /// "we have an opportunity", followed by a list item "again -- to build …"); a list after an intro, a heading or
+    /// a marking stays a list.
+    @Test func aDashWrappedToALinesStartGoesOnWithItsSentence() {
+        let text = markdown([
+            "¶1. (C) Summary: With a period of estrangement behind us, we have an opportunity", "-- again -- to build a relationship.", "",
+            "¶2. (C) KEY POINTS", "-- (S) The King welcomed the adviser.", "", "Medium Term", "-- Draft Ordinance: get agreement.", "",
+            "¶3. (C) The items are", "-- first, then", "-- second.",
+        ])
+        #expect(text.contains("we have an opportunity -- again -- to build a relationship.\n"), "\(text)")
+        #expect(text.contains("KEY POINTS\n\n- (S) The King") && text.contains("- Draft Ordinance: get agreement."), "\(text)")
+        // a lower-case item after a line of the same list item stays an item
+        #expect(text.contains("- second."), "\(text)")
+    }
+
     /// A spaced rule (`- - - - -`) is a rule, not a list of empty items; short dashes in text are no rule.
     @Test func spacedRulesAreRulesAndDashesInTextStay() {
         let spaced = markdown(["Rampant Abuses, including Torture,", "Disappearances, and Murder", "- - - - - - - - - - - - - - -", "", "2. (U) Text."])

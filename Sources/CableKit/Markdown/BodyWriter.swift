@@ -111,7 +111,9 @@ public enum BodyWriter {
                 continue
             }
             // (a date's day or a paragraph reference a line break put at the line's start goes on with its sentence)
-            if first >= 0, Paragraphs.startsNumberedParagraph(t) && !Paragraphs.isWrappedNumber(t, after: lines[n - 1].trimmed) || isBulletStart(t) { flush(n) }
+            // (and so does a dash a line break put at the line's start, in a paragraph that is no list)
+            if first >= 0, Paragraphs.startsNumberedParagraph(t) && !Paragraphs.isWrappedNumber(t, after: lines[n - 1].trimmed)
+                || isBulletStart(t) && !isWrappedDash(t, after: lines[n - 1].trimmed, blockStart: lines[first].trimmed) { flush(n) }
             if first < 0 { first = n }
         }
         flush(lines.count)
@@ -159,6 +161,18 @@ public enum BodyWriter {
         guard marks >= 5, i > t.startIndex, t[i - 1] == ASCII.space else { return nil }
         let text = t[..<i].trimmed
         return text.isEmpty ? nil : text
+    }
+
+    /// Whether `t`, which opens like a `--` list item, is a dash of the sentence that `previous` (the line before
+    /// it, in a block that `blockStart` opens) leaves unfinished: `… we have an opportunity` / `-- again -- to
+    /// build …` (08BUENOSAIRES235: the summary ended at "opportunity", and a list item "again -- to build …"
+    /// followed). Only mid-sentence: the line before ends in a small letter, a digit or a comma, and the words after
+    /// the dash go on in small letters — a list's items open with a capital or a marking (`-- (S) Saudi King …`,
+    /// `-- Draft Ordinance: …`), after an intro or heading; and never when the block is a list item itself.
+    static func isWrappedDash(_ t: Line, after previous: Line, blockStart: Line) -> Bool {
+        guard t.starts(with: "-- ".utf8), !isBulletStart(blockStart), let last = previous.last, !previous.starts(with: "--".utf8),
+              let next = t.dropFirst(3).trimmed.first, ASCII.isLower(next) else { return false }
+        return ASCII.isLower(last) || ASCII.isDigit(last) || last == ASCII.comma
     }
 
     static func isBulletStart(_ t: Line) -> Bool {
