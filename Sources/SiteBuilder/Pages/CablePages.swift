@@ -165,7 +165,7 @@ struct CablePages {
             dateISO: record.date.map { record.dateEstimated ? String($0.year) : $0.written }, dateEstimated: record.dateEstimated,
             classification: record.classification.map(context.classificationView),
             marking: record.marking == record.classification?.rawValue ? nil : record.marking,
-            caveats: cable.caveats, origin: record.origin.map { LinkView(title: $0, url: urls.origin($0)) },
+            caveats: cable.caveats, origin: record.origin.map { LinkView(title: $0, url: context.originURL($0)) },
             precedence: cable.precedence, to: cable.to, info: cable.info,
             tags: tags, tagsHTML: tagsHTML,
             classifiedBy: cable.classifiedBy, reasons: cable.reasons.isEmpty ? nil : cable.reasons.joined(separator: ", "),

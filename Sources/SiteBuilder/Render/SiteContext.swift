@@ -13,6 +13,9 @@ struct SiteContext: Sendable {
     let site: SiteView
     /// Post display name → post (for countries).
     let postsByName: [String: Post]
+    /// Each post's address, made once: a post's slug asks the post directory how the name is spelt, and every
+    /// row and cable page links its post.
+    let originURLs: [String: String]
 
     /// `menu`: the free pages linked from every page (`menu:` in their front matter), as label and slug.
     init(config: SiteConfig, index: SiteIndex, theme: Theme, menu: [(label: String, slug: String)] = [],
@@ -34,7 +37,11 @@ struct SiteContext: Sendable {
         var byName: [String: Post] = [:]
         for post in posts.posts where byName[post.name] == nil { byName[post.name] = post }
         self.postsByName = byName
+        originURLs = Dictionary(uniqueKeysWithValues: index.origins.keys.map { ($0, urls.origin($0)) })
     }
+
+    /// The address of the post named `name` (`/origin/embassy-madrid/`).
+    func originURL(_ name: String) -> String { originURLs[name] ?? urls.origin(name) }
 
     /// Renders `template` as a full page at `path` and returns the file to write.
     func page(_ template: String, path: String, title: String, description: String? = nil, breadcrumbs: [LinkView] = [],
@@ -53,7 +60,7 @@ struct SiteContext: Sendable {
         let r = index.records[i]
         return RowView(id: r.id, url: urls.cable(id: r.id, date: r.date, estimated: r.dateEstimated), title: r.title ?? "(no subject)",
                        date: listDate(r), dateEstimated: r.date != nil && r.dateEstimated, classification: r.classification.map(classificationView),
-                       origin: r.origin.map { LinkView(title: $0, url: urls.origin($0)) })
+                       origin: r.origin.map { LinkView(title: $0, url: originURL($0)) })
     }
 
     /// A cable as it is mentioned on another cable's page.
