@@ -83,27 +83,7 @@ import SiteBuilder
     /// `Embassy Madrid` and `embassy madrid` are two posts (each with its index, at its own address): check
     /// tells the cables of the rarer spelling.
     @Test func spellingsOfAPostThatDifferOnlyInCaseAreWarnings() throws {
-        let site = try SiteFixture(ReadingRoom.site + """
-
-            -- Content/cables/2009/09MADRID59.md --
-            ---
-            id: "09MADRID59"
-            title: "LOWER CASE"
-            date: 2009-01-23T10:00:00Z
-            origin: embassy madrid
-            ---
-
-            ¶1. (U) Text.
-            -- Content/cables/2009/09MADRID97.md --
-            ---
-            id: "09MADRID97"
-            title: "AS THE DIRECTORY SPELLS IT"
-            date: 2009-02-03T10:00:00Z
-            origin: Embassy Madrid
-            ---
-
-            ¶1. (U) Text.
-            """)
+        let site = try SiteFixture(ReadingRoom.site + ReadingRoom.twoSpellingsOfMadrid)
         let lines = Self.findings(site).filter { $0.contains("only in case") }
         #expect(lines == ["Content/cables/2009/09MADRID59.md:5: warning: origin 'embassy madrid' differs from 'Embassy Madrid' (1 cable) only in case: they are two posts, each with an index of its own"],
                 "\(lines)")

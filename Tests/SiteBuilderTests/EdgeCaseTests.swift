@@ -284,26 +284,8 @@ import SiteBuilder
     }
 
     @Test func postsWhoseNamesDifferOnlyInCaseHaveTwoAddresses() throws {
-        let site = try SiteFixture(ReadingRoom.site + """
+        let site = try SiteFixture(ReadingRoom.site + ReadingRoom.twoSpellingsOfMadrid + """
 
-            -- Content/cables/2009/09MADRID59.md --
-            ---
-            id: "09MADRID59"
-            title: "LOWER CASE"
-            date: 2009-01-23T10:00:00Z
-            origin: embassy madrid
-            ---
-
-            ¶1. (U) Text.
-            -- Content/cables/2009/09MADRID97.md --
-            ---
-            id: "09MADRID97"
-            title: "AS THE DIRECTORY SPELLS IT"
-            date: 2009-02-03T10:00:00Z
-            origin: Embassy Madrid
-            ---
-
-            ¶1. (U) Text.
             -- Content/cables/2009/09OUAGADOUGOU1.md --
             ---
             id: "09OUAGADOUGOU1"

@@ -179,4 +179,28 @@ enum ReadingRoom {
         """
 
     static var site: String { siteYML + "\n" + cables }
+
+    /// Two cables of Embassy Madrid, one with the post spelt in small letters (`embassy madrid`): two posts,
+    /// each with its own address and index.
+    static let twoSpellingsOfMadrid = """
+
+        -- Content/cables/2009/09MADRID59.md --
+        ---
+        id: "09MADRID59"
+        title: "LOWER CASE"
+        date: 2009-01-23T10:00:00Z
+        origin: embassy madrid
+        ---
+
+        ¶1. (U) Text.
+        -- Content/cables/2009/09MADRID97.md --
+        ---
+        id: "09MADRID97"
+        title: "AS THE DIRECTORY SPELLS IT"
+        date: 2009-02-03T10:00:00Z
+        origin: Embassy Madrid
+        ---
+
+        ¶1. (U) Text.
+        """
 }
