@@ -27,6 +27,18 @@ struct CheckCommand: ParsableCommand {
     /// of its own has it in every cable.
     static let unknownKeyShown = 3
 
+    /// The kind of warning `finding` is, when its kind is listed only in part: how many are shown, and how the
+    /// rest are told (`2 more files with the key 'box'`).
+    static func group(_ finding: BuildError) -> (key: String, shown: Int, more: (Int) -> String)? {
+        if SiteCheck.isAbsentReference(finding) {
+            return ("absent", absentShown, { "\($0.grouped) more references to cables not in this archive" })
+        }
+        if let key = SiteCheck.unknownKey(finding) {
+            return ("key " + key, unknownKeyShown, { "\($0.grouped) more \($0 == 1 ? "file" : "files") with the key '\(key)'" })
+        }
+        return nil
+    }
+
     func run() throws {
         let bars = Mutex<(label: String, bar: TerminalProgress)?>(nil)
         let report = SiteCheck(root: root, output: output).run { label, done, total in
@@ -36,27 +48,20 @@ struct CheckCommand: ParsableCommand {
             }
         }
         bars.withLock { $0?.bar.finish() }
-        var absent = 0
-        var unknownKeys: [String: Int] = [:]
-        var unknownKeyOrder: [String] = []
+        // warnings of one kind past the first few are counted, not listed: one tally per kind, in first-seen order
+        var tallies: [String: (count: Int, shown: Int, more: (Int) -> String)] = [:]
+        var order: [String] = []
         for finding in report.findings {
-            if !allWarnings, SiteCheck.isAbsentReference(finding) {
-                absent += 1
-                if absent > Self.absentShown { continue }
-            }
-            if !allWarnings, let key = SiteCheck.unknownKey(finding) {
-                if unknownKeys[key] == nil { unknownKeyOrder.append(key) }
-                unknownKeys[key, default: 0] += 1
-                if unknownKeys[key]! > Self.unknownKeyShown { continue }
+            if !allWarnings, let group = Self.group(finding) {
+                if tallies[group.key] == nil { order.append(group.key); tallies[group.key] = (0, group.shown, group.more) }
+                tallies[group.key]!.count += 1
+                if tallies[group.key]!.count > group.shown { continue }
             }
             printError(finding.description)
         }
-        if absent > Self.absentShown {
-            printError("… and \((absent - Self.absentShown).grouped) more references to cables not in this archive (--all-warnings lists them)")
-        }
-        for key in unknownKeyOrder where unknownKeys[key]! > Self.unknownKeyShown {
-            let more = unknownKeys[key]! - Self.unknownKeyShown
-            printError("… and \(more.grouped) more \(more == 1 ? "file" : "files") with the key '\(key)' (--all-warnings lists them)")
+        for key in order {
+            let tally = tallies[key]!
+            if tally.count > tally.shown { printError("… and " + tally.more(tally.count - tally.shown) + " (--all-warnings lists them)") }
         }
         print(report.summary)
         if report.failed { throw ExitCode.failure }
