@@ -32,9 +32,11 @@ let package = Package(
         .target(name: "ChanceryIO"),
         // `chancery import`: walks inputs, detects formats, writes Content/cables atomically.
         .target(name: "CableImport", dependencies: ["CableKit", "ChanceryIO"]),
+        // Mustache templates parsed once and rendered on bytes from typed values (swift-mustache's rules).
+        .target(name: "Templates"),
         // `chancery build`: load content, build the index model once, render pages, write Public/.
         .target(name: "SiteBuilder", dependencies: [
-            "CableKit", "ChanceryIO", "CCmarkGFM",
+            "CableKit", "ChanceryIO", "CCmarkGFM", "Templates",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // `chancery serve`: preview server with live reload.
@@ -51,6 +53,9 @@ let package = Package(
         ]),
         .testTarget(name: "CableKitTests", dependencies: ["CableKit"], path: "Tests/CableKitTests", exclude: ["Golden"]),
         .testTarget(name: "CableImportTests", dependencies: ["CableImport", "CableKit", "ChanceryIO"], path: "Tests/CableImportTests"),
+        .testTarget(name: "TemplatesTests", dependencies: [
+            "Templates", .product(name: "Mustache", package: "swift-mustache"),
+        ], path: "Tests/TemplatesTests"),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CableKit", "ChanceryIO"], path: "Tests/SiteBuilderTests",
                     exclude: ["Golden", "Node"]),
         .testTarget(name: "PreviewServerTests", dependencies: [

@@ -1,8 +1,8 @@
 import ChanceryIO
-import Mustache
+import Templates
 
 /// `{id, url, title, date, dateEstimated, origin, present}` — a cable mentioned on another cable's page.
-struct CableLinkView: MustacheParent, Sendable {
+struct CableLinkView: TemplateValue {
     var id: String
     var url: String?
     var title: String?
@@ -10,7 +10,7 @@ struct CableLinkView: MustacheParent, Sendable {
     var dateEstimated = false
     var origin: String? = nil
     var present = true
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "id": id
         case "url": url
@@ -27,11 +27,11 @@ struct CableLinkView: MustacheParent, Sendable {
 /// `{count, unit, shown, url}` — every cable citing a cable whose page lists only the first `shown` of them:
 /// how many there are, and the search listing them all (`/search/?cites=08STATE37957`; absent when the site
 /// is built without search).
-struct CitingView: MustacheParent, Sendable {
+struct CitingView: TemplateValue {
     var count: Int
     var shown: Int
     var url: String?
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "count": count.grouped
         case "unit": cableUnit(count.grouped)
@@ -42,13 +42,13 @@ struct CitingView: MustacheParent, Sendable {
     }
 }
 
-struct ReleaseView: MustacheParent, Sendable {
+struct ReleaseView: TemplateValue {
     var status: String?
     var reviewer: String?
     var reviewDate: String?
     var caseID: String?
     var exemptions: String?
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "status": status
         case "reviewer": reviewer
@@ -60,12 +60,12 @@ struct ReleaseView: MustacheParent, Sendable {
     }
 }
 
-struct RepairView: MustacheParent, Sendable {
+struct RepairView: TemplateValue {
     var kind: String
     var original: String
     var replacement: String
     var line: Int?
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "kind": kind
         case "original": original
@@ -77,7 +77,7 @@ struct RepairView: MustacheParent, Sendable {
 }
 
 /// Everything `cable.mustache` shows about one cable.
-struct CableView: MustacheParent, Sendable {
+struct CableView: TemplateValue {
     var id: String
     var title: String
     var hasTitle: Bool
@@ -128,7 +128,7 @@ struct CableView: MustacheParent, Sendable {
     var sourceFormat: String?
     var sourceFile: String?
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "id": id
         case "title": title
@@ -173,7 +173,7 @@ struct CableView: MustacheParent, Sendable {
 }
 
 /// A paginated index of cables (`list.mustache`).
-struct ListView: MustacheParent, Sendable {
+struct ListView: TemplateValue {
     var title: String
     var heading: String
     var intro: String?
@@ -189,7 +189,7 @@ struct ListView: MustacheParent, Sendable {
     var pageOf: String? = nil
     /// The years of a list of several pages (`yearLinks`).
     var years: [YearJumpView] = []
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "rowsHTML": rowsHTML
         case "pageOf": pageOf
@@ -211,11 +211,11 @@ struct ListView: MustacheParent, Sendable {
 
 /// `{label, url, current}` — a year of a long list and the page it starts on; `current` when this page
 /// shows some of its cables.
-struct YearJumpView: MustacheParent, Sendable {
+struct YearJumpView: TemplateValue {
     var label: String
     var url: String
     var current: Bool
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "label": label
         case "url": url
@@ -226,7 +226,7 @@ struct YearJumpView: MustacheParent, Sendable {
 }
 
 /// The home page (`home.mustache`).
-struct HomeView: MustacheParent, Sendable {
+struct HomeView: TemplateValue {
     var cableCount: String
     var originCount: String
     var tagCount: String
@@ -238,7 +238,7 @@ struct HomeView: MustacheParent, Sendable {
     var classifications: [ClassificationView]
     var latest: [RowView]
     var latestHTML: String
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "rowsHTML": latestHTML
         case "cableCount": cableCount
@@ -261,11 +261,11 @@ struct HomeView: MustacheParent, Sendable {
 }
 
 /// `/date/`: the years, and how many cables have no date (so that the years' counts add up).
-struct DatesView: MustacheParent, Sendable {
+struct DatesView: TemplateValue {
     var years: [YearLinkView]
     /// The number of cables without a date (formatted), nil when every cable has one.
     var undated: String? = nil
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "years": years
         case "undated": undated.map { CountView(count: $0) }
@@ -275,9 +275,9 @@ struct DatesView: MustacheParent, Sendable {
 }
 
 /// `{count, unit}`: a formatted number of cables.
-struct CountView: MustacheParent, Sendable {
+struct CountView: TemplateValue {
     var count: String
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "count": count
         case "unit": cableUnit(count)
@@ -286,11 +286,11 @@ struct CountView: MustacheParent, Sendable {
     }
 }
 
-struct YearLinkView: MustacheParent, Sendable {
+struct YearLinkView: TemplateValue {
     var year: Int
     var url: String
     var count: String?
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "year": year
         case "url": url
@@ -302,13 +302,13 @@ struct YearLinkView: MustacheParent, Sendable {
 }
 
 /// `/date/2008/`: the months of a year.
-struct YearView: MustacheParent, Sendable {
+struct YearView: TemplateValue {
     var year: Int
     var count: String
     var months: [LinkView]
     var previousYear: YearLinkView?
     var nextYear: YearLinkView?
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "year": year
         case "count": count
@@ -322,16 +322,16 @@ struct YearView: MustacheParent, Sendable {
 }
 
 /// `/tag/`: tags grouped by kind.
-struct TagsView: MustacheParent, Sendable {
+struct TagsView: TemplateValue {
     var groups: [TagGroupView]
-    func child(named name: String) -> Any? { name == "groups" ? groups : nil }
+    func child(named name: String) -> (any TemplateValue)? { name == "groups" ? groups : nil }
 }
 
-struct TagGroupView: MustacheParent, Sendable {
+struct TagGroupView: TemplateValue {
     var kind: String
     var title: String
     var tags: [TagView]
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "kind": kind
         case "title": title
@@ -342,15 +342,15 @@ struct TagGroupView: MustacheParent, Sendable {
 }
 
 /// `/origin/`: posts grouped by country.
-struct OriginsView: MustacheParent, Sendable {
+struct OriginsView: TemplateValue {
     var countries: [CountryView]
-    func child(named name: String) -> Any? { name == "countries" ? countries : nil }
+    func child(named name: String) -> (any TemplateValue)? { name == "countries" ? countries : nil }
 }
 
-struct CountryView: MustacheParent, Sendable {
+struct CountryView: TemplateValue {
     var name: String
     var posts: [LinkView]
-    func child(named key: String) -> Any? {
+    func child(named key: String) -> (any TemplateValue)? {
         switch key {
         case "name": name
         case "posts": posts
@@ -360,11 +360,11 @@ struct CountryView: MustacheParent, Sendable {
 }
 
 /// `/classification/`
-struct ClassificationsView: MustacheParent, Sendable {
+struct ClassificationsView: TemplateValue {
     var classifications: [ClassificationView]
     /// The number of cables whose text states no classification (formatted), nil when every cable has one.
     var unstated: String? = nil
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "classifications": classifications
         case "unstated": unstated.map { CountView(count: $0) }
@@ -374,10 +374,10 @@ struct ClassificationsView: MustacheParent, Sendable {
 }
 
 /// A free page from Content/pages.
-struct FreePageView: MustacheParent, Sendable {
+struct FreePageView: TemplateValue {
     var title: String
     var content: String
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "title": title
         case "content": content
@@ -387,10 +387,10 @@ struct FreePageView: MustacheParent, Sendable {
 }
 
 /// `{format, file}` — where the cable was imported from.
-struct SourceView: MustacheParent, Sendable {
+struct SourceView: TemplateValue {
     var format: String?
     var file: String?
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "format": format
         case "file": file

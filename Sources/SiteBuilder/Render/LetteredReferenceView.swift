@@ -1,16 +1,16 @@
 import CableKit
-import Mustache
+import Templates
 
 /// `{letter, anchor, text, cables}` — one lettered reference of a cable's REF line (`C. MADRID 286`), so a reader
 /// can tell what the body's "Ref C" is: its text as written, and the cables it cites (`cables`, a list of
 /// cable links with `html`; absent for a reference that is not a cable: an OSC report, a letter, an e-mail).
-struct LetteredReferenceView: MustacheParent, Sendable {
+struct LetteredReferenceView: TemplateValue {
     var letter: String
     var text: String
     var cables: [CableLinkView]
     var cablesHTML: String
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "letter": letter
         case "anchor": "ref-" + letter.lowercased()

@@ -1,5 +1,6 @@
 import CableKit
 import ChanceryIO
+import Templates
 
 /// What every page builder needs, built once per build: configuration, addresses, the index model, the
 /// theme, and the reference data (tags, posts).
@@ -46,12 +47,12 @@ struct SiteContext: Sendable {
     /// Renders `template` as a full page at `path` and returns the file to write.
     func page(_ template: String, path: String, title: String, description: String? = nil, breadcrumbs: [LinkView] = [],
               feed: (url: String, title: String)? = nil, ogType: String = "website", jsonld: String = "", noindex: Bool = false,
-              content: (any MustacheParentSendable)?) -> OutputFile {
+              content: (any TemplateValue)?) -> OutputFile {
         let page = PageView(title: title, description: description ?? config.description, url: path,
                             canonical: urls.absolute(path), feed: feed?.url, feedTitle: feed?.title,
                             ogType: ogType, jsonld: jsonld, noindex: noindex)
         let context = PageContext(site: site, page: page, breadcrumbs: breadcrumbs, content: content)
-        return OutputFile(path: urls.file(for: path), bytes: Array(theme.render(template, context).utf8))
+        return OutputFile(path: urls.file(for: path), bytes: theme.render(template, context))
     }
 
     // MARK: shared pieces of views
@@ -98,11 +99,6 @@ struct SiteContext: Sendable {
         return "Other"
     }
 }
-
-/// A view model that Mustache can look into and that can cross threads.
-typealias MustacheParentSendable = MustacheParent & Sendable
-
-import Mustache
 
 /// A file of the built site: its path under Public/ and its bytes — or, for a cable's original text,
 /// the file in Content/ it is a copy of (published as a hard link when both are on one file system).

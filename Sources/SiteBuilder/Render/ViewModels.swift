@@ -1,14 +1,14 @@
-import Mustache
+import Templates
 
-// Small view models for the templates: plain values, each answering Mustache's lookups by name
-// (`MustacheParent`) so rendering never falls back to reflection. Names follow Themes/default/THEME.md.
+// Small view models for the templates: plain values, each answering the renderer's lookups by name
+// (`TemplateValue.child(named:)`). Names follow Themes/default/THEME.md.
 
 /// `{title, url, count}` — a link in a list, with an optional count.
-struct LinkView: MustacheParent, Sendable {
+struct LinkView: TemplateValue {
     var title: String
     var url: String
     var count: String? = nil
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "title", "name": title
         case "url": url
@@ -20,7 +20,7 @@ struct LinkView: MustacheParent, Sendable {
 }
 
 /// The site, on every page.
-struct SiteView: MustacheParent, Sendable {
+struct SiteView: TemplateValue {
     var title: String
     var description: String
     var language: String
@@ -32,7 +32,7 @@ struct SiteView: MustacheParent, Sendable {
     /// The `header` and `footer` templates, rendered once per build with `site` as their context.
     var header = ""
     var footer = ""
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "header": header
         case "footer": footer
@@ -49,7 +49,7 @@ struct SiteView: MustacheParent, Sendable {
 }
 
 /// The page being rendered: title, description, addresses, feed, JSON-LD.
-struct PageView: MustacheParent, Sendable {
+struct PageView: TemplateValue {
     var title: String
     var description: String
     var url: String
@@ -59,7 +59,7 @@ struct PageView: MustacheParent, Sendable {
     var ogType = "website"
     var jsonld = ""
     var noindex = false
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "title": title
         case "description": description.isEmpty ? nil : description
@@ -76,12 +76,12 @@ struct PageView: MustacheParent, Sendable {
 }
 
 /// `{label, slug, url}`
-struct ClassificationView: MustacheParent, Sendable {
+struct ClassificationView: TemplateValue {
     var label: String
     var slug: String
     var url: String
     var count: String? = nil
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "label": label
         case "slug": slug
@@ -94,7 +94,7 @@ struct ClassificationView: MustacheParent, Sendable {
 }
 
 /// One row of a cable table.
-struct RowView: MustacheParent, Sendable {
+struct RowView: TemplateValue {
     var id: String
     var url: String
     var title: String
@@ -107,7 +107,7 @@ struct RowView: MustacheParent, Sendable {
     /// `y2008` (`undated`) on the first row of a year in a list of several pages, where the list's year
     /// links lead; absent on every other row.
     var anchor: String? = nil
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "id": id
         case "url": url
@@ -123,11 +123,11 @@ struct RowView: MustacheParent, Sendable {
 }
 
 /// `{number, url, current}`
-struct PageLinkView: MustacheParent, Sendable {
+struct PageLinkView: TemplateValue {
     var number: Int
     var url: String
     var current: Bool
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "number": number
         case "url": url
@@ -137,13 +137,13 @@ struct PageLinkView: MustacheParent, Sendable {
     }
 }
 
-struct PaginationView: MustacheParent, Sendable {
+struct PaginationView: TemplateValue {
     var current: Int
     var total: Int
     var previous: String?
     var next: String?
     var pages: [PageLinkView]
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "current": current
         case "total": total
@@ -156,14 +156,14 @@ struct PaginationView: MustacheParent, Sendable {
 }
 
 /// `{code, name, kind, url, known, count}`
-struct TagView: MustacheParent, Sendable {
+struct TagView: TemplateValue {
     var code: String
     var name: String
     var kind: String
     var url: String
     var known: Bool
     var count: String? = nil
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "code": code
         case "name": self.name
@@ -180,41 +180,42 @@ struct TagView: MustacheParent, Sendable {
 /// A list for a template: `items`, the count, and — for lists of links rendered by a fragment template
 /// (`row`, `cable-link`, `tag-link`) — `html`, the items already rendered (each fragment is rendered once
 /// per build, however many pages show it). Only present when the list is not empty.
-struct ListBlock: MustacheParent, Sendable {
-    var items: [any Sendable]
+struct ListBlock: TemplateValue {
+    var items: any TemplateValue
+    var count: Int
     var html: String?
 
-    init?(items: [any Sendable], html: String? = nil) {
+    init?<Item: TemplateValue>(items: [Item], html: String? = nil) {
         guard !items.isEmpty else { return nil }
         self.items = items
+        self.count = items.count
         self.html = html
     }
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
-        case "items": return items
-        case "html": return html
-        case "count": return items.count
-        default: return nil
+        case "items": items
+        case "html": html
+        case "count": count
+        default: nil
         }
     }
 }
 
 /// The root of every page: `site`, `page`, `breadcrumbs`; any other name is looked up in the page's own
-/// content (`cable`, `list`, `home`, `years`, …). A class, like `ViewRef`, so that the renderer's lookups in
-/// it do not copy it.
-final class PageContext: MustacheParent, Sendable {
+/// content (`cable`, `list`, `home`, `years`, …). A class, so that the renderer keeps it with one retain.
+final class PageContext: TemplateValue {
     let site: SiteView
     let page: PageView
     let breadcrumbs: [LinkView]
-    let content: (any MustacheParent & Sendable)?
-    init(site: SiteView, page: PageView, breadcrumbs: [LinkView], content: (any MustacheParent & Sendable)?) {
+    let content: (any TemplateValue)?
+    init(site: SiteView, page: PageView, breadcrumbs: [LinkView], content: (any TemplateValue)?) {
         self.site = site
         self.page = page
         self.breadcrumbs = breadcrumbs
         self.content = content
     }
-    func child(named key: String) -> Any? {
+    func child(named key: String) -> (any TemplateValue)? {
         switch key {
         case "site": site
         case "page": page
@@ -224,35 +225,14 @@ final class PageContext: MustacheParent, Sendable {
     }
 }
 
-/// One value under one name: `Named("cable", view)`. The view is handed to the renderer by reference.
-struct Named: MustacheParent, Sendable {
+/// One value under one name: `Named("cable", view)`.
+struct Named: TemplateValue {
     var key: String
-    var value: ViewRef
-    init(_ key: String, _ value: any MustacheParentSendable) { self.key = key; self.value = ViewRef(value) }
-    func child(named name: String) -> Any? {
-        if name == key { return value }
-        return nil
+    var value: any TemplateValue
+    init(_ key: String, _ value: any TemplateValue) { self.key = key; self.value = value }
+    func child(named name: String) -> (any TemplateValue)? {
+        name == key ? value : nil
     }
-}
-
-/// A page's own view (`cable`, `list`, `home`), handed to swift-mustache by reference. For every tag the
-/// renderer casts the object it looks the name up in to `MustacheParent`, and the cast copies a struct
-/// larger than three words into a new heap box, retaining each of its fields: a cable's view was copied
-/// and destroyed for each of the hundred-odd tags of its page. A reference is copied with one retain. The
-/// names and values the template sees are the same.
-final class ViewRef: MustacheParent, Sendable, CustomStringConvertible {
-    let view: any MustacheParentSendable
-    init(_ view: any MustacheParentSendable) { self.view = view }
-    func child(named name: String) -> Any? { view.child(named: name) }
-    /// What `{{cable}}` printed when the view was handed over as a value.
-    var description: String { String(describing: view) }
-}
-
-/// A section over a text value (`{{#dateISO}}…{{date}}…{{/dateISO}}`) puts the text on the context stack,
-/// and swift-mustache looks the names inside up in it with `Mirror` — which finds nothing in a String, at a
-/// cost of thousands of instructions. Answering nothing at once gives the same result.
-extension String: @retroactive MustacheParent {
-    public func child(named: String) -> Any? { nil }
 }
 
 /// `cable` for a formatted count of one, `cables` otherwise: the `unit` beside every `count` (THEME.md).

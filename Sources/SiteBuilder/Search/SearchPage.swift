@@ -1,5 +1,5 @@
 import ChanceryIO
-import Mustache
+import Templates
 
 /// `/search/`: the query box, and the place `assets/search.js` puts results, filters and the chart of
 /// years. Without JavaScript the page says so and points to the browse indexes.
@@ -17,11 +17,11 @@ struct SearchPage {
 }
 
 /// `search`: `{cableCount, index, enabled}` — `index` is the folder of the index files.
-struct SearchPageView: MustacheParent, Sendable {
+struct SearchPageView: TemplateValue {
     var cableCount: String
     var index: String
     var enabled: Bool
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "cableCount": cableCount
         case "index": index

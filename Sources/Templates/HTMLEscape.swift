@@ -1,0 +1,45 @@
+/// HTML escaping of template values, on UTF-8 bytes: `&`, `<`, `>`, `"` and `'` become entities, and the
+/// control characters HTML does not allow in a document (C0 but tab and line breaks, and DEL: a NUL or BEL
+/// from a cable's front matter is a parse error, which browsers show as U+FFFD) are dropped.
+public enum HTMLEscape {
+    /// `text` escaped, appended to `out`; runs of plain bytes are copied whole.
+    public static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard needsEscape(b) else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                switch b {
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                case 0x27: out.append(contentsOf: "&#39;".utf8)
+                default: break  // a control character: dropped
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        }
+    }
+
+    /// `text` escaped.
+    public static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: needsEscape) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always) static func needsEscape(_ b: UInt8) -> Bool {
+        b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || isControl(b)
+    }
+
+    /// A control character an HTML document may not hold: C0 but tab, line feed and carriage return, and DEL.
+    @inline(__always) public static func isControl(_ b: UInt8) -> Bool {
+        (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F
+    }
+}

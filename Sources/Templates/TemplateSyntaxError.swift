@@ -1,0 +1,41 @@
+/// A template the parser cannot read: what is wrong, and the line and column (1-based, in bytes) where it
+/// noticed, with that line's text.
+public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
+    public enum Problem: Error, Sendable {
+        case sectionCloseNameIncorrect
+        case unfinishedName
+        case expectedSectionEnd
+        case invalidSetDelimiter
+        case transformAppliedToInheritanceSection
+        case illegalTokenInsideInheritSection
+        case badConfiguration
+    }
+    public let problem: Problem
+    public let line: Int
+    public let column: Int
+    public let lineText: String
+
+    init(problem: Problem, bytes: [UInt8], at position: Int) {
+        self.problem = problem
+        var lineStart = position
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var lineEnd = position
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        line = bytes[..<lineStart].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        column = position - lineStart + 1
+        lineText = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+    }
+
+    public var description: String {
+        let what = switch problem {
+        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case .unfinishedName: "a tag is not closed"
+        case .expectedSectionEnd: "a section is never closed"
+        case .invalidSetDelimiter: "bad set-delimiter tag"
+        case .transformAppliedToInheritanceSection: "a transform cannot apply to an inherited section"
+        case .illegalTokenInsideInheritSection: "only block overrides may appear inside an inheriting partial"
+        case .badConfiguration: "bad configuration tag"
+        }
+        return "\(what) (line \(line), column \(column))"
+    }
+}
