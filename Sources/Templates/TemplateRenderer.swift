@@ -5,6 +5,15 @@
 struct TemplateRenderer {
     let library: TemplateLibrary
     var stack: [any TemplateValue]
+    /// Partials inside partials: past `maximumDepth` (a partial that includes itself), no deeper — a page
+    /// that would never end is cut instead of overflowing the stack.
+    private var depth = 0
+    static let maximumDepth = 100
+
+    init(library: TemplateLibrary, stack: [any TemplateValue]) {
+        self.library = library
+        self.stack = stack
+    }
 
     /// What a piece of a template renders in, besides the values: the list position, the indentation and
     /// block overrides of the partials it is in, and whether values are escaped.
@@ -98,13 +107,17 @@ struct TemplateRenderer {
             }
 
         case .partial(let name, let indentation, let overrides):
-            guard let nodes = library.templates[name] else { return }
+            guard let nodes = library.templates[name], depth < Self.maximumDepth else { return }
+            depth += 1
             render(nodes, partialContext(context, indentation, overrides), into: &out)
+            depth -= 1
 
         case .dynamicPartial(let path, let indentation, let overrides):
             guard let value = lookup(path, context), case .text(let name) = value.templateForm,
-                  let nodes = library.templates[name] else { return }
+                  let nodes = library.templates[name], depth < Self.maximumDepth else { return }
+            depth += 1
             render(nodes, partialContext(context, indentation, overrides), into: &out)
+            depth -= 1
 
         case .block(let name, let defaultNodes, let indentation):
             render(context.overrides?[name] ?? defaultNodes, context.indented(by: indentation), into: &out)

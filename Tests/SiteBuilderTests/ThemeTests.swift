@@ -101,6 +101,18 @@ import Testing
         }
     }
 
+    /// A partial that includes itself (here through another) made a page that never ended: swift-mustache,
+    /// like the renderer now, recursed until the stack overflowed and the build crashed.
+    @Test func aPartialThatIncludesItselfIsAnError() throws {
+        let site = try SiteFixture(ReadingRoom.site + "\n-- Themes/default/templates/footer.mustache --\n<footer>\n{{> note}}\n</footer>\n"
+                                   + "\n-- Themes/default/templates/note.mustache --\n{{#site}}{{> footer}}{{/site}}\n")
+        #expect(site.report.failed)
+        #expect(site.errorLines == ["Themes/default/templates/footer.mustache:2: error: template error: partial 'note' includes itself (footer → note → footer): the page would never end"],
+                "\(site.errorLines)")
+        #expect(Theme.partialCycle(["a": [("b", 1)], "b": [("c", 1), ("*x", 2)], "c": []]) == nil)
+        #expect(Theme.partialCycle(["a": [("a", 3)]]) == ["a", "a"])
+    }
+
     @Test func missingPartialNamesItsLine() throws {
         let site = try Self.brokenCable("{{> sidebar}}")
         #expect(site.report.failed)

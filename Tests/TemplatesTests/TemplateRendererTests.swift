@@ -77,6 +77,12 @@ import Testing
         #expect(try render("{{>p}}", partials: ["p": "{{% CONTENT_TYPE: TEXT }}{{name}}"]) + (try render("{{name}}")) == "Paris & <Rome>Paris &amp; &lt;Rome&gt;")
     }
 
+    /// The theme loader refuses such a template; the renderer itself stops instead of overflowing the stack.
+    @Test func aPartialIncludingItselfStopsAtAFixedDepth() throws {
+        let out = try render("{{> loop}}", partials: ["loop": "x{{> loop}}"])
+        #expect(out == String(repeating: "x", count: 100))
+    }
+
     @Test func controlCharactersHTMLForbidsAreDropped() throws {
         #expect(try render("{{name}}", TestView(["name": "a\u{0}b\u{7}c\u{7F}d\te\nf"])) == "abcd\te\nf")
     }

@@ -104,6 +104,13 @@ struct Theme: Sendable {
                 throw BuildError(path: source.path, line: line, message: "template error: partial '\(partial)' not found in the theme")
             }
         }
+        // a partial that includes itself, directly or through others, makes a page that never ends: Chancery's
+        // values hold nothing that could stop it (a name found once is found again, deeper)
+        if let cycle = partialCycle(scanned.mapValues { $0.partials }) {
+            let first = scanned[cycle[0]]!.partials.first { $0.0 == cycle[1] }!
+            throw BuildError(path: sources[cycle[0]]!.path, line: first.1,
+                             message: "template error: partial '\(cycle[1])' includes itself (\(cycle.joined(separator: " → "))): the page would never end")
+        }
         for name in required where sources[name] == nil {
             throw BuildError(path: shown(folders.last!) + "/templates", message: "template '\(name).mustache' is missing")
         }
@@ -130,6 +137,28 @@ struct Theme: Sendable {
     /// A fragment template rendered with one item as its whole context.
     func renderFragment(_ template: String, _ item: any TemplateValue) -> String {
         String(decoding: library.render(template, item), as: UTF8.self)
+    }
+
+    /// The first chain of templates naming each other as partials or parents that comes back to where it
+    /// started (`cable → notes → cable`), if any; dynamic partials (`{{>*name}}`) are named by data and left out.
+    static func partialCycle(_ partials: [String: [(String, Int)]]) -> [String]? {
+        var done = Set<String>()
+        var path: [String] = []
+        func visit(_ name: String) -> [String]? {
+            if let start = path.firstIndex(of: name) { return Array(path[start...]) + [name] }
+            guard !done.contains(name), let named = partials[name] else { return nil }
+            path.append(name)
+            for (partial, _) in named where !partial.hasPrefix("*") {
+                if let cycle = visit(partial) { return cycle }
+            }
+            path.removeLast()
+            done.insert(name)
+            return nil
+        }
+        for name in partials.keys.sorted() {
+            if let cycle = visit(name) { return cycle }
+        }
+        return nil
     }
 
     /// `bytes` with each CRLF as LF: a template saved on Windows parses as one saved elsewhere, and its errors
