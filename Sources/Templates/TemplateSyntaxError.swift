@@ -26,8 +26,9 @@ public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
         lineText = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
     }
 
-    public var description: String {
-        let what = switch problem {
+    /// What is wrong, in words.
+    public var what: String {
+        switch problem {
         case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
         case .unfinishedName: "a tag is not closed"
         case .expectedSectionEnd: "a section is never closed"
@@ -36,6 +37,7 @@ public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
         case .illegalTokenInsideInheritSection: "only block overrides may appear inside an inheriting partial"
         case .badConfiguration: "bad configuration tag"
         }
-        return "\(what) (line \(line), column \(column))"
     }
+
+    public var description: String { "\(what) (line \(line), column \(column))" }
 }

@@ -59,7 +59,7 @@ import Testing
             let number = Int(line.dropFirst("Themes/default/templates/cable.mustache:".count).prefix { $0.isNumber }) ?? 0
             #expect((12...17).contains(number), "\(line)")
         }
-        // the pragma the builder prepends to each template must not show in messages or shift columns
+        // no text but the template's own shows in messages (the builder once prepended a pragma to each)
         #expect(!line.contains("CONTENT_TYPE"), "\(line)")
         // nothing is built with a broken theme
         #expect(!FileManager.default.fileExists(atPath: site.output + "/index.html"))
@@ -111,6 +111,14 @@ import Testing
                 "\(site.errorLines)")
         #expect(Theme.partialCycle(["a": [("b", 1)], "b": [("c", 1), ("*x", 2)], "c": []]) == nil)
         #expect(Theme.partialCycle(["a": [("a", 3)]]) == ["a", "a"])
+    }
+
+    /// swift-mustache reads Characters: a combining accent after `{{` makes `{́`, and the pair is text to it.
+    /// Chancery's renderer reads bytes and sees a tag it cannot read: an error naming the line, not a crash.
+    @Test func aTemplateOnlySwiftMustacheReadsIsReportedWithItsLine() throws {
+        let site = try SiteFixture(ReadingRoom.site + "\n-- Themes/default/templates/404.mustache --\n{{<layout}}\n{{$content}}\n<p>{{\u{301}x}}</p>\n{{/content}}\n{{/layout}}\n")
+        #expect(site.errorLines == ["Themes/default/templates/404.mustache:3: error: template error: a tag is not closed (column 6: <p>{{\u{301}x}}</p>)"],
+                "\(site.errorLines)")
     }
 
     @Test func missingPartialNamesItsLine() throws {

@@ -5,9 +5,7 @@ import Templates
 /// not allow dropped), registered with swift-mustache as the content type `CHANCERY_HTML` so that it reads
 /// the theme's templates as Chancery's renderer does when it checks them (and a theme may name it).
 struct HTMLEscaping: MustacheContentType {
-    static let name = "CHANCERY_HTML"
-    /// Put in front of every template's text when it is loaded (on its first line, so line numbers stay).
-    static let pragma = "{{% CONTENT_TYPE: \(name)}}"
+    static let name = TemplateLibrary.htmlContentType
 
     static let registered: Bool = {
         MustacheContentTypes.register(HTMLEscaping(), named: name)

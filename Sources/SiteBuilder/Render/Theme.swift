@@ -79,7 +79,7 @@ struct Theme: Sendable {
         _ = HTMLEscaping.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                _ = try MustacheTemplate(string: HTMLEscaping.pragma + source.text)
+                _ = try MustacheTemplate(string: source.text)
                 try library.register(source.text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // swift-mustache reports what an inheriting partial may not hold at the partial's end: the piece is found here
@@ -88,9 +88,13 @@ struct Theme: Sendable {
                    let at = TemplateTags.firstNonBlockInInheritance(of: source.text, lookingForText: kind == .textInsideInheritSection) {
                     throw BuildError(path: source.path, line: at.line, message: "template error: \(describe(error.error)) (column \(at.column): \(at.text))")
                 }
-                let column = error.context.lineNumber == 1 ? error.context.columnNumber - HTMLEscaping.pragma.count : error.context.columnNumber
                 throw BuildError(path: source.path, line: error.context.lineNumber,
-                                 message: "template error: \(describe(error.error)) (column \(column): \(error.context.line.replacingPragma.trimmingSpaces))")
+                                 message: "template error: \(describe(error.error)) (column \(error.context.columnNumber): \(error.context.line.trimmingSpaces))")
+            } catch let error as TemplateSyntaxError {
+                // swift-mustache accepted what Chancery's parser cannot read (it reads bytes where swift-mustache
+                // reads Characters: a combining mark right after a delimiter)
+                throw BuildError(path: source.path, line: error.line,
+                                 message: "template error: \(error.what) (column \(error.column): \(error.lineText.trimmingSpaces))")
             } catch {
                 throw BuildError(path: source.path, message: "template error: \(error)")
             }
@@ -197,10 +201,6 @@ struct Theme: Sendable {
 }
 
 extension StringProtocol {
-    var replacingPragma: String {
-        hasPrefix(HTMLEscaping.pragma) ? String(dropFirst(HTMLEscaping.pragma.count)) : String(self)
-    }
-
     var trimmingSpaces: String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }
