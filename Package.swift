@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // the reference the template renderer is tested against (Tests/TemplatesTests)
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
@@ -37,7 +38,6 @@ let package = Package(
         // `chancery build`: load content, build the index model once, render pages, write Public/.
         .target(name: "SiteBuilder", dependencies: [
             "CableKit", "ChanceryIO", "CCmarkGFM", "Templates",
-            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // `chancery serve`: preview server with live reload.
         .target(name: "PreviewServer", dependencies: [
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: [
             "Templates", .product(name: "Mustache", package: "swift-mustache"),
         ], path: "Tests/TemplatesTests"),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CableKit", "ChanceryIO"], path: "Tests/SiteBuilderTests",
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CableKit", "ChanceryIO", "Templates"], path: "Tests/SiteBuilderTests",
                     exclude: ["Golden", "Node"]),
         .testTarget(name: "PreviewServerTests", dependencies: [
             "PreviewServer",

@@ -1,6 +1,6 @@
 /// One piece of a parsed template, as the renderer walks it. Text is kept line by line, as Mustache reads
 /// it: a partial included with indentation indents each line that starts a piece.
-indirect enum TemplateNode: Sendable {
+enum TemplateNode: Sendable {
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}`, `{{& name}}` (as it is).
     case value(ValuePath, escaped: Bool)

@@ -285,6 +285,7 @@ struct TemplateParser {
     /// does not look again at the byte that broke it.
     private mutating func skipComment(_ state: State) throws(TemplateSyntaxError.Problem) {
         let end = state.end
+        let start = pos
         var matched = 0
         while pos < bytes.count {
             if bytes[pos] == end[matched] {
@@ -295,19 +296,21 @@ struct TemplateParser {
             }
             pos += 1
         }
+        pos = start  // an unclosed comment is reported where it starts
         throw fail(.unfinishedName)
     }
 
     private mutating func setDelimiters(_ state: State) throws(TemplateSyntaxError.Problem) -> State {
+        // (a delimiter that runs to the end of the template is reported where it starts)
         skipWhitespace()
         let startStart = pos
         while pos < bytes.count, whitespaceLength(at: pos) == 0 { pos += 1 }
-        guard pos < bytes.count else { throw fail(.invalidSetDelimiter) }
+        guard pos < bytes.count else { pos = startStart; throw fail(.invalidSetDelimiter) }
         let start = Array(bytes[startStart..<pos])
         skipWhitespace()
         let endStart = pos
         while pos < bytes.count, bytes[pos] != UInt8(ascii: "="), whitespaceLength(at: pos) == 0 { pos += 1 }
-        guard pos < bytes.count else { throw fail(.invalidSetDelimiter) }
+        guard pos < bytes.count else { pos = endStart; throw fail(.invalidSetDelimiter) }
         let end = Array(bytes[endStart..<pos])
         skipWhitespace()
         guard pos < bytes.count, bytes[pos] == UInt8(ascii: "=") else { throw fail(.invalidSetDelimiter) }

@@ -21,7 +21,19 @@ public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
         while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
         var lineEnd = position
         while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-        line = bytes[..<lineStart].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        // lines as Unicode counts them (CR LF once, a lone CR, U+2028…), the line's text from the last LF
+        var lines = 1, k = 0
+        while k < position {
+            switch bytes[k] {
+            case 0x0A, 0x0B, 0x0C: lines += 1
+            case 0x0D where !(k + 1 < bytes.count && bytes[k + 1] == 0x0A): lines += 1
+            case 0xC2 where k + 1 < position && bytes[k + 1] == 0x85: lines += 1
+            case 0xE2 where k + 2 < position && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9): lines += 1
+            default: break
+            }
+            k += 1
+        }
+        line = lines
         column = position - lineStart + 1
         lineText = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
     }

@@ -1,3 +1,4 @@
+import Templates
 @testable import SiteBuilder
 import Testing
 
@@ -18,8 +19,8 @@ import Testing
     /// Template values in pages: control characters HTML forbids (C0 but tab and line breaks, DEL) are dropped
     /// too, in text with markup and without (see EdgeCaseTests.controlCharactersInFrontMatterAreDroppedFromPages).
     @Test func controlCharactersAreDroppedFromHTML() {
-        #expect(HTMLEscaping.escape("a\u{0}b\u{7}c\u{7F}d\te\nf\r<") == "abcd\te\nf\r&lt;")
-        #expect(HTMLEscaping.escape("plain\u{1B}") == "plain")
-        #expect(HTMLEscaping.escape("plain text — ¶4") == "plain text — ¶4")
+        #expect(HTMLEscape.escape("a\u{0}b\u{7}c\u{7F}d\te\nf\r<") == "abcd\te\nf\r&lt;")
+        #expect(HTMLEscape.escape("plain\u{1B}") == "plain")
+        #expect(HTMLEscape.escape("plain text — ¶4") == "plain text — ¶4")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Templates
 import Testing
 
@@ -104,6 +105,46 @@ import Testing
         }
         // most generated templates are valid: the comparison is not vacuous
         #expect(compared > 250, "only \(compared) of 500 templates were accepted by swift-mustache")
+    }
+
+    /// Broken templates (a generated one with a piece cut out or a stray delimiter put in) are refused by
+    /// Chancery's parser exactly when swift-mustache refuses them: the theme loader reports its errors.
+    @Test("templates are refused as swift-mustache refuses them", arguments: 0..<4)
+    func brokenTemplatesAreRefusedAlike(batch: Int) throws {
+        var refused = 0
+        for seed in (batch * 1000)..<((batch + 1) * 1000) {
+            var r = Random(state: UInt64(seed) &+ 1_000_000)
+            var bytes = Array(Self.template(&r, partials: ["p2", "parent", "p1"]).utf8)
+            switch r.below(4) {
+            case 0 where !bytes.isEmpty:
+                let at = r.below(bytes.count)
+                bytes.removeSubrange(at..<min(bytes.count, at + 1 + r.below(4)))
+            case 1:
+                bytes.insert(contentsOf: Array(r.pick(["{{", "}}", "{{#a}}", "{{/a}}", "{{{", "{{=", "{{%", "{{$", "{{<x}}", "{{!", "{{(", "{{a(", "{"]).utf8),
+                             at: r.below(bytes.count + 1))
+            default:
+                break
+            }
+            // a cut may split a character: swift-mustache reads Characters, so compare on valid text only
+            guard let source = String(validating: bytes, as: UTF8.self) else { continue }
+            let reference: Bool
+            var referenceLine = 0
+            do { _ = try MustacheTemplate(string: source); reference = true } catch {
+                reference = false
+                referenceLine = (error as? MustacheTemplate.ParserError)?.context.lineNumber ?? 0
+            }
+            var library = TemplateLibrary()
+            let ours: Bool
+            do { try library.register(source, named: "t"); ours = true } catch {
+                ours = false
+                // where it is reported: the line swift-mustache names
+                #expect(error.line == referenceLine, "seed \(seed): line \(error.line), swift-mustache \(referenceLine): \(source.debugDescription)")
+            }
+            if !reference { refused += 1 }
+            #expect(ours == reference, "seed \(seed): swift-mustache \(reference ? "accepts" : "refuses"), Chancery \(ours ? "accepts" : "refuses"): \(source.debugDescription)")
+            if ours != reference { return }
+        }
+        #expect(refused > 200, "only \(refused) of 1,000 broken templates were refused: the comparison is not testing refusals")
     }
 
     @Test("the default theme's templates agree with swift-mustache on a page's values")

@@ -1,5 +1,6 @@
 import CableKit
 import ChanceryIO
+import Templates
 
 /// Atom feeds of the newest cables: the whole site, each tag and each post. Entries are dated by the
 /// cables themselves, so a feed changes only when its cables do (no build timestamps).
@@ -88,5 +89,5 @@ func escape(_ s: String) -> String {
             (c.value >= 0x20 || c == "\n" || c == "\t" || c == "\r") && c.value != 0xFFFE && c.value != 0xFFFF
         }))
     }
-    return HTMLEscaping.escape(text)
+    return HTMLEscape.escape(text)
 }

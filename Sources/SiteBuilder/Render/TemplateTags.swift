@@ -1,4 +1,4 @@
-/// A Mustache template's tags and the text between them, in order, as swift-mustache reads them: a
+/// A Mustache template's tags and the text between them, in order, as the parser reads them: a
 /// set-delimiter tag (`{{=<% %>=}}`) changes the delimiters of the tags after it. Each piece comes with the
 /// line and column (1-based, in bytes) where it starts, for errors that point at it.
 struct TemplateTags {
@@ -55,40 +55,29 @@ struct TemplateTags {
     }
 
     /// Where an inheriting partial (`{{<layout}}…{{/layout}}`) holds a tag other than block overrides
-    /// (`{{$head}}…{{/head}}`) and comments — or, with `text`, text other than white space —, which swift-mustache
-    /// refuses, reporting the end of the template: the line, column and text of the first such piece.
-    static func firstNonBlockInInheritance(of text: String, lookingForText: Bool = false) -> (line: Int, column: Int, text: String)? {
+    /// (`{{$head}}…{{/head}}`) and comments, which the parser notices only at the partial's end: the line,
+    /// column and text of the first such tag.
+    static func firstNonBlockInInheritance(of text: String) -> (line: Int, column: Int, text: String)? {
         var inheriting = false, depth = 0
         for piece in pieces(of: text) {
-            switch piece {
-            case let .text(bytes, line, column):
-                guard lookingForText, inheriting, depth == 0, let first = bytes.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else { continue }
-                // the line and column of the first character that is not white space
-                let before = bytes[bytes.startIndex..<first]
-                let newlines = before.filter { $0 == 0x0A }.count
-                let lastNewline = before.lastIndex(of: 0x0A)
-                let at = (line + newlines, lastNewline.map { first - $0 } ?? column + first - bytes.startIndex)
-                let rest = bytes[first...].prefix { $0 != 0x0A }
-                return (at.0, at.1, String(decoding: rest, as: UTF8.self).trimmingSpaces)
-            case let .tag(tag, line, column):
-                let kind = tag.first
-                if !inheriting {
-                    if kind == UInt8(ascii: "<") { inheriting = true; depth = 0 }
-                    continue
+            guard case let .tag(tag, line, column) = piece else { continue }
+            let kind = tag.first
+            if !inheriting {
+                if kind == UInt8(ascii: "<") { inheriting = true; depth = 0 }
+                continue
+            }
+            switch kind {
+            case UInt8(ascii: "!"), UInt8(ascii: "="):
+                continue
+            case UInt8(ascii: "/"):
+                if depth == 0 { inheriting = false } else { depth -= 1 }
+            case UInt8(ascii: "$"), UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "<"):
+                if depth == 0 && kind != UInt8(ascii: "$") {
+                    return (line, column, "{{" + String(decoding: tag, as: UTF8.self) + "}}")
                 }
-                switch kind {
-                case UInt8(ascii: "!"), UInt8(ascii: "="):
-                    continue
-                case UInt8(ascii: "/"):
-                    if depth == 0 { inheriting = false } else { depth -= 1 }
-                case UInt8(ascii: "$"), UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "<"):
-                    if depth == 0 && kind != UInt8(ascii: "$") && !lookingForText {
-                        return (line, column, "{{" + String(decoding: tag, as: UTF8.self) + "}}")
-                    }
-                    depth += 1
-                default:
-                    if depth == 0 && !lookingForText { return (line, column, "{{" + String(decoding: tag, as: UTF8.self) + "}}") }
-                }
+                depth += 1
+            default:
+                if depth == 0 { return (line, column, "{{" + String(decoding: tag, as: UTF8.self) + "}}") }
             }
         }
         return nil

@@ -1,13 +1,12 @@
 import ChanceryIO
-import Mustache
 import Templates
 
 /// A theme: the Mustache templates and the assets of `Themes/<name>/`, layered over `Themes/default/` so
 /// a site theme overrides only the files it provides. Template errors name the template file and line.
 ///
-/// swift-mustache checks the templates (its errors, located by `TemplateTags`, are what a theme author
-/// reads); Chancery's own renderer (`Templates`) renders them, by swift-mustache's rules on bytes and
-/// typed values, several times faster. The tests render the sample site with both and compare.
+/// The templates are read and rendered by Chancery's own renderer (`Templates`), by the rules of
+/// swift-mustache — which the tests keep as the reference: generated templates render alike and broken
+/// ones are refused alike, on the same line.
 struct Theme: Sendable {
     let library: TemplateLibrary
     /// Asset files: path under `assets/` → absolute source path (theme files win over default ones).
@@ -76,27 +75,16 @@ struct Theme: Sendable {
             collectAssets(folder + "/assets", prefix: "", into: &assets)
         }
         var library = TemplateLibrary()
-        _ = HTMLEscaping.registered
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                _ = try MustacheTemplate(string: source.text)
                 try library.register(source.text, named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                // swift-mustache reports what an inheriting partial may not hold at the partial's end: the piece is found here
-                let kind = error.error as? MustacheTemplate.Error
-                if kind == .illegalTokenInsideInheritSection || kind == .textInsideInheritSection,
-                   let at = TemplateTags.firstNonBlockInInheritance(of: source.text, lookingForText: kind == .textInsideInheritSection) {
-                    throw BuildError(path: source.path, line: at.line, message: "template error: \(describe(error.error)) (column \(at.column): \(at.text))")
+            } catch {
+                // what an inheriting partial may not hold is noticed at the partial's end: the piece is found here
+                if error.problem == .illegalTokenInsideInheritSection, let at = TemplateTags.firstNonBlockInInheritance(of: source.text) {
+                    throw BuildError(path: source.path, line: at.line, message: "template error: \(error.what) (column \(at.column): \(at.text))")
                 }
-                throw BuildError(path: source.path, line: error.context.lineNumber,
-                                 message: "template error: \(describe(error.error)) (column \(error.context.columnNumber): \(error.context.line.trimmingSpaces))")
-            } catch let error as TemplateSyntaxError {
-                // swift-mustache accepted what Chancery's parser cannot read (it reads bytes where swift-mustache
-                // reads Characters: a combining mark right after a delimiter)
                 throw BuildError(path: source.path, line: error.line,
                                  message: "template error: \(error.what) (column \(error.column): \(error.lineText.trimmingSpaces))")
-            } catch {
-                throw BuildError(path: source.path, message: "template error: \(error)")
             }
         }
         // each template's bytes hashed and its partials read once, for the checks and keys below
@@ -182,20 +170,6 @@ struct Theme: Sendable {
         for entry in DiskIO.list(folder) ?? [] where !entry.name.hasPrefix(".") && !EditorLitter.matches(entry.name) {
             if entry.isDirectory { collectAssets(folder + "/" + entry.name, prefix: prefix + entry.name + "/", into: &assets) }
             else { assets[prefix + entry.name] = folder + "/" + entry.name }
-        }
-    }
-
-    private static func describe(_ error: Swift.Error) -> String {
-        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch e {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not closed"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "bad set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
-        case .illegalTokenInsideInheritSection: return "only block overrides may appear inside an inheriting partial"
-        case .textInsideInheritSection: return "text cannot appear directly inside an inheriting partial"
-        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "bad configuration tag"
         }
     }
 }
