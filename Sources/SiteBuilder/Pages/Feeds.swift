@@ -53,41 +53,52 @@ struct Feeds {
         let records = context.index.records
         let newest = self.newest(members)
         let updated = newest.first.flatMap { records[$0].date?.iso8601 } ?? ""  // `jobs` gives only feeds with a dated cable
+        var xml: [UInt8] = []
+        xml.reserveCapacity(1024 + newest.count * 640)
+        /// Markup as it is, then text escaped, in turns: `put("<title>", title, "</title>\n")`.
+        func put(_ pieces: String...) {
+            for (k, piece) in pieces.enumerated() {
+                if k % 2 == 0 { xml.append(contentsOf: piece.utf8) } else { appendEscaped(piece, to: &xml) }
+            }
+        }
         // xml:lang: the site's language, as the pages' `<html lang>` gives it, for the feed's text
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(context.config.language))\">\n"
-        xml += "  <title>\(escape(title))</title>\n"
-        xml += "  <id>\(escape(urls.absolute(path)))</id>\n"
-        xml += "  <link rel=\"self\" href=\"\(escape(urls.absolute(path)))\"/>\n"
-        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(urls.absolute(about)))\"/>\n"
-        xml += "  <updated>\(updated)</updated>\n"
-        xml += "  <author><name>\(escape(context.config.title))</name></author>\n"
+        put("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"", context.config.language, "\">\n")
+        put("  <title>", title, "</title>\n")
+        put("  <id>", urls.absolute(path), "</id>\n")
+        put("  <link rel=\"self\" href=\"", urls.absolute(path), "\"/>\n")
+        put("  <link rel=\"alternate\" type=\"text/html\" href=\"", urls.absolute(about), "\"/>\n")
+        put("  <updated>" + updated + "</updated>\n")
+        put("  <author><name>", context.config.title, "</name></author>\n")
         for i in newest {
             let r = records[i]
             let link = urls.absolute(urls.cable(id: r.id, date: r.date, estimated: r.dateEstimated))
-            xml += "  <entry>\n"
-            xml += "    <title>\(escape(r.id + ": " + (r.title ?? "(no subject)")))</title>\n"
-            xml += "    <id>\(escape(link))</id>\n"
-            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(link))\"/>\n"
-            xml += "    <updated>\(r.date!.iso8601)</updated>\n"
-            if let origin = r.origin { xml += "    <author><name>\(escape(origin))</name></author>\n" }
-            for tag in r.tags { xml += "    <category term=\"\(escape(tag))\"/>\n" }
+            put("  <entry>\n    <title>", r.id + ": " + (r.title ?? "(no subject)"), "</title>\n")
+            put("    <id>", link, "</id>\n")
+            put("    <link rel=\"alternate\" type=\"text/html\" href=\"", link, "\"/>\n")
+            put("    <updated>" + r.date!.iso8601 + "</updated>\n")
+            if let origin = r.origin { put("    <author><name>", origin, "</name></author>\n") }
+            for tag in r.tags { put("    <category term=\"", tag, "\"/>\n") }
             let summary = [r.marking, r.summary].compactMap { $0 }.joined(separator: " — ")
-            if !summary.isEmpty { xml += "    <summary>\(escape(summary))</summary>\n" }
-            xml += "  </entry>\n"
+            if !summary.isEmpty { put("    <summary>", summary, "</summary>\n") }
+            put("  </entry>\n")
         }
-        xml += "</feed>\n"
-        return OutputFile(path: urls.file(for: path), bytes: Array(xml.utf8))
+        put("</feed>\n")
+        return OutputFile(path: urls.file(for: path), bytes: xml)
     }
 }
 
 /// Escapes text for XML and HTML attribute or element content (on UTF-8 bytes), dropping the control
 /// characters XML 1.0 forbids and U+FFFE / U+FFFF, which are not XML characters either.
 func escape(_ s: String) -> String {
-    var text = s
-    if s.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D) || $0 == 0xEF }) {
-        text = String(String.UnicodeScalarView(s.unicodeScalars.filter { c in
-            (c.value >= 0x20 || c == "\n" || c == "\t" || c == "\r") && c.value != 0xFFFE && c.value != 0xFFFF
-        }))
-    }
-    return HTMLEscape.escape(text)
+    var out: [UInt8] = []
+    appendEscaped(s, to: &out)
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// `escape(s)` appended to `out`.
+func appendEscaped(_ s: String, to out: inout [UInt8]) {
+    // HTML escaping drops the C0 controls (but tab and line breaks) and DEL already; U+FFFE and U+FFFF
+    // (EF BF BE, EF BF BF) are left to remove
+    guard s.utf8.contains(0xEF) else { return HTMLEscape.append(s, to: &out) }
+    HTMLEscape.append(String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF })), to: &out)
 }
