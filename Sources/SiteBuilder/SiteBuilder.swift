@@ -447,9 +447,13 @@ public struct BuildReport: Sendable {
 
     public var failed: Bool { errors.contains { !$0.isWarning } }
 
-    /// `Built 310 cables into 1,234 files (1,200 written, 34 unchanged, 0 removed) in 1.2 s → Public`
+    /// `Built 310 cables into 1,234 files (1,200 written, 34 unchanged, 0 removed) in 1.2 s → Public`; a build
+    /// that stopped before making anything (no site there, a broken site.yml or theme) says so instead.
     public var summary: String {
         let problems = errors.filter { !$0.isWarning }.count
+        if problems > 0, cables == 0, written + unchanged + removed == 0 {
+            return "Nothing built (\(problems.grouped) error\(problems == 1 ? "" : "s")): \(output) is as it was"
+        }
         return "Built \(cables.grouped) cable\(cables == 1 ? "" : "s") into \((written + unchanged).grouped) files (\(written.grouped) written, \(unchanged.grouped) unchanged, "
             + "\(removed.grouped) removed) in \(String(format1: seconds)) s → \(output)" + (problems > 0 ? "; \(problems.grouped) error\(problems == 1 ? "" : "s")" : "")
     }
