@@ -2,27 +2,35 @@
 /// control characters HTML does not allow in a document (C0 but tab and line breaks, and DEL: a NUL or BEL
 /// from a cable's front matter is a parse error, which browsers show as U+FFFD) are dropped.
 public enum HTMLEscape {
-    /// `text` escaped, appended to `out`; runs of plain bytes are copied whole.
+    /// `text` escaped, appended to `out`.
     public static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                guard needsEscape(b) else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                run = i + 1
-                switch b {
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
-                case 0x27: out.append(contentsOf: "&#39;".utf8)
-                default: break  // a control character: dropped
-                }
+        text.withUTF8 { append($0, to: &out) }
+    }
+
+    /// UTF-8 `bytes` escaped, appended to `out`.
+    public static func append(_ bytes: [UInt8], to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0, to: &out) }
+    }
+
+    /// Runs of plain bytes are copied whole, between the bytes that become entities or are dropped.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var run = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            guard needsEscape(b) else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            run = i + 1
+            switch b {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: break  // a control character: dropped
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
     }
 
     /// `text` escaped.

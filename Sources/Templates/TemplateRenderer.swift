@@ -60,6 +60,8 @@ struct TemplateRenderer {
             switch value.templateForm {
             case .text(let text):
                 if escaped && context.escaping { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+            case .bytes(let bytes):
+                if escaped && context.escaping { HTMLEscape.append(bytes, to: &out) } else { out.append(contentsOf: bytes) }
             case .number(let n):
                 out.append(contentsOf: String(n).utf8)
             case .flag(let b):

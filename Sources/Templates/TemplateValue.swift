@@ -25,6 +25,8 @@ extension TemplateValue {
 public enum TemplateForm: Sendable {
     /// Printed as it is (escaped by `{{ }}`); a section over it renders once with the text as its context.
     case text(String)
+    /// Text held as UTF-8 bytes (`UTF8Text`: markup the site made, a cable's body), treated as `text`.
+    case bytes([UInt8])
     case number(Int)
     /// A section renders when true; an inverted section when false.
     case flag(Bool)
@@ -58,6 +60,15 @@ extension Array: TemplateValue, TemplateList where Element: TemplateValue {
     public var templateForm: TemplateForm { .list(self) }
     public func element(at index: Int) -> any TemplateValue { self[index] }
     public func transformed(_ name: String) -> (any TemplateValue)? { TemplateTransforms.list(self, name) }
+}
+
+/// Text held as its UTF-8 bytes: markup the site renders once and hands to the page as it is, without the
+/// validation and copy a `String` would cost (a cable's body, tens of kilobytes).
+public struct UTF8Text: TemplateValue {
+    public var bytes: [UInt8]
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public var templateForm: TemplateForm { .bytes(bytes) }
+    public func transformed(_ name: String) -> (any TemplateValue)? { TemplateTransforms.text(String(decoding: bytes, as: UTF8.self), name) }
 }
 
 /// A list whose elements are of different kinds (`[any TemplateValue]` cannot conform itself).

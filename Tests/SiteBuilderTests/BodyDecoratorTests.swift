@@ -35,3 +35,10 @@ import Testing
         #expect(BodyDecorator.decorate("<p>Ref A</p>") == "<p>Ref A</p>")
     }
 }
+
+extension BodyDecorator {
+    /// The decorator on text, for tests that read better with strings.
+    static func decorate(_ html: String, referenceLetters: Set<UInt8> = []) -> String {
+        String(decoding: decorate(Array(html.utf8), referenceLetters: referenceLetters), as: UTF8.self)
+    }
+}

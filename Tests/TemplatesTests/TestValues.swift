@@ -19,6 +19,7 @@ struct MustacheMirror: MustacheParent, CustomStringConvertible {
     static func convert(_ value: any TemplateValue) -> Any {
         switch value.templateForm {
         case .text(let s): return s
+        case .bytes(let b): return String(decoding: b, as: UTF8.self)
         case .number(let n): return n
         case .flag(let b): return b
         case .view: return MustacheMirror(value: value)

@@ -1,5 +1,6 @@
 import CableKit
 import ChanceryIO
+import Templates
 
 /// Renders one cable's page — metadata table, body, references both ways, related cables, previous/next
 /// from the same post, the original beside it, a citation, JSON-LD — from its Markdown file.
@@ -85,7 +86,7 @@ struct CablePages {
         // body ("Ref C") links to it
         let cited = cable.referenceLine.map { ReferenceLine.cited($0, year: ReferenceID.parts(record.id)?.year, ownID: record.id) } ?? []
         let letters = cited.first?.letter == nil ? [] : Set(cited.compactMap { $0.letter?.utf8.first })   // as ReferenceSection lists them
-        let body = BodyDecorator.decorate(MarkdownRenderer.html(cable.body, basePath: urls.base), referenceLetters: letters)
+        let body = BodyDecorator.decorate(MarkdownRenderer.htmlBytes(cable.body, basePath: urls.base), referenceLetters: letters)
         let view = cableView(i, cable: cable, cited: cited, body: body, path: path)
         // "08STATE37957: POSSIBLE RELEASE OF A.Q. KHAN"; a cable without a subject is "Cable 02BRASILIA4227"
         // (as its heading says), not its id twice
@@ -129,7 +130,7 @@ struct CablePages {
     }
 
     /// `cited`: the references of the cable's REF line (`ReferenceLine.cited`).
-    func cableView(_ i: Int, cable: Cable, cited referenceLine: [CitedReference], body: String, path: String) -> CableView {
+    func cableView(_ i: Int, cable: Cable, cited referenceLine: [CitedReference], body: [UInt8], path: String) -> CableView {
         let index = context.index
         let urls = context.urls
         let record = index.records[i]
@@ -170,7 +171,7 @@ struct CablePages {
             tags: tags, tagsHTML: tagsHTML,
             classifiedBy: cable.classifiedBy, reasons: cable.reasons.isEmpty ? nil : cable.reasons.joined(separator: ", "),
             declassifyOn: cable.declassifyOn, release: release, signedBy: cable.signedBy, summary: cable.summary,
-            partial: cable.partial, body: body, references: citedViews.map(\.view), referencesHTML: citedViews.map(\.html).joined(),
+            partial: cable.partial, body: UTF8Text(body), references: citedViews.map(\.view), referencesHTML: citedViews.map(\.html).joined(),
             referenceLine: cable.referenceLine, letteredReferences: section.lettered,
             unletteredReferences: unlettered.map(\.view), unletteredReferencesHTML: unlettered.map(\.html).joined(),
             referencedBy: citing.map(link), referencedByHTML: fragments.links(citing), referencedByAll: allCiting,

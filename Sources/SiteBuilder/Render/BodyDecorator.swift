@@ -6,16 +6,19 @@
 /// for markup.
 enum BodyDecorator {
     /// `referenceLetters`: the letters of the cable's lettered references (`A`…), which a mention links to.
-    static func decorate(_ html: String, referenceLetters: Set<UInt8> = []) -> String {
+    static func decorate(_ html: [UInt8], referenceLetters: Set<UInt8> = []) -> [UInt8] {
         var out = [UInt8]()
-        var html = html
-        out.reserveCapacity(html.utf8.count + html.utf8.count / 8)
+        out.reserveCapacity(html.count + html.count / 8)
         var seen = Set<Int>()
-        html.withUTF8 { b in
+        let mentions = !referenceLetters.isEmpty
+        html.withUnsafeBufferPointer { b in
             var i = 0
             var copied = 0  // bytes before `copied` are already in `out`
             func flush(_ upTo: Int) { if upTo > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<upTo])) }; copied = upTo }
             while i < b.count {
+                // most of a body is plain text: skip it in a tight loop to the next byte that may start something
+                while i < b.count, b[i] != UInt8(ascii: "<"), b[i] != UInt8(ascii: "X"), !(mentions && b[i] | 0x20 == UInt8(ascii: "r")) { i += 1 }
+                guard i < b.count else { break }
                 let c = b[i]
                 if c == UInt8(ascii: "<") {
                     // <p>¶N. — a numbered paragraph
@@ -48,7 +51,7 @@ enum BodyDecorator {
                     continue
                 }
                 // "Ref C": each letter of the mention links to its reference
-                if !referenceLetters.isEmpty, c | 0x20 == UInt8(ascii: "r"), i == 0 || !isWordByte(b[i - 1]),
+                if mentions, c | 0x20 == UInt8(ascii: "r"), i == 0 || !isWordByte(b[i - 1]),
                    let (letters, end) = mentionedReferences(b, i, referenceLetters) {
                     for k in letters {
                         flush(k)
@@ -80,7 +83,7 @@ enum BodyDecorator {
             }
             flush(b.count)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static let pOpen = Array("<p>".utf8), liOpen = Array("<li>".utf8), pilcrow = Array("¶".utf8), preOpen = Array("<pre".utf8)
@@ -107,8 +110,10 @@ enum BodyDecorator {
     private static func mentionedReferences(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ letters: Set<UInt8>) -> ([Int], Int)? {
         var j = i
         while j < b.count, j - i < 8, (b[j] | 0x20) >= 0x61, (b[j] | 0x20) <= 0x7A { j += 1 }
-        let word = UnsafeBufferPointer(rebasing: b[i..<j]).map { $0 & ~0x20 }
-        guard mentionWords.contains(word) else { return nil }
+        // REF, REFS, REFTEL, REFTELS in any case (compared without making the word: most words are not one)
+        guard j - i >= 3, mentionWords.contains(where: { word in
+            word.count == j - i && word.indices.allSatisfy { b[i + $0] & ~0x20 == word[$0] }
+        }) else { return nil }
         if j < b.count, b[j] == UInt8(ascii: ".") { j += 1 }
         var found: [Int] = []
         while true {

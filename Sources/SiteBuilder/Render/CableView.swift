@@ -100,7 +100,8 @@ struct CableView: TemplateValue {
     var signedBy: String?
     var summary: String?
     var partial: Bool
-    var body: String
+    /// The body's HTML, as UTF-8.
+    var body: UTF8Text
     /// Every cable the REF line cites.
     var references: [CableLinkView]
     var referencesHTML: String

@@ -6,7 +6,9 @@ enum Excerpt {
     /// characters, without the spaces and punctuation (`,` `;` `:`) they end on, then `…` — at most `limit`
     /// characters in all. A first word longer than the budget is cut where the budget ends.
     static func of(_ text: String, limit: Int) -> String {
-        guard limit > 1, text.count > limit else { return text }
+        // (without counting every character of a summary thousands long: a thirtieth of a cable page's work)
+        guard limit > 1, text.utf8.count > limit,
+              let beyond = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), beyond < text.endIndex else { return text }
         let budget = limit - 1
         let head = text.prefix(budget)
         var end = head.endIndex

@@ -6,9 +6,10 @@ import Synchronization
 /// This is the only file that touches libcmark-gfm.
 ///
 /// Parsing holds a process-wide lock: libcmark-gfm switches the inline extensions' trigger characters
-/// (`:` and `w` for autolinks, `|` for tables) on and off in a global table around every parse, so two
-/// parses on two threads would switch them off under each other and drop autolinks at random. Rendering
-/// the parsed tree is done under the same lock (it is the cheap part).
+/// (`:` and `w` for autolinks, `|` for tables) on and off in a global table around every inline parse — the
+/// table extension's rows while the text is fed, the rest when it is finished —, so two parses on two
+/// threads would switch them off under each other and drop autolinks at random. Rendering the parsed tree
+/// to HTML reads no such table and runs outside the lock.
 public enum MarkdownRenderer {
     private static let parseLock = Mutex<Void>(())
 
@@ -24,8 +25,14 @@ public enum MarkdownRenderer {
     /// are: content links to the site's pages the same way wherever the site is published. One already below
     /// the base path, and links with a host or scheme, are left as written.
     public static func html(_ markdown: String, basePath: String = "") -> String {
+        String(decoding: htmlBytes(markdown, basePath: basePath), as: UTF8.self)
+    }
+
+    /// `html(markdown, basePath:)` as UTF-8 bytes, as libcmark-gfm wrote them (a cable's body goes on to the
+    /// page as bytes).
+    public static func htmlBytes(_ markdown: String, basePath: String = "") -> [UInt8] {
         _ = registered
-        return parseLock.withLock { _ in render(markdown, basePath: basePath) }
+        return render(markdown, basePath: basePath)
     }
 
     /// `url` given `basePath` when it is a path from the site's root not already below it; nil when it stays.
@@ -45,23 +52,27 @@ public enum MarkdownRenderer {
         }
     }
 
-    private static func render(_ markdown: String, basePath: String) -> String {
+    private static func render(_ markdown: String, basePath: String) -> [UInt8] {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return "" }
+        guard let parser = cmark_parser_new(options) else { return [] }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         var markdown = markdown
-        markdown.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        var parsed: OpaquePointer?
+        parseLock.withLock { _ in
+            markdown.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            parsed = cmark_parser_finish(parser)
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = parsed else { return [] }
         defer { cmark_node_free(document) }
         if !basePath.isEmpty { rebase(document, basePath: basePath) }
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return [] }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(rendered))) }
     }
 }
 
