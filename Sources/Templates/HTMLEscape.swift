@@ -43,7 +43,8 @@ public enum HTMLEscape {
     }
 
     @inline(__always) static func needsEscape(_ b: UInt8) -> Bool {
-        b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || isControl(b)
+        // past '>' only DEL (letters, most of any text, are tested once)
+        b > 0x3E ? b == 0x7F : b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || isControl(b)
     }
 
     /// A control character an HTML document may not hold: C0 but tab, line feed and carriage return, and DEL.

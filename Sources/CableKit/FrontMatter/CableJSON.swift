@@ -82,17 +82,27 @@ public enum CableJSON {
 
     static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out += [92, 34]
-            case UInt8(ascii: "\\"): out += [92, 92]
-            case ASCII.newline: out += [92, UInt8(ascii: "n")]
-            case ASCII.cr: out += [92, UInt8(ascii: "r")]
-            case ASCII.tab: out += [92, UInt8(ascii: "t")]
-            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                out += [92, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
-            default: out.append(b)
+        var s = s
+        s.withUTF8 { bytes in
+            // runs of bytes that need no escape are copied whole
+            var run = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                // past '>' only the backslash is escaped (letters, most of any text, are tested once)
+                if b > 0x3E ? b != 0x5C : b >= 0x20 && b != 0x22 && b != 0x26 && b != 0x3C && b != 0x3E { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                switch b {
+                case UInt8(ascii: "\""): out += [92, 34]
+                case UInt8(ascii: "\\"): out += [92, 92]
+                case ASCII.newline: out += [92, UInt8(ascii: "n")]
+                case ASCII.cr: out += [92, UInt8(ascii: "r")]
+                case ASCII.tab: out += [92, UInt8(ascii: "t")]
+                default:  // other controls, '<', '>', '&'
+                    out += [92, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -99,6 +99,6 @@ func escape(_ s: String) -> String {
 func appendEscaped(_ s: String, to out: inout [UInt8]) {
     // HTML escaping drops the C0 controls (but tab and line breaks) and DEL already; U+FFFE and U+FFFF
     // (EF BF BE, EF BF BF) are left to remove
-    guard s.utf8.contains(0xEF) else { return HTMLEscape.append(s, to: &out) }
+    guard s.utf8.withContiguousStorageIfAvailable({ $0.contains(0xEF) }) ?? true else { return HTMLEscape.append(s, to: &out) }
     HTMLEscape.append(String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF })), to: &out)
 }
