@@ -215,9 +215,10 @@ struct SearchFormat {
         let urls = context.urls
         files += parallelMap((0..<docShards).filter { documents?.contains($0) ?? true }) { k in
             var out = "["
-            for i in (k * SearchFormat.docsPerShard)..<min(records.count, (k + 1) * SearchFormat.docsPerShard) {
+            let first = k * SearchFormat.docsPerShard
+            for i in first..<min(records.count, (k + 1) * SearchFormat.docsPerShard) {
                 let r = records[i]
-                if out.count > 1 { out += ",\n" }
+                if i > first { out += ",\n" }   // (not `out.count`: counting a string's characters reads all of it)
                 let date = r.date.map { r.dateEstimated ? String($0.year) : $0.isoDate } ?? ""
                 let folder = urls.cableFolder(id: r.id, date: r.date, estimated: r.dateEstimated)
                 let original = r.originalName.map { $0.hasSuffix(".txt") ? 1 : 2 } ?? 0
