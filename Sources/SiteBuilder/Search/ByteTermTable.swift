@@ -1,5 +1,8 @@
+import Foundation
+
 /// A hash table from byte strings (terms) to dense numbers 0, 1, 2…, with the keys in one byte arena: no
-/// String, no per-key allocation, and the FNV-1a hash the tokenizer already computed as the hash.
+/// String, no per-key allocation, and the term's FNV-1a hash (computed once per cable) as the hash. The slot is
+/// taken from the hash's bits scrambled, not its low bits: a partition's terms all share their low four bits.
 struct ByteTermTable: Sendable {
     private(set) var arena: [UInt8] = []
     /// Key k is `arena[starts[k]..<starts[k + 1]]`.
@@ -7,23 +10,27 @@ struct ByteTermTable: Sendable {
     private(set) var hashes: [UInt32] = []
     private var slots: [Int32]
     private var mask: Int
+    private var shift: UInt32
 
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [Int32](repeating: -1, count: size)
         mask = size - 1
+        shift = UInt32(32 - size.trailingZeroBitCount)
     }
+
+    @inline(__always) private func slot(_ hash: UInt32) -> Int { Int((hash &* 0x9E37_79B1) >> shift) }
 
     var count: Int { hashes.count }
 
     /// The number of `key`, added if new.
     @inline(__always) mutating func id(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (id: Int, inserted: Bool) {
-        var i = Int(hash) & mask
+        var i = slot(hash)
         while true {
-            let slot = Int(slots[i])
-            if slot < 0 { break }
-            if hashes[slot] == hash, equal(slot, key) { return (slot, false) }
+            let k = Int(slots[i])
+            if k < 0 { break }
+            if hashes[k] == hash, equal(k, key) { return (k, false) }
             i = (i + 1) & mask
         }
         let id = hashes.count
@@ -38,18 +45,17 @@ struct ByteTermTable: Sendable {
     @inline(__always) private func equal(_ k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let from = Int(starts[k]), to = Int(starts[k + 1])
         guard to - from == key.count else { return false }
-        return arena.withUnsafeBufferPointer { a in
-            for j in 0..<key.count where a[from + j] != key[j] { return false }
-            return true
-        }
+        guard key.count > 0, let b = key.baseAddress else { return true }
+        return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + from, b, key.count) == 0 }
     }
 
     private mutating func grow() {
         let size = slots.count * 2
         slots = [Int32](repeating: -1, count: size)
         mask = size - 1
+        shift = UInt32(32 - size.trailingZeroBitCount)
         for (k, h) in hashes.enumerated() {
-            var i = Int(h) & mask
+            var i = slot(h)
             while slots[i] >= 0 { i = (i + 1) & mask }
             slots[i] = Int32(k)
         }
