@@ -28,8 +28,10 @@ struct TermTable: Sendable {
     func term(_ k: Int) -> String { table.string(k) }
 
     mutating func merge(_ docs: [SearchDocument], partition p: Int) {
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(256)
+        // one posting, encoded here and appended to its term's stream in one copy
+        var capacity = 256
+        var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { scratch.deallocate() }
         for d in docs {
             let number = Int32(d.doc)
             let range = d.partitionStart[p]..<d.partitionStart[p + 1]
@@ -44,16 +46,29 @@ struct TermTable: Sendable {
                         let gap = UInt32(number - last[id])
                         last[id] = number
                         let from = Int(d.positionStart[k]), to = Int(d.positionStart[k + 1])
-                        scratch.removeAll(keepingCapacity: true)
-                        scratch.appendSearchVarint(gap); scratch.appendSearchVarint(d.frequencies[k]); scratch.appendSearchVarint(UInt32(to - from))
+                        let worst = 15 + 5 * (to - from)
+                        if worst > capacity {
+                            scratch.deallocate()
+                            capacity = worst * 2
+                            scratch = .allocate(capacity: capacity)
+                        }
+                        var n = 0
+                        TermTable.put(gap, scratch, &n); TermTable.put(d.frequencies[k], scratch, &n); TermTable.put(UInt32(to - from), scratch, &n)
                         var previous: UInt32 = 0
-                        for j in from..<to { scratch.appendSearchVarint(positions[j] &- previous); previous = positions[j] }
-                        streams[id].append(contentsOf: scratch)
-                        pending += scratch.count
+                        for j in from..<to { TermTable.put(positions[j] &- previous, scratch, &n); previous = positions[j] }
+                        streams[id].append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
+                        pending += n
                     }
                 }
             }
         }
+    }
+
+    /// Writes `value` as a LEB128 varint at `out + n`, advancing `n` (as `appendSearchVarint` does).
+    @inline(__always) private static func put(_ value: UInt32, _ out: UnsafeMutablePointer<UInt8>, _ n: inout Int) {
+        var v = value
+        while v >= 0x80 { out[n] = UInt8(v & 0x7F) | 0x80; n += 1; v >>= 7 }
+        out[n] = UInt8(v); n += 1
     }
 
     /// Writes the streams to a new run file at `path` and empties them.
