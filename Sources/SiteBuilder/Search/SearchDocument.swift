@@ -44,91 +44,30 @@ struct SearchDocument: Sendable {
         return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 
-    /// Collects the occurrences of the terms of one cable.
-    private struct Collector: SearchTokenizer.Sink {
-        var table = ByteTermTable(capacity: 512)
-        var tf: [UInt32] = []
-        var occurrenceTerm: [Int32] = []
-        var occurrencePosition: [UInt32] = []
-        var position: UInt32 = 0
-        var weight: UInt32 = 1
-        var length: UInt32 = 0
-
-        init() {
-            tf.reserveCapacity(512)
-            occurrenceTerm.reserveCapacity(2048)
-            occurrencePosition.reserveCapacity(2048)
+    init(doc: Int, record: CableRecord, body: Substring?) {
+        let tags = record.tags.isEmpty ? nil : record.tags.joined(separator: " ")
+        let filters = SearchDocument.filterTerms(record)
+        let fields = [record.title?[...], tags?[...], record.origin?[...], body]
+        var c = TermCollector(textBytes: fields.reduce(0) { $0 + ($1?.utf8.count ?? 0) }, fields: fields.count, filters: filters.count)
+        for (k, field) in fields.enumerated() {
+            if let field { c.field(field, weight: k == 0 ? SearchDocument.titleWeight : 1) }
         }
-
-        mutating func term(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) {
-            let (id, inserted) = table.id(bytes, hash: hash)
-            if inserted { tf.append(0) }
-            tf[id] += weight
-            occurrenceTerm.append(Int32(id))
-            occurrencePosition.append(position)
-            position += 1
-            length += weight
-        }
-
-        mutating func field<S: StringProtocol>(_ text: S?, weight: UInt32) {
-            guard let text else { return }
-            self.weight = weight
-            if let s = text as? Substring { SearchTokenizer.scan(s, into: &self) } else { SearchTokenizer.scan(String(text), into: &self) }
-            position += SearchDocument.fieldGap
-        }
-
-        /// A term without positions (filters, ids).
-        mutating func filter(_ term: String) {
-            var term = term
-            term.withUTF8 { b in
-                if table.id(b, hash: SearchHash.fnv32(b)).inserted { tf.append(0) }
-            }
-        }
+        for term in filters { c.filter(term) }
+        self = c.document(doc)
+        c.deallocate()
     }
 
-    init(doc: Int, record: CableRecord, body: Substring?) {
+    init(doc: Int, length: UInt32, termBytes: [UInt8], termStart: [UInt32], hashes: [UInt32], frequencies: [UInt32],
+         positionStart: [UInt32], positions: [UInt32], partitionStart: [Int]) {
         self.doc = doc
-        var c = Collector()
-        c.field(record.title, weight: SearchDocument.titleWeight)
-        c.field(record.tags.isEmpty ? nil : record.tags.joined(separator: " "), weight: 1)
-        c.field(record.origin, weight: 1)
-        c.field(body, weight: 1)
-        length = c.length
-        for term in SearchDocument.filterTerms(record) { c.filter(term) }
-        let count = c.table.count
-
-        // positions grouped by term (a counting sort of the occurrences)
-        var start = [UInt32](repeating: 0, count: count + 1)
-        for id in c.occurrenceTerm { start[Int(id) + 1] += 1 }
-        for k in 0..<count { start[k + 1] += start[k] }
-        var fill = start
-        var grouped = [UInt32](repeating: 0, count: c.occurrenceTerm.count)
-        for (id, p) in zip(c.occurrenceTerm, c.occurrencePosition) { grouped[Int(fill[Int(id)])] = p; fill[Int(id)] += 1 }
-
-        // terms ordered by partition
-        let partitions = SearchIndexer.partitionCount
-        var counts = [Int](repeating: 0, count: partitions + 1)
-        for h in c.table.hashes { counts[SearchIndexer.partition(h) + 1] += 1 }
-        for p in 0..<partitions { counts[p + 1] += counts[p] }
-        partitionStart = counts
-        var order = [Int](repeating: 0, count: count)
-        var next = counts
-        for (k, h) in c.table.hashes.enumerated() { let p = SearchIndexer.partition(h); order[next[p]] = k; next[p] += 1 }
-        termBytes.reserveCapacity(c.table.arena.count)
-        termStart.reserveCapacity(count + 1)
-        hashes.reserveCapacity(count)
-        frequencies.reserveCapacity(count)
-        positionStart.reserveCapacity(count + 1)
-        positions.reserveCapacity(grouped.count)
-        termStart.append(0)
-        positionStart.append(0)
-        for k in order {
-            termBytes += c.table.key(k)
-            termStart.append(UInt32(termBytes.count))
-            hashes.append(c.table.hashes[k]); frequencies.append(c.tf[k])
-            positions += grouped[Int(start[k])..<Int(start[k + 1])]
-            positionStart.append(UInt32(positions.count))
-        }
+        self.length = length
+        self.termBytes = termBytes
+        self.termStart = termStart
+        self.hashes = hashes
+        self.frequencies = frequencies
+        self.positionStart = positionStart
+        self.positions = positions
+        self.partitionStart = partitionStart
     }
 
     /// `#08state37957` and `#state37957` (the id, and without its year), `r:08islamabad1000` and

@@ -21,9 +21,10 @@ enum SearchTokenizer {
 
     static let maxLength = 48
 
-    /// Receives the terms of a text, as UTF-8 bytes with their FNV-1a hash.
+    /// Receives the terms of a text, as UTF-8 bytes. At least 8 bytes past the term's end are readable (the
+    /// tokenizer's buffer has room), so a sink may load the bytes a word at a time.
     protocol Sink {
-        mutating func term(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32)
+        mutating func term(_ bytes: UnsafeBufferPointer<UInt8>)
     }
 
     static func scan<S: Sink>(_ text: Substring, into sink: inout S) {
@@ -40,7 +41,7 @@ enum SearchTokenizer {
     static func terms(_ text: String) -> [String] {
         struct Collect: Sink {
             var out: [String] = []
-            mutating func term(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) { out.append(String(decoding: bytes, as: UTF8.self)) }
+            mutating func term(_ bytes: UnsafeBufferPointer<UInt8>) { out.append(String(decoding: bytes, as: UTF8.self)) }
         }
         var c = Collect()
         scan(text, into: &c)
@@ -49,9 +50,10 @@ enum SearchTokenizer {
 
     // MARK: scanning
 
-    /// ASCII classes: 0 separator, 1 upper-case letter, 2 lower-case letter, 3 digit.
-    static let asciiClass: [UInt8] = (0..<128).map { c in
-        (0x41...0x5A).contains(c) ? 1 : (0x61...0x7A).contains(c) ? 2 : (0x30...0x39).contains(c) ? 3 : 0
+    /// Bytes folded: 0 for a separator or a byte of a multi-byte scalar (≥ 0x80), else the ASCII letter
+    /// lower-cased or the digit as it is.
+    static let asciiFold: [UInt8] = (0..<256).map { c in
+        (0x41...0x5A).contains(c) ? UInt8(c | 0x20) : (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) ? UInt8(c) : 0
     }
 
     /// Room for one token: 48 scalars of up to 4 bytes, and what folding adds (`ß` → `ss`).
@@ -63,68 +65,112 @@ enum SearchTokenizer {
         scanner.token.deallocate()
     }
 
-    /// The state of one scan: the token being read, its length in scalars, whether it has only letters.
-    /// No closure captures it, so its accesses are checked at compile time (a closure would add a runtime
-    /// exclusivity check per byte).
+    /// The state of one scan: the token buffer (8 bytes longer than a token, for word loads) and the folds of
+    /// scalars above the precomputed table. The token being read is kept in local variables of `run`, so that
+    /// the per-byte loop works in registers.
     struct Scanner {
-        let token = UnsafeMutablePointer<UInt8>.allocate(capacity: SearchTokenizer.tokenCapacity)
-        var length = 0, scalars = 0, letters = true
+        let token = UnsafeMutablePointer<UInt8>.allocate(capacity: SearchTokenizer.tokenCapacity + 8)
         /// Scalars above the precomputed table, folded for this text.
         var folds: [UInt32: Fold] = [:]
 
         mutating func run<S: Sink>(_ b: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
-            let table = SearchTokenizer.asciiClass
+            guard let base = b.baseAddress else { return }
+            let token = self.token
+            SearchTokenizer.asciiFold.withUnsafeBufferPointer { fold in
+                SearchTokenizer.stopTable.withUnsafeBufferPointer { stops in
+                    Scanner.read(base, b.count, token: token, fold: fold.baseAddress!, stops: stops, folds: &folds, &sink)
+                }
+            }
+        }
+
+        /// The loop over the text, on local variables only (a variable a closure captures lives in memory).
+        private static func read<S: Sink>(_ base: UnsafePointer<UInt8>, _ n: Int, token: UnsafeMutablePointer<UInt8>, fold: UnsafePointer<UInt8>,
+                                          stops: UnsafeBufferPointer<UInt64>, folds: inout [UInt32: Fold], _ sink: inout S) {
+            let capacity = SearchTokenizer.tokenCapacity
+            // the token being read: its bytes, its length in scalars, whether it has only letters
+            var length = 0, scalars = 0, letters = true
             var i = 0
-            let n = b.count
             while i < n {
-                let c = b[i]
-                if c < 0x80 {
-                    let k = table[Int(c)]
-                    if k == 0 { if length > 0 { flush(&sink) } } else {
-                        if length < SearchTokenizer.tokenCapacity { token[length] = k == 1 ? c | 0x20 : c; length += 1 } else { scalars = maxLength + 1 }
-                        scalars += 1
-                        if k == 3 { letters = false }
+                let c = base[i]
+                let f = fold[Int(c)]
+                if f != 0 {
+                    // a run of ASCII letters and digits, as far as the buffer has room
+                    let room = capacity &- length
+                    if room == 0 {
+                        // the buffer is full: the token is too long, read on to its end
+                        scalars = maxLength + 2
+                        if f < 0x40 { letters = false }
+                        i += 1
+                        continue
                     }
+                    let end = min(n, i &+ room)
+                    var j = i &+ 1, low = f
+                    var out = token + length
+                    out.pointee = f
+                    while j < end {
+                        let f = fold[Int(base[j])]
+                        if f == 0 { break }
+                        out += 1
+                        out.pointee = f
+                        low = min(low, f)
+                        j &+= 1
+                    }
+                    length &+= j &- i; scalars &+= j &- i
+                    if low < 0x40 { letters = false }
+                    i = j
+                    continue
+                }
+                if c < 0x80 {
                     i += 1
+                    if length > 0 {
+                        SearchTokenizer.flush(token, length, scalars, letters, stops, &sink)
+                        length = 0; scalars = 0; letters = true
+                    }
                     continue
                 }
                 // a multi-byte scalar
                 var value: UInt32, width: Int
                 if c >= 0xF0 { value = UInt32(c & 0x07); width = 4 } else if c >= 0xE0 { value = UInt32(c & 0x0F); width = 3 } else { value = UInt32(c & 0x1F); width = 2 }
                 if i + width > n { break }
-                for k in 1..<width { value = value << 6 | UInt32(b[i + k] & 0x3F) }
+                for k in 1..<width { value = value << 6 | UInt32(base[i + k] & 0x3F) }
                 i += width
                 let fold: Fold
                 if value < Fold.tableEnd { fold = Fold.table[Int(value) - 0x80] } else if let known = folds[value] { fold = known } else {
                     fold = Fold.compute(value); folds[value] = fold
                 }
                 switch fold {
-                case .separator: if length > 0 { flush(&sink) }
+                case .separator:
+                    if length > 0 {
+                        SearchTokenizer.flush(token, length, scalars, letters, stops, &sink)
+                        length = 0; scalars = 0; letters = true
+                    }
                 case .mark: break
-                case .letter(let bytes): append(bytes)
-                case .digit(let bytes): append(bytes); letters = false
+                case .letter(let bytes): (length, scalars) = SearchTokenizer.append(bytes, token, length, scalars)
+                case .digit(let bytes): (length, scalars) = SearchTokenizer.append(bytes, token, length, scalars); letters = false
                 }
             }
-            if length > 0 { flush(&sink) }
+            if length > 0 { SearchTokenizer.flush(token, length, scalars, letters, stops, &sink) }
         }
+    }
 
-        private mutating func append(_ bytes: [UInt8]) {
-            for byte in bytes {
-                if length < SearchTokenizer.tokenCapacity { token[length] = byte; length += 1 } else { scalars = maxLength + 1 }
-                if byte & 0xC0 != 0x80 { scalars += 1 }
-            }
+    /// The token with a folded scalar's bytes appended (or marked too long when the buffer is full): its
+    /// length in bytes and in scalars.
+    private static func append(_ bytes: [UInt8], _ token: UnsafeMutablePointer<UInt8>, _ length: Int, _ scalars: Int) -> (Int, Int) {
+        var length = length, scalars = scalars
+        for byte in bytes {
+            if length < SearchTokenizer.tokenCapacity { token[length] = byte; length += 1 } else { scalars = maxLength + 1 }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
         }
+        return (length, scalars)
+    }
 
-        private mutating func flush<S: Sink>(_ sink: inout S) {
-            if scalars >= 2, scalars <= maxLength {
-                var n = length
-                if SearchTokenizer.keep(token, &n, letters: letters, scalars: scalars) {
-                    var h: UInt32 = 0x811C_9DC5
-                    for i in 0..<n { h = (h ^ UInt32(token[i])) &* 0x0100_0193 }
-                    sink.term(UnsafeBufferPointer(start: token, count: n), hash: h)
-                }
-            }
-            length = 0; scalars = 0; letters = true
+    /// Hands the token to the sink when it is indexed.
+    @inline(__always) private static func flush<S: Sink>(_ token: UnsafeMutablePointer<UInt8>, _ length: Int, _ scalars: Int, _ letters: Bool,
+                                                        _ stops: UnsafeBufferPointer<UInt64>, _ sink: inout S) {
+        guard scalars >= 2, scalars <= maxLength else { return }
+        var n = length
+        if SearchTokenizer.keep(token, &n, letters: letters, scalars: scalars, stops: stops) {
+            sink.term(UnsafeBufferPointer(start: token, count: n))
         }
     }
 
@@ -141,20 +187,21 @@ enum SearchTokenizer {
 
     @inline(__always) static func stopSlot(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 57) }
 
-    @inline(__always) static func isStopWord(_ packed: UInt64) -> Bool {
-        let t = stopTable
+    @inline(__always) static func isStopWord(_ packed: UInt64, _ t: UnsafeBufferPointer<UInt64>) -> Bool {
         var i = stopSlot(packed)
         while t[i] != 0 { if t[i] == packed { return true }; i = (i + 1) & 127 }
         return false
     }
 
-    /// Whether the folded token of `n` bytes at `t` is indexed; stems it in place (changing `n`).
-    @inline(__always) static func keep(_ t: UnsafeMutablePointer<UInt8>, _ n: inout Int, letters: Bool, scalars: Int) -> Bool {
+    /// Whether the folded token of `n` bytes at `t` is indexed; stems it in place (changing `n`). `t` has 8
+    /// readable bytes at least.
+    @inline(__always) static func keep(_ t: UnsafeMutablePointer<UInt8>, _ n: inout Int, letters: Bool, scalars: Int,
+                                       stops: UnsafeBufferPointer<UInt64>) -> Bool {
         let c0 = t[0]
         if n <= 6 {
-            var packed: UInt64 = 0
-            for i in stride(from: n - 1, through: 0, by: -1) { packed = packed << 8 | UInt64(t[i]) }
-            if n <= 5, isStopWord(packed) { return false }
+            // the bytes packed into an integer, first byte lowest
+            let packed = UInt64(littleEndian: UnsafeRawPointer(t).loadUnaligned(as: UInt64.self)) & (1 << UInt64(8 * n) &- 1)
+            if n <= 5, isStopWord(packed, stops) { return false }
             if packed == 0x7369_6470_6973 || packed == 0x6E6E_6E6E { return false }   // "sipdis", "nnnn"
         }
         if n >= 4 {

@@ -1,0 +1,240 @@
+import Foundation
+
+/// The occurrences of the terms of one cable as the tokenizer reads them: each distinct term once (its bytes,
+/// its frequency), and each occurrence's term and position. Sized from the text before reading it (a term
+/// takes two bytes of text at least), so the per-term work is stores into buffers made once; the table is
+/// keyed by the term's first eight bytes, packed into an integer, so most terms compare in one instruction.
+/// `document` turns it into a `SearchDocument`; `deallocate` frees it.
+struct TermCollector: SearchTokenizer.Sink {
+    /// Occurrence j is of term `occurrenceTerm[j]`, at `occurrencePosition[j]`.
+    private let occurrenceTerm: UnsafeMutablePointer<Int32>
+    private let occurrencePosition: UnsafeMutablePointer<UInt32>
+    private(set) var occurrences = 0
+    private let occurrenceCapacity: Int
+
+    /// Term k: its first eight bytes (zero-padded), its bytes `arena[termStart[k]..<termStart[k] + termLength[k]]`,
+    /// its frequency (a title occurrence counts 3; 0 for filter terms) and its number of occurrences.
+    private let termWord: UnsafeMutablePointer<UInt64>
+    private let termStart: UnsafeMutablePointer<UInt32>
+    private let termLength: UnsafeMutablePointer<UInt32>
+    private let tf: UnsafeMutablePointer<UInt32>
+    private let occurrenceCount: UnsafeMutablePointer<UInt32>
+    private(set) var count = 0
+    private let termCapacity: Int
+
+    /// Open addressing on `hash`'s top `slotBits` bits: term numbers, -1 for empty.
+    private var slotStorage: UnsafeMutablePointer<Int32>
+    private var slotBits: UInt64
+
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCount = 0, arenaCapacity: Int
+
+    private(set) var position: UInt32 = 0
+    private var weight: UInt32 = 1
+    /// Indexed tokens, the title's counted three times.
+    private(set) var length: UInt32 = 0
+
+    /// Room for the terms of texts of `textBytes` UTF-8 bytes in all, read in `fields` scans, and `filters` filter terms.
+    init(textBytes: Int, fields: Int, filters: Int) {
+        occurrenceCapacity = textBytes / 2 + fields + 1
+        termCapacity = occurrenceCapacity + filters
+        occurrenceTerm = .allocate(capacity: occurrenceCapacity)
+        occurrencePosition = .allocate(capacity: occurrenceCapacity)
+        termWord = .allocate(capacity: termCapacity)
+        termStart = .allocate(capacity: termCapacity)
+        termLength = .allocate(capacity: termCapacity)
+        tf = .allocate(capacity: termCapacity)
+        occurrenceCount = .allocate(capacity: termCapacity)
+        // distinct terms are far fewer than the bound: start small, grow at half full
+        var bits: UInt64 = 10
+        while 1 << bits < min(termCapacity, 1 << 10) * 2 { bits += 1 }
+        slotStorage = .allocate(capacity: 1 << bits)
+        slotStorage.initialize(repeating: -1, count: 1 << bits)
+        slotBits = bits
+        arenaCapacity = max(256, textBytes + 64)
+        arena = .allocate(capacity: arenaCapacity)
+    }
+
+    func deallocate() {
+        occurrenceTerm.deallocate(); occurrencePosition.deallocate()
+        termWord.deallocate(); termStart.deallocate(); termLength.deallocate(); tf.deallocate(); occurrenceCount.deallocate()
+        slotStorage.deallocate(); arena.deallocate()
+    }
+
+    /// The first eight bytes of `b` (of `n`), zero-padded; 8 bytes from `b` are readable.
+    @inline(__always) private static func word(_ b: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        let w = UInt64(littleEndian: UnsafeRawPointer(b).loadUnaligned(as: UInt64.self))
+        return n >= 8 ? w : w & (1 << UInt64(8 * n) &- 1)
+    }
+
+    /// A hash of the term for the table (not the published FNV-1a: that is computed once per distinct term).
+    @inline(__always) private static func hash(_ b: UnsafePointer<UInt8>, _ n: Int, first: UInt64) -> UInt64 {
+        var h = (first ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
+        var at = 8
+        while at < n {
+            h = (h ^ word(b + at, n - at)) &* 0x9E37_79B9_7F4A_7C15
+            at += 8
+        }
+        return h ^ (h >> 29)
+    }
+
+    /// The number of the term of `n` bytes at `b` (8 bytes readable from `b`), added if new.
+    @inline(__always) private mutating func id(_ b: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        let first = TermCollector.word(b, n)
+        let h = TermCollector.hash(b, n, first: first)
+        let slots = slotStorage, mask = (1 << Int(slotBits)) - 1
+        var i = Int(truncatingIfNeeded: h >> (64 - slotBits))
+        while true {
+            let k = Int(slots[i])
+            if k < 0 { break }
+            if termWord[k] == first, Int(termLength[k]) == n, n <= 8 || memcmp(arena + Int(termStart[k]) + 8, b + 8, n - 8) == 0 { return k }
+            i = (i + 1) & mask
+        }
+        let k = count
+        count += 1
+        slots[i] = Int32(k)
+        termWord[k] = first
+        termLength[k] = UInt32(n)
+        if arenaCount + n > arenaCapacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(arenaCapacity * 2, arenaCount + n))
+            grown.update(from: arena, count: arenaCount)
+            arena.deallocate()
+            arena = grown
+            arenaCapacity = max(arenaCapacity * 2, arenaCount + n)
+        }
+        (arena + arenaCount).update(from: b, count: n)
+        termStart[k] = UInt32(arenaCount)
+        arenaCount += n
+        tf[k] = 0
+        occurrenceCount[k] = 0
+        if count * 2 > mask { grow() }
+        return k
+    }
+
+    private mutating func grow() {
+        let bits = slotBits + 1
+        let size = 1 << Int(bits), mask = size - 1
+        let slots = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        slots.initialize(repeating: -1, count: size)
+        for k in 0..<count {
+            let b = arena + Int(termStart[k]), n = Int(termLength[k])
+            var i = Int(truncatingIfNeeded: TermCollector.hash(b, n, first: termWord[k]) >> (64 - bits))
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = Int32(k)
+        }
+        slotStorage.deallocate()
+        slotStorage = slots
+        slotBits = bits
+    }
+
+    mutating func term(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let k = id(bytes.baseAddress!, bytes.count)
+        tf[k] &+= weight
+        occurrenceCount[k] &+= 1
+        let j = occurrences
+        precondition(j < occurrenceCapacity)
+        occurrenceTerm[j] = Int32(k)
+        occurrencePosition[j] = position
+        occurrences = j + 1
+        position &+= 1
+        length &+= weight
+    }
+
+    /// Reads one field of the cable, its terms counting `weight` times, and leaves a gap of positions after it.
+    mutating func field(_ text: Substring, weight: UInt32) {
+        self.weight = weight
+        SearchTokenizer.scan(text, into: &self)
+        position += SearchDocument.fieldGap
+    }
+
+    /// A term without positions (filters, ids).
+    mutating func filter(_ term: String) {
+        var term = term
+        term.withUTF8 { b in
+            // a copy with room for the word loads past its end
+            let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: b.count + 8)
+            padded.initialize(repeating: 0, count: b.count + 8)
+            if let base = b.baseAddress { padded.update(from: base, count: b.count) }
+            _ = id(padded, b.count)
+            padded.deallocate()
+        }
+    }
+
+    // MARK: the document
+
+    /// The collected terms as a document: grouped by the indexer's partition, each with its FNV-1a hash and
+    /// its positions in order.
+    func document(_ doc: Int) -> SearchDocument {
+        let count = self.count
+        let partitions = SearchIndexer.partitionCount
+        // the published hash of each distinct term, and the terms ordered by partition
+        let hashes = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
+        defer { hashes.deallocate() }
+        var partitionStart = [Int](repeating: 0, count: partitions + 1)
+        for k in 0..<count {
+            var h: UInt32 = 0x811C_9DC5
+            let b = arena + Int(termStart[k])
+            for i in 0..<Int(termLength[k]) { h = (h ^ UInt32(b[i])) &* 0x0100_0193 }
+            hashes[k] = h
+            partitionStart[SearchIndexer.partition(h) + 1] += 1
+        }
+        for p in 0..<partitions { partitionStart[p + 1] += partitionStart[p] }
+        let order = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, count))
+        defer { order.deallocate() }
+        var next = partitionStart
+        for k in 0..<count { let p = SearchIndexer.partition(hashes[k]); order[next[p]] = Int32(k); next[p] += 1 }
+
+        // where each term's positions start in the document's order
+        let positionAt = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
+        defer { positionAt.deallocate() }
+        var at: UInt32 = 0, bytes = 0
+        for r in 0..<count {
+            let k = Int(order[r])
+            positionAt[k] = at
+            at += occurrenceCount[k]
+            bytes += Int(termLength[k])
+        }
+        let occurrences = self.occurrences
+        let positions = [UInt32](unsafeUninitializedCapacity: occurrences) { out, initialized in
+            // occurrences are in position order, so each term's positions come out ascending
+            for j in 0..<occurrences {
+                let k = Int(occurrenceTerm[j])
+                out[Int(positionAt[k])] = occurrencePosition[j]
+                positionAt[k] += 1
+            }
+            initialized = occurrences
+        }
+        var termBytes = [UInt8](), termStarts = [UInt32](), termHashes = [UInt32](), frequencies = [UInt32](), positionStarts = [UInt32]()
+        termBytes = [UInt8](unsafeUninitializedCapacity: bytes) { out, initialized in
+            var to = 0
+            for r in 0..<count {
+                let k = Int(order[r]), n = Int(termLength[k])
+                (out.baseAddress! + to).update(from: arena + Int(termStart[k]), count: n)
+                to += n
+            }
+            initialized = bytes
+        }
+        termStarts = [UInt32](unsafeUninitializedCapacity: count + 1) { out, initialized in
+            var to: UInt32 = 0
+            out[0] = 0
+            for r in 0..<count { to += termLength[Int(order[r])]; out[r + 1] = to }
+            initialized = count + 1
+        }
+        termHashes = [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
+            for r in 0..<count { out[r] = hashes[Int(order[r])] }
+            initialized = count
+        }
+        frequencies = [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
+            for r in 0..<count { out[r] = tf[Int(order[r])] }
+            initialized = count
+        }
+        positionStarts = [UInt32](unsafeUninitializedCapacity: count + 1) { out, initialized in
+            var to: UInt32 = 0
+            out[0] = 0
+            for r in 0..<count { to += occurrenceCount[Int(order[r])]; out[r + 1] = to }
+            initialized = count + 1
+        }
+        return SearchDocument(doc: doc, length: length, termBytes: termBytes, termStart: termStarts, hashes: termHashes,
+                              frequencies: frequencies, positionStart: positionStarts, positions: positions, partitionStart: partitionStart)
+    }
+}
