@@ -60,6 +60,7 @@ struct SearchFormat {
         let digits = SearchFormat.digits(shards)
         let average = averageLength
         let lengths = self.lengths
+        let impacts = SearchFormat.impacts(lengths: lengths, average: average)
         var errors: [BuildError] = []
         for p in 0..<partitions {
             var table = tables[p]
@@ -75,7 +76,8 @@ struct SearchFormat {
             for groupStart in stride(from: 0, to: members.count, by: 128) {
                 let group = Array(groupStart..<min(members.count, groupStart + 128))
                 let encoded = parallelMap(group) { m in
-                    SearchFormat.shard(m * partitions + p, digits: digits, members: shardMembers[m], table: owned, lengths: lengths, average: average)
+                    SearchFormat.shard(m * partitions + p, digits: digits, members: shardMembers[m], table: owned, lengths: lengths, average: average,
+                                       impacts: impacts)
                 }
                 errors += write(encoded.flatMap { $0 })
             }
@@ -105,9 +107,24 @@ struct SearchFormat {
         return first == UInt8(ascii: "#") || u.next() == UInt8(ascii: ":")
     }
 
-    /// Postings and positions of one term in their published form.
-    static func encode(_ stream: [UInt8], filter: Bool, lengths: [UInt32], average: Double) -> (postings: [UInt8], positions: [UInt8]) {
+    /// The impacts of term frequencies 1…`impactsPerCable` in each cable, computed once:
+    /// `impact(tf: tf, length: lengths[doc], average: average)` is `table[doc · impactsPerCable + tf − 1]`.
+    static let impactsPerCable = 16
+
+    static func impacts(lengths: [UInt32], average: Double) -> [UInt8] {
+        let perCable = impactsPerCable
+        return [UInt8](unsafeUninitializedCapacity: lengths.count * perCable) { out, initialized in
+            for (doc, length) in lengths.enumerated() {
+                for tf in 1...perCable { out[doc * perCable + tf - 1] = impact(tf: Double(tf), length: Double(length), average: average) }
+            }
+            initialized = lengths.count * perCable
+        }
+    }
+
+    /// Postings and positions of one term in their published form (`impacts` from `impacts(lengths:average:)`).
+    static func encode(_ stream: [UInt8], filter: Bool, lengths: [UInt32], average: Double, impacts: [UInt8]) -> (postings: [UInt8], positions: [UInt8]) {
         var postings: [UInt8] = [], positions: [UInt8] = []
+        let perCable = impactsPerCable
         postings.reserveCapacity(stream.count / 2)
         if !filter { positions.reserveCapacity(stream.count) }
         stream.withUnsafeBufferPointer { s in
@@ -119,7 +136,9 @@ struct SearchFormat {
                 let from = r.offset
                 for _ in 0..<count { _ = r.next() }
                 if filter { postings.appendSearchVarint(gap); continue }
-                postings.appendSearchVarint(gap << 4 | UInt32(impact(tf: Double(tf), length: Double(lengths[doc]), average: average)))
+                let weight = tf >= 1 && Int(tf) <= perCable ? impacts[doc * perCable + Int(tf) - 1]
+                    : impact(tf: Double(tf), length: Double(lengths[doc]), average: average)
+                postings.appendSearchVarint(gap << 4 | UInt32(weight))
                 positions.appendSearchVarint(count)
                 positions.append(contentsOf: UnsafeBufferPointer(rebasing: s[from..<r.offset]))
             }
@@ -138,12 +157,12 @@ struct SearchFormat {
         return String(repeating: "0", count: max(0, digits - hex.count)) + hex
     }
 
-    static func shard(_ s: Int, digits: Int, members: [Int32], table: TermTable, lengths: [UInt32], average: Double) -> [OutputFile] {
+    static func shard(_ s: Int, digits: Int, members: [Int32], table: TermTable, lengths: [UInt32], average: Double, impacts: [UInt8]) -> [OutputFile] {
         let sorted = members.sorted { a, b in table.table.key(Int(a)).lexicographicallyPrecedes(table.table.key(Int(b))) }
         let terms = sorted.map { k -> ShardTerm in
             let bytes = Array(table.table.key(Int(k)))
             let filter = isFilter(bytes)
-            let encoded = encode(table.streams[Int(k)], filter: filter, lengths: lengths, average: average)
+            let encoded = encode(table.streams[Int(k)], filter: filter, lengths: lengths, average: average, impacts: impacts)
             return ShardTerm(bytes: bytes, df: table.df[Int(k)], filter: filter, postings: encoded.postings, positions: encoded.positions)
         }
         return assemble(s, digits: digits, terms: terms)
