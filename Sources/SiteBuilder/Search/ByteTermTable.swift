@@ -46,7 +46,12 @@ struct ByteTermTable: Sendable {
         let from = Int(starts[k]), to = Int(starts[k + 1])
         guard to - from == key.count else { return false }
         guard key.count > 0, let b = key.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + from, b, key.count) == 0 }
+        return arena.withUnsafeBufferPointer { a in
+            let a = a.baseAddress! + from
+            if key.count > 16 { return memcmp(a, b, key.count) == 0 }
+            for j in 0..<key.count where a[j] != b[j] { return false }   // terms are short: a loop, not a call
+            return true
+        }
     }
 
     private mutating func grow() {

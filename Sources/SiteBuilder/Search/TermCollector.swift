@@ -209,7 +209,8 @@ struct TermCollector: SearchTokenizer.Sink {
             var to = 0
             for r in 0..<count {
                 let k = Int(order[r]), n = Int(termLength[k])
-                (out.baseAddress! + to).update(from: arena + Int(termStart[k]), count: n)
+                let from = arena + Int(termStart[k])
+                for i in 0..<n { out[to + i] = from[i] }   // terms are short: a loop, not a call to memmove
                 to += n
             }
             initialized = bytes
