@@ -22,6 +22,15 @@ import Testing
         #expect(SearchTokenizer.terms(text) == terms)
     }
 
+    /// The tokenizer tells a word of letters only (which loses a plural `s`) by finding no ASCII digit in its
+    /// folded bytes, so no letter may fold to one.
+    @Test func noLetterFoldsToAnASCIIDigit() {
+        for value in UInt32(0x80)...0x10FFFF {
+            if case .letter(let bytes) = SearchTokenizer.Fold.compute(value) { #expect(!bytes.contains { (0x30...0x39).contains($0) }, "U+\(String(value, radix: 16))") }
+        }
+        #expect(SearchTokenizer.terms("ABC1S 2NDS x²ys Ⅻths minutes") == ["abc1s", "2nds", "x²ys", "ⅻths", "minute"])
+    }
+
     @Test func filterTermsNameTheIdTagsOriginAndClassification() throws {
         let record = try #require(SampleSite.records.first { $0.id == "08STATE37957" })
         let terms = SearchDocument.filterTerms(record)

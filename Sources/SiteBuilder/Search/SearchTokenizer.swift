@@ -87,8 +87,9 @@ enum SearchTokenizer {
         private static func read<S: Sink>(_ base: UnsafePointer<UInt8>, _ n: Int, token: UnsafeMutablePointer<UInt8>, fold: UnsafePointer<UInt8>,
                                           stops: UnsafeBufferPointer<UInt64>, folds: inout [UInt32: Fold], _ sink: inout S) {
             let capacity = SearchTokenizer.tokenCapacity
-            // the token being read: its bytes, its length in scalars, whether it has only letters
-            var length = 0, scalars = 0, letters = true
+            // the token being read: its bytes, its length in scalars, whether it has a digit other than an ASCII
+            // one (those `keep` finds in the bytes when it needs to know: a letter never folds to an ASCII digit)
+            var length = 0, scalars = 0, digits = false
             var i = 0
             while i < n {
                 let c = base[i]
@@ -99,12 +100,11 @@ enum SearchTokenizer {
                     if room == 0 {
                         // the buffer is full: the token is too long, read on to its end
                         scalars = maxLength + 2
-                        if f < 0x40 { letters = false }
                         i += 1
                         continue
                     }
                     let end = min(n, i &+ room)
-                    var j = i &+ 1, low = f
+                    var j = i &+ 1
                     var out = token + length
                     out.pointee = f
                     while j < end {
@@ -112,19 +112,17 @@ enum SearchTokenizer {
                         if f == 0 { break }
                         out += 1
                         out.pointee = f
-                        low = min(low, f)
                         j &+= 1
                     }
                     length &+= j &- i; scalars &+= j &- i
-                    if low < 0x40 { letters = false }
                     i = j
                     continue
                 }
                 if c < 0x80 {
                     i += 1
                     if length > 0 {
-                        SearchTokenizer.flush(token, length, scalars, letters, stops, &sink)
-                        length = 0; scalars = 0; letters = true
+                        SearchTokenizer.flush(token, length, scalars, digits, stops, &sink)
+                        length = 0; scalars = 0; digits = false
                     }
                     continue
                 }
@@ -141,15 +139,15 @@ enum SearchTokenizer {
                 switch fold {
                 case .separator:
                     if length > 0 {
-                        SearchTokenizer.flush(token, length, scalars, letters, stops, &sink)
-                        length = 0; scalars = 0; letters = true
+                        SearchTokenizer.flush(token, length, scalars, digits, stops, &sink)
+                        length = 0; scalars = 0; digits = false
                     }
                 case .mark: break
                 case .letter(let bytes): (length, scalars) = SearchTokenizer.append(bytes, token, length, scalars)
-                case .digit(let bytes): (length, scalars) = SearchTokenizer.append(bytes, token, length, scalars); letters = false
+                case .digit(let bytes): (length, scalars) = SearchTokenizer.append(bytes, token, length, scalars); digits = true
                 }
             }
-            if length > 0 { SearchTokenizer.flush(token, length, scalars, letters, stops, &sink) }
+            if length > 0 { SearchTokenizer.flush(token, length, scalars, digits, stops, &sink) }
         }
     }
 
@@ -165,11 +163,11 @@ enum SearchTokenizer {
     }
 
     /// Hands the token to the sink when it is indexed.
-    @inline(__always) private static func flush<S: Sink>(_ token: UnsafeMutablePointer<UInt8>, _ length: Int, _ scalars: Int, _ letters: Bool,
+    @inline(__always) private static func flush<S: Sink>(_ token: UnsafeMutablePointer<UInt8>, _ length: Int, _ scalars: Int, _ digits: Bool,
                                                         _ stops: UnsafeBufferPointer<UInt64>, _ sink: inout S) {
         guard scalars >= 2, scalars <= maxLength else { return }
         var n = length
-        if SearchTokenizer.keep(token, &n, letters: letters, scalars: scalars, stops: stops) {
+        if SearchTokenizer.keep(token, &n, digits: digits, scalars: scalars, stops: stops) {
             sink.term(UnsafeBufferPointer(start: token, count: n))
         }
     }
@@ -195,7 +193,7 @@ enum SearchTokenizer {
 
     /// Whether the folded token of `n` bytes at `t` is indexed; stems it in place (changing `n`). `t` has 8
     /// readable bytes at least.
-    @inline(__always) static func keep(_ t: UnsafeMutablePointer<UInt8>, _ n: inout Int, letters: Bool, scalars: Int,
+    @inline(__always) static func keep(_ t: UnsafeMutablePointer<UInt8>, _ n: inout Int, digits: Bool, scalars: Int,
                                        stops: UnsafeBufferPointer<UInt64>) -> Bool {
         let c0 = t[0]
         if n <= 6 {
@@ -212,9 +210,16 @@ enum SearchTokenizer {
             }
             if c0 == 0x72, t[1] == 0x75, t[2] == 0x65, t[3] == 0x68 { return false }    // rueh…
             if n >= 5, c0 == 0x76, t[1] == 0x7A, t[2] == 0x63, t[3] == 0x7A, t[4] == 0x63 { return false } // vzczc…
-            if letters, scalars >= 4, t[n - 1] == 0x73 { stem(t, &n) }
+            if scalars >= 4, t[n - 1] == 0x73, !digits, !hasASCIIDigit(t, n) { stem(t, &n) }   // a word of letters only
         }
         return true
+    }
+
+    /// Whether the token's bytes have an ASCII digit: it has a digit scalar then (a letter's fold is never an
+    /// ASCII digit: `SearchTests.noLetterFoldsToAnASCIIDigit`).
+    @inline(__always) static func hasASCIIDigit(_ t: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {
+        for i in 0..<n where t[i] &- 0x30 < 10 { return true }
+        return false
     }
 
     /// Harman's S-stemmer: `-ies` → `-y` (not `-eies`, `-aies`), `-es` → `-e` and `-s` → `` (not `-us`, `-ss`).
