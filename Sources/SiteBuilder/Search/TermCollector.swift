@@ -52,7 +52,7 @@ struct TermCollector: SearchTokenizer.Sink {
         slotStorage.initialize(repeating: -1, count: 1 << bits)
         slotBits = bits
         arenaCapacity = max(256, textBytes + 64)
-        arena = .allocate(capacity: arenaCapacity)
+        arena = .allocate(capacity: arenaCapacity + 8)   // room for word loads past the last term
     }
 
     func deallocate() {
@@ -96,7 +96,7 @@ struct TermCollector: SearchTokenizer.Sink {
         termWord[k] = first
         termLength[k] = UInt32(n)
         if arenaCount + n > arenaCapacity {
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(arenaCapacity * 2, arenaCount + n))
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(arenaCapacity * 2, arenaCount + n) + 8)
             grown.update(from: arena, count: arenaCount)
             arena.deallocate()
             arena = grown
@@ -205,13 +205,20 @@ struct TermCollector: SearchTokenizer.Sink {
             initialized = occurrences
         }
         var termBytes = [UInt8](), termStarts = [UInt32](), termHashes = [UInt32](), frequencies = [UInt32](), positionStarts = [UInt32]()
-        termBytes = [UInt8](unsafeUninitializedCapacity: bytes) { out, initialized in
+        // terms are short: copied eight bytes at a time (the arena and this buffer have eight bytes to spare;
+        // what a copy writes past its term, the next one overwrites)
+        termBytes = [UInt8](unsafeUninitializedCapacity: bytes + 8) { out, initialized in
+            let out = UnsafeMutableRawPointer(out.baseAddress!)
             var to = 0
             for r in 0..<count {
                 let k = Int(order[r]), n = Int(termLength[k])
-                let from = arena + Int(termStart[k])
-                for i in 0..<n { out[to + i] = from[i] }   // terms are short: a loop, not a call to memmove
-                to += n
+                let from = UnsafeRawPointer(arena + Int(termStart[k]))
+                var i = 0
+                repeat {
+                    (out + (to &+ i)).storeBytes(of: (from + i).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                    i &+= 8
+                } while i < n
+                to &+= n
             }
             initialized = bytes
         }
