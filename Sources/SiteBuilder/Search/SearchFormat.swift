@@ -122,28 +122,55 @@ struct SearchFormat {
     }
 
     /// Postings and positions of one term in their published form (`impacts` from `impacts(lengths:average:)`).
+    ///
+    /// Written in place: a posting is `varint(gap << 4 | impact)` for the stream's `varint gap, varint tf`
+    /// (one byte more at most for two bytes fewer), and its positions are the stream's bytes from the count on
+    /// as they are (the stream's varints are written as `appendSearchVarint` writes them), so neither
+    /// output is longer than the stream.
     static func encode(_ stream: [UInt8], filter: Bool, lengths: [UInt32], average: Double, impacts: [UInt8]) -> (postings: [UInt8], positions: [UInt8]) {
-        var postings: [UInt8] = [], positions: [UInt8] = []
         let perCable = impactsPerCable
-        postings.reserveCapacity(stream.count / 2)
-        if !filter { positions.reserveCapacity(stream.count) }
-        stream.withUnsafeBufferPointer { s in
-            var r = VarintReader(s)
-            var doc = -1
-            while !r.atEnd {
-                let gap = r.next(), tf = r.next(), count = r.next()
-                doc += Int(gap)
-                let from = r.offset
-                for _ in 0..<count { _ = r.next() }
-                if filter { postings.appendSearchVarint(gap); continue }
-                let weight = tf >= 1 && Int(tf) <= perCable ? impacts[doc * perCable + Int(tf) - 1]
-                    : impact(tf: Double(tf), length: Double(lengths[doc]), average: average)
-                postings.appendSearchVarint(gap << 4 | UInt32(weight))
-                positions.appendSearchVarint(count)
-                positions.append(contentsOf: UnsafeBufferPointer(rebasing: s[from..<r.offset]))
+        var positions: [UInt8] = []
+        let postings = stream.withUnsafeBufferPointer { s in
+            [UInt8](unsafeUninitializedCapacity: s.count) { out, written in
+                var r = VarintReader(s)
+                var doc = -1, p = 0
+                if filter {
+                    while !r.atEnd {
+                        let gap = r.next()
+                        _ = r.next()
+                        let count = r.next()
+                        for _ in 0..<count { _ = r.next() }
+                        SearchFormat.put(gap, out, &p)
+                    }
+                    written = p
+                    return
+                }
+                positions = [UInt8](unsafeUninitializedCapacity: s.count) { positionsOut, positionsWritten in
+                    var q = 0
+                    while !r.atEnd {
+                        let gap = r.next(), tf = r.next()
+                        doc += Int(gap)
+                        let from = r.offset
+                        let count = r.next()
+                        for _ in 0..<count { _ = r.next() }
+                        let weight = tf >= 1 && Int(tf) <= perCable ? impacts[doc * perCable + Int(tf) - 1]
+                            : impact(tf: Double(tf), length: Double(lengths[doc]), average: average)
+                        SearchFormat.put(gap << 4 | UInt32(weight), out, &p)
+                        for i in from..<r.offset { positionsOut[q] = s[i]; q += 1 }
+                    }
+                    positionsWritten = q
+                }
+                written = p
             }
         }
         return (postings, positions)
+    }
+
+    /// Writes `value` as `appendSearchVarint` appends it, at `out[n]`, advancing `n`.
+    @inline(__always) private static func put(_ value: UInt32, _ out: UnsafeMutableBufferPointer<UInt8>, _ n: inout Int) {
+        var v = value
+        while v >= 0x80 { out[n] = UInt8(v & 0x7F) | 0x80; n += 1; v >>= 7 }
+        out[n] = UInt8(v); n += 1
     }
 
     /// BM25's term-frequency factor, scaled to 1…15.
