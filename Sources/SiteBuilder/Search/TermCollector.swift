@@ -91,6 +91,7 @@ struct TermCollector: SearchTokenizer.Sink {
             i = (i + 1) & mask
         }
         let k = count
+        precondition(k < termCapacity)
         count += 1
         slots[i] = Int32(k)
         termWord[k] = first
@@ -172,9 +173,7 @@ struct TermCollector: SearchTokenizer.Sink {
         defer { hashes.deallocate() }
         var partitionStart = [Int](repeating: 0, count: partitions + 1)
         for k in 0..<count {
-            var h: UInt32 = 0x811C_9DC5
-            let b = arena + Int(termStart[k])
-            for i in 0..<Int(termLength[k]) { h = (h ^ UInt32(b[i])) &* 0x0100_0193 }
+            let h = SearchHash.fnv32(UnsafeBufferPointer(start: arena + Int(termStart[k]), count: Int(termLength[k])))
             hashes[k] = h
             partitionStart[SearchIndexer.partition(h) + 1] += 1
         }
