@@ -44,6 +44,8 @@ struct SearchDocument: Sendable {
         return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 
+    /// The title (its terms counted three times), the tags, the origin and the body, read in that order, then
+    /// the filter terms.
     init(doc: Int, record: CableRecord, body: Substring?) {
         let tags = record.tags.isEmpty ? nil : record.tags.joined(separator: " ")
         let filters = SearchDocument.filterTerms(record)
@@ -57,6 +59,7 @@ struct SearchDocument: Sendable {
         c.deallocate()
     }
 
+    /// A document from its parts, as `TermCollector.document` lays them out.
     init(doc: Int, length: UInt32, termBytes: [UInt8], termStart: [UInt32], hashes: [UInt32], frequencies: [UInt32],
          positionStart: [UInt32], positions: [UInt32], partitionStart: [Int]) {
         self.doc = doc
