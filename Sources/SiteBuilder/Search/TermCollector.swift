@@ -171,17 +171,21 @@ struct TermCollector: SearchTokenizer.Sink {
         // the published hash of each distinct term, and the terms ordered by partition
         let hashes = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
         defer { hashes.deallocate() }
-        var partitionStart = [Int](repeating: 0, count: partitions + 1)
-        for k in 0..<count {
-            let h = SearchHash.fnv32(UnsafeBufferPointer(start: arena + Int(termStart[k]), count: Int(termLength[k])))
-            hashes[k] = h
-            partitionStart[SearchIndexer.partition(h) + 1] += 1
+        // (counted on the stack: an array's element, incremented, is checked for a shared buffer each time)
+        let (partitionStart, order) = withUnsafeTemporaryAllocation(of: Int.self, capacity: partitions + 1) { next in
+            next.initialize(repeating: 0)
+            for k in 0..<count {
+                let h = SearchHash.fnv32(UnsafeBufferPointer(start: arena + Int(termStart[k]), count: Int(termLength[k])))
+                hashes[k] = h
+                next[SearchIndexer.partition(h) + 1] += 1
+            }
+            for p in 0..<partitions { next[p + 1] += next[p] }
+            let partitionStart = Array(next)
+            let order = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, count))
+            for k in 0..<count { let p = SearchIndexer.partition(hashes[k]); order[next[p]] = Int32(k); next[p] += 1 }
+            return (partitionStart, order)
         }
-        for p in 0..<partitions { partitionStart[p + 1] += partitionStart[p] }
-        let order = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, count))
         defer { order.deallocate() }
-        var next = partitionStart
-        for k in 0..<count { let p = SearchIndexer.partition(hashes[k]); order[next[p]] = Int32(k); next[p] += 1 }
 
         // where each term's positions start in the document's order
         let positionAt = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
