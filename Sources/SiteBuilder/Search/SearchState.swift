@@ -81,9 +81,11 @@ struct SearchState: Sendable {
         // a bit per shard (8,192 at most: a kilobyte), read back in order: no set, no sort
         var bits = [UInt64](repeating: 0, count: (shards + 63) / 64)
         let mask = UInt32(shards - 1)
-        for h in doc.hashes {
-            let s = Int(h & mask)
-            bits[s >> 6] |= 1 << UInt64(s & 63)
+        bits.withUnsafeMutableBufferPointer { bits in   // (an element set in place, not checked for sharing each time)
+            for h in doc.hashes {
+                let s = Int(h & mask)
+                bits[s >> 6] |= 1 << UInt64(s & 63)
+            }
         }
         var sorted: [Int] = []
         sorted.reserveCapacity(min(doc.hashes.count, shards))
