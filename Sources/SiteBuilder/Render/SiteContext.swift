@@ -3,8 +3,9 @@ import ChanceryIO
 import Templates
 
 /// What every page builder needs, built once per build: configuration, addresses, the index model, the
-/// theme, and the reference data (tags, posts).
-struct SiteContext: Sendable {
+/// theme, and the reference data (tags, posts). A class: the builders hold it and call it for every row
+/// and link, and a struct of this size was copied — each of its fields retained and released — at each call.
+final class SiteContext: Sendable {
     let config: SiteConfig
     let urls: SiteURLs
     let index: SiteIndex
