@@ -26,16 +26,41 @@ public enum FrontMatterParser {
         return try result.get()
     }
 
+    /// Whether the line `b[lo..<hi]` (without its line feed) is a fence: `---` or `...`, a CR after it allowed.
+    private static func isFence(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        var e = hi
+        if e > lo, b[e - 1] == ASCII.cr { e -= 1 }
+        guard e - lo == 3 else { return false }
+        return (b[lo] == ASCII.hyphen && b[lo + 1] == ASCII.hyphen && b[lo + 2] == ASCII.hyphen)
+            || (b[lo] == ASCII.period && b[lo + 1] == ASCII.period && b[lo + 2] == ASCII.period)
+    }
+
+    /// Where the front matter of a file that opens with `---` (no byte-order mark) ends: the offset after its
+    /// closing line; nil when it does not open so or is not closed. What index building decodes of a cable
+    /// file (its metadata), instead of the whole body too.
+    public static func frontMatterEnd(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            guard b.count >= 4, b[0] == ASCII.hyphen else { return nil }
+            var lineStart = 0, first = true
+            while lineStart < b.count {
+                var lineEnd = lineStart
+                while lineEnd < b.count, b[lineEnd] != ASCII.newline { lineEnd += 1 }
+                if first {
+                    guard isFence(b, lineStart, lineEnd) else { return nil }
+                    first = false
+                } else if isFence(b, lineStart, lineEnd) {
+                    return min(b.count, lineEnd + 1)
+                }
+                lineStart = lineEnd + 1
+            }
+            return nil
+        }
+    }
+
     private static func split(bytes b: UnsafeBufferPointer<UInt8>, text: String) throws(Failure) -> Document {
         var start = 0
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }  // byte-order mark
-        func isDashes(_ lo: Int, _ hi: Int) -> Bool {
-            var e = hi
-            if e > lo, b[e - 1] == ASCII.cr { e -= 1 }
-            guard e - lo == 3 else { return false }
-            return (b[lo] == ASCII.hyphen && b[lo + 1] == ASCII.hyphen && b[lo + 2] == ASCII.hyphen)
-                || (b[lo] == ASCII.period && b[lo + 1] == ASCII.period && b[lo + 2] == ASCII.period)
-        }
+        func isDashes(_ lo: Int, _ hi: Int) -> Bool { isFence(b, lo, hi) }
         // the opening line
         var firstEnd = start
         while firstEnd < b.count, b[firstEnd] != ASCII.newline { firstEnd += 1 }

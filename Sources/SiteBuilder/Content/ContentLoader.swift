@@ -185,7 +185,9 @@ struct ContentLoader {
                            warnings: inout [BuildError]) -> Swift.Result<CableRecord, BuildError> {
         do {
             guard let bytes = try given ?? DiskIO.read(root + "/" + path) else { return .failure(BuildError(path: path, message: "cannot read the file")) }
-            let (text, _) = TextDecoding.decode(bytes)
+            // the metadata only: the front matter is decoded, not the body (a tenth of the bytes; a byte that is
+            // not UTF-8 decodes the same whether the body is read with it or not)
+            let (text, _) = TextDecoding.decode(FrontMatterParser.frontMatterEnd(bytes).map { bytes[..<$0] } ?? bytes[...])
             var unknown: [FrontMatterParser.Failure] = []
             let cable = try CableFile.read(text, includeBody: false, warnings: &unknown)
             warnings += unknown.map { BuildError(path: path, line: $0.line, message: $0.message, isWarning: true) }
