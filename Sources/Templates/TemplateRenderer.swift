@@ -39,9 +39,8 @@ struct TemplateRenderer {
             // a piece that starts a line gets the indentation (a value's own line breaks do not); as in
             // swift-mustache, which compares the last Character, a line that ended with CR LF is not a start
             for node in nodes {
-                let end = out.count
-                let atLineStart = end > start && out[end - 1] == 0x0A && !(end - 1 > start && out[end - 2] == 0x0D)
                 let mark = out.count
+                let atLineStart = mark > start && out[mark - 1] == 0x0A && !(mark - 1 > start && out[mark - 2] == 0x0D)
                 render(node, &context, into: &out)
                 if atLineStart && out.count > mark { out.insert(contentsOf: indentation, at: mark) }
             }
