@@ -1,6 +1,7 @@
 /// One piece of a parsed template, as the renderer walks it. Text is kept line by line, as Mustache reads
-/// it: a partial included with indentation indents each line that starts a piece.
-enum TemplateNode: Sendable {
+/// it: a partial included with indentation indents each line that starts a piece. Indirect: each node is
+/// one box, so the renderer's walk copies a node with one retain instead of one per array in it.
+indirect enum TemplateNode: Sendable {
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}`, `{{& name}}` (as it is).
     case value(ValuePath, escaped: Bool)
