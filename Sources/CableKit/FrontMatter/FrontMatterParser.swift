@@ -109,25 +109,28 @@ public enum FrontMatterParser {
     /// The body after the front matter, without reading the front matter's values (the build already has
     /// them); throws like `split` when the front matter is not delimited.
     public static func body(_ text: String) throws(Failure) -> Substring {
-        let u = text.utf8
-        var i = u.startIndex
-        if text.hasPrefix("\u{FEFF}") { i = u.index(i, offsetBy: 3) }
-        guard u[i...].starts(with: "---".utf8) else { throw Failure(line: 1, message: "missing front matter: the file must start with a line '---'") }
-        // the end of the first line
-        guard var lineStart = u[i...].firstIndex(of: ASCII.newline).map({ u.index(after: $0) }) else {
-            throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one")
-        }
-        while lineStart < u.endIndex {
-            let lineEnd = u[lineStart...].firstIndex(of: ASCII.newline) ?? u.endIndex
-            var content = u[lineStart..<lineEnd]
-            if content.last == ASCII.cr { content = content.dropLast() }
-            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
-                return text[(lineEnd < u.endIndex ? u.index(after: lineEnd) : lineEnd)...]
+        // the offset of the body, on the text's bytes (-1: not opened with '---', -2: not closed)
+        var contiguous = text
+        let offset = contiguous.withUTF8 { b -> Int in
+            var i = 0
+            if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }  // byte-order mark
+            guard b.count - i >= 3, b[i] == ASCII.hyphen, b[i + 1] == ASCII.hyphen, b[i + 2] == ASCII.hyphen else { return -1 }
+            // past the end of the first line
+            while i < b.count, b[i] != ASCII.newline { i += 1 }
+            var lineStart = i + 1
+            while lineStart < b.count {
+                var lineEnd = lineStart
+                while lineEnd < b.count, b[lineEnd] != ASCII.newline { lineEnd += 1 }
+                if isFence(b, lineStart, lineEnd) { return min(b.count, lineEnd + 1) }
+                lineStart = lineEnd + 1
             }
-            guard lineEnd < u.endIndex else { break }
-            lineStart = u.index(after: lineEnd)
+            return -2
         }
-        throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one")
+        guard offset >= 0 else {
+            throw Failure(line: 1, message: offset == -1 ? "missing front matter: the file must start with a line '---'"
+                                                         : "front matter is not closed: no line '---' after the opening one")
+        }
+        return text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)...]
     }
 
     private static func readWithYams(_ yaml: String) throws(Failure) -> [(key: String, value: YAMLValue, line: Int)] {
