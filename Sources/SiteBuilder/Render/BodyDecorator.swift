@@ -25,7 +25,10 @@ enum BodyDecorator {
                     if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen.contains(number) {
                         seen.insert(number)
                         flush(i)
-                        out.append(contentsOf: "<p class=\"para\" id=\"p\(number)\"><a class=\"para-link\" href=\"#p\(number)\" aria-label=\"Link to paragraph \(number)\">¶</a>\(number). ".utf8)
+                        // <p class="para" id="pN"><a class="para-link" href="#pN" aria-label="Link to paragraph N">¶</a>N.
+                        let digits = Array(String(number).utf8)
+                        out += paraOpen; out += digits; out += paraLink; out += digits; out += paraLabel; out += digits
+                        out += paraPilcrow; out += digits; out += paraDot
                         i = markingAt(b, end, into: &out)
                         copied = i
                         continue
@@ -86,6 +89,8 @@ enum BodyDecorator {
         return out
     }
 
+    private static let paraOpen = Array("<p class=\"para\" id=\"p".utf8), paraLink = Array("\"><a class=\"para-link\" href=\"#p".utf8)
+    private static let paraLabel = Array("\" aria-label=\"Link to paragraph ".utf8), paraPilcrow = Array("\">¶</a>".utf8), paraDot = Array(". ".utf8)
     private static let pOpen = Array("<p>".utf8), liOpen = Array("<li>".utf8), pilcrow = Array("¶".utf8), preOpen = Array("<pre".utf8)
     private static let preWithTabindex = Array("<pre tabindex=\"0\"".utf8)
     private static let redactedOpen = Array("<span class=\"redacted\" title=\"Redacted\">".utf8)
