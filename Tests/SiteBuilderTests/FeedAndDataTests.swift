@@ -1,3 +1,4 @@
+import CableKit
 import Foundation
 @testable import SiteBuilder
 import Testing
@@ -40,6 +41,20 @@ import Testing
         #expect(xml.texts["updated"]?.first == "2008-06-01T06:00:00Z", "the feed is as new as its newest cable")
         let tag = XMLDocumentCheck.parse(try #require(site.data("tag/PK/feed.xml")))
         #expect(tag.elements.filter { $0 == "entry" }.count == 4)
+    }
+
+    /// A cable without a summary had its marking alone as its entry's summary ("SECRET"): the classification is
+    /// a category of its own scheme now, and an entry has a summary only when its cable has one.
+    @Test func feedEntriesCarryTheClassificationAsACategory() throws {
+        let xml = XMLDocumentCheck.parse(try #require(site.data("feed.xml")))
+        #expect(xml.error == nil)
+        for summary in xml.texts["summary"] ?? [] {
+            let markingAlone = Classification.allCases.contains { summary == $0.rawValue || summary.hasPrefix($0.rawValue + "//") && !summary.contains(" — ") }
+            #expect(!markingAlone, "a marking alone as a summary: \(summary)")
+        }
+        #expect(xml.elements.filter { $0 == "summary" }.count < xml.elements.filter { $0 == "entry" }.count, "the fixture has cables without a summary")
+        let classified = (xml.attributes["category"] ?? []).filter { $0["scheme"] == "https://example.org/classification/" }
+        #expect(!classified.isEmpty && classified.allSatisfy { $0["term"] != nil && $0["label"] != nil }, "\(classified)")
     }
 
     @Test func sitemapIndexListsEveryPage() throws {

@@ -78,8 +78,12 @@ struct Feeds {
             put("    <updated>" + r.date!.iso8601 + "</updated>\n")
             if let origin = r.origin { put("    <author><name>", origin, "</name></author>\n") }
             for tag in r.tags { put("    <category term=\"", tag, "\"/>\n") }
-            let summary = [r.marking, r.summary].compactMap { $0 }.joined(separator: " — ")
-            if !summary.isEmpty { put("    <summary>", summary, "</summary>\n") }
+            // the classification as a category of its own scheme (the site's classification index), its marking
+            // as the label; a summary only when the cable has one (a marking alone is no summary)
+            if let c = r.classification {
+                put("    <category term=\"", c.rawValue, "\" scheme=\"", urls.absolute(urls.classifications), "\" label=\"", r.marking ?? c.rawValue, "\"/>\n")
+            }
+            if let summary = r.summary { put("    <summary>", r.marking.map { $0 + " — " + summary } ?? summary, "</summary>\n") }
             put("  </entry>\n")
         }
         put("</feed>\n")
