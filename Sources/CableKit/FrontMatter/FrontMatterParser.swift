@@ -60,11 +60,10 @@ public enum FrontMatterParser {
     private static func split(bytes b: UnsafeBufferPointer<UInt8>, text: String) throws(Failure) -> Document {
         var start = 0
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }  // byte-order mark
-        func isDashes(_ lo: Int, _ hi: Int) -> Bool { isFence(b, lo, hi) }
         // the opening line
         var firstEnd = start
         while firstEnd < b.count, b[firstEnd] != ASCII.newline { firstEnd += 1 }
-        guard isDashes(start, firstEnd), b[start] == ASCII.hyphen else {
+        guard isFence(b, start, firstEnd), b[start] == ASCII.hyphen else {
             throw Failure(line: 1, message: "missing front matter: the file must start with a line '---'")
         }
         var lines: [Range<Int>] = []
@@ -76,7 +75,7 @@ public enum FrontMatterParser {
             var lineEnd = lineStart
             while lineEnd < b.count, b[lineEnd] != ASCII.newline { lineEnd += 1 }
             lineNumber += 1
-            if isDashes(lineStart, lineEnd) {
+            if isFence(b, lineStart, lineEnd) {
                 closingEnd = min(b.count, lineEnd + 1)
                 closingLine = lineNumber
                 break

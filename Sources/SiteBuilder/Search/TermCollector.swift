@@ -148,6 +148,24 @@ struct TermCollector: SearchTokenizer.Sink {
         position += SearchDocument.fieldGap
     }
 
+    /// `values` of the terms in `order`.
+    private static func gathered(_ values: UnsafeMutablePointer<UInt32>, _ order: UnsafeMutablePointer<Int32>, _ count: Int) -> [UInt32] {
+        [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
+            for r in 0..<count { out[r] = values[Int(order[r])] }
+            initialized = count
+        }
+    }
+
+    /// Where each term's share starts when the terms' `sizes` are laid end to end in `order` (and the end).
+    private static func offsets(_ sizes: UnsafeMutablePointer<UInt32>, _ order: UnsafeMutablePointer<Int32>, _ count: Int) -> [UInt32] {
+        [UInt32](unsafeUninitializedCapacity: count + 1) { out, initialized in
+            var to: UInt32 = 0
+            out[0] = 0
+            for r in 0..<count { to += sizes[Int(order[r])]; out[r + 1] = to }
+            initialized = count + 1
+        }
+    }
+
     /// A term without positions (filters, ids).
     mutating func filter(_ term: String) {
         var term = term
@@ -207,10 +225,9 @@ struct TermCollector: SearchTokenizer.Sink {
             }
             initialized = occurrences
         }
-        var termBytes = [UInt8](), termStarts = [UInt32](), termHashes = [UInt32](), frequencies = [UInt32](), positionStarts = [UInt32]()
         // terms are short: copied eight bytes at a time (the arena and this buffer have eight bytes to spare;
         // what a copy writes past its term, the next one overwrites)
-        termBytes = [UInt8](unsafeUninitializedCapacity: bytes + 8) { out, initialized in
+        let termBytes = [UInt8](unsafeUninitializedCapacity: bytes + 8) { out, initialized in
             let out = UnsafeMutableRawPointer(out.baseAddress!)
             var to = 0
             for r in 0..<count {
@@ -225,27 +242,8 @@ struct TermCollector: SearchTokenizer.Sink {
             }
             initialized = bytes
         }
-        termStarts = [UInt32](unsafeUninitializedCapacity: count + 1) { out, initialized in
-            var to: UInt32 = 0
-            out[0] = 0
-            for r in 0..<count { to += termLength[Int(order[r])]; out[r + 1] = to }
-            initialized = count + 1
-        }
-        termHashes = [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
-            for r in 0..<count { out[r] = hashes[Int(order[r])] }
-            initialized = count
-        }
-        frequencies = [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
-            for r in 0..<count { out[r] = tf[Int(order[r])] }
-            initialized = count
-        }
-        positionStarts = [UInt32](unsafeUninitializedCapacity: count + 1) { out, initialized in
-            var to: UInt32 = 0
-            out[0] = 0
-            for r in 0..<count { to += occurrenceCount[Int(order[r])]; out[r + 1] = to }
-            initialized = count + 1
-        }
-        return SearchDocument(doc: doc, length: length, termBytes: termBytes, termStart: termStarts, hashes: termHashes,
-                              frequencies: frequencies, positionStart: positionStarts, positions: positions, partitionStart: partitionStart)
+        return SearchDocument(doc: doc, length: length, termBytes: termBytes, termStart: TermCollector.offsets(termLength, order, count),
+                              hashes: TermCollector.gathered(hashes, order, count), frequencies: TermCollector.gathered(tf, order, count),
+                              positionStart: TermCollector.offsets(occurrenceCount, order, count), positions: positions, partitionStart: partitionStart)
     }
 }
