@@ -41,20 +41,28 @@ public enum FrontMatterParser {
     public static func frontMatterEnd(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { b in
             guard b.count >= 4, b[0] == ASCII.hyphen else { return nil }
-            var lineStart = 0, first = true
-            while lineStart < b.count {
-                var lineEnd = lineStart
-                while lineEnd < b.count, b[lineEnd] != ASCII.newline { lineEnd += 1 }
-                if first {
-                    guard isFence(b, lineStart, lineEnd) else { return nil }
-                    first = false
-                } else if isFence(b, lineStart, lineEnd) {
-                    return min(b.count, lineEnd + 1)
-                }
-                lineStart = lineEnd + 1
-            }
-            return nil
+            let firstEnd = lineEnd(b, from: 0)
+            guard isFence(b, 0, firstEnd) else { return nil }
+            return closingFenceEnd(b, from: firstEnd + 1)
         }
+    }
+
+    /// The end of the line that starts at `lineStart` (its line feed, or the end).
+    private static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from lineStart: Int) -> Int {
+        var end = lineStart
+        while end < b.count, b[end] != ASCII.newline { end += 1 }
+        return end
+    }
+
+    /// The offset after the first fence line from `lineStart` on; nil when there is none.
+    private static func closingFenceEnd(_ b: UnsafeBufferPointer<UInt8>, from lineStart: Int) -> Int? {
+        var lineStart = lineStart
+        while lineStart < b.count {
+            let end = lineEnd(b, from: lineStart)
+            if isFence(b, lineStart, end) { return min(b.count, end + 1) }
+            lineStart = end + 1
+        }
+        return nil
     }
 
     private static func split(bytes b: UnsafeBufferPointer<UInt8>, text: String) throws(Failure) -> Document {
@@ -114,16 +122,7 @@ public enum FrontMatterParser {
             var i = 0
             if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }  // byte-order mark
             guard b.count - i >= 3, b[i] == ASCII.hyphen, b[i + 1] == ASCII.hyphen, b[i + 2] == ASCII.hyphen else { return -1 }
-            // past the end of the first line
-            while i < b.count, b[i] != ASCII.newline { i += 1 }
-            var lineStart = i + 1
-            while lineStart < b.count {
-                var lineEnd = lineStart
-                while lineEnd < b.count, b[lineEnd] != ASCII.newline { lineEnd += 1 }
-                if isFence(b, lineStart, lineEnd) { return min(b.count, lineEnd + 1) }
-                lineStart = lineEnd + 1
-            }
-            return -2
+            return closingFenceEnd(b, from: lineEnd(b, from: i) + 1) ?? -2
         }
         guard offset >= 0 else {
             throw Failure(line: 1, message: offset == -1 ? "missing front matter: the file must start with a line '---'"
