@@ -193,6 +193,12 @@ extension DiskIO {
             try makeDirectories(parent(path))
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
+        try fill(fd, with: bytes, path: path)
+    }
+
+    /// Writes `bytes` to the file just opened as `fd` for `path` (a negative `fd`: opening failed, with `errno`
+    /// saying why) and closes it.
+    static func fill(_ fd: Int32, with bytes: some Collection<UInt8>, path: String) throws(Failure) {
         guard fd >= 0 else { throw Failure(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
         var problem = writeAll(fd, bytes)
         if close(fd) != 0, problem == nil { problem = String(cString: strerror(errno)) }
@@ -324,6 +330,37 @@ public final class OpenFolder {
     }
 
     deinit { close(fd) }
+
+    /// Creates the folder at `path` (and its parents) if need be and opens it: for a folder of a staging tree,
+    /// whose files are then written by name.
+    public static func creating(_ path: String) throws(DiskIO.Failure) -> OpenFolder {
+        try DiskIO.makeDirectories(path)
+        guard let folder = OpenFolder(path) else {
+            throw DiskIO.Failure(path: path, message: "cannot open the folder: \(String(cString: strerror(errno)))")
+        }
+        return folder
+    }
+
+    /// Writes the file `name` in this folder straight to its name, like `DiskIO.writeUnpublished`: for a folder
+    /// nobody sees yet (inside a staging folder).
+    public func writeUnpublished(_ bytes: some Collection<UInt8>, named name: String) throws(DiskIO.Failure) {
+        let fd = name.withCString { openat(self.fd, $0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        try DiskIO.fill(fd, with: bytes, path: path + "/" + name)
+    }
+
+    /// Publishes a copy of `source` as `name` in this folder, like `DiskIO.publishCopy(…, unpublished: true)`: a
+    /// hard link on the same file system, else a copy of its bytes.
+    public func copyUnpublished(of source: String, named name: String) throws(DiskIO.Failure) {
+        var linked = name.withCString { linkat(AT_FDCWD, source, fd, $0, 0) } == 0
+        if !linked, errno == EEXIST {
+            _ = name.withCString { unlinkat(fd, $0, 0) }
+            linked = name.withCString { linkat(AT_FDCWD, source, fd, $0, 0) } == 0
+        }
+        if linked { return }
+        // another file system, or links not allowed: copy the bytes
+        guard let bytes = try DiskIO.read(source) else { throw DiskIO.Failure(path: source, message: "cannot read: no such file") }
+        try writeUnpublished(bytes, named: name)
+    }
 
     /// The stamp of `name` in this folder (following a symlink, like `DiskIO.stamp`).
     public func stamp(_ name: some StringProtocol) -> DiskIO.Stamp? {

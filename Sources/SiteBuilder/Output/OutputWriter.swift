@@ -106,43 +106,12 @@ struct OutputWriter {
 
     enum Outcome: Sendable { case written(UInt64), unchanged(UInt64), failed(String) }
 
-    /// Writes a batch of files on all cores; returns the errors.
+    /// Writes a batch of files on all cores; returns the errors. Files of one folder that come one after the
+    /// other (a cable's page and the copy of its original) are written by one worker: two workers creating names
+    /// in one folder wait on each other's lock, and both would try to create the folder.
     mutating func write(_ files: [OutputFile]) -> [BuildError] {
-        let directory = self.directory
         let writer = self
-        let staging = self.staging
-        let known = self.known
-        let outcomes = parallelMap(files) { file -> Outcome in
-            do {
-                if let source = file.copyOf {
-                    let hash = FastHash.of(Array(source.utf8))
-                    if let staging {
-                        try DiskIO.publishCopy(of: source, at: staging + "/" + file.path, unpublished: true)
-                        return .written(hash)
-                    }
-                    let path = directory + "/" + file.path
-                    if writer.existed(file.path), DiskIO.sameFile(source, path) || DiskIO.sameContents(source, path) { return .unchanged(hash) }
-                    try DiskIO.publishCopy(of: source, at: path, unpublished: false)
-                    return .written(hash)
-                }
-                let hash = FastHash.of(file.bytes)
-                if let staging {
-                    try DiskIO.writeUnpublished(file.bytes, to: staging + "/" + file.path)
-                    return .written(hash)
-                }
-                let path = directory + "/" + file.path
-                if writer.existed(file.path) {
-                    if known[file.path] == hash { return .unchanged(hash) }
-                    if known[file.path] == nil, let current = try DiskIO.read(path), current == file.bytes { return .unchanged(hash) }
-                }
-                try DiskIO.write(file.bytes, to: path)
-                return .written(hash)
-            } catch let failure as DiskIO.Failure {
-                return .failed(failure.message)
-            } catch {
-                return .failed("\(error)")
-            }
-        }
+        let outcomes = parallelMap(Self.folderRuns(files)) { run in writer.write(files[run]) }.joined()
         var errors: [BuildError] = []
         for (file, outcome) in zip(files, outcomes) {
             switch outcome {
@@ -152,6 +121,70 @@ struct OutputWriter {
             }
         }
         return errors
+    }
+
+    /// The runs of files that share a folder, in order.
+    static func folderRuns(_ files: [OutputFile]) -> [Range<Int>] {
+        func folder(_ path: String) -> Substring { path[..<(path.lastIndex(of: "/") ?? path.startIndex)] }
+        var runs: [Range<Int>] = []
+        var start = 0
+        var current = files.first.map { folder($0.path) } ?? ""
+        for i in files.indices.dropFirst() {
+            let next = folder(files[i].path)
+            if next != current { runs.append(start..<i); start = i; current = next }
+        }
+        if start < files.count { runs.append(start..<files.count) }
+        return runs
+    }
+
+    /// Writes a run of files of one folder. In a staging folder, where every file is new, the folder is made
+    /// and opened once and each file created by its name in it.
+    private func write(_ run: ArraySlice<OutputFile>) -> [Outcome] {
+        guard let staging, let first = run.first else { return run.map(write) }
+        let folder: OpenFolder
+        do {
+            folder = try OpenFolder.creating(DiskIO.parent(staging + "/" + first.path))
+        } catch {
+            return run.map { _ in .failed(error.message) }
+        }
+        return run.map { file in
+            let name = String(file.path[(file.path.lastIndex(of: "/").map(file.path.index(after:)) ?? file.path.startIndex)...])
+            do {
+                if let source = file.copyOf {
+                    try folder.copyUnpublished(of: source, named: name)
+                    return .written(FastHash.of(Array(source.utf8)))
+                }
+                try folder.writeUnpublished(file.bytes, named: name)
+                return .written(FastHash.of(file.bytes))
+            } catch let failure as DiskIO.Failure {
+                return .failed(failure.message)
+            } catch {
+                return .failed("\(error)")
+            }
+        }
+    }
+
+    /// Writes one file into the output folder itself: not rewritten when its bytes are as they were, else
+    /// replaced atomically.
+    private func write(_ file: OutputFile) -> Outcome {
+        do {
+            let path = directory + "/" + file.path
+            if let source = file.copyOf {
+                let hash = FastHash.of(Array(source.utf8))
+                if existed(file.path), DiskIO.sameFile(source, path) || DiskIO.sameContents(source, path) { return .unchanged(hash) }
+                try DiskIO.publishCopy(of: source, at: path, unpublished: false)
+                return .written(hash)
+            }
+            let hash = FastHash.of(file.bytes)
+            if existed(file.path) {
+                if known[file.path] == hash { return .unchanged(hash) }
+                if known[file.path] == nil, let current = try DiskIO.read(path), current == file.bytes { return .unchanged(hash) }
+            }
+            try DiskIO.write(file.bytes, to: path)
+            return .written(hash)
+        } catch {
+            return .failed(error.message)
+        }
     }
 
     /// Notes an output this build did not render because its inputs did not change (it stays as it is).
