@@ -82,6 +82,19 @@ public struct MixedList: TemplateValue, TemplateList, CustomStringConvertible {
     public var description: String { String(describing: items) }
 }
 
+/// A list whose elements are made when a template reads them, from their positions: for lists a theme may
+/// show another way (the default theme prints the related cables' prerendered markup, never their views).
+public struct LazyList<Element: TemplateValue>: TemplateValue, TemplateList, CustomStringConvertible {
+    public let count: Int
+    private let make: @Sendable (Int) -> Element
+    public init(count: Int, _ make: @escaping @Sendable (Int) -> Element) { self.count = count; self.make = make }
+    public func element(at index: Int) -> any TemplateValue { make(index) }
+    public var templateForm: TemplateForm { .list(self) }
+    public func transformed(_ name: String) -> (any TemplateValue)? { TemplateTransforms.list(self, name) }
+    /// As the array of its elements prints.
+    public var description: String { String(describing: (0..<count).map(make)) }
+}
+
 /// Where a section over a list is: what `{{#first()}}`, `{{#last()}}`, `{{index()}}`, `{{#even()}}` and
 /// `{{#odd()}}` read inside it.
 struct ListPosition: TemplateValue {

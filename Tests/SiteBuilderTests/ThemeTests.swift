@@ -342,7 +342,7 @@ import Testing
         -- Themes/default/templates/cable.mustache --
         {{<layout}}{{$content}}{{#cable}}
         id={{id}} title={{title}} date={{date}} iso={{dateISO}} cls={{classification.label}}/{{classification.slug}} marking={{marking}} origin={{origin.name}}@{{origin.url}}
-        tags:{{{tags.html}}} refs({{references.count}}):{{{references.html}}} refby:{{{referencedBy.html}}}
+        tags:{{{tags.html}}} refs({{references.count}}):{{{references.html}}} refby:{{{referencedBy.html}}} refbyItems:{{#referencedBy}}{{#items}}{{id}}@{{url}}{{#first()}}(first){{/first()}};{{/items}} n={{count(items)}} last={{#last(items)}}{{id}}{{/last(items)}}{{/referencedBy}}
         {{#previous}}prev={{id}}{{/previous}} {{#next}}next={{id}}{{/next}} original={{original.url}} source={{source.format}}
         body={{{body}}}
         {{/cable}}{{/content}}{{/layout}}
@@ -379,6 +379,8 @@ import Testing
             "TAG PREL External Political Relations subject;", "TAG PK Pakistan country;", "TAG KNNP Nuclear Nonproliferation program;",
             "refs(2):LINK 08ISLAMABAD1000 /archive/cable/2008/04/08ISLAMABAD1000/;\nLINK 07STATE99999 absent;\n",
             "refby:LINK 08STATE40000 /archive/cable/2008/04/08STATE40000/;\nLINK 08ISLAMABAD1100 /archive/cable/2008/04/08ISLAMABAD1100/;\n",
+            // the views of a list made as the template reads them (LazyList), with the transforms of any list
+            "refbyItems:08STATE40000@/archive/cable/2008/04/08STATE40000/(first);08ISLAMABAD1100@/archive/cable/2008/04/08ISLAMABAD1100/; n=2 last=08ISLAMABAD1100",
             "prev=08STATE30000 next=08STATE40000 original=/archive/cable/2008/04/08STATE37957/08STATE37957.txt source=telegram",
             "body=<h2>SUMMARY</h2>",
         ])

@@ -113,11 +113,11 @@ struct CableView: TemplateValue {
     var unletteredReferences: [CableLinkView]
     var unletteredReferencesHTML: String
     /// The first cables citing this one, by date (`SiteConfig.referencedByCount`).
-    var referencedBy: [CableLinkView]
+    var referencedBy: LazyList<CableLinkView>
     var referencedByHTML: String
     /// All the cables citing it, when `referencedBy` lists only some.
     var referencedByAll: CitingView?
-    var related: [CableLinkView]
+    var related: LazyList<CableLinkView>
     var relatedHTML: String
     var previous: CableLinkView?
     var next: CableLinkView?

@@ -192,6 +192,13 @@ struct ListBlock: TemplateValue {
         self.html = html
     }
 
+    init?<Item: TemplateValue>(items: LazyList<Item>, html: String? = nil) {
+        guard items.count > 0 else { return nil }
+        self.items = items
+        self.count = items.count
+        self.html = html
+    }
+
     func child(named name: String) -> (any TemplateValue)? {
         switch name {
         case "items": items
