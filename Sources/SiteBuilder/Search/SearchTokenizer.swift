@@ -4,7 +4,8 @@ import Foundation
 /// turns a reader's query into terms): a token is a run of letters, digits and combining marks; it is
 /// lower-cased, its diacritics dropped (`é` → `e`, `ß` → `ss`), so all-capitals telegram text and mixed-case
 /// text give the same terms; a plural `s` is stripped from words of four letters or more (`detainees` →
-/// `detainee`). Reference ids (`08STATE37957`) and TAGS (`PREL`) are single tokens and stay whole.
+/// `detainee`), but for a few whose singular is another word (`news`, `arms`, `goods`: `unstemmedWords`).
+/// Reference ids (`08STATE37957`) and TAGS (`PREL`) are single tokens and stay whole.
 ///
 /// Not indexed: tokens of one character, very common English words, redactions (`XXXXXXXXXXXX`), routing
 /// noise (`SIPDIS`, `RUEHFR…`, `VZCZC…`) and runs of more than 48 characters. Skipped tokens do not take a
@@ -210,7 +211,7 @@ enum SearchTokenizer {
             }
             if c0 == 0x72, t[1] == 0x75, t[2] == 0x65, t[3] == 0x68 { return false }    // rueh…
             if n >= 5, c0 == 0x76, t[1] == 0x7A, t[2] == 0x63, t[3] == 0x7A, t[4] == 0x63 { return false } // vzczc…
-            if scalars >= 4, t[n - 1] == 0x73, !digits, !hasASCIIDigit(t, n) { stem(t, &n) }   // a word of letters only
+            if scalars >= 4, t[n - 1] == 0x73, !digits, !hasASCIIDigit(t, n), !isUnstemmed(t, n) { stem(t, &n) }   // a word of letters only
         }
         return true
     }
@@ -220,6 +221,18 @@ enum SearchTokenizer {
     @inline(__always) static func hasASCIIDigit(_ t: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {
         for i in 0..<n where t[i] &- 0x30 < 10 { return true }
         return false
+    }
+
+    /// Words whose `s` is not a plural's, or whose singular means something else: stemmed, "news" would find
+    /// every "new" and "arms" every "arm". Kept in step with `KEEP` in search.js.
+    static let unstemmedWords = ["news", "arms", "goods", "means", "customs", "series", "species"]
+    static let packedUnstemmed: [UInt64] = unstemmedWords.map { w in w.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+
+    /// Whether the folded token of `n` bytes at `t` (8 readable) is one of `unstemmedWords`.
+    @inline(__always) static func isUnstemmed(_ t: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {
+        guard n <= 8 else { return false }
+        let packed = UInt64(littleEndian: UnsafeRawPointer(t).loadUnaligned(as: UInt64.self)) & (n == 8 ? ~0 : (1 << UInt64(8 * n) &- 1))
+        return packedUnstemmed.contains(packed)
     }
 
     /// Harman's S-stemmer: `-ies` → `-y` (not `-eies`, `-aies`), `-es` → `-e` and `-s` → `` (not `-us`, `-ss`).

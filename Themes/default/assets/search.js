@@ -3,16 +3,14 @@
 const STOP = new Set('an and are as at be been but by for from had has have he his in is it its of on or that the their there they this to was were which will with would'.split(' '));
 const SP = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ς: 'σ' };
 const WORD = /[\p{L}\p{N}\p{M}]+/gu, PER = 10;
-
 // as SearchTokenizer.swift
 function term(raw) {
  const t = raw.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[ßæœøđðłþıς]/g, (c) => SP[c]);
  const n = [...t].length;
  if (n < 2 || n > 48 || /^(x{4,}|sipdis|nnnn)$|^(rueh|vzczc)/.test(t) || STOP.has(t)) return null;
- return n < 4 || /\p{N}/u.test(raw) ? t : /[^ea]ies$/.test(t) ? t.slice(0, -3) + 'y' : /[^us]s$/.test(t) ? t.slice(0, -1) : t;
+ return n < 4 || /\p{N}/u.test(raw) || /^(new|arm|good|mean|custom|serie|specie)s$/.test(t) ? t : t.replace(/([^ea])ies$|([^us])s$/, (m, a, b) => a ? a + 'y' : b);
 }
 const tokens = (text) => (text.match(WORD) || []).map(term).filter(Boolean);
-
 let root = '/search/', meta = null, files = {};
 const get = (path, json) => files[path] || (files[path] = fetch(root + path).then((r) => {
  if (!r.ok) throw new Error(path + ': ' + r.status);
@@ -70,7 +68,7 @@ function idKey(s) {
 async function search(p) {
  meta ||= await get('meta.json', 1);
  let q = p.q || '', k = idKey(q), id = k && await entry('#' + k), cites = p.cites && idKey(p.cites);
- if (k && !id && !cites && await entry('r:' + k)) { cites = k; q = ''; }   // an id not held: the cables citing it
+ if (k && !id && !cites && await entry('r:' + k)) { cites = k; q = ''; } // an id not held: cables citing it
  let c, mode = cites ? 'cites' : 'all';
  // a "phrase", or a word split in two (al-Qaida)
  const groups = [];
@@ -84,7 +82,7 @@ async function search(p) {
  if (fl.some((l) => !l) || (p.year && !y)) return none;
  const allow = fl.length && new Set(intersect(fl)), ok = (d) => (!allow || allow.has(d)) && (!y || yearOf(d) === y);
  if (!terms.length) {
-  c = (allow ? [...allow] : Array.from({ length: y[2] }, (_, i) => y[1] + i)).filter(ok);   // in date order
+  c = (allow ? [...allow] : Array.from({ length: y[2] }, (_, i) => y[1] + i)).filter(ok); // in date order
   return { ...none, docs: c, ...id && { mode: 'id', redirect: c.length === 1 ? c[0] : -1 } };
  }
  const all = c = found.length === terms.length ? intersect(found).filter(ok) : [];
@@ -98,7 +96,7 @@ async function search(p) {
   mode = 'some';
   c = [...new Set(found.flatMap((l) => [...l.docs]))].filter(ok);
  }
- const score = new Map(c.map((d) => [d, 0]));   // BM25: idf × stored impact
+ const score = new Map(c.map((d) => [d, 0])); // BM25: idf × stored impact
  for (const l of found) {
   const w = Math.log(1 + (meta.count - l.e.df + 0.5) / (l.e.df + 0.5));
   l.docs.forEach((d, i) => { if (score.has(d)) score.set(d, score.get(d) + w * l.w[i]); });
@@ -127,7 +125,7 @@ async function facets(docs) {
  ['origin', 'cls', 'tag'].forEach((k, i) => { out[k] = [...n[i]].map(([v, c]) => [names[i][v][0], names[i][v][2], c]).sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1)); });
  return out;
 }
-// the stretch of a cable's text with most matches, escaped, matches in <mark>
+// the stretch of text with most matches, escaped, matches in <mark>
 const esc = (s) => s.replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
 function snippet(text, want) {
  const ws = [...text.matchAll(WORD)].map((m) => ({ a: m.index, b: m.index + m[0].length, t: term(m[0]) }));
@@ -197,7 +195,7 @@ async function show() {
    if (row[3]) el('span', 'cl-origin', row[3], li);
    if (row[4]) { li.append(' '); el('span', 'badge cls-' + row[4], meta.cls.find((c) => c[0] === row[4])[1], li); }
    if (!want.size) return;
-   // the page's body: no header, page breaks or scan noise
+ // the body: no header, page breaks or scan noise
    const r = await fetch(url), s = snippet(r.ok && new DOMParser().parseFromString(await r.text(), 'text/html').querySelector('.cable-body')?.textContent || '', want);
    if (s.html) { el('p', 'search-snippet', null, li).innerHTML = s.html; a.hash = ':~:text=' + encodeURIComponent(s.first); }
   });
