@@ -185,14 +185,7 @@ struct ListBlock: TemplateValue {
     var count: Int
     var html: String?
 
-    init?<Item: TemplateValue>(items: [Item], html: String? = nil) {
-        guard !items.isEmpty else { return nil }
-        self.items = items
-        self.count = items.count
-        self.html = html
-    }
-
-    init?<Item: TemplateValue>(items: LazyList<Item>, html: String? = nil) {
+    init?(items: some TemplateValue & TemplateList, html: String? = nil) {
         guard items.count > 0 else { return nil }
         self.items = items
         self.count = items.count

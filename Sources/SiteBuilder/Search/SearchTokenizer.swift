@@ -18,7 +18,16 @@ enum SearchTokenizer {
         "were", "which", "will", "with", "would",
     ]
     /// The stop words packed into integers (up to 8 ASCII bytes), sorted, for a fast lookup.
-    static let packedStopWords: [UInt64] = stopWords.map { w in w.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }.sorted()
+    static let packedStopWords: [UInt64] = stopWords.map(packed).sorted()
+
+    /// A word of up to 8 ASCII bytes packed into an integer, first byte lowest (as `packed(_:_:)` reads a token).
+    static func packed(_ word: String) -> UInt64 { word.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+
+    /// The first `n` (at most 8) bytes at `t` packed into an integer, first byte lowest; 8 bytes are readable.
+    @inline(__always) static func packed(_ t: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        let word = UInt64(littleEndian: UnsafeRawPointer(t).loadUnaligned(as: UInt64.self))
+        return n >= 8 ? word : word & (1 << UInt64(8 * n) &- 1)
+    }
 
     static let maxLength = 48
 
@@ -198,8 +207,7 @@ enum SearchTokenizer {
                                        stops: UnsafeBufferPointer<UInt64>) -> Bool {
         let c0 = t[0]
         if n <= 6 {
-            // the bytes packed into an integer, first byte lowest
-            let packed = UInt64(littleEndian: UnsafeRawPointer(t).loadUnaligned(as: UInt64.self)) & (1 << UInt64(8 * n) &- 1)
+            let packed = SearchTokenizer.packed(UnsafePointer(t), n)
             if n <= 5, isStopWord(packed, stops) { return false }
             if packed == 0x7369_6470_6973 || packed == 0x6E6E_6E6E { return false }   // "sipdis", "nnnn"
         }
@@ -226,13 +234,11 @@ enum SearchTokenizer {
     /// Words whose `s` is not a plural's, or whose singular means something else: stemmed, "news" would find
     /// every "new" and "arms" every "arm". Kept in step with `KEEP` in search.js.
     static let unstemmedWords = ["news", "arms", "goods", "means", "customs", "series", "species"]
-    static let packedUnstemmed: [UInt64] = unstemmedWords.map { w in w.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+    static let packedUnstemmed: [UInt64] = unstemmedWords.map(packed)
 
     /// Whether the folded token of `n` bytes at `t` (8 readable) is one of `unstemmedWords`.
     @inline(__always) static func isUnstemmed(_ t: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {
-        guard n <= 8 else { return false }
-        let packed = UInt64(littleEndian: UnsafeRawPointer(t).loadUnaligned(as: UInt64.self)) & (n == 8 ? ~0 : (1 << UInt64(8 * n) &- 1))
-        return packedUnstemmed.contains(packed)
+        n <= 8 && packedUnstemmed.contains(packed(UnsafePointer(t), n))
     }
 
     /// Harman's S-stemmer: `-ies` → `-y` (not `-eies`, `-aies`), `-es` → `-e` and `-s` → `` (not `-us`, `-ss`).

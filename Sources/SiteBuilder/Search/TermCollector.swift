@@ -61,18 +61,12 @@ struct TermCollector: SearchTokenizer.Sink {
         slotStorage.deallocate(); arena.deallocate()
     }
 
-    /// The first eight bytes of `b` (of `n`), zero-padded; 8 bytes from `b` are readable.
-    @inline(__always) private static func word(_ b: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
-        let w = UInt64(littleEndian: UnsafeRawPointer(b).loadUnaligned(as: UInt64.self))
-        return n >= 8 ? w : w & (1 << UInt64(8 * n) &- 1)
-    }
-
     /// A hash of the term for the table (not the published FNV-1a: that is computed once per distinct term).
     @inline(__always) private static func hash(_ b: UnsafePointer<UInt8>, _ n: Int, first: UInt64) -> UInt64 {
         var h = (first ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
         var at = 8
         while at < n {
-            h = (h ^ word(b + at, n - at)) &* 0x9E37_79B9_7F4A_7C15
+            h = (h ^ SearchTokenizer.packed(b + at, n - at)) &* 0x9E37_79B9_7F4A_7C15
             at += 8
         }
         return h ^ (h >> 29)
@@ -80,7 +74,7 @@ struct TermCollector: SearchTokenizer.Sink {
 
     /// The number of the term of `n` bytes at `b` (8 bytes readable from `b`), added if new.
     @inline(__always) private mutating func id(_ b: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        let first = TermCollector.word(b, n)
+        let first = SearchTokenizer.packed(b, n)
         let h = TermCollector.hash(b, n, first: first)
         let slots = slotStorage, mask = (1 << Int(slotBits)) - 1
         var i = Int(truncatingIfNeeded: h >> (64 - slotBits))
