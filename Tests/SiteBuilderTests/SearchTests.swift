@@ -34,6 +34,15 @@ import Testing
         #expect(SearchTokenizer.terms("ABC1S 2NDS x²ys Ⅻths minutes") == ["abc1s", "2nds", "x²ys", "ⅻths", "minute"])
     }
 
+    /// The scanner checks the unstemmed words by their packed bytes, written as constants.
+    @Test func unstemmedWordsArePacked() {
+        for word in SearchTokenizer.unstemmedWords {
+            var bytes = Array(word.utf8) + [UInt8](repeating: 0x73, count: 8)
+            #expect(bytes.withUnsafeMutableBufferPointer { SearchTokenizer.isUnstemmed($0.baseAddress!, word.utf8.count) }, "\(word)")
+            #expect(!bytes.withUnsafeMutableBufferPointer { SearchTokenizer.isUnstemmed($0.baseAddress!, word.utf8.count - 1) }, "\(word)")
+        }
+    }
+
     @Test func filterTermsNameTheIdTagsOriginAndClassification() throws {
         let record = try #require(SampleSite.records.first { $0.id == "08STATE37957" })
         let terms = SearchDocument.filterTerms(record)

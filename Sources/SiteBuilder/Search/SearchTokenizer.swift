@@ -219,7 +219,7 @@ enum SearchTokenizer {
             }
             if c0 == 0x72, t[1] == 0x75, t[2] == 0x65, t[3] == 0x68 { return false }    // rueh…
             if n >= 5, c0 == 0x76, t[1] == 0x7A, t[2] == 0x63, t[3] == 0x7A, t[4] == 0x63 { return false } // vzczc…
-            if scalars >= 4, t[n - 1] == 0x73, !digits, !hasASCIIDigit(t, n), !isUnstemmed(t, n) { stem(t, &n) }   // a word of letters only
+            if scalars >= 4, t[n - 1] == 0x73, !digits, !hasASCIIDigit(t, n) { stem(t, &n) }   // a word of letters only
         }
         return true
     }
@@ -232,18 +232,25 @@ enum SearchTokenizer {
     }
 
     /// Words whose `s` is not a plural's, or whose singular means something else: stemmed, "news" would find
-    /// every "new" and "arms" every "arm". Kept in step with `KEEP` in search.js.
+    /// every "new" and "arms" every "arm". Kept in step with search.js.
     static let unstemmedWords = ["news", "arms", "goods", "means", "customs", "series", "species"]
-    static let packedUnstemmed: [UInt64] = unstemmedWords.map(packed)
 
-    /// Whether the folded token of `n` bytes at `t` (8 readable) is one of `unstemmedWords`.
+    /// Whether the folded token of `n` bytes at `t` (8 readable) is one of `unstemmedWords`: their packed
+    /// bytes as constants, so that the check stays inside the scanner's loop (`unstemmedWordsArePacked`
+    /// checks them against the list).
     @inline(__always) static func isUnstemmed(_ t: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {
-        n <= 8 && packedUnstemmed.contains(packed(UnsafePointer(t), n))
+        guard n <= 7 else { return false }
+        switch packed(UnsafePointer(t), n) {
+        case 0x7377_656E, 0x736D_7261, 0x73_646F_6F67, 0x73_6E61_656D, 0x73_6D6F_7473_7563, 0x7365_6972_6573, 0x73_6569_6365_7073: return true
+        default: return false
+        }
     }
 
     /// Harman's S-stemmer: `-ies` → `-y` (not `-eies`, `-aies`), `-es` → `-e` and `-s` → `` (not `-us`, `-ss`).
-    /// The token ends in `s` and has at least four bytes.
-    @inline(__always) static func stem(_ b: UnsafeMutablePointer<UInt8>, _ n: inout Int) {
+    /// The token ends in `s` and has at least four bytes; `unstemmedWords` are left as they are. Not inlined:
+    /// a call for the tokens ending in `s` costs less than the scanner's loop grown too big to hold the sink.
+    @inline(never) static func stem(_ b: UnsafeMutablePointer<UInt8>, _ n: inout Int) {
+        if isUnstemmed(b, n) { return }
         let p = b[n - 2], q = b[n - 3], r = b[n - 4]
         if p == 0x65, q == 0x69, r != 0x65, r != 0x61 { n -= 2; b[n - 1] = 0x79 }   // ies, not eies / aies
         else if p != 0x75, p != 0x73 { n -= 1 }                                    // not us / ss
