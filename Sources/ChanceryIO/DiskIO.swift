@@ -17,7 +17,12 @@ public enum DiskIO {
 
     /// The whole file, or nil when it does not exist.
     public static func read(_ path: String) throws(Failure) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try read(opened: open(path, O_RDONLY | O_CLOEXEC), path: path)
+    }
+
+    /// The whole file just opened as `fd` for `path`, closed after; nil when opening found no such file
+    /// (a negative `fd`, with `errno` saying why).
+    static func read(opened fd: Int32, path: String) throws(Failure) -> [UInt8]? {
         if fd < 0 {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw Failure(path: path, message: String(cString: strerror(errno)))
@@ -319,7 +324,7 @@ extension DiskIO {
 
 /// A folder held open to state many files in it by name: the kernel looks up one name instead of walking
 /// the whole path for each file.
-public final class OpenFolder {
+public final class OpenFolder: Sendable {
     public let path: String
     private let fd: Int32
 
@@ -329,16 +334,42 @@ public final class OpenFolder {
         self.path = path
     }
 
-    deinit { close(fd) }
-
-    /// Creates the folder at `path` (and its parents) if need be and opens it: for a folder of a staging tree,
-    /// whose files are then written by name.
-    public static func creating(_ path: String) throws(DiskIO.Failure) -> OpenFolder {
-        try DiskIO.makeDirectories(path)
+    /// The folder at `path`, opened; an error naming it when it cannot be.
+    public static func opening(_ path: String) throws(DiskIO.Failure) -> OpenFolder {
         guard let folder = OpenFolder(path) else {
             throw DiskIO.Failure(path: path, message: "cannot open the folder: \(String(cString: strerror(errno)))")
         }
         return folder
+    }
+
+    private init(fd: Int32, path: String) {
+        self.fd = fd
+        self.path = path
+    }
+
+    deinit { close(fd) }
+
+    /// Creates the folder at `relative` inside this one (and the folders it is in) if need be and opens it: for
+    /// a folder of a staging tree, whose files are then written by name.
+    public func creatingFolder(_ relative: String) throws(DiskIO.Failure) -> OpenFolder {
+        try makeFolders(relative)
+        let opened = relative.withCString { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard opened >= 0 else {
+            throw DiskIO.Failure(path: path + "/" + relative, message: "cannot open the folder: \(String(cString: strerror(errno)))")
+        }
+        return OpenFolder(fd: opened, path: path + "/" + relative)
+    }
+
+    /// `mkdir -p` of `relative` inside this folder.
+    private func makeFolders(_ relative: String) throws(DiskIO.Failure) {
+        if relative.isEmpty || relative == "." { return }
+        func make() -> Bool { relative.withCString { mkdirat(fd, $0, 0o755) } == 0 || errno == EEXIST }
+        if make() { return }
+        if errno == ENOENT {
+            try makeFolders(DiskIO.parent(relative))
+            if make() { return }
+        }
+        throw DiskIO.Failure(path: path + "/" + relative, message: "cannot create directory: \(String(cString: strerror(errno)))")
     }
 
     /// Writes the file `name` in this folder straight to its name, like `DiskIO.writeUnpublished`: for a folder
@@ -362,10 +393,34 @@ public final class OpenFolder {
         try writeUnpublished(bytes, named: name)
     }
 
+    /// The whole file at `relative` (a path inside this folder), nil when it does not exist.
+    public func read(_ relative: String) throws(DiskIO.Failure) -> [UInt8]? {
+        try DiskIO.read(opened: relative.withCString { openat(fd, $0, O_RDONLY | O_CLOEXEC) }, path: path + "/" + relative)
+    }
+
     /// The stamp of `name` in this folder (following a symlink, like `DiskIO.stamp`).
     public func stamp(_ name: some StringProtocol) -> DiskIO.Stamp? {
         var st = stat()
         let found = name.withCString { fstatat(fd, $0, &st, 0) } == 0
         return found ? DiskIO.Stamp(size: Int(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)) : nil
+    }
+}
+
+/// The files under a folder, read by their paths relative to it: the folder is held open, so that the
+/// kernel looks up the names of the relative path only, not the whole path again for each of a build's
+/// hundreds of thousands of reads. Where the folder cannot be opened, the whole path is used.
+public struct FolderFiles: Sendable {
+    public let path: String
+    private let folder: OpenFolder?
+
+    public init(_ path: String) {
+        self.path = path
+        folder = OpenFolder(path)
+    }
+
+    /// The whole file at `relative`, nil when it does not exist.
+    public func read(_ relative: String) throws(DiskIO.Failure) -> [UInt8]? {
+        if let folder { return try folder.read(relative) }
+        return try DiskIO.read(path + "/" + relative)
     }
 }

@@ -35,6 +35,27 @@ import Testing
         #expect(entries(of: root) == ["Public"], "no work folder is left")
     }
 
+    @Test func aStagedFileWhoseFolderCannotBeMadeIsAnErrorAndTheRestAreWritten() throws {
+        let root = Temp.directory("writer-blocked")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let source = root + "/original.txt"
+        try write("original", to: source)
+        var writer = OutputWriter(directory: output)
+        #expect(writer.write([OutputFile(path: "a", bytes: Array("a file".utf8))]).isEmpty)
+        let errors = writer.write([
+            OutputFile(path: "a/b/index.html", bytes: Array("b".utf8)),   // a is a file: no folder can be made there
+            OutputFile(path: "c/d/index.html", bytes: Array("d".utf8)),
+            OutputFile(path: "c/d/original.txt", copyOf: source),
+        ])
+        #expect(errors.map(\.path) == ["Public/a/b/index.html"])
+        #expect(errors.first?.message.contains("cannot create directory") == true, "\(errors)")
+        try writer.publish()
+        #expect(read(output + "/a") == "a file")
+        #expect(read(output + "/c/d/index.html") == "d")
+        #expect(DiskIO.sameFile(source, output + "/c/d/original.txt"), "the original is linked, not copied")
+    }
+
     @Test func aCleanBuildReplacesTheSiteOnlyAtTheEnd() throws {
         let root = Temp.directory("writer-clean")
         defer { try? FileManager.default.removeItem(atPath: root) }

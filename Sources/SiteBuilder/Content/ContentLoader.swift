@@ -10,6 +10,15 @@ struct ContentLoader {
     /// Whether a key that is not part of the content format is a warning (`chancery check`); the build
     /// ignores such keys, so that a site may keep keys of its own.
     var reportsUnknownKeys = false
+    /// The site's files, read by their paths under `root`.
+    let files: FolderFiles
+
+    init(root: String, drafts: Bool = false, reportsUnknownKeys: Bool = false) {
+        self.root = root
+        self.drafts = drafts
+        self.reportsUnknownKeys = reportsUnknownKeys
+        files = FolderFiles(root)
+    }
 
     struct Result: Sendable {
         var records: [CableRecord] = []
@@ -101,7 +110,7 @@ struct ContentLoader {
         // the next build's entries start as the cache's (shared, not copied, while unchanged); only the
         // entries that differ are set below
         result.entries = cache
-        let root = self.root, reportsUnknownKeys = self.reportsUnknownKeys
+        let files = self.files, reportsUnknownKeys = self.reportsUnknownKeys
         let batch = 4096
         for start in stride(from: 0, to: entries.count, by: batch) {
             let slice = Array(entries[start..<min(entries.count, start + batch)])
@@ -119,14 +128,14 @@ struct ContentLoader {
                 }
                 let originalHash: UInt64? = file.originalSuffix.flatMap { suffix in
                     if let cached, cached.originalStamp == file.originalStamp, let hash = cached.originalHash { return hash }
-                    return (try? DiskIO.read(root + "/" + String(path.dropLast(3)) + suffix)).map { FastHash.of($0) }
+                    return (try? files.read(String(path.dropLast(3)) + suffix)).map { FastHash.of($0) }
                 }
                 // the same stamp, or the same bytes under a new stamp (a fresh checkout in CI): the cached record stands
                 var bytes: [UInt8]?
                 if let cached {
                     var source = Source.cached
                     if cached.stamp != stamp {
-                        bytes = try? DiskIO.read(root + "/" + path)
+                        bytes = try? files.read(path)
                         source = bytes.map { FastHash.of($0) } == cached.record.contentHash ? .rehashed : .parsed
                     }
                     if source != .parsed {
@@ -139,7 +148,7 @@ struct ContentLoader {
                     }
                 }
                 var warnings: [BuildError] = []
-                let record = ContentLoader.loadRecord(root: root, path: path, bytes: bytes, originalSuffix: file.originalSuffix, warnings: &warnings)
+                let record = ContentLoader.loadRecord(files, path: path, bytes: bytes, originalSuffix: file.originalSuffix, warnings: &warnings)
                 return (record.map {
                     BuildCache.CachedCable(stamp: stamp, originalStamp: file.originalStamp, originalHash: originalHash, record: $0)
                 }, .parsed, false, reportsUnknownKeys ? warnings : [])
@@ -181,10 +190,10 @@ struct ContentLoader {
 
     /// Reads (unless `bytes` are given) and parses one cable file into its record; the keys that are not part
     /// of the content format are added to `warnings`.
-    static func loadRecord(root: String, path: String, bytes given: [UInt8]? = nil, originalSuffix: String?,
+    static func loadRecord(_ files: FolderFiles, path: String, bytes given: [UInt8]? = nil, originalSuffix: String?,
                            warnings: inout [BuildError]) -> Swift.Result<CableRecord, BuildError> {
         do {
-            guard let bytes = try given ?? DiskIO.read(root + "/" + path) else { return .failure(BuildError(path: path, message: "cannot read the file")) }
+            guard let bytes = try given ?? files.read(path) else { return .failure(BuildError(path: path, message: "cannot read the file")) }
             // the metadata only: the front matter is decoded, not the body (a tenth of the bytes; a byte that is
             // not UTF-8 decodes the same whether the body is read with it or not)
             let (text, _) = TextDecoding.decode(FrontMatterParser.frontMatterEnd(bytes).map { bytes[..<$0] } ?? bytes[...])

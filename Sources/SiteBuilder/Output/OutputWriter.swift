@@ -15,6 +15,9 @@ struct OutputWriter {
     let directory: String
     /// Where files go during a clean build (nil: straight into `directory`, each one atomically).
     let staging: String?
+    /// The staging folder, held open once it is made (files are created by their paths inside it), or why it
+    /// could not be.
+    private var stagingFolder: Result<OpenFolder, DiskIO.Failure>?
     /// A `--clean` build: what is in `directory` is replaced whole at the end.
     let replacing: Bool
     /// Where replaced entries wait to be deleted (beside the output folder).
@@ -110,6 +113,12 @@ struct OutputWriter {
     /// other (a cable's page and the copy of its original) are written by one worker: two workers creating names
     /// in one folder wait on each other's lock, and both would try to create the folder.
     mutating func write(_ files: [OutputFile]) -> [BuildError] {
+        if let staging, stagingFolder == nil, !files.isEmpty {
+            stagingFolder = Result { () throws(DiskIO.Failure) in
+                try DiskIO.makeDirectories(staging)
+                return try OpenFolder.opening(staging)
+            }
+        }
         let writer = self
         let outcomes = parallelMap(Self.folderRuns(files)) { run in writer.write(files[run]) }.joined()
         var errors: [BuildError] = []
@@ -140,10 +149,11 @@ struct OutputWriter {
     /// Writes a run of files of one folder. In a staging folder, where every file is new, the folder is made
     /// and opened once and each file created by its name in it.
     private func write(_ run: ArraySlice<OutputFile>) -> [Outcome] {
-        guard let staging, let first = run.first else { return run.map(write) }
+        // (set by `write(_ files:)` whenever there is a staging folder)
+        guard let stagingFolder, let first = run.first else { return run.map(write) }
         let folder: OpenFolder
         do {
-            folder = try OpenFolder.creating(DiskIO.parent(staging + "/" + first.path))
+            folder = try stagingFolder.get().creatingFolder(DiskIO.parent(first.path))
         } catch {
             return run.map { _ in .failed(error.message) }
         }

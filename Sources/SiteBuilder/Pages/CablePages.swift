@@ -11,6 +11,15 @@ struct CablePages {
     let context: SiteContext
     let root: String
     let fragments: Fragments
+    /// The site's files, read by their paths under `root`.
+    let files: FolderFiles
+
+    init(context: SiteContext, root: String, fragments: Fragments) {
+        self.context = context
+        self.root = root
+        self.fragments = fragments
+        files = FolderFiles(root)
+    }
     /// `root` made absolute, for hard links.
     var absoluteRoot: String { root.hasPrefix("/") ? root : DiskIO.currentDirectory + "/" + root }
 
@@ -70,7 +79,7 @@ struct CablePages {
         var rendered = Rendered()
         var cable = record.meta
         do {
-            guard let bytes = try DiskIO.read(root + "/" + record.path) else {
+            guard let bytes = try files.read(record.path) else {
                 return Rendered(error: BuildError(path: record.path, message: "the file disappeared during the build"))
             }
             cable.body = String(try FrontMatterParser.body(TextDecoding.decode(bytes).text))
