@@ -189,18 +189,6 @@ extension DiskIO {
 }
 
 extension DiskIO {
-    /// Writes a file that is not visible to anyone yet (inside a staging folder that is moved into place
-    /// whole): straight to its name, without the temporary file and rename that `write` uses, creating
-    /// folders as needed. Twice as fast on ext4 for a tree of new files.
-    public static func writeUnpublished(_ bytes: some Collection<UInt8>, to path: String) throws(Failure) {
-        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0, errno == ENOENT {
-            try makeDirectories(parent(path))
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        }
-        try fill(fd, with: bytes, path: path)
-    }
-
     /// Writes `bytes` to the file just opened as `fd` for `path` (a negative `fd`: opening failed, with `errno`
     /// saying why) and closes it.
     static func fill(_ fd: Int32, with bytes: some Collection<UInt8>, path: String) throws(Failure) {
@@ -266,10 +254,11 @@ extension DiskIO {
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
-    /// Publishes a copy of `source` at `path`: a hard link when both are on one file system (no data
-    /// copied, no new inode), else a copy. With `unpublished` false the new name appears atomically.
-    public static func publishCopy(of source: String, at path: String, unpublished: Bool) throws(Failure) {
-        let target = unpublished ? path : parent(path) + "/." + (path.split(separator: "/").last.map(String.init) ?? "copy") + ".tmp-link-\(getpid())"
+    /// Publishes a copy of `source` at `path`, the new name appearing atomically: a hard link when both are on
+    /// one file system (no data copied, no new inode), else a copy. (`OpenFolder.copyUnpublished` does the
+    /// same in a staging folder, where nobody sees a name appear.)
+    public static func publishCopy(of source: String, at path: String) throws(Failure) {
+        let target = parent(path) + "/." + (path.split(separator: "/").last.map(String.init) ?? "copy") + ".tmp-link-\(getpid())"
         unlink(target)
         var linked = link(source, target) == 0
         if !linked, errno == ENOENT {
@@ -279,15 +268,13 @@ extension DiskIO {
         if !linked {
             // another file system, or links not allowed: copy the bytes
             guard let bytes = try read(source) else { throw Failure(path: source, message: "cannot read: no such file") }
-            if unpublished { try writeUnpublished(bytes, to: path) } else { try write(bytes, to: path) }
+            try write(bytes, to: path)
             return
         }
-        if !unpublished {
-            guard rename(target, path) == 0 else {
-                let message = String(cString: strerror(errno))
-                unlink(target)
-                throw Failure(path: path, message: "cannot write: \(message)")
-            }
+        guard rename(target, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(target)
+            throw Failure(path: path, message: "cannot write: \(message)")
         }
     }
 }
@@ -372,14 +359,15 @@ public final class OpenFolder: Sendable {
         throw DiskIO.Failure(path: path + "/" + relative, message: "cannot create directory: \(String(cString: strerror(errno)))")
     }
 
-    /// Writes the file `name` in this folder straight to its name, like `DiskIO.writeUnpublished`: for a folder
-    /// nobody sees yet (inside a staging folder).
+    /// Writes the file `name` in this folder straight to its name, without the temporary file and rename that
+    /// `DiskIO.write` uses: for a folder nobody sees yet (inside a staging folder moved into place whole; twice
+    /// as fast on ext4 for a tree of new files).
     public func writeUnpublished(_ bytes: some Collection<UInt8>, named name: String) throws(DiskIO.Failure) {
         let fd = name.withCString { openat(self.fd, $0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         try DiskIO.fill(fd, with: bytes, path: path + "/" + name)
     }
 
-    /// Publishes a copy of `source` as `name` in this folder, like `DiskIO.publishCopy(…, unpublished: true)`: a
+    /// Publishes a copy of `source` as `name` in this folder (nobody sees it yet, as for `writeUnpublished`): a
     /// hard link on the same file system, else a copy of its bytes.
     public func copyUnpublished(of source: String, named name: String) throws(DiskIO.Failure) {
         var linked = name.withCString { linkat(AT_FDCWD, source, fd, $0, 0) } == 0

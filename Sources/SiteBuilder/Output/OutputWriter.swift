@@ -182,7 +182,7 @@ struct OutputWriter {
             if let source = file.copyOf {
                 let hash = FastHash.of(Array(source.utf8))
                 if existed(file.path), DiskIO.sameFile(source, path) || DiskIO.sameContents(source, path) { return .unchanged(hash) }
-                try DiskIO.publishCopy(of: source, at: path, unpublished: false)
+                try DiskIO.publishCopy(of: source, at: path)
                 return .written(hash)
             }
             let hash = FastHash.of(file.bytes)
