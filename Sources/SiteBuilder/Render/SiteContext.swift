@@ -65,13 +65,13 @@ final class SiteContext: Sendable {
                        origin: r.origin.map { LinkView(title: $0, url: originURL($0)) })
     }
 
-    /// A cable as it is mentioned on another cable's page.
     /// Links to `cables`, each view made when a template reads it.
     func links(_ cables: some RandomAccessCollection<Int> & Sendable) -> LazyList<CableLinkView> {
         let cables = Array(cables)
         return LazyList(count: cables.count) { [self] k in link(cables[k]) }
     }
 
+    /// A cable as it is mentioned on another cable's page.
     func link(_ i: Int) -> CableLinkView {
         let r = index.records[i]
         return CableLinkView(id: r.id, url: urls.cable(id: r.id, date: r.date, estimated: r.dateEstimated), title: r.title, date: listDate(r),

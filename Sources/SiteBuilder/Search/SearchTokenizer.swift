@@ -235,9 +235,8 @@ enum SearchTokenizer {
     /// every "new" and "arms" every "arm". Kept in step with search.js.
     static let unstemmedWords = ["news", "arms", "goods", "means", "customs", "series", "species"]
 
-    /// Whether the folded token of `n` bytes at `t` (8 readable) is one of `unstemmedWords`: their packed
-    /// bytes as constants, so that the check stays inside the scanner's loop (`unstemmedWordsArePacked`
-    /// checks them against the list).
+    /// Whether the folded token of `n` bytes at `t` (8 readable) is one of `unstemmedWords`, by their packed
+    /// bytes written as constants (`unstemmedWordsArePacked` checks them against the list).
     @inline(__always) static func isUnstemmed(_ t: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {
         guard n <= 7 else { return false }
         switch packed(UnsafePointer(t), n) {
