@@ -22,9 +22,11 @@ timed() { # label, command… → "label: W s wall, M MB peak"
   last_wall=$wall
 }
 rate() { python3 -c "print(f'{$1/$2:,.0f}')"; }
-# Lets the disk settle: written back, and past ext4's window for recently deleted inodes (which makes
-# creating files just after deleting many several times slower, for cp as for chancery).
-settle() { sync; sleep "${BENCH_SETTLE:-40}"; }
+# Lets the disk settle: written back, and past ext4's window for recently deleted inodes. Without a journal,
+# ext4 looks each new inode up past every inode of its group deleted in the last 60 s (360 s while that
+# inode table block is dirty, as it becomes when files are created beside them), which makes creating files
+# just after deleting many several times slower, for cp as for chancery. A new BENCH_DIR deletes nothing.
+settle() { sync; sleep "${BENCH_SETTLE:-65}"; }
 
 echo "Chancery benchmarks — $(date -u +%Y-%m-%d) — $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB — $n cables"
 [ -d "$work/raw" ] || python3 "$shared/bench/gen-corpus.py" "$n" "$work/raw" >/dev/null
