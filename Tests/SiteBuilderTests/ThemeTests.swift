@@ -82,7 +82,7 @@ import Testing
         #expect(site.errorLines == ["Themes/default/templates/404.mustache:4: error: template error: only block overrides may appear inside an inheriting partial (column 3: {{> footer}})"],
                 "\(site.errorLines)")
         #expect(TemplateTags.firstNonBlockInInheritance(of: "{{<a}}{{$b}}{{c}}{{/b}}\n {{d}}{{/a}}")! == (2, 2, "{{d}}"))
-        // text swift-mustache passes over is no answer for a tag it refused, and the other way round
+        // text the parser passes over is no answer for a tag it refused
         #expect(TemplateTags.firstNonBlockInInheritance(of: "{{<a}}\nwords\n{{d}}{{/a}}")! == (3, 1, "{{d}}"))
         #expect(TemplateTags.firstNonBlockInInheritance(of: "{{<a}}{{$b}}{{c}}{{/b}}{{/a}}{{d}}") == nil)
         #expect(TemplateTags.firstNonBlockInInheritance(of: "{{=<% %>=}}<%<a%>\n<%#b%><%/b%><%/a%>")! == (2, 1, "{{#b}}"))

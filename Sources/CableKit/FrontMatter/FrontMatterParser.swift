@@ -69,8 +69,7 @@ public enum FrontMatterParser {
         var start = 0
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }  // byte-order mark
         // the opening line
-        var firstEnd = start
-        while firstEnd < b.count, b[firstEnd] != ASCII.newline { firstEnd += 1 }
+        let firstEnd = lineEnd(b, from: start)
         guard isFence(b, start, firstEnd), b[start] == ASCII.hyphen else {
             throw Failure(line: 1, message: "missing front matter: the file must start with a line '---'")
         }
@@ -80,19 +79,18 @@ public enum FrontMatterParser {
         var closingEnd: Int?
         var closingLine = 0
         while lineStart <= b.count {
-            var lineEnd = lineStart
-            while lineEnd < b.count, b[lineEnd] != ASCII.newline { lineEnd += 1 }
+            let end = lineEnd(b, from: lineStart)
             lineNumber += 1
-            if isFence(b, lineStart, lineEnd) {
-                closingEnd = min(b.count, lineEnd + 1)
+            if isFence(b, lineStart, end) {
+                closingEnd = min(b.count, end + 1)
                 closingLine = lineNumber
                 break
             }
             if lineStart >= b.count { break }
-            var contentEnd = lineEnd
+            var contentEnd = end
             if contentEnd > lineStart, b[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
             lines.append(lineStart..<contentEnd)
-            lineStart = lineEnd + 1
+            lineStart = end + 1
         }
         guard let closingEnd else { throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one") }
         let fields: [(key: String, value: YAMLValue, line: Int)]

@@ -4,7 +4,8 @@ import ChanceryIO
 /// Loads `Content/cables/**/*.md` (front matter only) and `Content/pages/*.md`, in parallel; a file that
 /// cannot be read becomes an error naming it (and its line) and the rest load on.
 struct ContentLoader {
-    let root: String
+    /// The site folder.
+    var root: String { files.path }
     /// Whether the free pages marked `draft: true` are loaded (`chancery serve`) or left out (`chancery build`).
     var drafts = false
     /// Whether a key that is not part of the content format is a warning (`chancery check`); the build
@@ -14,7 +15,6 @@ struct ContentLoader {
     let files: FolderFiles
 
     init(root: String, drafts: Bool = false, reportsUnknownKeys: Bool = false) {
-        self.root = root
         self.drafts = drafts
         self.reportsUnknownKeys = reportsUnknownKeys
         files = FolderFiles(root)

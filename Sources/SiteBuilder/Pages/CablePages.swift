@@ -9,14 +9,14 @@ struct CablePages {
     static let templates = ["cable", "cable-link", "tag-link", "header", "footer"]
 
     let context: SiteContext
-    let root: String
     let fragments: Fragments
-    /// The site's files, read by their paths under `root`.
+    /// The site's files, read by their paths under the site folder.
     let files: FolderFiles
+    /// The site folder.
+    var root: String { files.path }
 
     init(context: SiteContext, root: String, fragments: Fragments) {
         self.context = context
-        self.root = root
         self.fragments = fragments
         files = FolderFiles(root)
     }

@@ -140,7 +140,7 @@ struct SearchFormat {
                         _ = r.next()
                         let count = r.next()
                         for _ in 0..<count { _ = r.next() }
-                        SearchFormat.put(gap, out, &p)
+                        putSearchVarint(gap, out.baseAddress!, &p)
                     }
                     written = p
                     return
@@ -155,7 +155,7 @@ struct SearchFormat {
                         for _ in 0..<count { _ = r.next() }
                         let weight = tf >= 1 && Int(tf) <= perCable ? impacts[doc * perCable + Int(tf) - 1]
                             : impact(tf: Double(tf), length: Double(lengths[doc]), average: average)
-                        SearchFormat.put(gap << 4 | UInt32(weight), out, &p)
+                        putSearchVarint(gap << 4 | UInt32(weight), out.baseAddress!, &p)
                         for i in from..<r.offset { positionsOut[q] = s[i]; q += 1 }
                     }
                     positionsWritten = q
@@ -164,13 +164,6 @@ struct SearchFormat {
             }
         }
         return (postings, positions)
-    }
-
-    /// Writes `value` as `appendSearchVarint` appends it, at `out[n]`, advancing `n`.
-    @inline(__always) private static func put(_ value: UInt32, _ out: UnsafeMutableBufferPointer<UInt8>, _ n: inout Int) {
-        var v = value
-        while v >= 0x80 { out[n] = UInt8(v & 0x7F) | 0x80; n += 1; v >>= 7 }
-        out[n] = UInt8(v); n += 1
     }
 
     /// BM25's term-frequency factor, scaled to 1…15.

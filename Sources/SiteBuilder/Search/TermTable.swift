@@ -53,22 +53,15 @@ struct TermTable: Sendable {
                             scratch = .allocate(capacity: capacity)
                         }
                         var n = 0
-                        TermTable.put(gap, scratch, &n); TermTable.put(d.frequencies[k], scratch, &n); TermTable.put(UInt32(to - from), scratch, &n)
+                        putSearchVarint(gap, scratch, &n); putSearchVarint(d.frequencies[k], scratch, &n); putSearchVarint(UInt32(to - from), scratch, &n)
                         var previous: UInt32 = 0
-                        for j in from..<to { TermTable.put(positions[j] &- previous, scratch, &n); previous = positions[j] }
+                        for j in from..<to { putSearchVarint(positions[j] &- previous, scratch, &n); previous = positions[j] }
                         streams[id].append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
                         pending += n
                     }
                 }
             }
         }
-    }
-
-    /// Writes `value` as a LEB128 varint at `out + n`, advancing `n` (as `appendSearchVarint` does).
-    @inline(__always) private static func put(_ value: UInt32, _ out: UnsafeMutablePointer<UInt8>, _ n: inout Int) {
-        var v = value
-        while v >= 0x80 { out[n] = UInt8(v & 0x7F) | 0x80; n += 1; v >>= 7 }
-        out[n] = UInt8(v); n += 1
     }
 
     /// Writes the streams to a new run file at `path` and empties them.
