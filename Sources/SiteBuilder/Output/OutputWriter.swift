@@ -102,12 +102,12 @@ struct OutputWriter {
     var trustsKnown: Bool { walked == nil && staging == nil }
 
     /// Whether the file at `path` (relative) was under Public/ when the build started.
-    func existed(_ path: String) -> Bool { walked.map { $0.contains(path) } ?? (known[path] != nil) }
+    func existed(_ path: String) -> Bool { destination.existed(path) }
 
-    /// Where a file at `path` (relative) is written now.
-    func destination(_ path: String) -> String { (staging ?? directory) + "/" + path }
-
-    enum Outcome: Sendable { case written(UInt64), unchanged(UInt64), failed(String) }
+    /// What the workers writing a batch read.
+    private var destination: OutputDestination {
+        OutputDestination(directory: directory, stagingFolder: stagingFolder, known: known, walked: walked)
+    }
 
     /// Writes a batch of files on all cores; returns the errors. Files of one folder that come one after the
     /// other (a cable's page and the copy of its original) are written by one worker: two workers creating names
@@ -119,8 +119,10 @@ struct OutputWriter {
                 return try OpenFolder.opening(staging)
             }
         }
-        let writer = self
-        let outcomes = parallelMap(Self.folderRuns(files)) { run in writer.write(files[run]) }.joined()
+        // the workers get what they read, not the writer: a copy of it holding `produced` would make the first
+        // `note` below copy the whole table (every file written so far, 117,000 at 50,000 cables)
+        let destination = self.destination
+        let outcomes = parallelMap(Self.folderRuns(files)) { run in destination.write(files[run]) }.joined()
         var errors: [BuildError] = []
         for (file, outcome) in zip(files, outcomes) {
             switch outcome {
@@ -144,57 +146,6 @@ struct OutputWriter {
         }
         if start < files.count { runs.append(start..<files.count) }
         return runs
-    }
-
-    /// Writes a run of files of one folder. In a staging folder, where every file is new, the folder is made
-    /// and opened once and each file created by its name in it.
-    private func write(_ run: ArraySlice<OutputFile>) -> [Outcome] {
-        // (set by `write(_ files:)` whenever there is a staging folder)
-        guard let stagingFolder, let first = run.first else { return run.map(write) }
-        let folder: OpenFolder
-        do {
-            folder = try stagingFolder.get().creatingFolder(DiskIO.parent(first.path))
-        } catch {
-            return run.map { _ in .failed(error.message) }
-        }
-        return run.map { file in
-            let name = String(file.path[(file.path.lastIndex(of: "/").map(file.path.index(after:)) ?? file.path.startIndex)...])
-            do {
-                if let source = file.copyOf {
-                    try folder.copyUnpublished(of: source, named: name)
-                    return .written(FastHash.of(Array(source.utf8)))
-                }
-                try folder.writeUnpublished(file.bytes, named: name)
-                return .written(FastHash.of(file.bytes))
-            } catch let failure as DiskIO.Failure {
-                return .failed(failure.message)
-            } catch {
-                return .failed("\(error)")
-            }
-        }
-    }
-
-    /// Writes one file into the output folder itself: not rewritten when its bytes are as they were, else
-    /// replaced atomically.
-    private func write(_ file: OutputFile) -> Outcome {
-        do {
-            let path = directory + "/" + file.path
-            if let source = file.copyOf {
-                let hash = FastHash.of(Array(source.utf8))
-                if existed(file.path), DiskIO.sameFile(source, path) || DiskIO.sameContents(source, path) { return .unchanged(hash) }
-                try DiskIO.publishCopy(of: source, at: path)
-                return .written(hash)
-            }
-            let hash = FastHash.of(file.bytes)
-            if existed(file.path) {
-                if known[file.path] == hash { return .unchanged(hash) }
-                if known[file.path] == nil, let current = try DiskIO.read(path), current == file.bytes { return .unchanged(hash) }
-            }
-            try DiskIO.write(file.bytes, to: path)
-            return .written(hash)
-        } catch {
-            return .failed(error.message)
-        }
     }
 
     /// Notes an output this build did not render because its inputs did not change (it stays as it is).
