@@ -33,4 +33,27 @@
 
     @inlinable public static func of(_ bytes: [UInt8]) -> UInt64 { var h = FastHash(); h.add(bytes); return h.value }
     @inlinable public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 { var h = FastHash(); h.add(bytes); return h.value }
+
+    /// The hash of a file's bytes, for telling whether it changed: four lanes, 32 bytes at a time, so that each
+    /// multiplication does not wait for the one before it (`add` makes one chain of them: some four times
+    /// slower on a page of tens of kilobytes). Not the same values as `of`, which names and URLs are made from.
+    @inlinable public static func ofContents(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var lanes = (FastHash(seed: 1), FastHash(seed: 2), FastHash(seed: 3), FastHash(seed: 4))
+        var i = 0
+        let n = bytes.count
+        while i + 32 <= n {
+            lanes.0.mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            lanes.1.mix(bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            lanes.2.mix(bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            lanes.3.mix(bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+            i += 32
+        }
+        var h = FastHash()
+        h.mix(lanes.0.state); h.mix(lanes.1.state); h.mix(lanes.2.state); h.mix(lanes.3.state)
+        h.mix(UInt64(n))
+        h.add(UnsafeRawBufferPointer(rebasing: bytes[i...]))
+        return h.value
+    }
+
+    @inlinable public static func ofContents(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { ofContents($0) } }
 }

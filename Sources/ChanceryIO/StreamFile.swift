@@ -12,7 +12,8 @@ public final class StreamFile {
     private var fd: Int32
     private var buffer: [UInt8] = []
     public private(set) var failure: String?
-    /// A running fingerprint of everything appended (deterministic for the same appends).
+    /// A running fingerprint of everything written (deterministic for the same appends): each buffer's
+    /// `FastHash.ofContents` as it is written.
     public private(set) var fingerprint: UInt64 = 0xCBF2_9CE4_8422_2325
 
     /// Whether the file is compared with the one already there (and a fingerprint kept): worth it for
@@ -34,12 +35,16 @@ public final class StreamFile {
     public func append(_ text: String) { append(Array(text.utf8)) }
 
     public func append(_ bytes: [UInt8]) {
-        if keepsIdentical { for b in bytes { fingerprint = (fingerprint ^ UInt64(b)) &* 0x0000_0100_0000_01B3 } }
         buffer += bytes
         if buffer.count >= 1 << 20 { flush() }
     }
 
     private func flush() {
+        if keepsIdentical, !buffer.isEmpty {
+            var h = FastHash(seed: fingerprint)
+            h.add(FastHash.ofContents(buffer))
+            fingerprint = h.value
+        }
         guard failure == nil, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
         buffer.withUnsafeBytes { p in
             var done = 0

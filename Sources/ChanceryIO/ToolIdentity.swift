@@ -42,7 +42,7 @@ public enum ToolIdentity {
         // read a megabyte at a time (the release executable is some 55 MB)
         guard let reader = ChunkedFile(path: executable, chunkSize: 1 << 20) else { return nil }
         var hasher = FastHash()
-        while let chunk = reader.next() { hasher.add(chunk) }
+        while let chunk = reader.next() { hasher.add(FastHash.ofContents(chunk)) }
         guard reader.error == nil else { return nil }
         let hex = String(hasher.value, radix: 16)
         let hash = String(repeating: "0", count: 16 - hex.count) + hex

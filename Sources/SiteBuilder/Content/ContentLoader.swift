@@ -128,7 +128,7 @@ struct ContentLoader {
                 }
                 let originalHash: UInt64? = file.originalSuffix.flatMap { suffix in
                     if let cached, cached.originalStamp == file.originalStamp, let hash = cached.originalHash { return hash }
-                    return (try? files.read(String(path.dropLast(3)) + suffix)).map { FastHash.of($0) }
+                    return (try? files.read(String(path.dropLast(3)) + suffix)).map { FastHash.ofContents($0) }
                 }
                 // the same stamp, or the same bytes under a new stamp (a fresh checkout in CI): the cached record stands
                 var bytes: [UInt8]?
@@ -136,7 +136,7 @@ struct ContentLoader {
                     var source = Source.cached
                     if cached.stamp != stamp {
                         bytes = try? files.read(path)
-                        source = bytes.map { FastHash.of($0) } == cached.record.contentHash ? .rehashed : .parsed
+                        source = bytes.map { FastHash.ofContents($0) } == cached.record.contentHash ? .rehashed : .parsed
                     }
                     if source != .parsed {
                         var entry = cached
@@ -205,7 +205,7 @@ struct ContentLoader {
             guard expected == id else {
                 return .failure(BuildError(path: path, line: line(ofKey: "id", in: bytes) ?? 2, message: "the id '\(id)' does not match the file name '\(expected).md'"))
             }
-            return .success(CableRecord(cable: cable, path: path, originalName: originalSuffix.map { id + $0 }, contentHash: FastHash.of(bytes)))
+            return .success(CableRecord(cable: cable, path: path, originalName: originalSuffix.map { id + $0 }, contentHash: FastHash.ofContents(bytes)))
         } catch let failure as FrontMatterParser.Failure {
             return .failure(BuildError(path: path, line: failure.line, message: failure.message))
         } catch let failure as DiskIO.Failure {

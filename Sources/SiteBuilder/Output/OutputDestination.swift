@@ -38,7 +38,7 @@ struct OutputDestination: Sendable {
                     return .written(FastHash.of(Array(source.utf8)))
                 }
                 try folder.writeUnpublished(file.bytes, named: name)
-                return .written(FastHash.of(file.bytes))
+                return .written(FastHash.ofContents(file.bytes))
             } catch let failure as DiskIO.Failure {
                 return .failed(failure.message)
             } catch {
@@ -58,7 +58,7 @@ struct OutputDestination: Sendable {
                 try DiskIO.publishCopy(of: source, at: path)
                 return .written(hash)
             }
-            let hash = FastHash.of(file.bytes)
+            let hash = FastHash.ofContents(file.bytes)
             if existed(file.path) {
                 if known[file.path] == hash { return .unchanged(hash) }
                 if known[file.path] == nil, let current = try DiskIO.read(path), current == file.bytes { return .unchanged(hash) }
