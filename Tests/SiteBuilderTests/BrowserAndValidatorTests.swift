@@ -301,6 +301,8 @@ import Testing
             return String(page[page.index(after: open)...].prefix { $0 != "<" })
         }
         #expect(status(pages[0]).first?.isNumber == true && status(pages[0]).contains(" cables"), "\(status(pages[0]))")
+        // the active filters by what the pages call them: a classification by its label, not its slug
+        #expect(pages[0].contains("<li>Classification: SECRET <a href=") && pages[0].contains("<li>Tag: PK <a href="), "\(pages[0])")
         #expect(status(pages[1]) == "1 cable citing 69BERLIN668 (not in this archive)", "\(status(pages[1]))")
         #expect(status(pages[2]) == "No cable matches.", "\(status(pages[2]))")
         // a query of no word the index holds says so ("No cable matches." was untrue of "U.S.")

@@ -5,38 +5,38 @@ const SP = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', �
 const WORD = /[\p{L}\p{N}\p{M}]+/gu, PER = 10;
 // as SearchTokenizer.swift
 function term(raw) {
- const t = raw.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[ßæœøđðłþıς]/g, (c) => SP[c]);
+ const t = raw.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[ßæœøđðłþıς]/g, c => SP[c]);
  const n = [...t].length;
  if (n < 2 || n > 48 || /^(x{4,}|sipdis|nnnn)$|^(rueh|vzczc)/.test(t) || STOP.has(t)) return null;
  return n < 4 || /\p{N}/u.test(raw) || /^(new|arm|good|mean|custom|serie|specie)s$/.test(t) ? t : t.replace(/([^ea])ies$|([^us])s$/, (m, a, b) => a ? a + 'y' : b);
 }
-const tokens = (text) => (text.match(WORD) || []).map(term).filter(Boolean);
+const tokens = text => (text.match(WORD) || []).map(term).filter(Boolean);
 let root = '/search/', meta = null, files = {};
-const get = (path, json) => files[path] || (files[path] = fetch(root + path).then((r) => {
+const get = (path, json) => files[path] || (files[path] = fetch(root + path).then(r => {
  if (!r.ok) throw new Error(path + ': ' + r.status);
- return json ? r.json() : r.arrayBuffer().then((b) => new Uint8Array(b));
+ return json ? r.json() : r.arrayBuffer().then(b => new Uint8Array(b));
 }));
 class Reader {
  constructor(u) { this.u = u; this.o = 0; }
  v() { let v = 0, s = 1, b; do { b = this.u[this.o++]; v += (b & 127) * s; s *= 128; } while (b > 127); return v; }
 }
-const fnv = (s) => new TextEncoder().encode(s).reduce((h, b) => Math.imul(h ^ b, 0x01000193), 0x811c9dc5) >>> 0;
+const fnv = s => new TextEncoder().encode(s).reduce((h, b) => Math.imul(h ^ b, 0x01000193), 0x811c9dc5) >>> 0;
 const hex = (n, d) => n.toString(16).padStart(d, '0');
 // t/ shard: term → entry
-const shard = (s) => files[s] || (files[s] = get('t/' + hex(s, meta.digits) + '.bin').then((u) => {
+const shard = s => files[s] || (files[s] = get('t/' + hex(s, meta.digits) + '.bin').then(u => {
  const r = new Reader(u), map = new Map(), dec = new TextDecoder();
  let prev = new Uint8Array(), off = 0, poff = 0;
  for (let n = r.v(); n > 0; n--) {
   const shared = r.v(), len = r.v(), b = new Uint8Array(shared + len);
   b.set(prev.subarray(0, shared)); b.set(u.subarray(r.o, r.o += len), shared); prev = b;
   const e = { s, df: r.v(), f: u[r.o++], pl: r.v(), ql: r.v() };
-  if (e.f & 1) e.x = Array.from(u.subarray(r.o, r.o += 8), (c) => hex(c, 2)).join('');
+  if (e.f & 1) e.x = Array.from(u.subarray(r.o, r.o += 8), c => hex(c, 2)).join('');
   else { e.po = off; off += e.pl; e.qo = poff; poff += e.ql; }
   map.set(dec.decode(b), e);
  }
  return { u: u.subarray(r.o), map };
 }));
-const entry = async (t) => (await shard(fnv(t) & (meta.shards - 1))).map.get(t);
+const entry = async t => (await shard(fnv(t) & (meta.shards - 1))).map.get(t);
 async function postings(e) {
  const u = e.f & 1 ? await get('x/' + e.x + '.bin') : (await shard(e.s)).u.subarray(e.po, e.po + e.pl);
  const r = new Reader(u), docs = new Int32Array(e.df), w = new Float64Array(e.df);
@@ -46,7 +46,7 @@ async function postings(e) {
 async function positions(l, want) {
  const e = l.e, u = e.f & 1 ? await get('y/' + e.x + '.bin') : (await get('p/' + hex(e.s, meta.digits) + '.bin')).subarray(e.qo, e.qo + e.ql);
  const r = new Reader(u), out = new Map();
- l.docs.forEach((d) => {
+ l.docs.forEach(d => {
   const ps = want.has(d) && out.set(d, new Set()).get(d);
   for (let k = r.v(), p = 0; k > 0; k--) { p += r.v(); if (ps) ps.add(p); }
  });
@@ -56,7 +56,7 @@ async function positions(l, want) {
 function intersect(lists) {
  lists.sort((a, b) => a.docs.length - b.docs.length);
  let out = [...lists[0].docs];
- for (const l of lists.slice(1)) { const s = new Set(l.docs); out = out.filter((d) => s.has(d)); }
+ for (const l of lists.slice(1)) { const s = new Set(l.docs); out = out.filter(d => s.has(d)); }
  return out;
 }
 // 08 STATE 037957 → 08state37957, or null
@@ -73,14 +73,14 @@ async function search(p) {
  // a "phrase", or a word split in two (al-Qaida)
  const groups = [];
  if (!id) q.replace(/["“”]([^"“”]*)["“”]?|[^\s"“”]+/g, (m, ph) => { const t = tokens(ph ?? m); if (t.length) groups.push(t); });
- const terms = [...new Set(groups.flat())], y = meta.years.find((y) => y[0] === +p.year), none = { docs: [], terms, mode, cites, redirect: -1 };
+ const terms = [...new Set(groups.flat())], y = meta.years.find(y => y[0] === +p.year), none = { docs: [], terms, mode, cites, redirect: -1 };
  const filters = [p.tag && 't:' + p.tag, p.origin && 'o:' + p.origin, p.cls && 'c:' + p.cls, cites && 'r:' + cites, id && '#' + k].filter(Boolean);
  if (!terms.length && !filters.length && !p.year) return { ...none, mode: q.trim() ? 'none' : 'empty' };
- const ls = await Promise.all(terms.concat(filters).map(async (t) => { const e = await entry(t); return e && postings(e); }));
+ const ls = await Promise.all(terms.concat(filters).map(async t => { const e = await entry(t); return e && postings(e); }));
  const lists = {}, found = [], fl = ls.slice(terms.length);
  terms.forEach((t, i) => { if (ls[i]) found.push(lists[t] = ls[i]); });
- if (fl.some((l) => !l) || (p.year && !y)) return none;
- const allow = fl.length && new Set(intersect(fl)), ok = (d) => (!allow || allow.has(d)) && (!y || yearOf(d) === y);
+ if (fl.some(l => !l) || (p.year && !y)) return none;
+ const allow = fl.length && new Set(intersect(fl)), ok = d => (!allow || allow.has(d)) && (!y || yearOf(d) === y);
  if (!terms.length) {
   c = (allow ? [...allow] : Array.from({ length: y[2] }, (_, i) => y[1] + i)).filter(ok); // in date order
   return { ...none, docs: c, ...id && { mode: 'id', redirect: c.length === 1 ? c[0] : -1 } };
@@ -88,15 +88,15 @@ async function search(p) {
  const all = c = found.length === terms.length ? intersect(found).filter(ok) : [];
  for (const g of groups) {
   if (g.length < 2 || !c.length) continue;
-  const want = new Set(c), pos = await Promise.all(g.map((t) => positions(lists[t], want)));
-  c = c.filter((d) => [...pos[0].get(d)].some((x) => pos.every((m, i) => m.get(d).has(x + i))));
+  const want = new Set(c), pos = await Promise.all(g.map(t => positions(lists[t], want)));
+  c = c.filter(d => [...pos[0].get(d)].some(x => pos.every((m, i) => m.get(d).has(x + i))));
  }
  if (!c.length && all.length) { mode = 'words'; c = all; }
  if (!c.length && terms.length > 1 && found.length) {
   mode = 'some';
-  c = [...new Set(found.flatMap((l) => [...l.docs]))].filter(ok);
+  c = [...new Set(found.flatMap(l => [...l.docs]))].filter(ok);
  }
- const score = new Map(c.map((d) => [d, 0])); // BM25: idf × stored impact
+ const score = new Map(c.map(d => [d, 0])); // BM25: idf × stored impact
  for (const l of found) {
   const w = Math.log(1 + (meta.count - l.e.df + 0.5) / (l.e.df + 0.5));
   l.docs.forEach((d, i) => { if (score.has(d)) score.set(d, score.get(d) + w * l.w[i]); });
@@ -104,35 +104,36 @@ async function search(p) {
  c.sort((a, b) => score.get(b) - score.get(a) || b - a);
  return { ...none, docs: c, mode };
 }
-const yearOf = (d) => meta.years.find((y) => d >= y[1] && d < y[1] + y[2]), tally = (m, k) => m.set(k, (m.get(k) || 0) + 1);
+const clsName = v => meta.cls.find(c => c[0] === v)?.[1] || v;
+const yearOf = d => meta.years.find(y => d >= y[1] && d < y[1] + y[2]), tally = (m, k) => m.set(k, (m.get(k) || 0) + 1);
 // [id, title, date, origin, cls, tags, folder, original (1 .txt, 2 .html)]
-const doc = async (n) => (await get('d/' + (n / meta.ds | 0) + '.json', 1))[n % meta.ds];
+const doc = async n => (await get('d/' + (n / meta.ds | 0) + '.json', 1))[n % meta.ds];
 function years(docs) {
  const c = new Map();
  for (const d of docs) { const y = yearOf(d); if (y) tally(c, y[0]); }
  return c;
 }
 // {origin, cls, tag: [[value, name, count]]}
-const facetShards = (docs) => [...new Set(docs.map((d) => d / meta.fs | 0))];
+const facetShards = docs => [...new Set(docs.map(d => d / meta.fs | 0))];
 async function facets(docs) {
  const sh = {}, n = [new Map(), new Map(), new Map()], dict = await get('f/dict.json', 1), out = {};
- await Promise.all(facetShards(docs).map(async (k) => {
+ await Promise.all(facetShards(docs).map(async k => {
   const u = await get('f/' + k + '.bin'), r = new Reader(u), list = sh[k] = [];
   while (r.o < u.length) { const f = [r.v(), r.v()]; for (let t = r.v(); t > 0; t--) f.push(r.v() + 1); list.push(f); }
  }));
  for (const d of docs) sh[d / meta.fs | 0][d % meta.fs].forEach((v, i) => { if (v) tally(n[Math.min(i, 2)], v - 1); });
- const names = [dict.origins, meta.cls.map((c) => [c[0], 0, c[1]]), dict.tags];
+ const names = [dict.origins, meta.cls.map(c => [c[0], 0, c[1]]), dict.tags];
  ['origin', 'cls', 'tag'].forEach((k, i) => { out[k] = [...n[i]].map(([v, c]) => [names[i][v][0], names[i][v][2], c]).sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1)); });
  return out;
 }
 // the stretch of text with most matches, escaped, matches in <mark>
-const esc = (s) => s.replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+const esc = s => s.replace(/[&<>"]/g, c => '&#' + c.charCodeAt(0) + ';');
 function snippet(text, want) {
- const ws = [...text.matchAll(WORD)].map((m) => ({ a: m.index, b: m.index + m[0].length, t: term(m[0]) }));
+ const ws = [...text.matchAll(WORD)].map(m => ({ a: m.index, b: m.index + m[0].length, t: term(m[0]) }));
  let best = -1, top = 0;
  ws.forEach((w, i) => {
   if (!want.has(w.t)) return;
-  const hits = ws.slice(i, i + 30).filter((x) => want.has(x.t)), s = new Set(hits.map((x) => x.t)).size * 100 + hits.length;
+  const hits = ws.slice(i, i + 30).filter(x => want.has(x.t)), s = new Set(hits.map(x => x.t)).size * 100 + hits.length;
   if (s > top) { top = s; best = i; }
  });
  if (best < 0) return { html: '' };
@@ -145,10 +146,10 @@ function snippet(text, want) {
  }
  return { html: out + (to < ws.length ? ' …' : ''), first: text.slice(f.a, f.b) };
 }
-if (typeof module === 'object') module.exports = { tokens, idKey, search, doc, years, facets, snippet, setRoot: (r) => { root = r; meta = null; files = {}; } };
+if (typeof module === 'object') module.exports = { tokens, idKey, search, doc, years, facets, snippet, setRoot: r => { root = r; meta = null; files = {}; } };
 if (typeof document === 'undefined') return;
 
-const D = document, $ = (id) => D.getElementById(id), fmt = (n) => n.toLocaleString('en');
+const D = document, $ = id => D.getElementById(id), fmt = n => n.toLocaleString('en');
 function el(tag, cls, text, parent) {
  const e = D.createElement(tag);
  if (cls) e.className = cls;
@@ -164,9 +165,9 @@ function href(change) {
  return location.pathname + (u.toString() ? '?' + u : '');
 }
 let base = '';
-const cableURL = (row) => base + '/cable/' + row[6] + '/' + row[0] + '/';
+const cableURL = row => base + '/cable/' + row[6] + '/' + row[0] + '/';
 async function show() {
- const status = $('search-status'), filtered = Object.keys(F).some((k) => P[k]);
+ const status = $('search-status'), filtered = Object.keys(F).some(k => P[k]);
  $('search-q').value = P.q || '';
  if (!P.q && !filtered) return;
  $('search-out').hidden = false;
@@ -180,20 +181,20 @@ async function show() {
    + (pages > 1 ? ` · page ${page} of ${pages}` : '');
  for (const k in F) if (P[k]) {
   Object.assign(el('input', null, null, $('search-form')), { type: 'hidden', name: k, value: P[k] });
-  el('a', null, 'remove', el('li', null, `${F[k]}: ${P[k]} `, $('search-active'))).href = href({ [k]: '' });
+  el('a', null, 'remove', el('li', null, `${F[k]}: ${k === 'cls' ? clsName(P[k]) : P[k]} `, $('search-active'))).href = href({ [k]: '' });
  }
  if (!n) return;
  chart(years(res.docs));
  const want = new Set(res.terms), nav = $('search-pages');
  for (const d of res.docs.slice((page - 1) * PER, page * PER)) {
   const li = el('li', 'search-hit', null, $('search-results'));
-  doc(d).then(async (row) => {
+  doc(d).then(async row => {
    const url = cableURL(row), a = el('a', null, null, li);
    a.href = url + (want.size ? '?highlight=' + encodeURIComponent(P.q) : '');
    el('span', 'mono', row[0], a); a.append(' '); el('span', 'cl-title', row[1] || '(no subject)', a);
    if (row[2]) el('span', 'cl-date', row[2], li);
    if (row[3]) el('span', 'cl-origin', row[3], li);
-   if (row[4]) { li.append(' '); el('span', 'badge cls-' + row[4], meta.cls.find((c) => c[0] === row[4])[1], li); }
+   if (row[4]) { li.append(' '); el('span', 'badge cls-' + row[4], clsName(row[4]), li); }
    if (!want.size) return;
  // the body: no header, page breaks or scan noise
    const r = await fetch(url), s = snippet(r.ok && new DOMParser().parseFromString(await r.text(), 'text/html').querySelector('.cable-body')?.textContent || '', want);
@@ -239,7 +240,7 @@ function highlight() {
  if (!want.size) return;
  while (walk.nextNode()) nodes.push(walk.currentNode);
  for (const node of nodes) {
-  const t = node.nodeValue, h = t.replace(WORD, (w) => want.has(term(w)) ? '\0' + w + '\x01' : w), s = el('span');
+  const t = node.nodeValue, h = t.replace(WORD, w => want.has(term(w)) ? '\0' + w + '\x01' : w), s = el('span');
   if (h === t) continue;
   s.innerHTML = esc(h).replace(/\0/g, '<mark class="search-mark">').replace(/\x01/g, '</mark>');
   node.replaceWith(...s.childNodes);
@@ -252,7 +253,7 @@ function init() {
  base = page.dataset.base || '';
  root = page.dataset.index || base + '/search/';
  $('search-nojs').hidden = true;
- show().catch((e) => { $('search-status').textContent = 'Search failed: ' + e.message; });
+ show().catch(e => { $('search-status').textContent = 'Search failed: ' + e.message; });
 }
 D.addEventListener('DOMContentLoaded', init);
 })();
