@@ -97,6 +97,7 @@ public struct SiteBuilder: Sendable {
         if !config.setsBaseURL && options.warnsOfUnsetBaseURL { report.warnings.append(SiteConfig.unsetBaseURLWarning) }
         let theme: Theme
         do { theme = try Theme.load(root: root, name: config.theme, line: config.themeLine) } catch { report.errors.append(error); return }
+        if let warning = SiteContext.missingImageWarning(config, theme: theme) { report.warnings.append(warning) }
 
         // what the last build left, and whether it finished
         let marker = BuildCache.marker(root: root)

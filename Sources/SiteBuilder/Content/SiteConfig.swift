@@ -22,6 +22,11 @@ public struct SiteConfig: Sendable, Equatable {
     /// The cables citing a cable that its page lists (the first, by date); a page of a cable cited more often
     /// says how many cite it and links to the search listing them all.
     public var referencedByCount = 20
+    /// The picture a link to the site shows when shared (`og:image`): a path in the site (`assets/card.png`,
+    /// a theme's asset) or an absolute `http(s)` URL; nil: the theme's `assets/card.png`, if it has one.
+    public var image: String?
+    /// The line of `image:` in site.yml, for the warning about an image the site does not publish.
+    public var imageLine: Int?
 
     public init() {}
 
@@ -39,7 +44,7 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// The keys of site.yml, and other spellings accepted for them.
-    static let keys = ["title", "description", "base_url", "language", "theme", "page_size", "feed_size", "related", "referenced_by"]
+    static let keys = ["title", "description", "base_url", "language", "theme", "page_size", "feed_size", "related", "referenced_by", "image"]
     static let spellings = ["baseURL": "base_url", "baseurl": "base_url"]
 
     /// Reads `site.yml`; `path` names the file in errors. Unknown keys are errors (a typo should not pass silently).
@@ -96,11 +101,30 @@ public struct SiteConfig: Sendable, Equatable {
             case "feed_size": config.feedSize = try number(1...1000)
             case "related": config.relatedCount = try number(0...50)
             case "referenced_by": config.referencedByCount = try number(1...1000)
+            case "image":
+                let image = try text().trimmingSpaces
+                guard let checked = SiteConfig.imageReference(image) else {
+                    throw BuildError(path: path, line: line, message: "'image' must be a path in the site (assets/card.png) or an http(s) URL, "
+                        + "without spaces or '..' (not '\(image)'): it is the picture a shared link shows")
+                }
+                config.image = checked
+                config.imageLine = line
             default:
                 throw BuildError(path: path, line: line, message: "unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
             }
         }
         return config
+    }
+
+    /// `image` as the site uses it: an `http(s)` URL as it is, a path in the site without its leading slash;
+    /// nil for an empty one, a path leaving the site (`..`) or one with spaces or quotes.
+    static func imageReference(_ text: String) -> String? {
+        guard !text.isEmpty, !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline }) else { return nil }
+        if text.hasPrefix("https://") || text.hasPrefix("http://") { return text.count > 8 ? text : nil }
+        guard !text.contains("://") else { return nil }
+        let path = String(text.drop { $0 == "/" })
+        guard !path.isEmpty, !path.split(separator: "/").contains("..") else { return nil }
+        return path
     }
 
     /// A base URL as the site uses it (without trailing slash), or nil when `BaseURL` refuses it:

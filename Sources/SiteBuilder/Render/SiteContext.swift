@@ -32,6 +32,7 @@ final class SiteContext: Sendable {
         var site = SiteView(title: config.title, description: config.description, language: config.language,
                             base: urls.base, baseURL: config.baseURL, cableCount: index.records.count.grouped,
                             menu: menu.map { LinkView(title: $0.label, url: urls.page($0.slug)) })
+        site.image = Self.image(config.image, theme: theme, urls: urls)
         // header and footer are the same on every page: render them once
         site.header = theme.renderFragment("header", Named("site", site))
         site.footer = theme.renderFragment("footer", Named("site", site))
@@ -40,6 +41,25 @@ final class SiteContext: Sendable {
         for post in posts.posts where byName[post.name] == nil { byName[post.name] = post }
         self.postsByName = byName
         originURLs = Dictionary(uniqueKeysWithValues: index.origins.keys.map { ($0, urls.origin($0)) })
+    }
+
+    /// The absolute address of the picture a shared link shows: site.yml's `image`, else the theme's
+    /// `assets/card.png`, else none.
+    static func image(_ configured: String?, theme: Theme, urls: SiteURLs) -> String? {
+        if let configured {
+            return configured.contains("://") ? configured : urls.absolute(urls.base + "/" + configured)
+        }
+        return theme.assets.contains { $0.name == "card.png" } ? urls.absolute(urls.asset("card.png")) : nil
+    }
+
+    /// A warning when site.yml's `image` is a path in the site that no asset of the theme publishes: shared
+    /// links would show a missing picture (unless it is put there by other means).
+    static func missingImageWarning(_ config: SiteConfig, theme: Theme) -> BuildError? {
+        guard let image = config.image, !image.contains("://"),
+              !theme.assets.contains(where: { "assets/" + $0.name == image }) else { return nil }
+        return BuildError(path: "Content/site.yml", line: config.imageLine,
+                          message: "'image' names \(image), which the theme's assets do not hold: a shared link would show a missing picture "
+                            + "(put the file in Themes/\(config.theme)/assets/ and name it assets/<file>, or give an http(s) URL)", isWarning: true)
     }
 
     /// The address of the post named `name` (`/origin/embassy-madrid/`).

@@ -27,6 +27,8 @@ struct SiteView: TemplateValue {
     var base: String
     var baseURL: String
     var cableCount: String
+    /// The absolute address of the picture a shared link shows (`og:image`), if any.
+    var image: String? = nil
     /// Links to the free pages that ask for one (`menu:` in their front matter), by file name.
     var menu: [LinkView] = []
     /// The `header` and `footer` templates, rendered once per build with `site` as their context.
@@ -42,6 +44,7 @@ struct SiteView: TemplateValue {
         case "base": base
         case "baseURL": baseURL
         case "cableCount": cableCount
+        case "image": image
         case "menu": menu.isEmpty ? nil : menu
         default: nil
         }
