@@ -145,7 +145,8 @@ struct TemplateRenderer {
     /// The value a path names: the first name looked up from the innermost value outwards, the rest inside
     /// what it found; then the transforms.
     private func lookup(_ path: ValuePath, _ context: Context) -> (any TemplateValue)? {
-        var value: (any TemplateValue)?
+        // (the value is returned as it is found when there is no transform: moved, not copied)
+        let value: (any TemplateValue)?
         switch path.start {
         case .current:
             value = stack.last
@@ -154,20 +155,29 @@ struct TemplateRenderer {
         case .currentOnly:
             value = stack.last.flatMap { descend(path.names[...], from: $0) }
         case .stack:
-            guard let first = path.names.first else { value = stack.last; break }
-            for k in stack.indices.reversed() {
-                if let found = stack[k].child(named: first) {
-                    value = descend(path.names.dropFirst(), from: found)
-                    break
-                }
-            }
+            value = find(path.names)
         }
+        if path.transforms.isEmpty { return value }
         guard var result = value else { return nil }
         for transform in path.transforms {
             guard let transformed = result.transformed(transform) else { return nil }
             result = transformed
         }
         return result
+    }
+
+    /// `names` looked up from the innermost value outwards: the first name in the first value that has it, the
+    /// rest inside what it found.
+    private func find(_ names: [String]) -> (any TemplateValue)? {
+        guard let first = names.first else { return stack.last }
+        var k = stack.count - 1
+        while k >= 0 {
+            if let found = stack[k].child(named: first) {
+                return names.count == 1 ? found : descend(names.dropFirst(), from: found)
+            }
+            k -= 1
+        }
+        return nil
     }
 
     private func descend(_ names: ArraySlice<String>, from value: any TemplateValue) -> (any TemplateValue)? {
