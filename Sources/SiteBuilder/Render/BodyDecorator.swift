@@ -11,84 +11,91 @@ enum BodyDecorator {
         out.reserveCapacity(html.count + html.count / 8)
         var seen = Set<Int>()
         let mentions = !referenceLetters.isEmpty
+        let stops = mentions ? stopsWithMentions : stopsWithoutMentions
         html.withUnsafeBufferPointer { b in
-            var i = 0
-            var copied = 0  // bytes before `copied` are already in `out`
-            func flush(_ upTo: Int) { if upTo > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<upTo])) }; copied = upTo }
-            while i < b.count {
-                // most of a body is plain text: skip it in a tight loop to the next byte that may start something
-                while i < b.count, b[i] != UInt8(ascii: "<"), b[i] != UInt8(ascii: "X"), !(mentions && b[i] | 0x20 == UInt8(ascii: "r")) { i += 1 }
-                guard i < b.count else { break }
-                let c = b[i]
-                if c == UInt8(ascii: "<") {
-                    // <p>¶N. — a numbered paragraph
-                    if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen.contains(number) {
-                        seen.insert(number)
-                        flush(i)
-                        // <p class="para" id="pN"><a class="para-link" href="#pN" aria-label="Link to paragraph N">¶</a>N.
-                        let digits = Array(String(number).utf8)
-                        out += paraOpen; out += digits; out += paraLink; out += digits; out += paraLabel; out += digits
-                        out += paraPilcrow; out += digits; out += paraDot
-                        i = markingAt(b, end, into: &out)
-                        copied = i
+            stops.withUnsafeBufferPointer { stop in
+                var i = 0
+                var copied = 0  // bytes before `copied` are already in `out`
+                func flush(_ upTo: Int) { if upTo > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<upTo])) }; copied = upTo }
+                while i < b.count {
+                    // most of a body is plain text: skip it in a tight loop to the next byte that may start something
+                    while i < b.count, !stop[Int(b[i])] { i += 1 }
+                    guard i < b.count else { break }
+                    let c = b[i]
+                    if c == UInt8(ascii: "<") {
+                        // <p>¶N. — a numbered paragraph
+                        if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen.contains(number) {
+                            seen.insert(number)
+                            flush(i)
+                            // <p class="para" id="pN"><a class="para-link" href="#pN" aria-label="Link to paragraph N">¶</a>N.
+                            let digits = Array(String(number).utf8)
+                            out += paraOpen; out += digits; out += paraLink; out += digits; out += paraLabel; out += digits
+                            out += paraPilcrow; out += digits; out += paraDot
+                            i = markingAt(b, end, into: &out)
+                            copied = i
+                            continue
+                        }
+                        // a kept table scrolls sideways: make it reachable by keyboard
+                        if starts(b, i, preOpen) {
+                            flush(i)
+                            out += preWithTabindex
+                            i += preOpen.count
+                            copied = i
+                            continue
+                        }
+                        if starts(b, i, pOpen) || starts(b, i, liOpen) {
+                            let n = b[i + 1] == UInt8(ascii: "p") ? 3 : 4
+                            flush(i + n)
+                            i = markingAt(b, i + n, into: &out)
+                            copied = i
+                            continue
+                        }
+                        // skip over the tag
+                        while i < b.count, b[i] != UInt8(ascii: ">") { i += 1 }
+                        i += 1
                         continue
                     }
-                    // a kept table scrolls sideways: make it reachable by keyboard
-                    if starts(b, i, preOpen) {
-                        flush(i)
-                        out += preWithTabindex
-                        i += preOpen.count
-                        copied = i
+                    // "Ref C": each letter of the mention links to its reference
+                    if mentions, c | 0x20 == UInt8(ascii: "r"), i == 0 || !isWordByte(b[i - 1]),
+                       let (letters, end) = mentionedReferences(b, i, referenceLetters) {
+                        for k in letters {
+                            flush(k)
+                            out.append(contentsOf: "<a class=\"ref-link\" href=\"#ref-".utf8)
+                            out.append(b[k] | 0x20)
+                            out.append(contentsOf: "\">".utf8)
+                            out.append(b[k])
+                            out.append(contentsOf: "</a>".utf8)
+                            copied = k + 1
+                        }
+                        i = end
                         continue
                     }
-                    if starts(b, i, pOpen) || starts(b, i, liOpen) {
-                        let n = b[i + 1] == UInt8(ascii: "p") ? 3 : 4
-                        flush(i + n)
-                        i = markingAt(b, i + n, into: &out)
-                        copied = i
+                    // redactions: a run of 6 or more X
+                    if c == UInt8(ascii: "X"), i == 0 || !isWordByte(b[i - 1]) {
+                        var j = i
+                        while j < b.count, b[j] == UInt8(ascii: "X") { j += 1 }
+                        if j - i >= 6, j == b.count || !isWordByte(b[j]) {
+                            flush(i)
+                            out += redactedOpen
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                            out += spanClose
+                            copied = j
+                        }
+                        i = j
                         continue
                     }
-                    // skip over the tag
-                    while i < b.count, b[i] != UInt8(ascii: ">") { i += 1 }
                     i += 1
-                    continue
                 }
-                // "Ref C": each letter of the mention links to its reference
-                if mentions, c | 0x20 == UInt8(ascii: "r"), i == 0 || !isWordByte(b[i - 1]),
-                   let (letters, end) = mentionedReferences(b, i, referenceLetters) {
-                    for k in letters {
-                        flush(k)
-                        out.append(contentsOf: "<a class=\"ref-link\" href=\"#ref-".utf8)
-                        out.append(b[k] | 0x20)
-                        out.append(contentsOf: "\">".utf8)
-                        out.append(b[k])
-                        out.append(contentsOf: "</a>".utf8)
-                        copied = k + 1
-                    }
-                    i = end
-                    continue
-                }
-                // redactions: a run of 6 or more X
-                if c == UInt8(ascii: "X"), i == 0 || !isWordByte(b[i - 1]) {
-                    var j = i
-                    while j < b.count, b[j] == UInt8(ascii: "X") { j += 1 }
-                    if j - i >= 6, j == b.count || !isWordByte(b[j]) {
-                        flush(i)
-                        out += redactedOpen
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
-                        out += spanClose
-                        copied = j
-                    }
-                    i = j
-                    continue
-                }
-                i += 1
+                flush(b.count)
             }
-            flush(b.count)
         }
         return out
     }
 
+    /// The bytes that may start something to decorate (`<`, `X`, and `r`/`R` when a reference may be
+    /// mentioned), looked up by value: the loop over the plain text between them tests one entry a byte.
+    private static let stopsWithoutMentions = (0..<256).map { $0 == 0x3C || $0 == 0x58 }
+    private static let stopsWithMentions = (0..<256).map { $0 == 0x3C || $0 == 0x58 || $0 | 0x20 == 0x72 }
     private static let paraOpen = Array("<p class=\"para\" id=\"p".utf8), paraLink = Array("\"><a class=\"para-link\" href=\"#p".utf8)
     private static let paraLabel = Array("\" aria-label=\"Link to paragraph ".utf8), paraPilcrow = Array("\">¶</a>".utf8), paraDot = Array(". ".utf8)
     private static let pOpen = Array("<p>".utf8), liOpen = Array("<li>".utf8), pilcrow = Array("¶".utf8), preOpen = Array("<pre".utf8)
