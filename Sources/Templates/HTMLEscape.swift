@@ -16,22 +16,25 @@ public enum HTMLEscape {
     /// Runs of plain bytes are copied whole, between the bytes that become entities or are dropped.
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var run = 0
-        for i in 0..<bytes.count {
-            let b = bytes[i]
-            guard needsEscape(b) else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-            run = i + 1
-            switch b {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&#39;".utf8)
-            default: break  // a control character: dropped
+        escapes.withUnsafeBufferPointer { escapes in
+            for i in 0..<bytes.count where escapes[Int(bytes[i])] {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                switch bytes[i] {
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                case 0x27: out.append(contentsOf: "&#39;".utf8)
+                default: break  // a control character: dropped
+                }
             }
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
     }
+
+    /// `needsEscape` of each byte value, looked up: one load a byte in the loop over a text.
+    private static let escapes = (0...255).map { needsEscape(UInt8($0)) }
 
     /// `text` escaped.
     public static func escape(_ text: String) -> String {
