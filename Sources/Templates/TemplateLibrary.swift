@@ -24,10 +24,11 @@ public struct TemplateLibrary: Sendable {
         renderer.render(nodes, TemplateRenderer.Context(), into: &output)
     }
 
-    /// `name` rendered with `value` as its context.
-    public func render(_ name: String, _ value: any TemplateValue) -> [UInt8] {
+    /// `name` rendered with `value` as its context, into a buffer made with room for `capacity` bytes (a page
+    /// that outgrows it is copied each time its buffer doubles).
+    public func render(_ name: String, _ value: any TemplateValue, capacity: Int = 4096) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(4096)
+        output.reserveCapacity(capacity)
         render(name, value, into: &output)
         return output
     }

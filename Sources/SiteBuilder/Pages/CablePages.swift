@@ -109,7 +109,8 @@ struct CablePages {
         let description = record.summary.map { Excerpt.of($0, limit: 300) } ?? title
         rendered.files.append(context.page("cable", path: path, title: title, description: description,
                                            breadcrumbs: breadcrumbs, ogType: "article",
-                                           jsonld: jsonLD(cable, url: urls.absolute(path)), content: Named("cable", view)))
+                                           jsonld: jsonLD(cable, url: urls.absolute(path)), content: Named("cable", view),
+                                           expectedSize: body.count + 16_384))
         if let name = record.originalName, let published = publishedOriginal(record) {
             let source = absoluteRoot + "/" + DiskIO.parent(record.path) + "/" + name
             if name == published, cable.source.encoding != nil, let bytes = try? DiskIO.read(source) {

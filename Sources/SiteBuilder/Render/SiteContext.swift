@@ -65,15 +65,16 @@ final class SiteContext: Sendable {
     /// The address of the post named `name` (`/origin/embassy-madrid/`).
     func originURL(_ name: String) -> String { originURLs[name] ?? urls.origin(name) }
 
-    /// Renders `template` as a full page at `path` and returns the file to write.
+    /// Renders `template` as a full page at `path` and returns the file to write; `expectedSize` is the room its
+    /// buffer is made with (a cable page: its body and 16 KB), so that a page is not copied as it grows.
     func page(_ template: String, path: String, title: String, description: String? = nil, breadcrumbs: [LinkView] = [],
               feed: (url: String, title: String)? = nil, ogType: String = "website", jsonld: String = "", noindex: Bool = false,
-              content: (any TemplateValue)?) -> OutputFile {
+              content: (any TemplateValue)?, expectedSize: Int = 32_768) -> OutputFile {
         let page = PageView(title: title, description: description ?? config.description, url: path,
                             canonical: urls.absolute(path), feed: feed?.url, feedTitle: feed?.title,
                             ogType: ogType, jsonld: jsonld, noindex: noindex)
         let context = PageContext(site: site, page: page, breadcrumbs: breadcrumbs, content: content)
-        return OutputFile(path: urls.file(for: path), bytes: theme.render(template, context))
+        return OutputFile(path: urls.file(for: path), bytes: theme.render(template, context, capacity: expectedSize))
     }
 
     // MARK: shared pieces of views

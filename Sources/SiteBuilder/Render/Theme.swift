@@ -122,8 +122,8 @@ struct Theme: Sendable {
     }
 
     /// A page: `template` rendered with the page's context, as UTF-8.
-    func render(_ template: String, _ context: PageContext) -> [UInt8] {
-        library.render(template, context)
+    func render(_ template: String, _ context: PageContext, capacity: Int) -> [UInt8] {
+        library.render(template, context, capacity: capacity)
     }
 
     /// A fragment template rendered with one item as its whole context.
