@@ -114,19 +114,23 @@ public enum FrontMatterParser {
     /// The body after the front matter, without reading the front matter's values (the build already has
     /// them); throws like `split` when the front matter is not delimited.
     public static func body(_ text: String) throws(Failure) -> Substring {
-        // the offset of the body, on the text's bytes (-1: not opened with '---', -2: not closed)
         var contiguous = text
-        let offset = contiguous.withUTF8 { b -> Int in
-            var i = 0
-            if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }  // byte-order mark
-            guard b.count - i >= 3, b[i] == ASCII.hyphen, b[i + 1] == ASCII.hyphen, b[i + 2] == ASCII.hyphen else { return -1 }
-            return closingFenceEnd(b, from: lineEnd(b, from: i) + 1) ?? -2
-        }
-        guard offset >= 0 else {
-            throw Failure(line: 1, message: offset == -1 ? "missing front matter: the file must start with a line '---'"
-                                                         : "front matter is not closed: no line '---' after the opening one")
-        }
+        let offset = try contiguous.withUTF8 { b in Result { () throws(Failure) in try bodyOffset(b) } }.get()
         return text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)...]
+    }
+
+    /// Where the body starts in the UTF-8 bytes of a cable file: after the line that closes the front matter
+    /// (a byte-order mark before the opening one is skipped).
+    public static func bodyOffset(_ b: UnsafeBufferPointer<UInt8>) throws(Failure) -> Int {
+        var i = 0
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }  // byte-order mark
+        guard b.count - i >= 3, b[i] == ASCII.hyphen, b[i + 1] == ASCII.hyphen, b[i + 2] == ASCII.hyphen else {
+            throw Failure(line: 1, message: "missing front matter: the file must start with a line '---'")
+        }
+        guard let offset = closingFenceEnd(b, from: lineEnd(b, from: i) + 1) else {
+            throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one")
+        }
+        return offset
     }
 
     private static func readWithYams(_ yaml: String) throws(Failure) -> [(key: String, value: YAMLValue, line: Int)] {

@@ -30,6 +30,12 @@ public enum TextDecoding {
         return Array(bytes).withUnsafeBufferPointer { decode(buffer: $0) }
     }
 
+    /// Whether `decode(bytes)` gives back the bytes themselves as its text (UTF-8 without a byte-order mark, not
+    /// UTF-16): then a reader may use the bytes as they are, without making a `String` of them.
+    public static func isPlainUTF8(_ bytes: [UInt8]) -> Bool {
+        ByteOrderMark.of(bytes) == nil && UnmarkedUTF16.byteOrder(bytes) == nil && bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
     /// `decode(_:)` on contiguous bytes; the form the readers' hot paths use.
     static func decode(buffer: UnsafeBufferPointer<UInt8>) -> (text: String, encoding: String?) {
         if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) {
@@ -79,7 +85,7 @@ public enum TextDecoding {
 
     /// `true` when `buffer` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
     /// nothing above U+10FFFF). ASCII runs are checked eight bytes at a time.
-    static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = buffer.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
         let n = buffer.count

@@ -77,25 +77,26 @@ struct CablePages {
     func render(_ i: Int) -> Rendered {
         let record = context.index.records[i]
         var rendered = Rendered()
-        var cable = record.meta
+        let cable = record.meta
+        let markdown: ArraySlice<UInt8>
         do {
             guard let bytes = try files.read(record.path) else {
                 return Rendered(error: BuildError(path: record.path, message: "the file disappeared during the build"))
             }
-            cable.body = String(try FrontMatterParser.body(TextDecoding.decode(bytes).text))
+            markdown = try CableBody.utf8(bytes)
         } catch let failure as FrontMatterParser.Failure {
             return Rendered(error: BuildError(path: record.path, line: failure.line, message: failure.message))
         } catch {
             return Rendered(error: BuildError(path: record.path, message: "\(error)"))
         }
         let urls = context.urls
-        rendered.search = SearchDocument.make(i, record: record, body: cable.body[...])
+        rendered.search = SearchDocument.make(i, record: record, body: markdown)
         let path = urls.cable(id: record.id, date: record.date, estimated: record.dateEstimated)
         // the REF line's references, read once: listed by letter below the body, and a mention of one in the
         // body ("Ref C") links to it
         let cited = cable.referenceLine.map { ReferenceLine.cited($0, year: ReferenceID.parts(record.id)?.year, ownID: record.id) } ?? []
         let letters = cited.first?.letter == nil ? [] : Set(cited.compactMap { $0.letter?.utf8.first })   // as ReferenceSection lists them
-        let body = BodyDecorator.decorate(MarkdownRenderer.htmlBytes(cable.body, basePath: urls.base), referenceLetters: letters)
+        let body = BodyDecorator.decorate(MarkdownRenderer.htmlBytes(utf8: markdown, basePath: urls.base), referenceLetters: letters)
         let view = cableView(i, cable: cable, cited: cited, body: body, path: path)
         // "08STATE37957: POSSIBLE RELEASE OF A.Q. KHAN"; a cable without a subject is "Cable 02BRASILIA4227"
         // (as its heading says), not its id twice

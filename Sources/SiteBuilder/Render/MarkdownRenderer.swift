@@ -31,8 +31,13 @@ public enum MarkdownRenderer {
     /// `html(markdown, basePath:)` as UTF-8 bytes, as libcmark-gfm wrote them (a cable's body goes on to the
     /// page as bytes).
     public static func htmlBytes(_ markdown: String, basePath: String = "") -> [UInt8] {
-        _ = registered
-        return render(markdown, basePath: basePath)
+        var markdown = markdown
+        return markdown.withUTF8 { render($0, basePath: basePath) }
+    }
+
+    /// `htmlBytes` of Markdown given as UTF-8 bytes (a cable's body as its file holds it).
+    public static func htmlBytes(utf8 markdown: ArraySlice<UInt8>, basePath: String = "") -> [UInt8] {
+        markdown.withUnsafeBufferPointer { render($0, basePath: basePath) }
     }
 
     /// `url` given `basePath` when it is a path from the site's root not already below it; nil when it stays.
@@ -52,19 +57,17 @@ public enum MarkdownRenderer {
         }
     }
 
-    private static func render(_ markdown: String, basePath: String) -> [UInt8] {
+    private static func render(_ markdown: UnsafeBufferPointer<UInt8>, basePath: String) -> [UInt8] {
+        _ = registered
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return [] }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        var markdown = markdown
         var parsed: OpaquePointer?
         parseLock.withLock { _ in
-            markdown.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-            }
+            markdown.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             parsed = cmark_parser_finish(parser)
         }
         guard let document = parsed else { return [] }

@@ -27,7 +27,7 @@ struct SearchDocument: Sendable {
     static let fieldGap: UInt32 = 8
 
     /// Nil when search is switched off (`CHANCERY_NO_SEARCH=1`).
-    static func make(_ doc: Int, record: CableRecord, body: Substring?) -> SearchDocument? {
+    static func make(_ doc: Int, record: CableRecord, body: ArraySlice<UInt8>?) -> SearchDocument? {
         guard SearchIndexer.isEnabled else { return nil }
         let start = threadCPUTime()
         defer { tokenizing.add(threadCPUTime() &- start, ordering: .relaxed) }
@@ -46,14 +46,15 @@ struct SearchDocument: Sendable {
 
     /// The title (its terms counted three times), the tags, the origin and the body, read in that order, then
     /// the filter terms.
-    init(doc: Int, record: CableRecord, body: Substring?) {
+    init(doc: Int, record: CableRecord, body: ArraySlice<UInt8>?) {
         let tags = record.tags.isEmpty ? nil : record.tags.joined(separator: " ")
         let filters = SearchDocument.filterTerms(record)
-        let fields = [record.title?[...], tags?[...], record.origin?[...], body]
-        var c = TermCollector(textBytes: fields.reduce(0) { $0 + ($1?.utf8.count ?? 0) }, fields: fields.count, filters: filters.count)
+        let fields = [record.title, tags, record.origin]
+        var c = TermCollector(textBytes: fields.reduce(body?.count ?? 0) { $0 + ($1?.utf8.count ?? 0) }, fields: fields.count + 1, filters: filters.count)
         for (k, field) in fields.enumerated() {
             if let field { c.field(field, weight: k == 0 ? SearchDocument.titleWeight : 1) }
         }
+        if let body { body.withUnsafeBufferPointer { c.field($0, weight: 1) } }
         for term in filters { c.filter(term) }
         self = c.document(doc)
         c.deallocate()

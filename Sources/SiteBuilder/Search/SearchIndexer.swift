@@ -157,9 +157,9 @@ final class SearchIndexer: Sendable {
     }
 
     /// The body of a cable file, or nil when it cannot be read (the page reports that error).
-    static func body(root: String, path: String) -> Substring? {
+    static func body(root: String, path: String) -> ArraySlice<UInt8>? {
         guard let bytes = try? DiskIO.read(root + "/" + path) else { return nil }
-        return try? FrontMatterParser.body(TextDecoding.decode(bytes).text)
+        return try? CableBody.utf8(bytes)
     }
 
     private func merge(_ docs: [SearchDocument]) {

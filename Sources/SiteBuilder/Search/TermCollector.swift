@@ -136,9 +136,15 @@ struct TermCollector: SearchTokenizer.Sink {
     }
 
     /// Reads one field of the cable, its terms counting `weight` times, and leaves a gap of positions after it.
-    mutating func field(_ text: Substring, weight: UInt32) {
+    mutating func field(_ text: String, weight: UInt32) {
+        var text = text
+        text.withUTF8 { field($0, weight: weight) }
+    }
+
+    /// `field` on the UTF-8 bytes of the text.
+    mutating func field(_ utf8: UnsafeBufferPointer<UInt8>, weight: UInt32) {
         self.weight = weight
-        SearchTokenizer.scan(text, into: &self)
+        SearchTokenizer.scan(utf8, into: &self)
         position += SearchDocument.fieldGap
     }
 
