@@ -49,7 +49,7 @@ import Testing
         #expect(try SiteConfig.parse("image: /assets/share.png\n", path: "Content/site.yml").image == "assets/share.png")
         #expect(try SiteConfig.parse("image: https://cdn.example.net/a.png\n", path: "Content/site.yml").image == "https://cdn.example.net/a.png")
         #expect(try SiteConfig.parse("title: T\n", path: "Content/site.yml").image == nil)
-        for bad in ["../secret.png", "assets/../../x.png", "\"a b.png\"", "ftp://example.org/a.png", "https://", "\"/\""] {
+        for bad in ["../secret.png", "assets/../../x.png", "\"a b.png\"", "ftp://example.org/a.png", "https://", "http://", "\"/\""] {
             #expect(throws: BuildError.self, "\(bad)") { try SiteConfig.parse("title: T\nimage: \(bad)\n", path: "Content/site.yml") }
             do { _ = try SiteConfig.parse("title: T\nimage: \(bad)\n", path: "Content/site.yml") } catch {
                 #expect(error.description.hasPrefix("Content/site.yml:2: error: 'image' must be a path in the site"), "\(error)")

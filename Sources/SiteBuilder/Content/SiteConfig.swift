@@ -120,7 +120,7 @@ public struct SiteConfig: Sendable, Equatable {
     /// nil for an empty one, a path leaving the site (`..`) or one with spaces or quotes.
     static func imageReference(_ text: String) -> String? {
         guard !text.isEmpty, !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline }) else { return nil }
-        if text.hasPrefix("https://") || text.hasPrefix("http://") { return text.count > 8 ? text : nil }
+        for scheme in ["https://", "http://"] where text.hasPrefix(scheme) { return text.count > scheme.count ? text : nil }
         guard !text.contains("://") else { return nil }
         let path = String(text.drop { $0 == "/" })
         guard !path.isEmpty, !path.split(separator: "/").contains("..") else { return nil }

@@ -22,7 +22,7 @@ struct OutputDestination: Sendable {
     /// Writes a run of files of one folder. In a staging folder, where every file is new, the folder is made
     /// and opened once and each file created by its name in it.
     func write(_ run: ArraySlice<OutputFile>) -> [Outcome] {
-        // (set by `write(_ files:)` whenever there is a staging folder)
+        // (set by `OutputWriter.write(_:)` whenever there is a staging folder)
         guard let stagingFolder, let first = run.first else { return run.map(write) }
         let folder: OpenFolder
         do {
