@@ -105,6 +105,9 @@ public struct PreviewServer: Sendable {
         console.progressDone()
         Self.printErrors(first, to: console)
         console.info(first.summary)
+        if !first.drafts.isEmpty { console.info(Self.draftsShown(first.drafts)) }
+        // the draft pages the last build wrote into Public/, named again when the preview stops
+        let drafts = Mutex(first.drafts)
         // the first rebuild after an edit finds the build cache in memory
         let root = options.root
         DispatchQueue.global(qos: .utility).async { session.warm(root: root) }
@@ -114,7 +117,9 @@ public struct PreviewServer: Sendable {
         let console = self.console
         let coordinator = RebuildCoordinator(debounce: options.debounce) { changes in
             session.changed(changes.paths)
-            await Self.rebuild(builder, session: session, files: files, reload: reload, console: console)
+            let report = await Self.rebuild(builder, session: session, files: files, reload: reload, console: console)
+            // (a rebuild stopped by site.yml or the theme wrote nothing: the last list stands)
+            if !report.failed || report.written + report.unchanged > 0 { drafts.withLock { $0 = report.drafts } }
         }
 
         var logger = Logger(label: "chancery.serve")
@@ -149,6 +154,20 @@ public struct PreviewServer: Sendable {
         } catch where "\(error)".contains("Address already in use") {
             throw PortInUse(host: host, port: port)
         }
+        let left = drafts.withLock { $0 }
+        if !left.isEmpty { console.info(Self.draftsLeft(left, in: shownDirectory)) }
+    }
+
+    /// Said after the first build when the preview shows draft pages.
+    static func draftsShown(_ drafts: [String]) -> String {
+        "Showing \(drafts.count == 1 ? "1 draft page" : "\(drafts.count) draft pages") (\(drafts.joined(separator: ", "))): "
+            + "chancery build leaves \(drafts.count == 1 ? "it" : "them") out"
+    }
+
+    /// Said when the preview stops: the output folder still holds the draft pages, until `chancery build`.
+    static func draftsLeft(_ drafts: [String], in directory: String) -> String {
+        "\(directory) still holds the preview's \(drafts.count == 1 ? "draft page" : "draft pages") (\(drafts.joined(separator: ", "))): "
+            + "run chancery build, which removes drafts, before publishing it"
     }
 
     /// The address the server was to listen on is taken (by another `chancery serve`, say).
@@ -181,7 +200,8 @@ public struct PreviewServer: Sendable {
     /// One rebuild: build, report one line (and the errors), update the status and tell the pages. When the
     /// pages are in place before the rest of the build (search index, exports, cache) and nothing has failed
     /// so far, the pages reload at once; the final status follows when the build ends.
-    static func rebuild(_ builder: SiteBuilder, session: BuildSession, files: StaticFiles, reload: LiveReload, console: Console) async {
+    @discardableResult
+    static func rebuild(_ builder: SiteBuilder, session: BuildSession, files: StaticFiles, reload: LiveReload, console: Console) async -> BuildReport {
         let generation = await reload.status.generation + 1
         let early = Mutex(false)
         let report = await build(builder, session: session, pagesReady: { sofar in
@@ -202,6 +222,7 @@ public struct PreviewServer: Sendable {
         if status.ok || report.written + report.unchanged > 0, let base = basePath(root: builder.options.root) { files.setBasePath(base) }
         let reloaded = early.withLock { $0 }
         await reload.publish(status, reload: !reloaded && report.written + report.removed > 0)
+        return report
     }
 
     /// `Rebuilt in 0.42 s (3 files written)`, after the errors if any.

@@ -108,6 +108,7 @@ public struct SiteBuilder: Sendable {
         let loader = ContentLoader(root: root, drafts: options.drafts)
         let (freePages, pageErrors) = loader.loadPages()
         report.errors += pageErrors
+        report.drafts = freePages.filter(\.draft).map(\.path)
         let menu = freePages.compactMap { page in page.menu.map { (label: $0, slug: page.slug) } }
         // what shapes every output (the theme apart: each kind of page depends on its own templates only, an
         // asset on nothing but itself)
@@ -444,6 +445,9 @@ public struct BuildReport: Sendable {
     /// Warnings about the build as a whole (`base_url` not set), given by every build, the one with nothing to do
     /// included; unlike the errors (and a cable's warnings) they do not keep the next build from stopping early.
     public var warnings: [BuildError] = []
+    /// The free pages marked `draft: true` that this build published (a preview's; `chancery build` leaves them
+    /// out), by file: `Content/pages/notes.md`.
+    public var drafts: [String] = []
     public var seconds = 0.0
 
     public var failed: Bool { errors.contains { !$0.isWarning } }

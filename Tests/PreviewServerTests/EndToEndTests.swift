@@ -207,3 +207,39 @@ struct EndToEndTests {
         }
     }
 }
+
+/// A preview shows the draft pages, says so when it starts, and names them again when it stops: they stay in
+/// Public/ until `chancery build`, which a publisher must run before syncing it.
+@Suite("chancery serve, draft pages", .serialized)
+struct DraftNoticeTests {
+    @Test("the drafts a preview shows are named when it starts and when it stops")
+    func draftsAreNamed() async throws {
+        try await TempFolder.with { folder in
+            try makeSite(folder)
+            try folder.write("Content/pages/notes.md", "---\ntitle: Working notes\ndraft: true\n---\n\nNot for publication.\n")
+            let transcript = Transcript()
+            let (port, serverBox, running) = try await startServer(root: folder.path, console: console(transcript))
+            defer { running.cancel() }
+            #expect(transcript.contains("Showing 1 draft page (Content/pages/notes.md): chancery build leaves it out"), "\(transcript.all)")
+            let page = try #require(await onThread { RawHTTP.request(port: port, "/notes/") })
+            #expect(page.status == 200 && page.body.contains("Not for publication."))
+            await serverBox.value?.stop()
+            try await running.value
+            #expect(transcript.contains("\(folder.path)/Public still holds the preview's draft page (Content/pages/notes.md): "
+                                        + "run chancery build, which removes drafts, before publishing it"), "\(transcript.all)")
+        }
+    }
+
+    @Test("a preview without drafts says nothing of them")
+    func noDraftsNoNotice() async throws {
+        try await TempFolder.with { folder in
+            try makeSite(folder)
+            let transcript = Transcript()
+            let (_, serverBox, running) = try await startServer(root: folder.path, console: console(transcript))
+            defer { running.cancel() }
+            await serverBox.value?.stop()
+            try await running.value
+            #expect(!transcript.all.contains { $0.contains("draft") }, "\(transcript.all)")
+        }
+    }
+}

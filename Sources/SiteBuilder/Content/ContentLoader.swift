@@ -250,6 +250,8 @@ struct ContentLoader {
         var markdown: String
         var path: String
         var menu: String? = nil
+        /// Marked `draft: true` (loaded only for a preview).
+        var draft = false
     }
 
     /// The Markdown files of the free pages, relative to the site root, sorted.
@@ -283,9 +285,9 @@ struct ContentLoader {
                 var title = slug.prefix(1).uppercased() + slug.dropFirst()
                 var markdown = Substring(text)
                 var menu: String?
+                var draft = false
                 if text.hasPrefix("---") {
                     let doc = try FrontMatterParser.split(text)
-                    var draft = false
                     for (key, value, line) in doc.fields {
                         switch (key, value) {
                         case ("title", .null), ("menu", .null), ("draft", .null): break
@@ -312,7 +314,7 @@ struct ContentLoader {
                     if !heading.isEmpty { title = heading }
                     markdown = end < text.endIndex ? text[text.index(after: end)...] : ""
                 }
-                pages.append(Page(slug: slug, title: title, markdown: String(markdown), path: path, menu: menu))
+                pages.append(Page(slug: slug, title: title, markdown: String(markdown), path: path, menu: menu, draft: draft))
             } catch let failure as FrontMatterParser.Failure {
                 errors.append(BuildError(path: path, line: failure.line, message: failure.message))
             } catch {
