@@ -39,12 +39,13 @@ public enum FrontMatterParser {
     /// closing line; nil when it does not open so or is not closed. What index building decodes of a cable
     /// file (its metadata), instead of the whole body too.
     public static func frontMatterEnd(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { b in
-            guard b.count >= 4, b[0] == ASCII.hyphen else { return nil }
-            let firstEnd = lineEnd(b, from: 0)
-            guard isFence(b, 0, firstEnd) else { return nil }
-            return closingFenceEnd(b, from: firstEnd + 1)
-        }
+        bytes.withUnsafeBufferPointer { b in openingFenceEnd(b, at: 0).flatMap { closingFenceEnd(b, from: $0 + 1) } }
+    }
+
+    /// The end of the line at `start` when it opens front matter (`---`), else nil.
+    private static func openingFenceEnd(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let end = lineEnd(b, from: start)
+        return isFence(b, start, end) && b[start] == ASCII.hyphen ? end : nil
     }
 
     /// The end of the line that starts at `lineStart` (its line feed, or the end).
@@ -69,8 +70,7 @@ public enum FrontMatterParser {
         var start = 0
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }  // byte-order mark
         // the opening line
-        let firstEnd = lineEnd(b, from: start)
-        guard isFence(b, start, firstEnd), b[start] == ASCII.hyphen else {
+        guard let firstEnd = openingFenceEnd(b, at: start) else {
             throw Failure(line: 1, message: "missing front matter: the file must start with a line '---'")
         }
         var lines: [Range<Int>] = []
@@ -124,10 +124,10 @@ public enum FrontMatterParser {
     public static func bodyOffset(_ b: UnsafeBufferPointer<UInt8>) throws(Failure) -> Int {
         var i = 0
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }  // byte-order mark
-        guard b.count - i >= 3, b[i] == ASCII.hyphen, b[i + 1] == ASCII.hyphen, b[i + 2] == ASCII.hyphen else {
+        guard let firstEnd = openingFenceEnd(b, at: i) else {
             throw Failure(line: 1, message: "missing front matter: the file must start with a line '---'")
         }
-        guard let offset = closingFenceEnd(b, from: lineEnd(b, from: i) + 1) else {
+        guard let offset = closingFenceEnd(b, from: firstEnd + 1) else {
             throw Failure(line: 1, message: "front matter is not closed: no line '---' after the opening one")
         }
         return offset

@@ -32,20 +32,22 @@ struct OutputDestination: Sendable {
         }
         return run.map { file in
             let name = String(file.path[(file.path.lastIndex(of: "/").map(file.path.index(after:)) ?? file.path.startIndex)...])
-            do {
+            do throws(DiskIO.Failure) {
                 if let source = file.copyOf {
                     try folder.copyUnpublished(of: source, named: name)
-                    return .written(FastHash.of(Array(source.utf8)))
+                    return .written(Self.copyHash(source))
                 }
                 try folder.writeUnpublished(file.bytes, named: name)
                 return .written(FastHash.ofContents(file.bytes))
-            } catch let failure as DiskIO.Failure {
-                return .failed(failure.message)
             } catch {
-                return .failed("\(error)")
+                return .failed(error.message)
             }
         }
     }
+
+    /// What a copy is known by for the next build: the path it copies (its bytes are the original's, whose own
+    /// change the cable's key already follows).
+    static func copyHash(_ source: String) -> UInt64 { FastHash.of(Array(source.utf8)) }
 
     /// Writes one file into the output folder itself: not rewritten when its bytes are as they were, else
     /// replaced atomically.
@@ -53,7 +55,7 @@ struct OutputDestination: Sendable {
         do {
             let path = directory + "/" + file.path
             if let source = file.copyOf {
-                let hash = FastHash.of(Array(source.utf8))
+                let hash = Self.copyHash(source)
                 if existed(file.path), DiskIO.sameFile(source, path) || DiskIO.sameContents(source, path) { return .unchanged(hash) }
                 try DiskIO.publishCopy(of: source, at: path)
                 return .written(hash)
