@@ -34,12 +34,16 @@ serve: deps release sample site
 # after the others, on their own, so that neither disturbs the other's timings.
 # The preview server's timing tests (debounce, file watching) run on their own too: the site builds of the
 # other suites keep Swift's cooperative threads busy for seconds at a time.
-TEST := CHANCERY_SHARED=$(abspath $(SHARED)) $(SWIFT) test --skip-build
+# Each run is line-buffered (stdbuf: without a terminal the test process would hold its output until it
+# ends, so a run that hangs would show nothing) and bounded (timeout: a hang fails with what was under way,
+# instead of using up CI's time). The bounds are several times what the runs take on 2 cores.
+TEST = CHANCERY_SHARED=$(abspath $(SHARED)) $(STREAM) timeout --kill-after=30 $(1) $(SWIFT) test --skip-build
+STREAM := $(shell command -v stdbuf >/dev/null && echo stdbuf -oL -eL)
 test: deps deps-test
 	$(SWIFT) build --build-tests
-	$(TEST) --skip HeavyTests --skip PreviewServerTests
-	$(TEST) --filter PreviewServerTests
-	$(TEST) --filter HeavyTests
+	$(call TEST,1800) --skip HeavyTests --skip PreviewServerTests
+	$(call TEST,600) --filter PreviewServerTests
+	$(call TEST,900) --filter HeavyTests
 
 build: deps
 	$(SWIFT) build

@@ -37,12 +37,25 @@ final class HTTPConnection {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        // connected without blocking, waited for up to `timeout`: a server whose queue of connections is full
+        // would otherwise keep a blocking connect retrying for two minutes
+        let flags = fcntl(fd, F_GETFL)
+        _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { systemConnect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { close(fd); return nil }
+        if connected != 0 {
+            guard errno == EINPROGRESS else { close(fd); return nil }
+            var waiting = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+            var failure: Int32 = 0
+            var length = socklen_t(MemoryLayout<Int32>.size)
+            guard poll(&waiting, 1, Int32(timeout * 1000)) == 1,
+                  getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &length) == 0, failure == 0 else { close(fd); return nil }
+        }
+        _ = fcntl(fd, F_SETFL, flags)
         var limit = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         self.fd = fd
@@ -186,30 +199,33 @@ final class ServeProcess: @unchecked Sendable {
         output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        var seen = ""
-        var found: Int?
-        let handle = output.fileHandleForReading
-        while found == nil, Date() < deadline, process.isRunning || !seen.isEmpty {
-            let data = handle.availableData
-            if data.isEmpty { if !process.isRunning { break }; continue }
-            seen += String(decoding: data, as: UTF8.self)
-            if let range = seen.range(of: #"at http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                found = Int(seen[range].split(separator: ":").last!)
-            }
-        }
-        log.append(seen)
-        guard let found else {
-            if process.isRunning { process.terminate() }
-            throw ServeFailure(output: seen)
-        }
-        port = found
-        // keep draining its output so it never blocks on a full pipe
-        handle.readabilityHandler = { [log] h in
+        // its output is read as it comes, from the start (so it never blocks on a full pipe), and the port
+        // looked for in it until the deadline: a server that neither listens nor ends is given up on in time
+        output.fileHandleForReading.readabilityHandler = { [log] h in
             let data = h.availableData
             if !data.isEmpty { log.append(String(decoding: data, as: UTF8.self)) }
         }
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        var found: Int?
+        while found == nil, Date() < deadline {
+            let seen = log.text
+            // (the port whole: followed by what ends it, the base path or a space)
+            if let range = seen.range(of: #"at http://127\.0\.0\.1:\d+[^\d]"#, options: .regularExpression) {
+                found = Int(seen[range].dropLast().split(separator: ":").last!)
+            } else if !process.isRunning {
+                usleep(50_000)  // what it printed last
+                if log.text == seen { break }
+            } else {
+                usleep(20_000)
+            }
+        }
+        guard let found else {
+            output.fileHandleForReading.readabilityHandler = nil
+            if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+            throw ServeFailure(output: log.text)
+        }
+        port = found
     }
 
     struct ServeFailure: Error, CustomStringConvertible {

@@ -1,7 +1,9 @@
 import CableImport
 import CableKit
+import Dispatch
 import Foundation
 import SiteBuilder
+import Synchronization
 import Testing
 
 /// The hostile content corpus (`Tests/Hostile/`, see its README) imported and built end to end: every
@@ -201,12 +203,23 @@ extension HeavyTests {
             #expect(report.messages.first?.contains("a cable is at most 8.0 MB (raise the limit with --max-size)") == true, "\(report.messages)")
             #expect(listTree(site.root + "/Content/cables").isEmpty)
 
-            // parsed in memory with the limit raised: bounded time, no crash
-            let clock = ContinuousClock()
-            var cable: Cable?
-            let elapsed = clock.measure {
-                cable = try? CableReader.read(Array(text.utf8), fileName: "08STATE100099.txt", maximumSize: 64 << 20)
-            }
+            // parsed in memory with the limit raised: bounded time, no crash. On a thread of its own, waited for
+            // up to twice the bound: a parse that does not end fails the test instead of stopping the suite
+            let bytes = Array(text.utf8)
+            let result = Mutex<(Cable?, Duration)?>(nil)
+            let finished = DispatchSemaphore(value: 0)
+            Thread {
+                let clock = ContinuousClock()
+                var cable: Cable?
+                let elapsed = clock.measure {
+                    cable = try? CableReader.read(bytes, fileName: "08STATE100099.txt", maximumSize: 64 << 20)
+                }
+                result.withLock { $0 = (cable, elapsed) }
+                finished.signal()
+            }.start()
+            let ended = finished.wait(timeout: .now() + 240) == .success
+            try #require(ended, "50 MB not read after 240 s")
+            let (cable, elapsed) = try #require(result.withLock { $0 })
             #expect(cable?.id == "08STATE100099")
             #expect(elapsed < .seconds(120), "50 MB took \(elapsed)")
         }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import Foundation
 import Synchronization
 import Testing
@@ -96,9 +97,11 @@ func copyTree(_ from: String, to: String) throws {
     try FileManager.default.copyItem(atPath: from, toPath: to)
 }
 
-/// Runs a program to its end; returns its status and what it printed (both streams).
+/// Runs a program to its end; returns its status and what it printed (both streams). A program still running
+/// after `timeout` seconds is killed, and its output ends with a line saying so (its status is then SIGKILL's):
+/// a hang fails the test that met it instead of stopping the suite.
 @discardableResult
-func runProcess(_ path: String, _ arguments: [String], directory: String? = nil) throws -> (status: Int32, output: String) {
+func runProcess(_ path: String, _ arguments: [String], directory: String? = nil, timeout: Double = 600) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
@@ -107,9 +110,21 @@ func runProcess(_ path: String, _ arguments: [String], directory: String? = nil)
     process.standardOutput = pipe
     process.standardError = pipe
     try process.run()
+    let killed = Mutex(false)
+    let pid = process.processIdentifier
+    let watchdog = DispatchWorkItem {
+        killed.withLock { $0 = true }
+        kill(pid, SIGKILL)
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    watchdog.cancel()
+    var output = String(decoding: data, as: UTF8.self)
+    if killed.withLock({ $0 }) {
+        output += "\n[killed after \(Int(timeout)) s: \(([path] + arguments).joined(separator: " "))]\n"
+    }
+    return (process.terminationStatus, output)
 }
 
 /// The tests that load the machine (a server driven at a fixed rate, processes killed while they build, a
