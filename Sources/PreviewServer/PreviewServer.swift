@@ -27,14 +27,18 @@ public struct PreviewServer: Sendable {
         public var debounce: Duration
         /// How changes are noticed.
         public var watchMode: FileWatcher.Mode
+        /// Show the free pages marked `draft: true` too (`--drafts`). They are written into the output folder
+        /// with the rest, and every page links them from its menu, until `chancery build` removes them.
+        public var drafts: Bool
 
         public init(root: String = ".", host: String = "127.0.0.1", port: Int = 8080,
-                    debounce: Duration = .milliseconds(100), watchMode: FileWatcher.Mode = .automatic) {
+                    debounce: Duration = .milliseconds(100), watchMode: FileWatcher.Mode = .automatic, drafts: Bool = false) {
             self.root = root
             self.host = host
             self.port = port
             self.debounce = debounce
             self.watchMode = watchMode
+            self.drafts = drafts
         }
     }
 
@@ -93,8 +97,9 @@ public struct PreviewServer: Sendable {
     /// Builds, then serves and rebuilds until SIGINT/SIGTERM, `Running.stop()`, or until the task is
     /// cancelled. `onRunning` is called once the server listens.
     public func run(onRunning: @escaping @Sendable (Running) async -> Void = { _ in }) async throws {
-        // a preview shows the free pages marked `draft: true`; `chancery build` leaves them out
-        let builder = SiteBuilder(options: .init(root: options.root, drafts: true))
+        // the free pages marked `draft: true` are shown only when asked for (`--drafts`): without it the preview
+        // writes what `chancery build` writes, and its output folder can be published as it is
+        let builder = SiteBuilder(options: .init(root: options.root, drafts: options.drafts))
         // the build cache stays in memory from one rebuild to the next
         let session = BuildSession()
         let watcher = FileWatcher(root: options.root, mode: options.watchMode, warning: console.error)
@@ -106,7 +111,8 @@ public struct PreviewServer: Sendable {
         Self.printErrors(first, to: console)
         console.info(first.summary)
         if !first.drafts.isEmpty { console.info(Self.draftsShown(first.drafts)) }
-        // the draft pages the last build wrote into Public/, named again when the preview stops
+        if !first.draftsLeftOut.isEmpty { console.info(Self.draftsNotShown(first.draftsLeftOut)) }
+        // the draft pages the last build wrote into Public/ (with `--drafts`), named again when the preview stops
         let drafts = Mutex(first.drafts)
         // the first rebuild after an edit finds the build cache in memory
         let root = options.root
@@ -162,6 +168,12 @@ public struct PreviewServer: Sendable {
     static func draftsShown(_ drafts: [String]) -> String {
         "Showing \(drafts.count == 1 ? "1 draft page" : "\(drafts.count) draft pages") (\(drafts.joined(separator: ", "))): "
             + "chancery build leaves \(drafts.count == 1 ? "it" : "them") out"
+    }
+
+    /// Said after the first build when the site has draft pages and the preview leaves them out.
+    static func draftsNotShown(_ drafts: [String]) -> String {
+        "\(drafts.count == 1 ? "1 draft page is" : "\(drafts.count) draft pages are") not shown (\(drafts.joined(separator: ", "))): "
+            + "chancery serve --drafts shows \(drafts.count == 1 ? "it" : "them")"
     }
 
     /// Said when the preview stops: the output folder still holds the draft pages, until `chancery build`.

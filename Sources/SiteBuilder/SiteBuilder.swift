@@ -19,8 +19,8 @@ public struct SiteBuilder: Sendable {
         /// Free the build's memory when it returns; a process that exits right after the build passes false
         /// and leaves that to the system (`LeftForExit`).
         public var freesMemory: Bool
-        /// Publish the free pages marked `draft: true` too (the preview server does; `chancery build` does not,
-        /// and removes a draft's page that a preview wrote).
+        /// Publish the free pages marked `draft: true` too (the preview server does when told to; `chancery build`
+        /// does not, and removes a draft's page that a preview wrote).
         public var drafts: Bool
         /// Warn when neither site.yml nor `baseURL` gives the address the site is published at (`chancery
         /// build`; the preview server's pages rightly name the preview's address).
@@ -106,9 +106,10 @@ public struct SiteBuilder: Sendable {
         let outputKey = absolute(outputDirectory)
         // the free pages (few and small); those with a `menu` label are linked from every page
         let loader = ContentLoader(root: root, drafts: options.drafts)
-        let (freePages, pageErrors) = loader.loadPages()
+        let (freePages, pageErrors, draftsLeftOut) = loader.loadPages()
         report.errors += pageErrors
         report.drafts = freePages.filter(\.draft).map(\.path)
+        report.draftsLeftOut = draftsLeftOut
         let menu = freePages.compactMap { page in page.menu.map { (label: $0, slug: page.slug) } }
         // what shapes every output (the theme apart: each kind of page depends on its own templates only, an
         // asset on nothing but itself)
@@ -445,9 +446,11 @@ public struct BuildReport: Sendable {
     /// Warnings about the build as a whole (`base_url` not set), given by every build, the one with nothing to do
     /// included; unlike the errors (and a cable's warnings) they do not keep the next build from stopping early.
     public var warnings: [BuildError] = []
-    /// The free pages marked `draft: true` that this build published (a preview's; `chancery build` leaves them
-    /// out), by file: `Content/pages/notes.md`.
+    /// The free pages marked `draft: true` that this build published (a preview's with `--drafts`; `chancery
+    /// build` leaves them out), by file: `Content/pages/notes.md`.
     public var drafts: [String] = []
+    /// The free pages marked `draft: true` that this build left out, by file.
+    public var draftsLeftOut: [String] = []
     public var seconds = 0.0
 
     public var failed: Bool { errors.contains { !$0.isWarning } }

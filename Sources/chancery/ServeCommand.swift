@@ -30,6 +30,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port = 8080
 
+    @Flag(help: "Show the free pages marked draft: true too. They are written into Public/ with the rest (and linked from every page's menu) until chancery build removes them: build before publishing Public/.")
+    var drafts = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
@@ -51,7 +54,7 @@ struct ServeCommand: ParsableCommand {
             progress: { _, done, total in progress.update(done, total) },
             progressDone: { progress.finish() }
         )
-        let server = PreviewServer(options: .init(root: root, host: host, port: port), console: console)
+        let server = PreviewServer(options: .init(root: root, host: host, port: port, drafts: drafts), console: console)
         let (host, port) = (self.host, self.port)
         // The root command is synchronous: run the server in a task and park the main thread; the task
         // ends the process when the server has shut down.

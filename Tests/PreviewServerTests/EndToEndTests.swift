@@ -27,10 +27,10 @@ private final class ServerBox: Sendable {
 
 /// A server for the site in `root` on a free loopback port, once it listens: its port, the box holding it
 /// (`box.value?.stop()` stops it) and the task running it (cancel it when the test ends).
-private func startServer(root: String, console: PreviewServer.Console,
+private func startServer(root: String, console: PreviewServer.Console, drafts: Bool = false,
                          sourceLocation: SourceLocation = #_sourceLocation) async throws -> (port: Int, box: ServerBox, running: Task<Void, Error>) {
     let box = ServerBox()
-    let server = PreviewServer(options: .init(root: root, host: "127.0.0.1", port: 0, debounce: .milliseconds(50)), console: console)
+    let server = PreviewServer(options: .init(root: root, host: "127.0.0.1", port: 0, debounce: .milliseconds(50), drafts: drafts), console: console)
     let running = Task { try await server.run { box.set($0) } }
     #expect(await eventually(timeout: .seconds(60)) { box.value != nil }, sourceLocation: sourceLocation)
     do { return (try #require(box.value?.port, sourceLocation: sourceLocation), box, running) } catch { running.cancel(); throw error }
@@ -208,17 +208,38 @@ struct EndToEndTests {
     }
 }
 
-/// A preview shows the draft pages, says so when it starts, and names them again when it stops: they stay in
-/// Public/ until `chancery build`, which a publisher must run before syncing it.
+/// A preview leaves the draft pages out, as `chancery build` does, and says how to see them; with `--drafts`
+/// it shows them, says so when it starts, and names them again when it stops: they stay in Public/ until
+/// `chancery build`, which a publisher must run before syncing it.
 @Suite("chancery serve, draft pages", .serialized)
 struct DraftNoticeTests {
-    @Test("the drafts a preview shows are named when it starts and when it stops")
+    @Test("without --drafts a preview leaves the drafts out of Public/ and says how to show them")
+    func draftsLeftOut() async throws {
+        try await TempFolder.with { folder in
+            try makeSite(folder)
+            try folder.write("Content/pages/notes.md", "---\ntitle: Working notes\nmenu: Notes\ndraft: true\n---\n\nNot for publication.\n")
+            let transcript = Transcript()
+            let (port, serverBox, running) = try await startServer(root: folder.path, console: console(transcript))
+            defer { running.cancel() }
+            #expect(transcript.contains("1 draft page is not shown (Content/pages/notes.md): chancery serve --drafts shows it"), "\(transcript.all)")
+            let page = try #require(await onThread { RawHTTP.request(port: port, "/notes/") })
+            #expect(page.status == 404)
+            let home = try #require(await onThread { RawHTTP.request(port: port, "/") })
+            #expect(home.status == 200 && !home.body.contains("/notes/"))
+            #expect(!FileManager.default.fileExists(atPath: folder.path + "/Public/notes/index.html"))
+            await serverBox.value?.stop()
+            try await running.value
+            #expect(!transcript.all.contains { $0.contains("still holds") }, "\(transcript.all)")
+        }
+    }
+
+    @Test("with --drafts the drafts a preview shows are named when it starts and when it stops")
     func draftsAreNamed() async throws {
         try await TempFolder.with { folder in
             try makeSite(folder)
             try folder.write("Content/pages/notes.md", "---\ntitle: Working notes\ndraft: true\n---\n\nNot for publication.\n")
             let transcript = Transcript()
-            let (port, serverBox, running) = try await startServer(root: folder.path, console: console(transcript))
+            let (port, serverBox, running) = try await startServer(root: folder.path, console: console(transcript), drafts: true)
             defer { running.cancel() }
             #expect(transcript.contains("Showing 1 draft page (Content/pages/notes.md): chancery build leaves it out"), "\(transcript.all)")
             let page = try #require(await onThread { RawHTTP.request(port: port, "/notes/") })

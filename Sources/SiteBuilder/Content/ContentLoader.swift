@@ -259,9 +259,11 @@ struct ContentLoader {
         (DiskIO.list(root + "/Content/pages") ?? []).filter { $0.name.hasSuffix(".md") && !$0.name.hasPrefix(".") }.map { "Content/pages/" + $0.name }.sorted()
     }
 
-    func loadPages() -> (pages: [Page], errors: [BuildError]) {
+    /// The free pages to publish, the errors in them, and the drafts left out (without `drafts`), by file.
+    func loadPages() -> (pages: [Page], errors: [BuildError], draftsLeftOut: [String]) {
         var pages: [Page] = []
         var errors: [BuildError] = []
+        var draftsLeftOut: [String] = []
         // the file that took each address: `About.md` and `about.md` would both be /about/ (the first by name keeps it)
         var taken: [String: String] = [:]
         for path in pageFiles() {
@@ -305,7 +307,7 @@ struct ContentLoader {
                             }
                         }
                     }
-                    if draft, !drafts { continue }
+                    if draft, !drafts { draftsLeftOut.append(path); continue }
                     markdown = doc.body
                 } else if text.hasPrefix("# ") {
                     // the first line is the title (ended by LF or CRLF: a "\r\n" is one Character, not a "\n")
@@ -321,6 +323,6 @@ struct ContentLoader {
                 errors.append(BuildError(path: path, message: "\(error)"))
             }
         }
-        return (pages, errors)
+        return (pages, errors, draftsLeftOut)
     }
 }
