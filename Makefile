@@ -34,10 +34,12 @@ serve: deps release sample site
 # after the others, on their own, so that neither disturbs the other's timings.
 # The preview server's timing tests (debounce, file watching) run on their own too: the site builds of the
 # other suites keep Swift's cooperative threads busy for seconds at a time.
-# Each run is line-buffered (stdbuf: without a terminal the test process would hold its output until it
-# ends, so a run that hangs would show nothing) and bounded (timeout: a hang fails with what was under way,
-# instead of using up CI's time). The bounds are several times what the runs take on 2 cores.
-TEST = CHANCERY_SHARED=$(abspath $(SHARED)) $(STREAM) timeout --kill-after=30 $(1) $(SWIFT) test --skip-build
+# Without a terminal (CI), each run is line-buffered (stdbuf: the test process would otherwise hold its
+# output until it ends, so a run that hangs would show nothing) and bounded (Tests/Tools/bounded.sh: a hang
+# fails with what was under way, instead of using up CI's time; the bounds are several times what the runs
+# take on 2 cores). On a terminal the output comes as it is written and Ctrl-C stops a run.
+TEST = CHANCERY_SHARED=$(abspath $(SHARED)) $(if $(TERMINAL),,$(STREAM) Tests/Tools/bounded.sh $(1)) $(SWIFT) test --skip-build
+TERMINAL := $(shell [ -t 2 ] && echo yes)
 STREAM := $(shell command -v stdbuf >/dev/null && echo stdbuf -oL -eL)
 test: deps deps-test
 	$(SWIFT) build --build-tests
