@@ -28,7 +28,7 @@ public struct PreviewServer: Sendable {
         /// How changes are noticed.
         public var watchMode: FileWatcher.Mode
         /// Show the free pages marked `draft: true` too (`--drafts`). They are written into the output folder
-        /// with the rest, and every page links them from its menu, until `chancery build` removes them.
+        /// with the rest (and linked from every page when they have a `menu` label) until `chancery build` removes them.
         public var drafts: Bool
 
         public init(root: String = ".", host: String = "127.0.0.1", port: Int = 8080,

@@ -30,7 +30,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port = 8080
 
-    @Flag(help: "Show the free pages marked draft: true too. They are written into Public/ with the rest (and linked from every page's menu) until chancery build removes them: build before publishing Public/.")
+    @Flag(help: "Show the free pages marked draft: true too. They are written into Public/ with the rest (and linked from every page when they have a menu label) until chancery build removes them: build before publishing Public/.")
     var drafts = false
 
     func validate() throws {
