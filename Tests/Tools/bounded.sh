@@ -18,7 +18,19 @@ waited=0
 while kill -0 "$pid" 2>/dev/null; do
     if [ "$waited" -ge "$limit" ]; then
         echo "bounded.sh: still running after $limit s, stopped: $*" >&2
-        kill -KILL "$pid" $(descendants "$pid") 2>/dev/null
+        tree="$pid $(descendants "$pid")"
+        # what was under way: the processes, and where each thread of the test binary and of chancery was
+        ps -o pid,etime,time,args -p "$(echo $tree | tr ' ' ',')" >&2 2>/dev/null
+        if command -v gdb >/dev/null; then
+            for p in $tree; do
+                case "$(cat /proc/"$p"/cmdline 2>/dev/null | tr '\0' ' ')" in
+                *xctest*|*chancery*)
+                    echo "bounded.sh: the threads of process $p:" >&2
+                    timeout 60 gdb -batch -nx -p "$p" -ex "thread apply all bt 25" 2>/dev/null | grep -E '^(Thread|#)' | head -300 >&2 ;;
+                esac
+            done
+        fi
+        kill -KILL $tree 2>/dev/null
         wait "$pid" 2>/dev/null
         exit 124
     fi
