@@ -12,9 +12,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Debian/Ubuntu packages: libcmark-gfm (Markdown), mimalloc (the allocator chancery links on Linux); for the tests
-# also Java (the Nu HTML checker),
-# Chromium (screenshots), Python 3.
+# Debian/Ubuntu packages: libcmark-gfm (Markdown), mimalloc (the allocator chancery links on Linux); for
+# the tests also Java (the Nu HTML checker), Chromium (screenshots), Python 3.
 APT_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config
 APT_TEST := default-jre-headless chromium python3 python3-pip
 APT_BENCH := hugo time
