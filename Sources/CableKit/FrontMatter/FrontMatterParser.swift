@@ -42,6 +42,11 @@ public enum FrontMatterParser {
         bytes.withUnsafeBufferPointer { b in openingFenceEnd(b, at: 0).flatMap { closingFenceEnd(b, from: $0 + 1) } }
     }
 
+    /// Where the text starts: after a UTF-8 byte-order mark, if the file begins with one.
+    private static func afterByteOrderMark(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+    }
+
     /// The end of the line at `start` when it opens front matter (`---`), else nil.
     private static func openingFenceEnd(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let end = lineEnd(b, from: start)
@@ -67,10 +72,8 @@ public enum FrontMatterParser {
     }
 
     private static func split(bytes b: UnsafeBufferPointer<UInt8>, text: String) throws(Failure) -> Document {
-        var start = 0
-        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }  // byte-order mark
         // the opening line
-        guard let firstEnd = openingFenceEnd(b, at: start) else {
+        guard let firstEnd = openingFenceEnd(b, at: afterByteOrderMark(b)) else {
             throw Failure(line: 1, message: "missing front matter: the file must start with a line '---'")
         }
         var lines: [Range<Int>] = []
@@ -122,9 +125,7 @@ public enum FrontMatterParser {
     /// Where the body starts in the UTF-8 bytes of a cable file: after the line that closes the front matter
     /// (a byte-order mark before the opening one is skipped).
     public static func bodyOffset(_ b: UnsafeBufferPointer<UInt8>) throws(Failure) -> Int {
-        var i = 0
-        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }  // byte-order mark
-        guard let firstEnd = openingFenceEnd(b, at: i) else {
+        guard let firstEnd = openingFenceEnd(b, at: afterByteOrderMark(b)) else {
             throw Failure(line: 1, message: "missing front matter: the file must start with a line '---'")
         }
         guard let offset = closingFenceEnd(b, from: firstEnd + 1) else {
