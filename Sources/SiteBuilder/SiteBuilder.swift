@@ -205,14 +205,16 @@ public struct SiteBuilder: Sendable {
         let lastNeighbours = keysUsable && cache!.shapeKey == shape && cache!.neighbourKeys.count == index.records.count ? cache!.neighbourKeys : nil
         let keepsPages = keysUsable && writer.trustsKnown
         let currentEntries = entries
-        let cableKeys = parallelMap(Array(index.records.indices)) { i -> (key: UInt64, neighbours: UInt64, kept: Int) in
+        // (the related cables worked out for a key are kept for the page: the most costly part of both)
+        let cableKeys = parallelMap(Array(index.records.indices)) { i -> (key: UInt64, neighbours: UInt64, kept: Int, related: [Int]?) in
             let record = index.records[i]
             let entry = currentEntries[record.path]
-            let neighbours = lastNeighbours?[i] ?? cablePages.neighbourKey(i)
+            let related = lastNeighbours == nil ? cablePages.related(i) : nil
+            let neighbours = lastNeighbours?[i] ?? cablePages.neighbourKey(i, related: related!)
             let key = cablePages.key(i, settings: cableSettings, originalHash: entry?.originalHash, neighbours: neighbours)
             // kept: the page and, when the cable has an original, its copy, as the last build wrote them
-            guard keepsPages, let page = entry?.page, page.key == key, (page.copyHash != nil) == (record.originalName != nil) else { return (key, neighbours, 0) }
-            return (key, neighbours, page.copyHash == nil ? 1 : 2)
+            guard keepsPages, let page = entry?.page, page.key == key, (page.copyHash != nil) == (record.originalName != nil) else { return (key, neighbours, 0, related) }
+            return (key, neighbours, page.copyHash == nil ? 1 : 2, nil)
         }
         let neighbourKeys = cableKeys.map(\.neighbours)
         var cablesToRender: [Int] = []
@@ -253,7 +255,7 @@ public struct SiteBuilder: Sendable {
         }
         for start in stride(from: 0, to: cablesToRender.count, by: batch) {
             let chunk = Array(cablesToRender[start..<min(cablesToRender.count, start + batch)])
-            let rendered = parallelMap(chunk) { cablePages.render($0) }
+            let rendered = parallelMap(chunk) { cablePages.render($0, related: cableKeys[$0].related) }
             search.add(through: chunk.last!, rendered.compactMap(\.search))
             var files: [OutputFile] = []
             for item in rendered {
@@ -325,7 +327,7 @@ public struct SiteBuilder: Sendable {
         let sitemapFiles = Sitemap.fileNames(count: sitePaths.count + index.records.count)
         for file in sitemapFiles { keys[file] = sitemapKey }
         if !(sitemapFiles.allSatisfy { oldKeys[$0] == sitemapKey } && sitemapFiles.allSatisfy { writer.keep($0) }) {
-            let cablePaths = index.records.map { context.urls.cable(id: $0.id, date: $0.date, estimated: $0.dateEstimated) }
+            let cablePaths = context.cableURLs
             other += Sitemap(context: context).files(paths: cablePaths + sitePaths)
         }
         for asset in theme.assets {

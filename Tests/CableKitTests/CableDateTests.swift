@@ -25,6 +25,29 @@ struct CableDateTests {
         #expect(!(day < moment) && !(moment < day), "they sort together")
     }
 
+    /// `isoDate` and `iso8601` are written byte by byte: the same text as interpolating the numbers gives, for
+    /// every year, month, day, hour and minute a date can hold (and for a year set by hand outside them).
+    @Test func writtenFormsMatchTheirNumbers() throws {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        for year in [1900, 1962, 1999, 2000, 2009, 2100] {
+            for month in 1...12 {
+                for day in [1, 9, 10, 28, CableDate.daysIn(month: month, year: year)] {
+                    for (hour, minute) in [(0, 0), (9, 5), (13, 39), (23, 59)] {
+                        let d = try #require(CableDate(year: year, month: month, day: day, hour: hour, minute: minute))
+                        #expect(d.isoDate == "\(year)-\(two(month))-\(two(day))")
+                        #expect(d.iso8601 == "\(year)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):00Z")
+                        #expect(CableDate(iso: d.iso8601) == d)
+                    }
+                }
+            }
+        }
+        var odd = try #require(CableDate(year: 2008, month: 4, day: 10))
+        odd.year = 812
+        #expect(odd.isoDate == "812-04-10", "a year outside four digits is written as its number")
+        odd.year = 12008
+        #expect(odd.iso8601 == "12008-04-10T00:00:00Z")
+    }
+
     @Test func secondsAreDroppedNotRefused() {
         #expect(iso("2008-04-10T22:26:17Z") == "2008-04-10T22:26:00Z")
         #expect(iso("2008-04-10T22:26:17.250Z") == "2008-04-10T22:26:00Z")

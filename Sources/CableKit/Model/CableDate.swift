@@ -34,7 +34,17 @@ public struct CableDate: Sendable, Hashable, Comparable {
 
     /// `2008-04-10T22:26:00Z`
     public var iso8601: String {
-        "\(isoDate)T\(pad(hour)):\(pad(minute)):00Z"
+        guard (1000...9999).contains(year), (0...99).contains(month), (0...99).contains(day), (0...99).contains(hour), (0...99).contains(minute) else {
+            return "\(isoDate)T\(pad(hour)):\(pad(minute)):00Z"
+        }
+        return String(unsafeUninitializedCapacity: 20) { b in
+            writeDate(b)
+            b[10] = 0x54                                        // T
+            CableDate.twoDigits(hour, b, 11); b[13] = 0x3A     // :
+            CableDate.twoDigits(minute, b, 14); b[16] = 0x3A
+            b[17] = 0x30; b[18] = 0x30; b[19] = 0x5A           // 00Z
+            return 20
+        }
     }
 
     /// As the front matter and the data downloads write it: `2008-04-10T22:26:00Z`, or `2008-04-10` when
@@ -43,7 +53,22 @@ public struct CableDate: Sendable, Hashable, Comparable {
 
     /// `2008-04-10`
     public var isoDate: String {
-        "\(year)-\(pad(month))-\(pad(day))"
+        guard (1000...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return "\(year)-\(pad(month))-\(pad(day))" }
+        // written as bytes: the pages, lists and feeds ask for hundreds of thousands of dates, and interpolation
+        // costs several times as much
+        return String(unsafeUninitializedCapacity: 10) { b in writeDate(b); return 10 }
+    }
+
+    /// `2008-04-10` into the first 10 bytes of `b` (the year has four digits at most, the others two).
+    private func writeDate(_ b: UnsafeMutableBufferPointer<UInt8>) {
+        CableDate.twoDigits(year / 100, b, 0); CableDate.twoDigits(year % 100, b, 2); b[4] = 0x2D   // -
+        CableDate.twoDigits(month, b, 5); b[7] = 0x2D
+        CableDate.twoDigits(day, b, 8)
+    }
+
+    @inline(__always) private static func twoDigits(_ n: Int, _ b: UnsafeMutableBufferPointer<UInt8>, _ at: Int) {
+        b[at] = UInt8(truncatingIfNeeded: 0x30 + n / 10)
+        b[at + 1] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
     }
 
     /// Parses an ISO 8601 date or moment: `2008-04-10` (a day, its time not known), `2008-04-10T22:26Z`, `2008-04-10 22:26`,

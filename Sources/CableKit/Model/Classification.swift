@@ -7,8 +7,18 @@ public enum Classification: String, Sendable, CaseIterable, Comparable, Codable 
     case secret = "SECRET"
     case topSecret = "TOP SECRET"
 
-    public static func < (a: Classification, b: Classification) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    public static func < (a: Classification, b: Classification) -> Bool { a.rank < b.rank }
+
+    /// The position in `allCases`, lowest first (without making the array of all cases).
+    public var rank: Int {
+        switch self {
+        case .unclassified: 0
+        case .unclassifiedFOUO: 1
+        case .limitedOfficialUse: 2
+        case .confidential: 3
+        case .secret: 4
+        case .topSecret: 5
+        }
     }
 
     /// A URL- and file-safe slug (`secret`, `unclassified-fouo`).

@@ -57,13 +57,13 @@ struct CablePages {
     /// What the page shows of the cables around it — those it cites, how many cite it and the first of them,
     /// related cables, previous and next from its post — hashed. A function of the index model's shape alone
     /// (`SiteIndex.shapeKey`): while that is unchanged, so is this, and the build takes it from its cache.
-    func neighbourKey(_ i: Int) -> UInt64 {
+    /// `related` is what `related(i)` gives.
+    func neighbourKey(_ i: Int, related: [Int]) -> UInt64 {
         let index = context.index
         let record = index.records[i]
         var h = FastHash()
         for id in record.references { h.add(index.byID[id].map { index.records[$0].listingKey } ?? 1) }
         h.add(index.citedBy[i].count); for j in citing(i) { h.add(index.records[j].listingKey) }
-        let related = index.related(to: i, limit: context.config.relatedCount)
         h.add(related.count); for j in related { h.add(index.records[j].listingKey) }
         h.add(index.previousFromSamePost(i).map { index.records[$0].listingKey } ?? 2)
         h.add(index.nextFromSamePost(i).map { index.records[$0].listingKey } ?? 3)
@@ -74,7 +74,12 @@ struct CablePages {
     /// order of the search listing them all, which the page links to when there are more).
     func citing(_ i: Int) -> ArraySlice<Int> { context.index.citedBy[i].prefix(context.config.referencedByCount) }
 
-    func render(_ i: Int) -> Rendered {
+    /// The related cables page `i` lists (`SiteIndex.related`).
+    func related(_ i: Int) -> [Int] { context.index.related(to: i, limit: context.config.relatedCount) }
+
+    /// `related`: what `related(i)` gives, when the caller has it already (a clean build works it out for the
+    /// page's key); else it is worked out here.
+    func render(_ i: Int, related: [Int]? = nil) -> Rendered {
         let record = context.index.records[i]
         var rendered = Rendered()
         let cable = record.meta
@@ -91,13 +96,13 @@ struct CablePages {
         }
         let urls = context.urls
         rendered.search = SearchDocument.make(i, record: record, body: markdown)
-        let path = urls.cable(id: record.id, date: record.date, estimated: record.dateEstimated)
+        let path = context.cableURLs[i]
         // the REF line's references, read once: listed by letter below the body, and a mention of one in the
         // body ("Ref C") links to it
         let cited = cable.referenceLine.map { ReferenceLine.cited($0, year: ReferenceID.parts(record.id)?.year, ownID: record.id) } ?? []
         let letters = cited.first?.letter == nil ? [] : Set(cited.compactMap { $0.letter?.utf8.first })   // as ReferenceSection lists them
         let body = BodyDecorator.decorate(MarkdownRenderer.htmlBytes(utf8: markdown, basePath: urls.base), referenceLetters: letters)
-        let view = cableView(i, cable: cable, cited: cited, body: body, path: path)
+        let view = cableView(i, cable: cable, cited: cited, body: body, path: path, related: related ?? self.related(i))
         // "08STATE37957: POSSIBLE RELEASE OF A.Q. KHAN"; a cable without a subject is "Cable 02BRASILIA4227"
         // (as its heading says), not its id twice
         let title = record.title.map { "\(record.id): \($0)" } ?? "Cable \(record.id)"
@@ -141,7 +146,7 @@ struct CablePages {
     }
 
     /// `cited`: the references of the cable's REF line (`ReferenceLine.cited`).
-    func cableView(_ i: Int, cable: Cable, cited referenceLine: [CitedReference], body: [UInt8], path: String) -> CableView {
+    func cableView(_ i: Int, cable: Cable, cited referenceLine: [CitedReference], body: [UInt8], path: String, related: [Int]) -> CableView {
         let index = context.index
         let urls = context.urls
         let record = index.records[i]
@@ -160,7 +165,6 @@ struct CablePages {
         let unlettered = section.unlettered.count == cable.references.count ? citedViews : section.unlettered.map { views[$0] ?? cited($0) }
         let tags = cable.tags.map { context.tagView($0) }
         let tagsHTML = cable.tags.map { fragments.tag($0) }.joined()
-        let related = index.related(to: i, limit: context.config.relatedCount)
         let citing = citing(i), citingCount = index.citedBy[i].count
         let allCiting = citingCount > citing.count
             ? CitingView(count: citingCount, shown: citing.count,

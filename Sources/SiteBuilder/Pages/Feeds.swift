@@ -71,7 +71,7 @@ struct Feeds {
         put("  <author><name>", context.config.title, "</name></author>\n")
         for i in newest {
             let r = records[i]
-            let link = urls.absolute(urls.cable(id: r.id, date: r.date, estimated: r.dateEstimated))
+            let link = urls.absolute(context.cableURLs[i])
             put("  <entry>\n    <title>", r.id + ": " + (r.title ?? "(no subject)"), "</title>\n")
             put("    <id>", link, "</id>\n")
             put("    <link rel=\"alternate\" type=\"text/html\" href=\"", link, "\"/>\n")

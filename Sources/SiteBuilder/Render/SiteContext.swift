@@ -18,6 +18,12 @@ final class SiteContext: Sendable {
     /// Each post's address, made once: a post's slug asks the post directory how the name is spelt, and every
     /// row and cable page links its post.
     let originURLs: [String: String]
+    /// Each cable's address and the date its rows and links show (`listDate`), by number, made once: rows,
+    /// links, feeds, exports and sitemaps name them some ninety times a cable.
+    let cableURLs: [String]
+    let listDates: [String?]
+    /// Each classification's view, by its `rank`.
+    private let classificationViews: [ClassificationView]
 
     /// `menu`: the free pages linked from every page (`menu:` in their front matter), as label and slug.
     init(config: SiteConfig, index: SiteIndex, theme: Theme, menu: [(label: String, slug: String)] = [],
@@ -41,6 +47,10 @@ final class SiteContext: Sendable {
         for post in posts.posts where byName[post.name] == nil { byName[post.name] = post }
         self.postsByName = byName
         originURLs = Dictionary(uniqueKeysWithValues: index.origins.keys.map { ($0, urls.origin($0)) })
+        let records = index.records
+        cableURLs = parallelMap(Array(records.indices)) { urls.cable(id: records[$0].id, date: records[$0].date, estimated: records[$0].dateEstimated) }
+        listDates = records.map(Self.listDate)
+        classificationViews = Classification.allCases.map { ClassificationView(label: $0.rawValue, slug: $0.slug, url: urls.classification($0)) }
     }
 
     /// The absolute address of the picture a shared link shows: site.yml's `image`, else the theme's
@@ -81,8 +91,8 @@ final class SiteContext: Sendable {
 
     func row(_ i: Int) -> RowView {
         let r = index.records[i]
-        return RowView(id: r.id, url: urls.cable(id: r.id, date: r.date, estimated: r.dateEstimated), title: r.title ?? "(no subject)",
-                       date: listDate(r), dateEstimated: r.date != nil && r.dateEstimated, classification: r.classification.map(classificationView),
+        return RowView(id: r.id, url: cableURLs[i], title: r.title ?? "(no subject)",
+                       date: listDates[i], dateEstimated: r.date != nil && r.dateEstimated, classification: r.classification.map(classificationView),
                        origin: r.origin.map { LinkView(title: $0, url: originURL($0)) })
     }
 
@@ -95,19 +105,19 @@ final class SiteContext: Sendable {
     /// A cable as it is mentioned on another cable's page.
     func link(_ i: Int) -> CableLinkView {
         let r = index.records[i]
-        return CableLinkView(id: r.id, url: urls.cable(id: r.id, date: r.date, estimated: r.dateEstimated), title: r.title, date: listDate(r),
+        return CableLinkView(id: r.id, url: cableURLs[i], title: r.title, date: listDates[i],
                              dateEstimated: r.date != nil && r.dateEstimated, origin: r.origin)
     }
 
     /// A cable's date in lists and links: `2008-04-10`, or only the year when the date is estimated (the
     /// estimate is a year's 1 January or a date derived from the declassification date, never the day the
     /// cable was sent — as its page and the search results say; the data downloads give the date with `date_estimated`).
-    func listDate(_ r: CableRecord) -> String? {
+    static func listDate(_ r: CableRecord) -> String? {
         r.date.map { r.dateEstimated ? String($0.year) : $0.isoDate }
     }
 
     func classificationView(_ c: Classification) -> ClassificationView {
-        ClassificationView(label: c.rawValue, slug: c.slug, url: urls.classification(c))
+        classificationViews[c.rank]
     }
 
     func tagView(_ code: String, count: Int? = nil) -> TagView {
