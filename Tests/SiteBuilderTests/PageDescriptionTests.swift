@@ -25,6 +25,34 @@ import Testing
         #expect(cut.count <= 300 && cut.hasSuffix("word…"))
     }
 
+    /// Plain ASCII is cut by byte offsets, any other text by characters: both give what counting characters
+    /// gives, on texts of words, punctuation, accents, combining marks and CR LF line ends.
+    @Test func cuttingByBytesAgreesWithCuttingByCharacters() {
+        func byCharacters(_ text: String, limit: Int) -> String {
+            guard text.count > limit else { return text }
+            let head = text.prefix(limit - 1)
+            var end = head.endIndex
+            if !text[end].isWhitespace, let space = head.lastIndex(where: \.isWhitespace) { end = space }
+            var kept = head[..<end]
+            while let last = kept.last, last.isWhitespace || ",;:-—".contains(last) { kept = kept.dropLast() }
+            if kept.isEmpty { kept = head }
+            return kept + "…"
+        }
+        let pieces = ["word", "Madrid,", "a", "—", "-", ";", "  ", "e\u{301}té", "naïve", "\r\n", "\n", "Supercalifragilistic", "x:", "日本"]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<2_000 {
+            let asciiOnly = round % 2 == 0
+            let count = Int.random(in: 1...40, using: &generator)
+            let text = (0..<count).map { _ in
+                let piece = pieces.randomElement(using: &generator)!
+                return asciiOnly && !piece.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? "plain" : piece
+            }.joined(separator: Bool.random(using: &generator) ? " " : "")
+            for limit in [2, 5, 10, 31, 80] {
+                #expect(Excerpt.of(text, limit: limit) == byCharacters(text, limit: limit), "\(text.debugDescription) at \(limit)")
+            }
+        }
+    }
+
     @Test func aCablePagesDescriptionEndsWithAWholeWord() throws {
         // 299 characters end inside "crowns", as the user's did ("…Francisco Granados, cr")
         let summary = String(repeating: "Madrid ", count: 33) + "this the affair touches the justice counselor Francisco Granados, "

@@ -49,13 +49,23 @@ struct Sitemap {
     /// (a free page named `über.md` is `/über/`, a base URL may be `https://example.org/archív`), and the few
     /// ASCII characters a URI may not hold, percent-encoded. Used for every address these files hold.
     static func uri(_ address: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(address.utf8.count)
         for b in address.utf8 {
-            if b > 0x20, b < 0x7F, !" \"<>\\^`{|}".utf8.contains(b) { out.append(b); continue }
-            out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+            if b > 0x20, b < 0x7F, !mustEscape(b) { out.append(b); continue }
+            out += [UInt8(ascii: "%"), Self.hex[Int(b >> 4)], Self.hex[Int(b & 15)]]
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hex = Array("0123456789ABCDEF".utf8)
+
+    /// The printable ASCII characters a URI may not hold: space, quotation mark, less-than and greater-than
+    /// signs, backslash, caret, grave accent, braces and vertical bar.
+    private static func mustEscape(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: true
+        default: false
+        }
     }
 }
