@@ -129,46 +129,90 @@ struct CableView: TemplateValue {
     var sourceFormat: String?
     var sourceFile: String?
 
+    /// The names a template reads, looked up in one hash table: compared one by one, as a `switch` over the
+    /// names does, a name near the end cost some forty string comparisons, several of them of long names
+    /// (this view is read some fifty times a page).
+    private enum Name: String, CaseIterable {
+        case id
+        case title
+        case hasTitle
+        case date
+        case dateISO
+        case dateEstimated
+        case classification
+        case marking
+        case caveats
+        case origin
+        case precedence
+        case to
+        case info
+        case tags
+        case classifiedBy
+        case reasons
+        case declassifyOn
+        case release
+        case signedBy
+        case summary
+        case partial
+        case body
+        case references
+        case hasReferences
+        case referenceLine
+        case letteredReferences
+        case unletteredReferences
+        case referencedBy
+        case referencedByAll
+        case related
+        case previous
+        case next
+        case original
+        case originalConvertedFrom
+        case citation
+        case repairs
+        case source
+    }
+    private static let names = Dictionary(uniqueKeysWithValues: Name.allCases.map { ($0.rawValue, $0) })
+
     func child(named name: String) -> (any TemplateValue)? {
-        switch name {
-        case "id": id
-        case "title": title
-        case "hasTitle": hasTitle
-        case "date": date
-        case "dateISO": dateISO
-        case "dateEstimated": dateEstimated
-        case "classification": classification
-        case "marking": marking
-        case "caveats": ListBlock(items: caveats)
-        case "origin": origin
-        case "precedence": precedence
-        case "to": ListBlock(items: to)
-        case "info": ListBlock(items: info)
-        case "tags": ListBlock(items: tags, html: tagsHTML)
-        case "classifiedBy": classifiedBy
-        case "reasons": reasons
-        case "declassifyOn": declassifyOn
-        case "release": release
-        case "signedBy": signedBy
-        case "summary": summary
-        case "partial": partial
-        case "body": body
-        case "references": ListBlock(items: references, html: referencesHTML)
-        case "hasReferences": referenceLine != nil || !references.isEmpty
-        case "referenceLine": referenceLine
-        case "letteredReferences": ListBlock(items: letteredReferences)
-        case "unletteredReferences": ListBlock(items: unletteredReferences, html: unletteredReferencesHTML)
-        case "referencedBy": ListBlock(items: referencedBy, html: referencedByHTML)
-        case "referencedByAll": referencedByAll
-        case "related": ListBlock(items: related, html: relatedHTML)
-        case "previous": previous
-        case "next": next
-        case "original": original
-        case "originalConvertedFrom": originalConvertedFrom
-        case "citation": citation
-        case "repairs": ListBlock(items: repairs)
-        case "source": SourceView(format: sourceFormat, file: sourceFile)
-        default: nil
+        guard let known = CableView.names[name] else { return nil }
+        return switch known {
+        case .id: id
+        case .title: title
+        case .hasTitle: hasTitle
+        case .date: date
+        case .dateISO: dateISO
+        case .dateEstimated: dateEstimated
+        case .classification: classification
+        case .marking: marking
+        case .caveats: ListBlock(items: caveats)
+        case .origin: origin
+        case .precedence: precedence
+        case .to: ListBlock(items: to)
+        case .info: ListBlock(items: info)
+        case .tags: ListBlock(items: tags, html: tagsHTML)
+        case .classifiedBy: classifiedBy
+        case .reasons: reasons
+        case .declassifyOn: declassifyOn
+        case .release: release
+        case .signedBy: signedBy
+        case .summary: summary
+        case .partial: partial
+        case .body: body
+        case .references: ListBlock(items: references, html: referencesHTML)
+        case .hasReferences: referenceLine != nil || !references.isEmpty
+        case .referenceLine: referenceLine
+        case .letteredReferences: ListBlock(items: letteredReferences)
+        case .unletteredReferences: ListBlock(items: unletteredReferences, html: unletteredReferencesHTML)
+        case .referencedBy: ListBlock(items: referencedBy, html: referencedByHTML)
+        case .referencedByAll: referencedByAll
+        case .related: ListBlock(items: related, html: relatedHTML)
+        case .previous: previous
+        case .next: next
+        case .original: original
+        case .originalConvertedFrom: originalConvertedFrom
+        case .citation: citation
+        case .repairs: ListBlock(items: repairs)
+        case .source: SourceView(format: sourceFormat, file: sourceFile)
         }
     }
 }

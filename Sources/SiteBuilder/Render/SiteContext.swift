@@ -13,6 +13,8 @@ final class SiteContext: Sendable {
     let glossary: TagGlossary
     let posts: PostDirectory
     let site: SiteView
+    /// `site` as a template value, boxed once (every page's `{{site.…}}` reads it).
+    let siteValue: any TemplateValue
     /// Post display name → post (for countries).
     let postsByName: [String: Post]
     /// Each post's address, made once: a post's slug asks the post directory how the name is spelt, and every
@@ -43,6 +45,7 @@ final class SiteContext: Sendable {
         site.header = theme.renderFragment("header", Named("site", site))
         site.footer = theme.renderFragment("footer", Named("site", site))
         self.site = site
+        self.siteValue = site
         var byName: [String: Post] = [:]
         for post in posts.posts where byName[post.name] == nil { byName[post.name] = post }
         self.postsByName = byName
@@ -83,7 +86,7 @@ final class SiteContext: Sendable {
         let page = PageView(title: title, description: description ?? config.description, url: path,
                             canonical: urls.absolute(path), feed: feed?.url, feedTitle: feed?.title,
                             ogType: ogType, jsonld: jsonld, noindex: noindex)
-        let context = PageContext(site: site, page: page, breadcrumbs: breadcrumbs, content: content)
+        let context = PageContext(site: siteValue, page: page, breadcrumbs: breadcrumbs, content: content)
         return OutputFile(path: urls.file(for: path), bytes: theme.render(template, context, capacity: expectedSize))
     }
 

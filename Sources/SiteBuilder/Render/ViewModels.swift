@@ -208,11 +208,14 @@ struct ListBlock: TemplateValue {
 /// The root of every page: `site`, `page`, `breadcrumbs`; any other name is looked up in the page's own
 /// content (`cable`, `list`, `home`, `years`, …). A class, so that the renderer keeps it with one retain.
 final class PageContext: TemplateValue {
-    let site: SiteView
-    let page: PageView
+    /// The site's and the page's views, held as template values: each a box made once, which a lookup
+    /// retains (the views themselves, held as they are, were copied into a new box at every `{{site.…}}`).
+    let site: any TemplateValue
+    let page: any TemplateValue
     let breadcrumbs: [LinkView]
     let content: (any TemplateValue)?
-    init(site: SiteView, page: PageView, breadcrumbs: [LinkView], content: (any TemplateValue)?) {
+    /// `site`: the site's view as `SiteContext.siteValue` holds it, boxed once per build.
+    init(site: any TemplateValue, page: PageView, breadcrumbs: [LinkView], content: (any TemplateValue)?) {
         self.site = site
         self.page = page
         self.breadcrumbs = breadcrumbs
