@@ -129,7 +129,7 @@ public final class CableRecord: Sendable {
     public var marking: String? {
         guard let c = classification else { return nil }
         let dissemination = caveats.filter { $0 != "SIPDIS" }
-        return ([c.rawValue] + dissemination).joined(separator: "//")
+        return ([c.rawValue] + dissemination).concatenated(separator: "//")
     }
 
     /// Sort key: by date, then id (cables without a date last).

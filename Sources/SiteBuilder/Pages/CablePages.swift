@@ -164,7 +164,7 @@ struct CablePages {
         }
         let unlettered = section.unlettered.count == cable.references.count ? citedViews : section.unlettered.map { views[$0] ?? cited($0) }
         let tags = cable.tags.map { context.tagView($0) }
-        let tagsHTML = cable.tags.map { fragments.tag($0) }.joined()
+        let tagsHTML = cable.tags.map { fragments.tag($0) }.concatenated()
         let citing = citing(i), citingCount = index.citedBy[i].count
         let allCiting = citingCount > citing.count
             ? CitingView(count: citingCount, shown: citing.count,
@@ -186,9 +186,9 @@ struct CablePages {
             tags: tags, tagsHTML: tagsHTML,
             classifiedBy: cable.classifiedBy, reasons: cable.reasons.isEmpty ? nil : cable.reasons.joined(separator: ", "),
             declassifyOn: cable.declassifyOn, release: release, signedBy: cable.signedBy, summary: cable.summary,
-            partial: cable.partial, body: UTF8Text(body), references: citedViews.map(\.view), referencesHTML: citedViews.map(\.html).joined(),
+            partial: cable.partial, body: UTF8Text(body), references: citedViews.map(\.view), referencesHTML: citedViews.map(\.html).concatenated(),
             referenceLine: cable.referenceLine, letteredReferences: section.lettered,
-            unletteredReferences: unlettered.map(\.view), unletteredReferencesHTML: unlettered.map(\.html).joined(),
+            unletteredReferences: unlettered.map(\.view), unletteredReferencesHTML: unlettered.map(\.html).concatenated(),
             referencedBy: context.links(citing), referencedByHTML: fragments.links(citing), referencedByAll: allCiting,
             related: context.links(related), relatedHTML: fragments.links(related),
             previous: index.previousFromSamePost(i).map(link), next: index.nextFromSamePost(i).map(link),
@@ -207,7 +207,7 @@ struct CablePages {
         if let marking = r.marking { parts.append(marking + ".") }
         parts.append(context.config.title + ".")
         parts.append(url)
-        return parts.joined(separator: " ")
+        return parts.concatenated(separator: " ")
     }
 
     func jsonLD(_ c: Cable, url: String) -> String {
@@ -218,9 +218,9 @@ struct CablePages {
         if let t = c.title { fields.append("\"name\": \(CableJSON.string(t))") }
         if let d = c.date { fields.append("\"dateCreated\": \(CableJSON.string(c.dateEstimated ? String(d.year) : d.written))") }
         if let o = c.origin { fields.append("\"author\": {\"@type\": \"GovernmentOrganization\", \"name\": \(CableJSON.string(o))}") }
-        if !c.tags.isEmpty { fields.append("\"keywords\": \(CableJSON.string(c.tags.joined(separator: ", ")))") }
+        if !c.tags.isEmpty { fields.append("\"keywords\": \(CableJSON.string(c.tags.concatenated(separator: ", ")))") }
         if let s = c.summary { fields.append("\"abstract\": \(CableJSON.string(s))") }
         fields.append("\"isPartOf\": {\"@type\": \"Collection\", \"name\": \(CableJSON.string(context.config.title)), \"url\": \(CableJSON.string(context.urls.absolute(context.urls.home)))}")
-        return "{" + fields.joined(separator: ", ") + "}"
+        return "{" + fields.concatenated(separator: ", ") + "}"
     }
 }

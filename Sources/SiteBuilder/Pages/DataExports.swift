@@ -37,13 +37,13 @@ final class DataExports {
         let fields: [String] = [
             // the date as the front matter and the JSON have it (an estimate too: `date_estimated` says so), one format
             id, cable.date.map(\.written) ?? "", cable.dateEstimated ? "true" : "false",
-            cable.title ?? "", cable.origin ?? "", cable.classification?.rawValue ?? "", cable.caveats.joined(separator: ";"),
-            cable.precedence ?? "", cable.to.joined(separator: ";"), cable.info.joined(separator: ";"), cable.tags.joined(separator: ";"),
-            cable.references.joined(separator: ";"), cable.classifiedBy ?? "", cable.reasons.joined(separator: ";"),
+            cable.title ?? "", cable.origin ?? "", cable.classification?.rawValue ?? "", cable.caveats.concatenated(separator: ";"),
+            cable.precedence ?? "", cable.to.concatenated(separator: ";"), cable.info.concatenated(separator: ";"), cable.tags.concatenated(separator: ";"),
+            cable.references.concatenated(separator: ";"), cable.classifiedBy ?? "", cable.reasons.concatenated(separator: ";"),
             cable.declassifyOn ?? "", cable.signedBy ?? "", cable.partial ? "true" : "false", url,
             cable.referenceLine ?? "",
         ]
-        return Entry(json: Array(object.utf8), csv: Array((fields.map(Self.csvField).joined(separator: ",") + "\r\n").utf8))
+        return Entry(json: Array(object.utf8), csv: Array((fields.map(Self.csvField).concatenated(separator: ",") + "\r\n").utf8))
     }
 
     /// Appends the next cable, in date order.
@@ -73,7 +73,7 @@ final class DataExports {
             value = "'" + value
         }
         // on bytes: a CRLF is one Character, equal to neither "\r" nor "\n"
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+        guard value.withUTF8({ $0.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } }) else {
             return value
         }
         var out: [UInt8] = [UInt8(ascii: "\"")]

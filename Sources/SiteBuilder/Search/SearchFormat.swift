@@ -263,8 +263,8 @@ struct SearchFormat {
                 let original = r.originalName.map { $0.hasSuffix(".txt") ? 1 : 2 } ?? 0
                 out += "[" + [CableJSON.string(r.id), CableJSON.string(r.title ?? ""), CableJSON.string(date),
                               CableJSON.string(r.origin ?? ""), CableJSON.string(r.classification?.slug ?? ""),
-                              "[" + r.tags.map(CableJSON.string).joined(separator: ",") + "]",
-                              CableJSON.string(String(folder.dropLast(r.id.count + 1))), String(original)].joined(separator: ",") + "]"
+                              "[" + r.tags.map(CableJSON.string).concatenated(separator: ",") + "]",
+                              CableJSON.string(String(folder.dropLast(r.id.count + 1))), String(original)].concatenated(separator: ",") + "]"
             }
             return OutputFile(path: "search/d/\(k).json", bytes: Array((out + "]\n").utf8))
         }
