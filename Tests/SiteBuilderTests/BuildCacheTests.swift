@@ -73,7 +73,10 @@ import Testing
     @Test func aSavedCacheLoadsAsItWas() throws {
         let root = Temp.directory("cache-base")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        var cache = sample(cables: 9000, outputs: 9000)
+        // more blocks than are encoded at once on every core (4,096 entries a block, two a core): the blocks of
+        // each group written in order, then the next group's
+        let cables = BuildCacheFile.entriesPerBlock * (2 * ProcessInfoCores.count + 1) + 17
+        var cache = sample(cables: cables, outputs: cables)
         try cache.save(root: root, previous: nil)
         #expect(!FileManager.default.fileExists(atPath: BuildCache.journal(root: root)))
         expectSame(BuildCache.load(root: root), cache)
