@@ -1,6 +1,7 @@
 import CableKit
 import ChanceryIO
 import Dispatch
+import Synchronization
 
 /// `chancery build`: loads the content, builds the index model once, renders the pages on all cores and
 /// writes `Public/`. Incremental: with the build cache of the last build, only pages whose inputs changed
@@ -348,28 +349,35 @@ public struct SiteBuilder: Sendable {
             pagesReady(sofar)
         }
 
-        // search index: the cables not rendered above are read by the indexer; then Public/search/ and /search/
-        report.errors += search.finish(keep: { writer.keep($0) }) { writer.write($0) }
-        timer.mark("search")
-        // data exports, from the records (no file is read again)
+        // data exports, from the records (no file is read again), made on a thread of their own while the search
+        // index is written: each works on every core, and each has serial steps the other fills
         var exportsKey = FastHash(seed: settings)
         for r in index.records { exportsKey.add(r.metaKey) }
         keys["data/cables.json"] = exportsKey.value
         keys["data/cables.csv"] = exportsKey.value
-        if !(oldKeys["data/cables.json"] == exportsKey.value && writer.keep("data/cables.json") && writer.keep("data/cables.csv")) {
-            do {
-                let exports = try DataExports(publicDirectory: writer.staging ?? outputDirectory, urls: context.urls)
-                // encoded on all cores a slice at a time, appended in order
-                let records = index.records, urls = context.urls
-                for start in stride(from: 0, to: records.count, by: 2048) {
-                    let entries = parallelMap(Array(start..<min(records.count, start + 2048))) { DataExports.entry(records[$0].meta, urls: urls) }
-                    for case let entry? in entries { exports.add(entry) }
-                }
-                let result = try exports.commit()
+        let exportsKept = oldKeys["data/cables.json"] == exportsKey.value && writer.keep("data/cables.json") && writer.keep("data/cables.csv")
+        let exports = Mutex<Result<(json: (written: Bool, hash: UInt64), csv: (written: Bool, hash: UInt64)), DiskIO.Failure>?>(nil)
+        let exportsDone = DispatchSemaphore(value: 0)
+        if !exportsKept {
+            let records = index.records, urls = context.urls, folder = writer.staging ?? outputDirectory
+            DispatchQueue.global().async {
+                let result = Result { () throws(DiskIO.Failure) in try DataExports.write(records, urls: urls, publicDirectory: folder) }
+                exports.withLock { $0 = result }
+                exportsDone.signal()
+            }
+        }
+
+        // search index: the cables not rendered above are read by the indexer; then Public/search/ and /search/
+        report.errors += search.finish(keep: { writer.keep($0) }) { writer.write($0) }
+        timer.mark("search")
+        if !exportsKept {
+            exportsDone.wait()
+            switch exports.withLock({ $0 }) {
+            case .success(let result)?:
                 writer.noteProduced("data/cables.json", hash: result.json.hash, written: result.json.written)
                 writer.noteProduced("data/cables.csv", hash: result.csv.hash, written: result.csv.written)
-            } catch {
-                report.errors.append(BuildError(path: error.path, message: error.message))
+            case .failure(let error)?: report.errors.append(BuildError(path: error.path, message: error.message))
+            case nil: break
             }
         }
 

@@ -15,6 +15,18 @@ final class DataExports {
                              "to", "info", "tags", "references", "classified_by", "reasons", "declassify_on", "signed_by",
                              "partial", "url", "reference_line"]
 
+    /// Writes both files for `records` under `publicDirectory`: entries encoded on every core a slice at a
+    /// time and appended in order. Returns what `commit` returns.
+    static func write(_ records: [CableRecord], urls: SiteURLs, publicDirectory: String) throws(DiskIO.Failure)
+        -> (json: (written: Bool, hash: UInt64), csv: (written: Bool, hash: UInt64)) {
+        let exports = try DataExports(publicDirectory: publicDirectory, urls: urls)
+        for start in stride(from: 0, to: records.count, by: 2048) {
+            let entries = parallelMap(Array(start..<min(records.count, start + 2048))) { DataExports.entry(records[$0].meta, urls: urls) }
+            for case let entry? in entries { exports.add(entry) }
+        }
+        return try exports.commit()
+    }
+
     init(publicDirectory: String, urls: SiteURLs) throws(DiskIO.Failure) {
         json = try StreamFile(path: publicDirectory + "/data/cables.json")
         csv = try StreamFile(path: publicDirectory + "/data/cables.csv")
