@@ -70,8 +70,17 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/chancery-screenshots.XXXXXX")
 SERVER_PID=""
+# The server is asked to stop (SIGTERM: `chancery serve` then stops gracefully) and killed if it has not
+# within 5 s. A process inherits its parent's blocked signals, and a test runner starts this script from
+# threads that block nearly all of them (libdispatch's): a server started from here then never sees the
+# SIGTERM, and waiting for it waited for ever (seen: the screenshots test hung after its six shots).
 cleanup() {
-  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -147,13 +156,14 @@ for p in dict.fromkeys(problems):
 PY
 }
 
-# one screenshot: NAME PATH WIDTHxHEIGHT; Chromium's exit status goes to WORK/NAME-WIDTH.status
+# one screenshot: NAME PATH WIDTHxHEIGHT; Chromium's exit status goes to WORK/NAME-WIDTH.status (killed
+# 10 s after the SIGTERM at 90 s, which it may not see: see cleanup)
 shoot() {
   local name=$1 path=$2 size=$3
   local width=${size%x*}
   rm -f "$OUT/$name-$width.png"
   set +e
-  timeout 90 "$CHROMIUM" --headless=new --no-sandbox --disable-gpu --hide-scrollbars \
+  timeout -k 10 90 "$CHROMIUM" --headless=new --no-sandbox --disable-gpu --hide-scrollbars \
     --window-size="${size/x/,}" --screenshot="$OUT/$name-$width.png" --enable-logging=stderr --v=0 \
     --user-data-dir="$WORK/profile-$name-$width" --no-first-run --no-default-browser-check \
     --log-net-log="$WORK/$name-$width.netlog.json" \
