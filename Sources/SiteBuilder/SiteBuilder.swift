@@ -210,8 +210,15 @@ public struct SiteBuilder: Sendable {
         let cableKeys = parallelMap(Array(index.records.indices)) { i -> (key: UInt64, neighbours: UInt64, kept: Int, related: [Int]?) in
             let record = index.records[i]
             let entry = currentEntries[record.path]
-            let related = lastNeighbours == nil ? cablePages.related(i) : nil
-            let neighbours = lastNeighbours?[i] ?? cablePages.neighbourKey(i, related: related!)
+            let related: [Int]?, neighbours: UInt64
+            if let lastNeighbours {
+                related = nil
+                neighbours = lastNeighbours[i]
+            } else {
+                let worked = cablePages.related(i)
+                related = worked
+                neighbours = cablePages.neighbourKey(i, related: worked)
+            }
             let key = cablePages.key(i, settings: cableSettings, originalHash: entry?.originalHash, neighbours: neighbours)
             // kept: the page and, when the cable has an original, its copy, as the last build wrote them
             guard keepsPages, let page = entry?.page, page.key == key, (page.copyHash != nil) == (record.originalName != nil) else { return (key, neighbours, 0, related) }
