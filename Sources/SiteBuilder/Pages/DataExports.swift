@@ -27,7 +27,7 @@ final class DataExports {
         return try exports.commit()
     }
 
-    init(publicDirectory: String, urls: SiteURLs) throws(DiskIO.Failure) {
+    private init(publicDirectory: String, urls: SiteURLs) throws(DiskIO.Failure) {
         json = try StreamFile(path: publicDirectory + "/data/cables.json")
         csv = try StreamFile(path: publicDirectory + "/data/cables.csv")
         self.urls = urls

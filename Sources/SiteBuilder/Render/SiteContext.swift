@@ -12,9 +12,8 @@ final class SiteContext: Sendable {
     let theme: Theme
     let glossary: TagGlossary
     let posts: PostDirectory
-    let site: SiteView
-    /// `site` as a template value, boxed once (every page's `{{site.…}}` reads it).
-    let siteValue: any TemplateValue
+    /// The site's view (`SiteView`), held as a template value: boxed once, and every page's `{{site.…}}` reads it.
+    let site: any TemplateValue
     /// Post display name → post (for countries).
     let postsByName: [String: Post]
     /// Each post's address, made once: a post's slug asks the post directory how the name is spelt, and every
@@ -45,7 +44,6 @@ final class SiteContext: Sendable {
         site.header = theme.renderFragment("header", Named("site", site))
         site.footer = theme.renderFragment("footer", Named("site", site))
         self.site = site
-        self.siteValue = site
         var byName: [String: Post] = [:]
         for post in posts.posts where byName[post.name] == nil { byName[post.name] = post }
         self.postsByName = byName
@@ -86,7 +84,7 @@ final class SiteContext: Sendable {
         let page = PageView(title: title, description: description ?? config.description, url: path,
                             canonical: urls.absolute(path), feed: feed?.url, feedTitle: feed?.title,
                             ogType: ogType, jsonld: jsonld, noindex: noindex)
-        let context = PageContext(site: siteValue, page: page, breadcrumbs: breadcrumbs, content: content)
+        let context = PageContext(site: site, page: page, breadcrumbs: breadcrumbs, content: content)
         return OutputFile(path: urls.file(for: path), bytes: theme.render(template, context, capacity: expectedSize))
     }
 

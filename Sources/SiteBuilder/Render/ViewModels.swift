@@ -214,7 +214,7 @@ final class PageContext: TemplateValue {
     let page: any TemplateValue
     let breadcrumbs: [LinkView]
     let content: (any TemplateValue)?
-    /// `site`: the site's view as `SiteContext.siteValue` holds it, boxed once per build.
+    /// `site`: the site's view as `SiteContext.site` holds it, boxed once per build.
     init(site: any TemplateValue, page: PageView, breadcrumbs: [LinkView], content: (any TemplateValue)?) {
         self.site = site
         self.page = page
