@@ -57,7 +57,14 @@ public enum MarkdownRenderer {
         }
     }
 
+    /// Plain text (nearly every cable, nearly all of the others) is rendered by `PlainMarkdown`, which makes no
+    /// links for `basePath` to change; the rest by libcmark-gfm.
     private static func render(_ markdown: UnsafeBufferPointer<UInt8>, basePath: String) -> [UInt8] {
+        PlainMarkdown.html(markdown, rest: { cmarkHTML($0, basePath: basePath) }) ?? cmarkHTML(markdown, basePath: basePath)
+    }
+
+    /// `markdown` rendered by libcmark-gfm, whatever it holds (what `PlainMarkdown` is checked against).
+    static func cmarkHTML(_ markdown: UnsafeBufferPointer<UInt8>, basePath: String = "") -> [UInt8] {
         _ = registered
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return [] }
