@@ -9,7 +9,8 @@ enum BodyDecorator {
     static func decorate(_ html: [UInt8], referenceLetters: Set<UInt8> = []) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(html.count + html.count / 8)
-        var seen = Set<Int>()
+        // the paragraph numbers anchored so far (at most three digits)
+        var seen = [Bool](repeating: false, count: 1000)
         let mentions = !referenceLetters.isEmpty
         let stops = mentions ? stopsWithMentions : stopsWithoutMentions
         html.withUnsafeBufferPointer { b in
@@ -18,17 +19,24 @@ enum BodyDecorator {
                 var copied = 0  // bytes before `copied` are already in `out`
                 func flush(_ upTo: Int) { if upTo > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<upTo])) }; copied = upTo }
                 while i < b.count {
-                    // most of a body is plain text: skip it in a tight loop to the next byte that may start something
-                    while i < b.count, !stop[Int(b[i])] { i += 1 }
+                    // most of a body is plain text: skip it in a tight loop to the next byte that may start something,
+                    // eight bytes at a time while none of them may
+                    while b.count - i >= 8 {
+                        let any = stop[Int(b[i])] | stop[Int(b[i + 1])] | stop[Int(b[i + 2])] | stop[Int(b[i + 3])]
+                            | stop[Int(b[i + 4])] | stop[Int(b[i + 5])] | stop[Int(b[i + 6])] | stop[Int(b[i + 7])]
+                        if any != 0 { break }
+                        i += 8
+                    }
+                    while i < b.count, stop[Int(b[i])] == 0 { i += 1 }
                     guard i < b.count else { break }
                     let c = b[i]
                     if c == UInt8(ascii: "<") {
                         // <p>¶N. — a numbered paragraph
-                        if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen.contains(number) {
-                            seen.insert(number)
+                        if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen[number] {
+                            seen[number] = true
                             flush(i)
                             // <p class="para" id="pN"><a class="para-link" href="#pN" aria-label="Link to paragraph N">¶</a>N.
-                            let digits = Array(String(number).utf8)
+                            let digits = decimal(number)
                             out += paraOpen; out += digits; out += paraLink; out += digits; out += paraLabel; out += digits
                             out += paraPilcrow; out += digits; out += paraDot
                             i = markingAt(b, end, into: &out)
@@ -94,14 +102,20 @@ enum BodyDecorator {
 
     /// The bytes that may start something to decorate (`<`, `X`, and `r`/`R` when a reference may be
     /// mentioned), looked up by value: the loop over the plain text between them tests one entry a byte.
-    private static let stopsWithoutMentions = (0..<256).map { $0 == 0x3C || $0 == 0x58 }
-    private static let stopsWithMentions = (0..<256).map { $0 == 0x3C || $0 == 0x58 || $0 | 0x20 == 0x72 }
+    private static let stopsWithoutMentions: [UInt8] = (0..<256).map { $0 == 0x3C || $0 == 0x58 ? 1 : 0 }
+    private static let stopsWithMentions: [UInt8] = (0..<256).map { $0 == 0x3C || $0 == 0x58 || $0 | 0x20 == 0x72 ? 1 : 0 }
     private static let paraOpen = Array("<p class=\"para\" id=\"p".utf8), paraLink = Array("\"><a class=\"para-link\" href=\"#p".utf8)
     private static let paraLabel = Array("\" aria-label=\"Link to paragraph ".utf8), paraPilcrow = Array("\">¶</a>".utf8), paraDot = Array(". ".utf8)
     private static let pOpen = Array("<p>".utf8), liOpen = Array("<li>".utf8), pilcrow = Array("¶".utf8), preOpen = Array("<pre".utf8)
     private static let preWithTabindex = Array("<pre tabindex=\"0\"".utf8)
     private static let redactedOpen = Array("<span class=\"redacted\" title=\"Redacted\">".utf8)
     private static let spanClose = Array("</span>".utf8)
+
+    /// The decimal digits of `n` (0 < n < 1000).
+    private static func decimal(_ n: Int) -> ArraySlice<UInt8> {
+        let digits: [UInt8] = [UInt8(n / 100) + 0x30, UInt8(n / 10 % 10) + 0x30, UInt8(n % 10) + 0x30]
+        return digits[(n >= 100 ? 0 : n >= 10 ? 1 : 2)...]
+    }
 
     private static func starts(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ p: [UInt8]) -> Bool {
         guard i + p.count <= b.count else { return false }
