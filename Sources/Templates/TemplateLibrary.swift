@@ -12,7 +12,7 @@ public struct TemplateLibrary: Sendable {
     /// Parses `source` and registers it as `name` (a template of the same name is replaced).
     public mutating func register(_ source: String, named name: String) throws(TemplateSyntaxError) {
         var parser = TemplateParser(source)
-        templates[name] = try parser.parseTemplate()
+        templates[name] = TemplateNode.joiningText(try parser.parseTemplate())
     }
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }

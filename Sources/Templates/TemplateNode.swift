@@ -1,6 +1,7 @@
-/// One piece of a parsed template, as the renderer walks it. Text is kept line by line, as Mustache reads
-/// it: a partial included with indentation indents each line that starts a piece. Indirect: each node is
-/// one box, so the renderer's walk copies a node with one retain instead of one per array in it.
+/// One piece of a parsed template, as the renderer walks it. The parser keeps text line by line, as Mustache
+/// reads it (a partial included with indentation indents each line that starts a piece); the library joins
+/// each run of lines into one piece (`joiningText`), whose lines the renderer indents one by one. Indirect:
+/// each node is one box, so the renderer's walk copies a node with one retain instead of one per array in it.
 indirect enum TemplateNode: Sendable {
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}`, `{{& name}}` (as it is).
@@ -17,6 +18,37 @@ indirect enum TemplateNode: Sendable {
     case blockDefinition(String, [TemplateNode])
     /// `{{% CONTENT_TYPE: TEXT }}` (no escaping) or `HTML`: how the values after it are escaped.
     case escaping(Bool)
+}
+
+extension TemplateNode {
+    /// `nodes` with each run of text pieces joined into one (the renderer indents each line of a joined piece
+    /// as it would have indented the pieces): a page walks half as many nodes.
+    static func joiningText(_ nodes: [TemplateNode]) -> [TemplateNode] {
+        var out: [TemplateNode] = []
+        out.reserveCapacity(nodes.count)
+        for node in nodes {
+            let node = node.joiningTextInside()
+            if case .text(let bytes) = node, let last = out.last, case .text(let before) = last {
+                out[out.count - 1] = .text(before + bytes)
+            } else {
+                out.append(node)
+            }
+        }
+        return out
+    }
+
+    private func joiningTextInside() -> TemplateNode {
+        func joined(_ overrides: [String: [TemplateNode]]?) -> [String: [TemplateNode]]? { overrides?.mapValues(TemplateNode.joiningText) }
+        switch self {
+        case .text, .value, .escaping: return self
+        case .section(let path, let nodes): return .section(path, TemplateNode.joiningText(nodes))
+        case .invertedSection(let path, let nodes): return .invertedSection(path, TemplateNode.joiningText(nodes))
+        case .partial(let name, let indentation, let overrides): return .partial(name, indentation: indentation, overrides: joined(overrides))
+        case .dynamicPartial(let path, let indentation, let overrides): return .dynamicPartial(path, indentation: indentation, overrides: joined(overrides))
+        case .block(let name, let nodes, let indentation): return .block(name, default: TemplateNode.joiningText(nodes), indentation: indentation)
+        case .blockDefinition(let name, let nodes): return .blockDefinition(name, TemplateNode.joiningText(nodes))
+        }
+    }
 }
 
 /// A name as a tag writes it, read once when the template is parsed: `.` (the current value), `a.b.c`

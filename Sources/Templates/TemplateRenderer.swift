@@ -38,11 +38,27 @@ struct TemplateRenderer {
         if let indentation = context.indentation, !indentation.isEmpty {
             // a piece that starts a line gets the indentation (a value's own line breaks do not); as in
             // swift-mustache, which compares the last Character, a line that ended with CR LF is not a start
+            func atLineStart(_ mark: Int) -> Bool { mark > start && out[mark - 1] == 0x0A && !(mark - 1 > start && out[mark - 2] == 0x0D) }
             for node in nodes {
+                if case .text(let bytes) = node {
+                    // the template's lines, joined: each is indented as a piece of its own would be
+                    var from = 0
+                    while from < bytes.count {
+                        var to = from
+                        while to < bytes.count, bytes[to] != 0x0A { to += 1 }
+                        if to < bytes.count { to += 1 }
+                        let mark = out.count
+                        let indent = atLineStart(mark)
+                        out.append(contentsOf: bytes[from..<to])
+                        if indent { out.insert(contentsOf: indentation, at: mark) }
+                        from = to
+                    }
+                    continue
+                }
                 let mark = out.count
-                let atLineStart = mark > start && out[mark - 1] == 0x0A && !(mark - 1 > start && out[mark - 2] == 0x0D)
+                let indent = atLineStart(mark)
                 render(node, &context, into: &out)
-                if atLineStart && out.count > mark { out.insert(contentsOf: indentation, at: mark) }
+                if indent && out.count > mark { out.insert(contentsOf: indentation, at: mark) }
             }
         } else {
             for node in nodes { render(node, &context, into: &out) }
