@@ -13,28 +13,42 @@ public enum HTMLEscape {
         bytes.withUnsafeBufferPointer { append($0, to: &out) }
     }
 
-    /// Runs of plain bytes are copied whole, between the bytes that become entities or are dropped.
+    /// Runs of plain bytes are copied whole, between the bytes that become entities or are dropped; a run is
+    /// skipped eight bytes at a time while none of them needs anything.
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var run = 0
         escapes.withUnsafeBufferPointer { escapes in
-            for i in 0..<bytes.count where escapes[Int(bytes[i])] {
+            let n = bytes.count
+            var i = 0
+            while true {
+                while n - i >= 8 {
+                    let any = escapes[Int(bytes[i])] | escapes[Int(bytes[i + 1])] | escapes[Int(bytes[i + 2])] | escapes[Int(bytes[i + 3])]
+                        | escapes[Int(bytes[i + 4])] | escapes[Int(bytes[i + 5])] | escapes[Int(bytes[i + 6])] | escapes[Int(bytes[i + 7])]
+                    if any != 0 { break }
+                    i += 8
+                }
+                while i < n, escapes[Int(bytes[i])] == 0 { i += 1 }
+                if i == n { break }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 run = i + 1
+                let entity: StaticString
                 switch bytes[i] {
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
-                case 0x27: out.append(contentsOf: "&#39;".utf8)
-                default: break  // a control character: dropped
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                default: entity = ""  // a control character: dropped
                 }
+                entity.withUTF8Buffer { out.append(contentsOf: $0) }
+                i += 1
             }
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
     }
 
-    /// `needsEscape` of each byte value, looked up: one load a byte in the loop over a text.
-    private static let escapes = (0...255).map { needsEscape(UInt8($0)) }
+    /// `needsEscape` of each byte value (1 or 0), looked up: one load a byte in the loop over a text.
+    private static let escapes: [UInt8] = (0...255).map { needsEscape(UInt8($0)) ? 1 : 0 }
 
     /// `text` escaped.
     public static func escape(_ text: String) -> String {
