@@ -25,6 +25,16 @@ import Testing
         return markdown.withUTF8 { PlainMarkdown.html($0, rest: { MarkdownRenderer.cmarkHTML($0) }).map { String(decoding: $0, as: UTF8.self) } }
     }
 
+    /// Expects the fast path alone and the fast path with libcmark-gfm for the rest to give libcmark-gfm's HTML
+    /// for `text` whenever they take it; returns which took it.
+    static func expectLibcmarkGFMsHTML(_ text: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) -> (plain: Bool, mixed: Bool) {
+        let expected = cmark(text)
+        let plain = Self.plain(text), mixed = Self.mixed(text)
+        if let plain { #expect(plain == expected, "\(name): \(firstDifference(plain, expected))", sourceLocation: sourceLocation) }
+        if let mixed { #expect(mixed == expected, "\(name) (mixed): \(firstDifference(mixed, expected))", sourceLocation: sourceLocation) }
+        return (plain != nil, mixed != nil)
+    }
+
     /// The corpus's cables, read as `chancery import` reads them: their Markdown bodies.
     static func corpusBodies() throws -> [(String, String)] {
         let shared = SharedData.root
@@ -46,15 +56,9 @@ import Testing
         #expect(bodies.count >= 330)
         var plain = 0, mixed = 0
         for (name, body) in bodies {
-            let expected = Self.cmark(body)
-            if let html = Self.plain(body) {
-                plain += 1
-                #expect(html == expected, "\(name): \(Self.firstDifference(html, expected))")
-            }
-            if let html = Self.mixed(body) {
-                mixed += 1
-                #expect(html == expected, "\(name) (mixed): \(Self.firstDifference(html, expected))")
-            }
+            let taken = Self.expectLibcmarkGFMsHTML(body, name: name)
+            if taken.plain { plain += 1 }
+            if taken.mixed { mixed += 1 }
         }
         // most cables are plain text throughout; nearly all the others but for a URL or an address, which
         // libcmark-gfm renders while the fast path does the rest
@@ -99,15 +103,9 @@ import Testing
                 if random.next(below: 8) == 0 { line += random.next(below: 2) == 0 ? "\\" : " " }
                 text += line + "\n"
             }
-            let expected = Self.cmark(text)
-            if let html = Self.plain(text) {
-                accepted += 1
-                #expect(html == expected, "\(text.debugDescription): \(Self.firstDifference(html, expected))")
-            }
-            if let html = Self.mixed(text) {
-                mixedCount += 1
-                #expect(html == expected, "\(text.debugDescription) (mixed): \(Self.firstDifference(html, expected))")
-            }
+            let taken = Self.expectLibcmarkGFMsHTML(text, name: text.debugDescription)
+            if taken.plain { accepted += 1 }
+            if taken.mixed { mixedCount += 1 }
         }
         // both sides of the line are exercised
         #expect(accepted > count / 10 && accepted < count * 9 / 10, "\(accepted) of \(count) plain throughout")
