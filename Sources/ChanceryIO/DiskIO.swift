@@ -361,10 +361,16 @@ public final class OpenFolder: Sendable {
 
     /// Writes the file `name` in this folder straight to its name, without the temporary file and rename that
     /// `DiskIO.write` uses: for a folder nobody sees yet (inside a staging folder moved into place whole; twice
-    /// as fast on ext4 for a tree of new files).
-    public func writeUnpublished(_ bytes: some Collection<UInt8>, named name: String) throws(DiskIO.Failure) {
+    /// as fast on ext4 for a tree of new files). With `behind`, the file, once written, is handed to it to be
+    /// written back and dropped from the page cache.
+    public func writeUnpublished(_ bytes: some Collection<UInt8>, named name: String, behind: WriteBehind? = nil) throws(DiskIO.Failure) {
         let fd = name.withCString { openat(self.fd, $0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
-        try DiskIO.fill(fd, with: bytes, path: path + "/" + name)
+        guard let behind, fd >= 0 else { return try DiskIO.fill(fd, with: bytes, path: path + "/" + name) }
+        if let problem = DiskIO.writeAll(fd, bytes) {
+            close(fd)
+            throw DiskIO.Failure(path: path + "/" + name, message: "cannot write: \(problem)")
+        }
+        behind.hand(fd, folder: path, name: name)
     }
 
     /// Publishes a copy of `source` as `name` in this folder (nobody sees it yet, as for `writeUnpublished`): a

@@ -389,6 +389,7 @@ public struct SiteBuilder: Sendable {
         }
 
         timer.mark("exports")
+        report.errors += writer.finishWriting()
         do { try writer.publish() } catch { report.errors.append(BuildError(path: error.path, message: error.message)) }
         report.removed = writer.removeStale()
         report.written = writer.written

@@ -28,6 +28,7 @@ import Testing
         #expect(DiskIO.parent(staging) == root, "beside Public/, not inside it")
         #expect(writer.write([OutputFile(path: "index.html", bytes: Array("home".utf8)), OutputFile(path: "a/b/index.html", bytes: Array("b".utf8))]).isEmpty)
         #expect(read(output + "/index.html") == nil, "nothing shows before the end")
+        #expect(writer.finishWriting().isEmpty)
         try writer.publish()
         #expect(read(output + "/index.html") == "home")
         #expect(read(output + "/a/b/index.html") == "b")

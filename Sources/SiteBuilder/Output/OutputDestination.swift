@@ -13,6 +13,8 @@ struct OutputDestination: Sendable {
     let known: [String: UInt64]
     /// Files present under the output folder when the build started, when it was walked.
     let walked: Set<String>?
+    /// What takes the files written into the staging folder, to write them back and drop them from the cache.
+    let writeBehind: WriteBehind?
 
     enum Outcome: Sendable { case written(UInt64), unchanged(UInt64), failed(String) }
 
@@ -37,7 +39,7 @@ struct OutputDestination: Sendable {
                     try folder.copyUnpublished(of: source, named: name)
                     return .written(Self.copyHash(source))
                 }
-                try folder.writeUnpublished(file.bytes, named: name)
+                try folder.writeUnpublished(file.bytes, named: name, behind: writeBehind)
                 return .written(FastHash.ofContents(file.bytes))
             } catch {
                 return .failed(error.message)

@@ -18,6 +18,9 @@ struct OutputWriter {
     /// The staging folder, held open once it is made (files are created by their paths inside it), or why it
     /// could not be.
     private var stagingFolder: Result<OpenFolder, DiskIO.Failure>?
+    /// What the files written into the staging folder are handed to: none of them is read again by the build,
+    /// so they are written back and dropped from the page cache as the build goes (nil elsewhere).
+    private var writeBehind: WriteBehind?
     /// A `--clean` build: what is in `directory` is replaced whole at the end.
     let replacing: Bool
     /// Where replaced entries wait to be deleted (beside the output folder).
@@ -106,7 +109,7 @@ struct OutputWriter {
 
     /// What the workers writing a batch read.
     private var destination: OutputDestination {
-        OutputDestination(directory: directory, stagingFolder: stagingFolder, known: known, walked: walked)
+        OutputDestination(directory: directory, stagingFolder: stagingFolder, known: known, walked: walked, writeBehind: writeBehind)
     }
 
     /// Writes a batch of files on all cores; returns the errors. Files of one folder that come one after the
@@ -118,6 +121,7 @@ struct OutputWriter {
                 try DiskIO.makeDirectories(staging)
                 return try OpenFolder.opening(staging)
             }
+            if WriteBehind.isAvailable { writeBehind = WriteBehind() }
         }
         // the workers get what they read, not the writer: a copy of it holding `produced` would make the first
         // `note` below copy the whole table (every file written so far, 117,000 at 50,000 cables)
@@ -173,6 +177,17 @@ struct OutputWriter {
 
     private mutating func note(_ path: String, _ hash: UInt64) {
         if produced.updateValue(hash, forKey: path) == nil, known[path] != nil { knownProduced += 1 }
+    }
+
+    /// Closes the last files written into the staging folder; returns those whose closing failed (a file system
+    /// that reports a write error late). Call once every file is written, before `publish`.
+    mutating func finishWriting() -> [BuildError] {
+        defer { writeBehind = nil }
+        return (writeBehind?.finish() ?? []).map { failure in
+            // named as the file will be published, not in the staging folder
+            let inside = staging.flatMap { failure.path.hasPrefix($0 + "/") ? String(failure.path.dropFirst($0.count + 1)) : nil }
+            return BuildError(path: inside.map { "Public/" + $0 } ?? failure.path, message: failure.message)
+        }
     }
 
     /// Moves a clean build's staging folder into place, entry by entry. What it replaces (and, for a `--clean`
