@@ -69,6 +69,19 @@ public final class WriteBehind: Sendable {
         if let oldest { release(oldest, drop: true) }
     }
 
+    /// Starts writing `count` bytes of the file open as `fd` from `offset` to disk, without waiting; nothing
+    /// where the system cannot (a file written piece by piece: `StreamFile`).
+    public static func startWriteback(_ fd: Int32, offset: Int, count: Int) {
+        _ = syncFileRange?(fd, Int64(offset), Int64(count), 2)
+    }
+
+    /// Drops `count` bytes of the file open as `fd` from `offset` from the page cache, those already on disk.
+    public static func drop(_ fd: Int32, offset: Int, count: Int) {
+        #if os(Linux)
+        _ = posix_fadvise(fd, off_t(offset), off_t(count), POSIX_FADV_DONTNEED)
+        #endif
+    }
+
     /// Drops and closes every file still held; returns the files whose closing failed since the start.
     public func finish() -> [DiskIO.Failure] {
         let held = state.withLock { state -> [Held] in

@@ -55,6 +55,23 @@ struct WriteBehindTests {
         }
     }
 
+    @Test("a stream written behind, piece by piece, is whole once committed, its early pieces dropped from the cache")
+    func streamWrittenBehind() throws {
+        try Scratch.with { s in
+            let path = s.input + "/data/cables.json"
+            let stream = try StreamFile(path: path, writesBehind: true)
+            var expected: [UInt8] = []
+            // 24 pieces of about a third of a megabyte: several flushes, the first ones dropped
+            for n in 0..<24 {
+                let piece = (0..<350_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ n) }
+                stream.append(piece)
+                expected += piece
+            }
+            #expect(try stream.commit())
+            #expect(try DiskIO.read(path) == expected)
+        }
+    }
+
     @Test("a file whose closing fails is reported by finish, named by its folder and name")
     func closingFailureIsReported() {
         let behind = WriteBehind(depth: 2)

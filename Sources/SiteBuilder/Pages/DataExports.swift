@@ -28,8 +28,9 @@ final class DataExports {
     }
 
     private init(publicDirectory: String, urls: SiteURLs) throws(DiskIO.Failure) {
-        json = try StreamFile(path: publicDirectory + "/data/cables.json")
-        csv = try StreamFile(path: publicDirectory + "/data/cables.csv")
+        // written behind: the build does not read them back (but to compare them with the last build's, from disk)
+        json = try StreamFile(path: publicDirectory + "/data/cables.json", writesBehind: true)
+        csv = try StreamFile(path: publicDirectory + "/data/cables.csv", writesBehind: true)
         self.urls = urls
         json.append("[\n")
         csv.append(Self.csvColumns.joined(separator: ",") + "\r\n")
