@@ -49,7 +49,7 @@ public final class WriteBehind: Sendable {
     /// Takes `fd`, a file of `folder` named `name` whose bytes were all written: its writeback starts now, and it
     /// is dropped from the cache and closed when `depth` newer files have come (or at `finish`).
     public func hand(_ fd: Int32, folder: String, name: String) {
-        guard let syncFileRange else {
+        guard let syncFileRange = Self.syncFileRange else {
             release(Held(fd: fd, folder: folder, name: name), drop: false)
             return
         }
@@ -117,6 +117,4 @@ public final class WriteBehind: Sendable {
         return nil
         #endif
     }()
-
-    private var syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? { Self.syncFileRange }
 }

@@ -21,13 +21,7 @@ public enum HTMLEscape {
             let n = bytes.count
             var i = 0
             while true {
-                while n - i >= 8 {
-                    let any = escapes[Int(bytes[i])] | escapes[Int(bytes[i + 1])] | escapes[Int(bytes[i + 2])] | escapes[Int(bytes[i + 3])]
-                        | escapes[Int(bytes[i + 4])] | escapes[Int(bytes[i + 5])] | escapes[Int(bytes[i + 6])] | escapes[Int(bytes[i + 7])]
-                    if any != 0 { break }
-                    i += 8
-                }
-                while i < n, escapes[Int(bytes[i])] == 0 { i += 1 }
+                i = ByteScan.firstMarked(in: bytes, from: i, to: n, marks: escapes)
                 if i == n { break }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 run = i + 1

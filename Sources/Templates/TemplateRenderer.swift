@@ -47,10 +47,8 @@ struct TemplateRenderer {
                         var to = from
                         while to < bytes.count, bytes[to] != 0x0A { to += 1 }
                         if to < bytes.count { to += 1 }
-                        let mark = out.count
-                        let indent = atLineStart(mark)
+                        if atLineStart(out.count) { out.append(contentsOf: indentation) }
                         out.append(contentsOf: bytes[from..<to])
-                        if indent { out.insert(contentsOf: indentation, at: mark) }
                         from = to
                     }
                     continue

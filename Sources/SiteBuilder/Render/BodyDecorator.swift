@@ -1,3 +1,5 @@
+import Templates
+
 /// Adds the reading-room touches to a cable body rendered as HTML: an anchor and a visible ¶ link on each
 /// numbered paragraph (`<p class="para" id="p4">`), a styled badge for each per-paragraph classification
 /// marking such as `(S/NF)`, a styled mark for redactions (`XXXXXXXXXXXX`), and a link from a mention of a
@@ -19,15 +21,8 @@ enum BodyDecorator {
                 var copied = 0  // bytes before `copied` are already in `out`
                 func flush(_ upTo: Int) { if upTo > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<upTo])) }; copied = upTo }
                 while i < b.count {
-                    // most of a body is plain text: skip it in a tight loop to the next byte that may start something,
-                    // eight bytes at a time while none of them may
-                    while b.count - i >= 8 {
-                        let any = stop[Int(b[i])] | stop[Int(b[i + 1])] | stop[Int(b[i + 2])] | stop[Int(b[i + 3])]
-                            | stop[Int(b[i + 4])] | stop[Int(b[i + 5])] | stop[Int(b[i + 6])] | stop[Int(b[i + 7])]
-                        if any != 0 { break }
-                        i += 8
-                    }
-                    while i < b.count, stop[Int(b[i])] == 0 { i += 1 }
+                    // most of a body is plain text: skip it to the next byte that may start something
+                    i = ByteScan.firstMarked(in: b, from: i, to: b.count, marks: stop)
                     guard i < b.count else { break }
                     let c = b[i]
                     if c == UInt8(ascii: "<") {

@@ -1,3 +1,5 @@
+import Templates
+
 /// The Markdown `chancery import` writes, rendered without libcmark-gfm: paragraphs (lines joined by soft or
 /// backslash hard breaks), ATX headings, `-` lists of one-line items and fenced code blocks, with backslash
 /// escapes and the entities `&lt;` `&gt;` `&amp;` `&quot;` — to exactly the HTML libcmark-gfm gives for them
@@ -324,14 +326,8 @@ enum PlainMarkdown {
             return table.withUnsafeBufferPointer { kind -> Bool? in
                 var j = i, copied = i
                 while true {
-                    // plain text, eight bytes at a time while none of them asks for anything
-                    while end - j >= 8 {
-                        let any = kind[Int(base[j])] | kind[Int(base[j + 1])] | kind[Int(base[j + 2])] | kind[Int(base[j + 3])]
-                            | kind[Int(base[j + 4])] | kind[Int(base[j + 5])] | kind[Int(base[j + 6])] | kind[Int(base[j + 7])]
-                        if any != 0 { break }
-                        j += 8
-                    }
-                    while j < end, kind[Int(base[j])] == 0 { j += 1 }
+                    // plain text, to the next byte that asks for something
+                    j = ByteScan.firstMarked(in: UnsafeBufferPointer(start: base, count: end), from: j, to: end, marks: kind)
                     if j == end { break }
                     let b = base[j]
                     if kind[Int(b)] == 2 { return nil }
