@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Templates
 
 /// The Markdown `chancery import` writes, rendered without libcmark-gfm: paragraphs (lines joined by soft or
@@ -21,6 +26,17 @@ enum PlainMarkdown {
         guard let base = markdown.baseAddress else { return [] }
         var writer = Writer(base: base, count: markdown.count, rest: rest)
         return writer.run() ? writer.out : nil
+    }
+
+    /// The entity libcmark-gfm writes for `b` in text and in code (`&`, `<`, `>`, `"`); nil for any other byte.
+    static func entity(_ b: UInt8) -> StaticString? {
+        switch b {
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\""): return "&quot;"
+        default: return nil
+        }
     }
 
     /// What an inline byte asks for: 0 plain (copied), else looked at one by one.
@@ -300,15 +316,8 @@ enum PlainMarkdown {
             var j = i, copied = i
             while j < end {
                 let b = base[j]
-                let entity: StaticString
-                switch b {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case 0x00, 0x0D: return false
-                default: j += 1; continue
-                }
+                if b == 0x00 || b == 0x0D { return false }
+                guard let entity = PlainMarkdown.entity(b) else { j += 1; continue }
                 out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: j - copied))
                 out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
                 j += 1
@@ -342,12 +351,10 @@ enum PlainMarkdown {
                         if isASCIIPunctuation(c) {
                             // the escaped byte as text
                             out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: j - copied))
-                            switch c {
-                            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-                            default: out.append(c)
+                            if let entity = PlainMarkdown.entity(c) {
+                                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                            } else {
+                                out.append(c)
                             }
                             j += 2
                             copied = j
@@ -360,9 +367,8 @@ enum PlainMarkdown {
                         // entity (named, numeric) goes to libcmark-gfm
                         if let length = knownEntity(j, end) { j += length; continue }
                         if j + 1 < end, isWordByte(base[j + 1]) || base[j + 1] == UInt8(ascii: "#") { return nil }
-                        replacement = "&amp;"
-                    case UInt8(ascii: "\""): replacement = "&quot;"
-                    case UInt8(ascii: ">"): replacement = "&gt;"
+                        replacement = PlainMarkdown.entity(b)
+                    case UInt8(ascii: "\""), UInt8(ascii: ">"): replacement = PlainMarkdown.entity(b)
                     case UInt8(ascii: ":"):
                         if j + 1 < end, base[j + 1] == UInt8(ascii: "/") { return nil }   // a URL's scheme
                     default:
@@ -399,9 +405,3 @@ enum PlainMarkdown {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
