@@ -12,7 +12,7 @@ struct WriteBehindTests {
         return fstat(fd, &st) == 0 ? UInt64(st.st_ino) : nil
     }
 
-    @Test("files handed over are whole on disk; the oldest are closed as newer come; finish closes the rest")
+    @Test("files written through OpenFolder and handed over are whole on disk, before finish and after it dropped them")
     func handsAndCloses() throws {
         try Scratch.with { s in
             let folder = try #require(OpenFolder(s.input))
