@@ -8,6 +8,8 @@ struct ByteTermTable: Sendable {
     /// Key k is `arena[starts[k]..<starts[k + 1]]`.
     private(set) var starts: [UInt32] = [0]
     private(set) var hashes: [UInt32] = []
+    /// Key k's first eight bytes, zero-padded: most keys compare in one instruction.
+    private var prefixes: [UInt64] = []
     private var slots: [Int32]
     private var mask: Int
     private var shift: UInt32
@@ -26,32 +28,39 @@ struct ByteTermTable: Sendable {
 
     /// The number of `key`, added if new.
     @inline(__always) mutating func id(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (id: Int, inserted: Bool) {
+        let prefix = ByteTermTable.prefix(key)
         var i = slot(hash)
         while true {
             let k = Int(slots[i])
             if k < 0 { break }
-            if hashes[k] == hash, equal(k, key) { return (k, false) }
+            if hashes[k] == hash, prefixes[k] == prefix, equal(k, key) { return (k, false) }
             i = (i + 1) & mask
         }
         let id = hashes.count
         slots[i] = Int32(id)
         hashes.append(hash)
+        prefixes.append(prefix)
         arena.append(contentsOf: key)
         starts.append(UInt32(arena.count))
         if hashes.count * 2 > slots.count { grow() }
         return (id, true)
     }
 
+    /// The first eight bytes of `key`, zero-padded.
+    @inline(__always) static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let b = key.baseAddress else { return 0 }
+        if key.count >= 8 { return UnsafeRawPointer(b).loadUnaligned(as: UInt64.self) }
+        var word: UInt64 = 0
+        withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: b, byteCount: key.count) }
+        return word
+    }
+
+    /// Whether key k, whose first eight bytes are the key's, is the key.
     @inline(__always) private func equal(_ k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let from = Int(starts[k]), to = Int(starts[k + 1])
         guard to - from == key.count else { return false }
-        guard key.count > 0, let b = key.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { a in
-            let a = a.baseAddress! + from
-            if key.count > 16 { return memcmp(a, b, key.count) == 0 }
-            for j in 0..<key.count where a[j] != b[j] { return false }   // terms are short: a loop, not a call
-            return true
-        }
+        guard key.count > 8 else { return true }
+        return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + from + 8, key.baseAddress! + 8, key.count - 8) == 0 }
     }
 
     private mutating func grow() {

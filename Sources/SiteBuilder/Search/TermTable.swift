@@ -9,11 +9,13 @@ import ChanceryIO
 /// concatenation.
 struct TermTable: Sendable {
     var table = ByteTermTable(capacity: 1 << 12)
-    var df: [UInt32] = []
-    var last: [Int32] = []
-    var streams: [[UInt8]] = []
-    /// Bytes in `streams`.
-    private(set) var pending = 0
+    /// Each term's frequency, last document and stream while documents are merged (`merge`, `spill`).
+    private var postings = TermPostings()
+    /// Each term's document frequency and whole stream, once `restore` has joined them for the index's files.
+    private(set) var df: [UInt32] = []
+    private(set) var streams: [[UInt8]] = []
+    /// Bytes of postings held in memory (what the indexer's budget counts).
+    var pending: Int { postings.bytesHeld }
     private(set) var runs: [Run] = []
 
     /// A run file: the streams of `terms` (in term order), `lengths[k]` bytes each.
@@ -28,6 +30,8 @@ struct TermTable: Sendable {
     func term(_ k: Int) -> String { table.string(k) }
 
     mutating func merge(_ docs: [SearchDocument], partition p: Int) {
+        if !isKnownUniquelyReferenced(&postings) { postings = postings.copy() }
+        let postings = self.postings
         // one posting, encoded here and appended to its term's stream in one copy
         var capacity = 256
         var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -41,10 +45,8 @@ struct TermTable: Sendable {
                     for k in range {
                         let key = UnsafeBufferPointer(rebasing: bytes[Int(d.termStart[k])..<Int(d.termStart[k + 1])])
                         let (id, inserted) = table.id(key, hash: d.hashes[k])
-                        if inserted { df.append(0); last.append(-1); streams.append([]) }
-                        df[id] += 1
-                        let gap = UInt32(number - last[id])
-                        last[id] = number
+                        if inserted { postings.addTerm() }
+                        let gap = postings.add(document: number, to: id)
                         let from = Int(d.positionStart[k]), to = Int(d.positionStart[k + 1])
                         let worst = 15 + 5 * (to - from)
                         if worst > capacity {
@@ -56,8 +58,7 @@ struct TermTable: Sendable {
                         putSearchVarint(gap, scratch, &n); putSearchVarint(d.frequencies[k], scratch, &n); putSearchVarint(UInt32(to - from), scratch, &n)
                         var previous: UInt32 = 0
                         for j in from..<to { putSearchVarint(positions[j] &- previous, scratch, &n); previous = positions[j] }
-                        streams[id].append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
-                        pending += n
+                        postings.append(id, scratch, n)
                     }
                 }
             }
@@ -67,23 +68,24 @@ struct TermTable: Sendable {
     /// Writes the streams to a new run file at `path` and empties them.
     mutating func spill(to path: String) throws(BuildError) {
         guard pending > 0 else { return }
+        if !isKnownUniquelyReferenced(&postings) { postings = postings.copy() }
         var out: [UInt8] = []
         out.reserveCapacity(pending)
         var run = Run(path: path, terms: [], lengths: [])
-        for id in streams.indices where !streams[id].isEmpty {
+        for id in 0..<postings.count where postings.hasStream(id) {
+            let stream = postings.stream(id)
             run.terms.append(UInt32(id))
-            run.lengths.append(UInt32(streams[id].count))
-            out += streams[id]
-            streams[id] = []
+            run.lengths.append(UInt32(stream.count))
+            out += stream
         }
         do { try DiskIO.write(out, to: path) } catch { throw BuildError(path: path, message: "cannot write a temporary file of the search index: \(error.message)") }
+        postings.emptyStreams()
         runs.append(run)
-        pending = 0
     }
 
-    /// Makes `streams` whole again from the runs (and removes their files).
+    /// Joins each term's stream from the runs and what is in memory (and removes the run files), into
+    /// `streams` and `df`, for the index's files; the merging state is let go.
     mutating func restore() throws(BuildError) {
-        guard !runs.isEmpty else { return }
         var whole = [[UInt8]](repeating: [], count: count)
         for run in runs {
             let read: [UInt8]?
@@ -96,9 +98,13 @@ struct TermTable: Sendable {
             }
             DiskIO.remove(run.path)
         }
-        for id in streams.indices where !streams[id].isEmpty { whole[id] += streams[id] }
+        for id in 0..<postings.count where postings.hasStream(id) {
+            if whole[id].isEmpty { whole[id] = postings.stream(id) } else { whole[id] += postings.stream(id) }
+        }
+        df = Array(UnsafeBufferPointer(start: postings.df, count: postings.count))
         streams = whole
         runs = []
+        postings = TermPostings(terms: 16, bytes: 256)
     }
 
     /// Removes the run files (after a failure).
