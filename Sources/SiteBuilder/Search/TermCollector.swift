@@ -97,7 +97,14 @@ struct TermCollector: SearchTokenizer.Sink {
             arena = grown
             arenaCapacity = max(arenaCapacity * 2, arenaCount + n)
         }
-        (arena + arenaCount).update(from: b, count: n)
+        // terms are short: copied eight bytes at a time (`b` has eight readable bytes past the term, the arena
+        // eight bytes of room past its capacity; what a copy writes past the term, the next term overwrites)
+        let to = UnsafeMutableRawPointer(arena + arenaCount), from = UnsafeRawPointer(b)
+        var copied = 0
+        repeat {
+            (to + copied).storeBytes(of: (from + copied).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            copied &+= 8
+        } while copied < n
         termStart[k] = UInt32(arenaCount)
         arenaCount += n
         tf[k] = 0
