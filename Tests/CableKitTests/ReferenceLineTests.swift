@@ -191,4 +191,31 @@ import Testing
         }
         #expect(keys == FrontMatterWriter.keys)
     }
+
+    // MARK: - words
+
+    @Test("the REF line's words read byte by byte are those read Character by Character, on every REF line of the corpus and on generated ones")
+    func tokensByBytes() throws {
+        var lines: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: SharedCorpus.cablegate.path).sorted() where name.hasSuffix(".txt") {
+            if let line = try Self.reading("cablegate/" + name).referenceLine { lines.append(line) }
+        }
+        #expect(lines.count > 100)
+        // ASCII with the separators, ¶, lower case, and what sends a line to the Character path: CR LF, é, ß,
+        // the dotless ı (upper-cased to ASCII I), a ¶ with a combining mark
+        let pieces = ["05", "STATE", "state", "127608", " ", "  ", "\t", "\n", ",", ";", ":", "(", ")", ".", "-", "¶", "A.", "b)",
+                      "\r\n", "\r", "é", "ß", "ı", "¶\u{301}", "OSC", "EUP20090610950001", "(NOTAL)", "ABU DHABI"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2000 {
+            var line = ""
+            for _ in 0..<12 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                line += pieces[Int(state >> 33) % pieces.count]
+            }
+            lines.append(line)
+        }
+        for line in lines {
+            #expect(ReferenceLine.tokens(line) == ReferenceLine.characterTokens(line), "\(line.debugDescription)")
+        }
+    }
 }

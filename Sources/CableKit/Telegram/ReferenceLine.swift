@@ -3,17 +3,7 @@
 /// (e-mails, OSC reports, `SECDEF MSG DTG …`) are skipped; the cable's own page markers are not references.
 public enum ReferenceLine {
     static func parse(_ value: String, year: Int?, ownID: String?, posts: PostDirectory = .standard) -> [String] {
-        // Tokens: words separated by white space and punctuation that never belongs to a post or serial.
-        var tokens: [String] = []
-        var current = ""
-        for ch in value.uppercased() {
-            if ch == " " || ch == "\t" || ch == "\n" || ch == "," || ch == ";" || ch == ":" || ch == "(" || ch == ")" || ch == "¶" {
-                if !current.isEmpty { tokens.append(current); current = "" }
-            } else {
-                current.append(ch)
-            }
-        }
-        if !current.isEmpty { tokens.append(current) }
+        let tokens = ReferenceLine.tokens(value)
 
         /// The longest run of 1–4 words at `j` that names a post and is followed by a serial.
         func matchPost(at j: Int) -> (code: String, serialIndex: Int)? {
@@ -46,6 +36,56 @@ public enum ReferenceLine {
             i = serialIndex + 1
         }
         return refs
+    }
+
+    /// The words of a REF line, upper-cased: separated by white space and punctuation that never belongs to a
+    /// post or serial (`,` `;` `:` `(` `)` `¶`).
+    static func tokens(_ value: String) -> [String] {
+        var bytes = value
+        return bytes.withUTF8(asciiTokens) ?? characterTokens(value)
+    }
+
+    /// `tokens`, Character by Character (for any line).
+    static func characterTokens(_ value: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        for ch in value.uppercased() {
+            if ch == " " || ch == "\t" || ch == "\n" || ch == "," || ch == ";" || ch == ":" || ch == "(" || ch == ")" || ch == "¶" {
+                if !current.isEmpty { tokens.append(current); current = "" }
+            } else {
+                current.append(ch)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    /// `tokens` of a line of ASCII and `¶` only, read byte by byte; nil for any other line (a carriage return,
+    /// which joins the line feed after it into one character, or a letter `uppercased()` may turn into ASCII).
+    private static func asciiTokens(_ b: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            var separator = false
+            switch c {
+            case ASCII.space, ASCII.tab, ASCII.newline, ASCII.comma, ASCII.semicolon, ASCII.colon, ASCII.openParen, ASCII.closeParen:
+                separator = true
+            case 0xC2 where i + 1 < b.count && b[i + 1] == 0xB6:   // ¶
+                separator = true
+                i += 1
+            case ASCII.cr, 0x80...:
+                return nil
+            default:
+                current.append(ASCII.upper(c))
+            }
+            if separator, !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+            i += 1
+        }
+        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+        return tokens
     }
 
     /// The earliest year a cable of `post` numbered `serial` can be from, given the REF line `value`: the
