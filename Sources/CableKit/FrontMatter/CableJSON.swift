@@ -80,7 +80,8 @@ public enum CableJSON {
 
     static let hexDigits = Array("0123456789abcdef".utf8)
 
-    static func appendString(_ s: String, to out: inout [UInt8]) {
+    /// `string(s)`, appended to `out` as UTF-8.
+    public static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in

@@ -210,17 +210,24 @@ struct CablePages {
         return parts.concatenated(separator: " ")
     }
 
-    func jsonLD(_ c: Cable, url: String) -> String {
-        var fields: [String] = [
-            "\"@context\": \"https://schema.org\"", "\"@type\": \"DigitalDocument\"",
-            "\"identifier\": \(CableJSON.string(c.id ?? ""))", "\"url\": \(CableJSON.string(url))",
-        ]
-        if let t = c.title { fields.append("\"name\": \(CableJSON.string(t))") }
-        if let d = c.date { fields.append("\"dateCreated\": \(CableJSON.string(c.dateEstimated ? String(d.year) : d.written))") }
-        if let o = c.origin { fields.append("\"author\": {\"@type\": \"GovernmentOrganization\", \"name\": \(CableJSON.string(o))}") }
-        if !c.tags.isEmpty { fields.append("\"keywords\": \(CableJSON.string(c.tags.concatenated(separator: ", ")))") }
-        if let s = c.summary { fields.append("\"abstract\": \(CableJSON.string(s))") }
-        fields.append("\"isPartOf\": {\"@type\": \"Collection\", \"name\": \(CableJSON.string(context.config.title)), \"url\": \(CableJSON.string(context.urls.absolute(context.urls.home)))}")
-        return "{" + fields.concatenated(separator: ", ") + "}"
+    func jsonLD(_ c: Cable, url: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512 + (c.summary?.utf8.count ?? 0))
+        func key(_ name: StaticString) {
+            out += [UInt8(ascii: ","), UInt8(ascii: " ")]
+            name.withUTF8Buffer { out += $0 }
+        }
+        func string(_ value: String) { CableJSON.appendString(value, to: &out) }
+        out += Array("{\"@context\": \"https://schema.org\", \"@type\": \"DigitalDocument\"".utf8)
+        key("\"identifier\": "); string(c.id ?? "")
+        key("\"url\": "); string(url)
+        if let t = c.title { key("\"name\": "); string(t) }
+        if let d = c.date { key("\"dateCreated\": "); string(c.dateEstimated ? String(d.year) : d.written) }
+        if let o = c.origin { key("\"author\": {\"@type\": \"GovernmentOrganization\", \"name\": "); string(o); out.append(UInt8(ascii: "}")) }
+        if !c.tags.isEmpty { key("\"keywords\": "); string(c.tags.concatenated(separator: ", ")) }
+        if let s = c.summary { key("\"abstract\": "); string(s) }
+        key("\"isPartOf\": {\"@type\": \"Collection\", \"name\": "); string(context.config.title)
+        out += Array(", \"url\": ".utf8); string(context.urls.absolute(context.urls.home)); out += Array("}}".utf8)
+        return out
     }
 }

@@ -26,6 +26,6 @@ struct HomePage {
                             classifications: classifications, latest: latest, latestHTML: fragments.rows(latestMembers))
         let jsonld = "{\"@context\": \"https://schema.org\", \"@type\": \"WebSite\", \"name\": \(CableJSON.string(context.config.title)), \"url\": \(CableJSON.string(context.urls.absolute(context.urls.home)))}"
         return context.page("home", path: context.urls.home, title: context.config.title, description: context.config.description,
-                            feed: dated.isEmpty ? nil : (context.urls.feed, context.config.title), jsonld: jsonld, content: Named("home", view))
+                            feed: dated.isEmpty ? nil : (context.urls.feed, context.config.title), jsonld: Array(jsonld.utf8), content: Named("home", view))
     }
 }

@@ -79,7 +79,7 @@ final class SiteContext: Sendable {
     /// Renders `template` as a full page at `path` and returns the file to write; `expectedSize` is the room its
     /// buffer is made with (a cable page: its body and 16 KB), so that a page is not copied as it grows.
     func page(_ template: String, path: String, title: String, description: String? = nil, breadcrumbs: [LinkView] = [],
-              feed: (url: String, title: String)? = nil, ogType: String = "website", jsonld: String = "", noindex: Bool = false,
+              feed: (url: String, title: String)? = nil, ogType: String = "website", jsonld: [UInt8] = [], noindex: Bool = false,
               content: (any TemplateValue)?, expectedSize: Int = 32_768) -> OutputFile {
         let page = PageView(title: title, description: description ?? config.description, url: path,
                             canonical: urls.absolute(path), feed: feed?.url, feedTitle: feed?.title,

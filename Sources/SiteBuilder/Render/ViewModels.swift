@@ -60,7 +60,8 @@ struct PageView: TemplateValue {
     var feed: String? = nil
     var feedTitle: String? = nil
     var ogType = "website"
-    var jsonld = ""
+    /// JSON-LD, as UTF-8 (empty: none).
+    var jsonld: [UInt8] = []
     var noindex = false
     func child(named name: String) -> (any TemplateValue)? {
         switch name {
@@ -71,7 +72,7 @@ struct PageView: TemplateValue {
         case "feed": feed
         case "feedTitle": feedTitle
         case "ogType": ogType
-        case "jsonld": jsonld.isEmpty ? nil : jsonld
+        case "jsonld": jsonld.isEmpty ? nil : UTF8Text(jsonld)
         case "noindex": noindex
         default: nil
         }
