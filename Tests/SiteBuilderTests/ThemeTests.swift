@@ -342,7 +342,7 @@ import Testing
         -- Themes/default/templates/cable.mustache --
         {{<layout}}{{$content}}{{#cable}}
         id={{id}} title={{title}} date={{date}} iso={{dateISO}} cls={{classification.label}}/{{classification.slug}} marking={{marking}} origin={{origin.name}}@{{origin.url}}
-        tags:{{{tags.html}}} refs({{references.count}}):{{{references.html}}} refby:{{{referencedBy.html}}} refbyItems:{{#referencedBy}}{{#items}}{{id}}@{{url}}{{#first()}}(first){{/first()}};{{/items}} n={{count(items)}} last={{#last(items)}}{{id}}{{/last(items)}}{{/referencedBy}}
+        tags:{{{tags.html}}} tagItems:{{#tags}}{{#items}}{{code}}={{name}}/{{kind}}@{{url}};{{/items}} n={{count}}{{/tags}} refs({{references.count}}):{{{references.html}}} refby:{{{referencedBy.html}}} refbyItems:{{#referencedBy}}{{#items}}{{id}}@{{url}}{{#first()}}(first){{/first()}};{{/items}} n={{count(items)}} last={{#last(items)}}{{id}}{{/last(items)}}{{/referencedBy}}
         {{#previous}}prev={{id}}{{/previous}} {{#next}}next={{id}}{{/next}} original={{original.url}} source={{source.format}}
         body={{{body}}}
         {{/cable}}{{/content}}{{/layout}}
@@ -377,6 +377,8 @@ import Testing
             "crumbs: [Home](/archive/) [Dates](/archive/date/) [2008](/archive/date/2008/) [April](/archive/date/2008/04/)",
             "id=08STATE37957 title=POSSIBLE RELEASE OF A.Q. KHAN date=10 April 2008, 22:26 UTC iso=2008-04-10T22:26:00Z cls=SECRET/secret marking=SECRET//NOFORN origin=Secretary of State@/archive/origin/secretary-of-state/",
             "TAG PREL External Political Relations subject;", "TAG PK Pakistan country;", "TAG KNNP Nuclear Nonproliferation program;",
+            // the tags' views, made as the template reads them (the default theme prints their markup)
+            "tagItems:KNNP=Nuclear Nonproliferation/program@/archive/tag/KNNP/;MNUC=Military Nuclear Applications/subject@/archive/tag/MNUC/;PARM=Arms Controls and Disarmament/subject@/archive/tag/PARM/;PK=Pakistan/country@/archive/tag/PK/;PREL=External Political Relations/subject@/archive/tag/PREL/; n=5",
             "refs(2):LINK 08ISLAMABAD1000 /archive/cable/2008/04/08ISLAMABAD1000/;\nLINK 07STATE99999 absent;\n",
             "refby:LINK 08STATE40000 /archive/cable/2008/04/08STATE40000/;\nLINK 08ISLAMABAD1100 /archive/cable/2008/04/08ISLAMABAD1100/;\n",
             // the views of a list made as the template reads them (LazyList), with the transforms of any list

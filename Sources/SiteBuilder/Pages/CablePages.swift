@@ -163,7 +163,7 @@ struct CablePages {
             views[$0] ?? cited($0)
         }
         let unlettered = section.unlettered.count == cable.references.count ? citedViews : section.unlettered.map { views[$0] ?? cited($0) }
-        let tags = cable.tags.map { context.tagView($0) }
+        let tags = LazyList(count: cable.tags.count) { [context, codes = cable.tags] k in context.tagView(codes[k]) }
         let tagsHTML = cable.tags.map { fragments.tag($0) }.concatenated()
         let citing = citing(i), citingCount = index.citedBy[i].count
         let allCiting = citingCount > citing.count

@@ -91,7 +91,8 @@ struct CableView: TemplateValue {
     var precedence: String?
     var to: [String]
     var info: [String]
-    var tags: [TagView]
+    /// Made when a template reads them (the default theme prints `tagsHTML`).
+    var tags: LazyList<TagView>
     var tagsHTML: String
     var classifiedBy: String?
     var reasons: String?
