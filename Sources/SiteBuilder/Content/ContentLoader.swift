@@ -97,6 +97,11 @@ struct ContentLoader {
         return CableListing(files: files, warnings: warnings, root: root)
     }
 
+    /// Files read at once while loading the cables: their Markdown and originals are read whole (5 GB at
+    /// 250,000 cables), and when they are not in the page cache the loading waits on the disk, which serves
+    /// eight reads in flight nearly twice as fast as two (a cold 250,000-cable content took 22 s on two threads).
+    static let readers = 8
+
     /// Loads every cable; a file whose size and modification time (from `listing`) match the cache is
     /// taken from it without being read, and one whose bytes hash as before (a fresh checkout) without
     /// being parsed.
@@ -114,7 +119,7 @@ struct ContentLoader {
         let batch = 4096
         for start in stride(from: 0, to: entries.count, by: batch) {
             let slice = Array(entries[start..<min(entries.count, start + batch)])
-            let loaded = parallelMap(slice) { file -> (Swift.Result<BuildCache.CachedCable, BuildError>, Source, unchanged: Bool, warnings: [BuildError]) in
+            let loaded = parallelMap(slice, threads: ContentLoader.readers) { file -> (Swift.Result<BuildCache.CachedCable, BuildError>, Source, unchanged: Bool, warnings: [BuildError]) in
                 let path = file.path
                 guard let stamp = file.stamp else {
                     return (.failure(BuildError(path: path, message: "cannot read the file")), .parsed, false, [])
