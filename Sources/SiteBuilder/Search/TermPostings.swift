@@ -128,19 +128,33 @@ final class TermPostings: @unchecked Sendable {
 
     /// Term `k`'s stream since the last `emptyStreams`.
     func stream(_ k: Int) -> [UInt8] {
-        let n = Int(length[k])
-        return [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
-            // every block but the last is full, and each is twice the one before
-            var block = head[k], size = Int(TermPostings.firstBlock), to = 0
-            while block >= 0, to < n {
-                let take = min(n - to, size)
-                (out.baseAddress! + to).update(from: arena + block + 8, count: take)
-                to += take
-                size = min(size * 2, Int(TermPostings.largestBlock))
-                block = UnsafeRawPointer(arena + block).load(as: Int.self)
-            }
-            initialized = to
+        [UInt8](unsafeUninitializedCapacity: Int(length[k])) { out, initialized in
+            initialized = copyStream(k, to: out.baseAddress!)
         }
+    }
+
+    /// Term `k`'s stream appended to `out`; returns its length.
+    @discardableResult
+    func appendStream(_ k: Int, to out: inout [UInt8]) -> Int {
+        let n = Int(length[k]), start = out.count
+        out.append(contentsOf: repeatElement(0, count: n))
+        out.withUnsafeMutableBufferPointer { _ = copyStream(k, to: $0.baseAddress! + start) }
+        return n
+    }
+
+    /// Copies term `k`'s stream to `to` (room for its length); returns the bytes copied.
+    private func copyStream(_ k: Int, to: UnsafeMutablePointer<UInt8>) -> Int {
+        let n = Int(length[k])
+        // every block but the last is full, and each is twice the one before
+        var block = head[k], size = Int(TermPostings.firstBlock), copied = 0
+        while block >= 0, copied < n {
+            let take = min(n - copied, size)
+            (to + copied).update(from: arena + block + 8, count: take)
+            copied += take
+            size = min(size * 2, Int(TermPostings.largestBlock))
+            block = UnsafeRawPointer(arena + block).load(as: Int.self)
+        }
+        return copied
     }
 
     /// Whether term `k` has postings since the last `emptyStreams`.

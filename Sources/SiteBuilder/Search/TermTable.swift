@@ -73,10 +73,8 @@ struct TermTable: Sendable {
         out.reserveCapacity(pending)
         var run = Run(path: path, terms: [], lengths: [])
         for id in 0..<postings.count where postings.hasStream(id) {
-            let stream = postings.stream(id)
             run.terms.append(UInt32(id))
-            run.lengths.append(UInt32(stream.count))
-            out += stream
+            run.lengths.append(UInt32(postings.appendStream(id, to: &out)))
         }
         do { try DiskIO.write(out, to: path) } catch { throw BuildError(path: path, message: "cannot write a temporary file of the search index: \(error.message)") }
         postings.emptyStreams()
