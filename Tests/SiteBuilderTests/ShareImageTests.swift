@@ -38,6 +38,17 @@ import Testing
         #expect(!path.report.failed)
     }
 
+    @Test("a path in the site is percent-encoded as a URL path: a letter beyond ASCII, '#', '?'; an escape already written is kept")
+    func imagePathsAreEncoded() throws {
+        #expect(SiteURLs.pathValue("assets/carte-é.png") == "assets/carte-%C3%A9.png")
+        #expect(SiteURLs.pathValue("assets/a#1?.png") == "assets/a%231%3F.png")
+        #expect(SiteURLs.pathValue("assets/my%20card.png") == "assets/my%20card.png")
+        #expect(SiteURLs.pathValue("assets/100%.png") == "assets/100%25.png")
+        #expect(SiteURLs.pathValue("assets/card_1-b.(2)~.png") == "assets/card_1-b.(2)~.png")
+        let site = try SiteFixture(ReadingRoom.siteYML + "\nimage: assets/carte-é.png\n" + ReadingRoom.cables)
+        site.assertFileContent(Self.page, contains: ["<meta property=\"og:image\" content=\"https://example.org/assets/carte-%C3%A9.png\">"])
+    }
+
     @Test func aThemeWithoutACardGivesNoImage() throws {
         let site = try SiteFixture(ReadingRoom.site, build: false)
         try FileManager.default.removeItem(atPath: site.root + "/Themes/default/assets/card.png")

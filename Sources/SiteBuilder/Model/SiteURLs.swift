@@ -126,6 +126,25 @@ public struct SiteURLs: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `path` (a path in the site, as site.yml writes it) as a URL path: every byte but ASCII letters, digits,
+    /// `/` and `-._~!$&'()*+,;=:@` percent-encoded (`carte-é.png` → `carte-%C3%A9.png`, `a#1.png` →
+    /// `a%231.png`); a `%` that already starts an escape (`%20`) is kept.
+    public static func pathValue(_ path: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        let kept = Set("-._~!$&'()*+,;=:@/".utf8)
+        let bytes = Array(path.utf8)
+        func isHex(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || (b >= 65 && b <= 70) || (b >= 97 && b <= 102) }
+        var out: [UInt8] = []
+        for (i, b) in bytes.enumerated() {
+            if ASCIIClass.isLetterOrDigit(b) || kept.contains(b) || (b == UInt8(ascii: "%") && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+                out.append(b)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Six hex digits of a deterministic hash of `text`.
     private static func shortHash(_ text: String) -> String {
         let h = FastHash.of(Array(text.utf8)) >> 40

@@ -58,7 +58,7 @@ final class SiteContext: Sendable {
     /// `assets/card.png`, else none.
     static func image(_ configured: String?, theme: Theme, urls: SiteURLs) -> String? {
         if let configured {
-            return configured.contains("://") ? configured : urls.absolute(urls.base + "/" + configured)
+            return configured.contains("://") ? configured : urls.absolute(urls.base + "/" + SiteURLs.pathValue(configured))
         }
         return theme.assets.contains { $0.name == "card.png" } ? urls.absolute(urls.asset("card.png")) : nil
     }
