@@ -126,14 +126,7 @@ final class TermPostings: @unchecked Sendable {
         arenaCount = needed
     }
 
-    /// Term `k`'s stream since the last `emptyStreams`.
-    func stream(_ k: Int) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: Int(length[k])) { out, initialized in
-            initialized = copyStream(k, to: out.baseAddress!)
-        }
-    }
-
-    /// Term `k`'s stream appended to `out`; returns its length.
+    /// Term `k`'s stream since the last `emptyStreams`, appended to `out`; returns its length.
     @discardableResult
     func appendStream(_ k: Int, to out: inout [UInt8]) -> Int {
         let n = Int(length[k]), start = out.count

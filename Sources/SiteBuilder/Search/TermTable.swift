@@ -96,9 +96,7 @@ struct TermTable: Sendable {
             }
             DiskIO.remove(run.path)
         }
-        for id in 0..<postings.count where postings.hasStream(id) {
-            if whole[id].isEmpty { whole[id] = postings.stream(id) } else { whole[id] += postings.stream(id) }
-        }
+        for id in 0..<postings.count where postings.hasStream(id) { postings.appendStream(id, to: &whole[id]) }
         df = Array(UnsafeBufferPointer(start: postings.df, count: postings.count))
         streams = whole
         runs = []
