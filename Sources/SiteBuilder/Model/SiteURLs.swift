@@ -114,29 +114,33 @@ public struct SiteURLs: Sendable {
 
     /// `text` as a URL query value: every byte but ASCII letters, digits and `-._~` percent-encoded.
     public static func queryValue(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        for b in text.utf8 {
-            if ASCIIClass.isLetterOrDigit(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~") {
-                out.append(b)
-            } else {
-                out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        percentEncoded(text, keeping: unreserved, escapes: false)
     }
 
     /// `path` (a path in the site, as site.yml writes it) as a URL path: every byte but ASCII letters, digits,
     /// `/` and `-._~!$&'()*+,;=:@` percent-encoded (`carte-é.png` → `carte-%C3%A9.png`, `a#1.png` →
     /// `a%231.png`); a `%` that already starts an escape (`%20`) is kept.
     public static func pathValue(_ path: String) -> String {
+        percentEncoded(path, keeping: pathBytes, escapes: true)
+    }
+
+    /// Bytes kept as they are: ASCII letters and digits with `-._~` (RFC 3986's unreserved), and for a path
+    /// also its sub-delimiters, `:`, `@` and `/`.
+    private static let unreserved = byteSet("-._~")
+    private static let pathBytes = byteSet("-._~!$&'()*+,;=:@/")
+    private static func byteSet(_ others: String) -> [Bool] {
+        (0..<256).map { b in ASCIIClass.isLetterOrDigit(UInt8(b)) || others.utf8.contains(UInt8(b)) }
+    }
+
+    /// `text` with every byte not in `kept` written `%XX`; with `escapes`, a `%` followed by two hex digits kept.
+    private static func percentEncoded(_ text: String, keeping kept: [Bool], escapes: Bool) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
-        let kept = Set("-._~!$&'()*+,;=:@/".utf8)
-        let bytes = Array(path.utf8)
+        let bytes = Array(text.utf8)
         func isHex(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || (b >= 65 && b <= 70) || (b >= 97 && b <= 102) }
         var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         for (i, b) in bytes.enumerated() {
-            if ASCIIClass.isLetterOrDigit(b) || kept.contains(b) || (b == UInt8(ascii: "%") && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+            if kept[Int(b)] || (escapes && b == UInt8(ascii: "%") && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
                 out.append(b)
             } else {
                 out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 15)]]
