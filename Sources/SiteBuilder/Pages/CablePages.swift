@@ -214,11 +214,11 @@ struct CablePages {
         var out: [UInt8] = []
         out.reserveCapacity(512 + (c.summary?.utf8.count ?? 0))
         func key(_ name: StaticString) {
-            out += [UInt8(ascii: ","), UInt8(ascii: " ")]
+            out += ", ".utf8
             name.withUTF8Buffer { out += $0 }
         }
         func string(_ value: String) { CableJSON.appendString(value, to: &out) }
-        out += Array("{\"@context\": \"https://schema.org\", \"@type\": \"DigitalDocument\"".utf8)
+        out += "{\"@context\": \"https://schema.org\", \"@type\": \"DigitalDocument\"".utf8
         key("\"identifier\": "); string(c.id ?? "")
         key("\"url\": "); string(url)
         if let t = c.title { key("\"name\": "); string(t) }
@@ -227,7 +227,7 @@ struct CablePages {
         if !c.tags.isEmpty { key("\"keywords\": "); string(c.tags.concatenated(separator: ", ")) }
         if let s = c.summary { key("\"abstract\": "); string(s) }
         key("\"isPartOf\": {\"@type\": \"Collection\", \"name\": "); string(context.config.title)
-        out += Array(", \"url\": ".utf8); string(context.urls.absolute(context.urls.home)); out += Array("}}".utf8)
+        out += ", \"url\": ".utf8; string(context.urls.absolute(context.urls.home)); out += "}}".utf8
         return out
     }
 }
