@@ -6,6 +6,8 @@ public struct TemplateLibrary: Sendable {
     public static let htmlContentType = "CHANCERY_HTML"
 
     private(set) var templates: [String: [TemplateNode]] = [:]
+    /// The templates compiled, made again at each `register` (a template may name partials registered after it).
+    private var program = TemplateProgram([:])
 
     public init() {}
 
@@ -13,15 +15,16 @@ public struct TemplateLibrary: Sendable {
     public mutating func register(_ source: String, named name: String) throws(TemplateSyntaxError) {
         var parser = TemplateParser(source)
         templates[name] = TemplateNode.joiningText(try parser.parseTemplate())
+        program = TemplateProgram(templates)
     }
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
     /// `name` rendered with `value` as its context, appended to `output`; nothing when there is no such template.
     public func render(_ name: String, _ value: any TemplateValue, into output: inout [UInt8]) {
-        guard let nodes = templates[name] else { return }
-        var renderer = TemplateRenderer(library: self, stack: [value])
-        renderer.render(nodes, TemplateRenderer.Context(), into: &output)
+        guard let template = program.templateNumbers[name] else { return }
+        var renderer = TemplateRenderer(program: program, stack: [value])
+        renderer.render(template: Int(template), into: &output)
     }
 
     /// `name` rendered with `value` as its context, into a buffer made with room for `capacity` bytes (a page

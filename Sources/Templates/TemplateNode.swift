@@ -1,7 +1,7 @@
-/// One piece of a parsed template, as the renderer walks it. The parser keeps text line by line, as Mustache
-/// reads it (a partial included with indentation indents each line that starts a piece); the library joins
-/// each run of lines into one piece (`joiningText`), whose lines the renderer indents one by one. Indirect:
-/// each node is one box, so the renderer's walk copies a node with one retain instead of one per array in it.
+/// One piece of a parsed template. The parser keeps text line by line, as Mustache reads it (a partial
+/// included with indentation indents each line that starts a piece); the library joins each run of lines
+/// into one piece (`joiningText`), whose lines the renderer indents one by one, and compiles the nodes into
+/// the `TemplateProgram` the renderer walks.
 indirect enum TemplateNode: Sendable {
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}`, `{{& name}}` (as it is).

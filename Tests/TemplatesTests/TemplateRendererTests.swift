@@ -71,6 +71,21 @@ import Testing
         #expect(try render(titled, partials: ["layout": layout]) == "<title>Home</title>\n<main>\n\n</main>\n")
     }
 
+    /// A chain of parents: a block takes the override of the outermost template that gives one, and an
+    /// override's own `{{< parent}}` gives overrides of its own (the compiled program lays them out apart).
+    @Test func nestedInheritanceTakesTheOutermostOverride() throws {
+        let partials = [
+            "base": "[{{$a}}base-a{{/a}}|{{$b}}base-b{{/b}}|{{$c}}base-c{{/c}}]",
+            "middle": "{{<base}}{{$a}}middle-a{{/a}}{{$b}}middle-b{{/b}}{{/base}}",
+            "box": "<{{$inner}}box{{/inner}}>",
+        ]
+        #expect(try render("{{<middle}}{{$b}}top-b{{/b}}{{/middle}}", partials: partials) == "[middle-a|top-b|base-c]")
+        #expect(try render("{{<base}}{{$c}}{{<box}}{{$inner}}{{name}}{{/inner}}{{/box}}{{/c}}{{/base}}", partials: partials)
+                == "[base-a|base-b|<Paris &amp; &lt;Rome&gt;>]")
+        #expect(try render("{{#rows}}{{<middle}}{{$b}}{{id}}{{/b}}{{/middle}}{{/rows}}", partials: partials)
+                == "[middle-a|A|base-c][middle-a|B|base-c][middle-a|C|base-c]")
+    }
+
     @Test func setDelimitersAndContentTypes() throws {
         #expect(try render("{{=<% %>=}}<% name %> {{name}}<%={{ }}=%> {{count}}") == "Paris &amp; &lt;Rome&gt; {{name}} 3")
         #expect(try render("{{% CONTENT_TYPE: TEXT }}{{name}}") == "Paris & <Rome>")
