@@ -39,6 +39,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        AllocatorSettings.apply()
         // a mistyped --root: named before anything is watched, built or made there
         if let problem = SiteRoot.problem(root) {
             printError(problem.description)
