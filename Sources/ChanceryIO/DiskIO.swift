@@ -339,16 +339,25 @@ public final class OpenFolder: Sendable {
     /// Creates the folder at `relative` inside this one (and the folders it is in) if need be and opens it: for
     /// a folder of a staging tree, whose files are then written by name.
     public func creatingFolder(_ relative: String) throws(DiskIO.Failure) -> OpenFolder {
-        try makeFolders(relative)
-        let opened = relative.withCString { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        // opened when it exists (made beforehand: `makeFolders`), which takes no lock on its parent as mkdir does
+        var opened = relative.withCString { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        if opened < 0 {
+            try makeFolders(relative)
+            opened = relative.withCString { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        }
         guard opened >= 0 else {
             throw DiskIO.Failure(path: path + "/" + relative, message: "cannot open the folder: \(String(cString: strerror(errno)))")
         }
         return OpenFolder(fd: opened, path: path + "/" + relative)
     }
 
+    /// Removes the folder at `relative` inside this one when it is empty (nothing otherwise).
+    public func removeEmptyFolder(_ relative: String) {
+        _ = relative.withCString { unlinkat(fd, $0, AT_REMOVEDIR) }
+    }
+
     /// `mkdir -p` of `relative` inside this folder.
-    private func makeFolders(_ relative: String) throws(DiskIO.Failure) {
+    public func makeFolders(_ relative: String) throws(DiskIO.Failure) {
         if relative.isEmpty || relative == "." { return }
         func make() -> Bool { relative.withCString { mkdirat(fd, $0, 0o755) } == 0 || errno == EEXIST }
         if make() { return }

@@ -261,16 +261,22 @@ public struct SiteBuilder: Sendable {
         } else {
             search.preparePatch(key: searchKey, lastKey: oldKeys["search/meta.json"], published: outputDirectory + "/search", files: searchFiles)
         }
+        // a cable page's folder, made while the batch before it is written (`OutputWriter.write(_:preparing:)`)
+        func cableFolder(_ i: Int) -> String { DiskIO.parent(context.urls.file(for: context.cableURLs[i])) }
         for start in stride(from: 0, to: cablesToRender.count, by: batch) {
             let chunk = Array(cablesToRender[start..<min(cablesToRender.count, start + batch)])
             let rendered = parallelMap(chunk) { cablePages.render($0, related: cableKeys[$0].related) }
             search.add(through: chunk.last!, rendered.compactMap(\.search))
             var files: [OutputFile] = []
-            for item in rendered {
-                if let error = item.error { report.errors.append(error); continue }
+            var failed: [String] = []
+            for (i, item) in zip(chunk, rendered) {
+                if let error = item.error { report.errors.append(error); failed.append(cableFolder(i)); continue }
                 files += item.files
             }
-            report.errors += writer.write(files)
+            let next = cablesToRender[min(cablesToRender.count, start + batch)..<min(cablesToRender.count, start + 2 * batch)]
+            report.errors += writer.write(files, preparing: next.map(cableFolder))
+            // a cable whose page failed leaves no empty folder
+            for folder in failed { writer.removeEmptyFolder(folder) }
             for (i, item) in zip(chunk, rendered) {
                 let paths = item.files.map(\.path)  // the page, then the copy of its original
                 renderedCableFiles += paths

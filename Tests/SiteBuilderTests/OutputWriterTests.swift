@@ -57,6 +57,28 @@ import Testing
         #expect(DiskIO.sameFile(source, output + "/c/d/original.txt"), "the original is linked, not copied")
     }
 
+    /// The folders of the next batch are made while a batch is written; one whose files never come (a cable
+    /// whose page failed) is removed, and a folder that cannot be made is the error of the file written in it.
+    @Test func foldersPreparedForTheNextBatch() throws {
+        let root = Temp.directory("writer-prepared")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Public"
+        var writer = OutputWriter(directory: output)
+        let staging = try #require(writer.staging)
+        #expect(writer.write([OutputFile(path: "x", bytes: Array("file".utf8))]).isEmpty)
+        #expect(writer.write([OutputFile(path: "y", bytes: Array("file".utf8))], preparing: ["cable/2008/04/A", "cable/2008/05/B", "x/C"]).isEmpty)
+        #expect(DiskIO.isDirectory(staging + "/cable/2008/04/A") && DiskIO.isDirectory(staging + "/cable/2008/05/B"))
+        let errors = writer.write([OutputFile(path: "cable/2008/04/A/index.html", bytes: Array("a".utf8)),
+                                   OutputFile(path: "x/C/index.html", bytes: Array("c".utf8))])
+        #expect(errors.map(\.path) == ["Public/x/C/index.html"], "x is a file: its folder was not made, and the file says so")
+        writer.removeEmptyFolder("cable/2008/04/A")
+        writer.removeEmptyFolder("cable/2008/05/B")
+        #expect(writer.finishWriting().isEmpty)
+        try writer.publish()
+        #expect(read(output + "/cable/2008/04/A/index.html") == "a", "a folder with files stays")
+        #expect(!DiskIO.exists(output + "/cable/2008/05/B"), "an empty prepared folder goes")
+    }
+
     @Test func aCleanBuildReplacesTheSiteOnlyAtTheEnd() throws {
         let root = Temp.directory("writer-clean")
         defer { try? FileManager.default.removeItem(atPath: root) }

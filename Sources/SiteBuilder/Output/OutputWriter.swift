@@ -115,7 +115,12 @@ struct OutputWriter {
     /// Writes a batch of files on all cores; returns the errors. Files of one folder that come one after the
     /// other (a cable's page and the copy of its original) are written by one worker: two workers creating names
     /// in one folder wait on each other's lock, and both would try to create the folder.
-    mutating func write(_ files: [OutputFile]) -> [BuildError] {
+    ///
+    /// `preparing`: folders the next batch will write into (`cable/2008/04/08STATE37957`), made on one worker
+    /// while the others write this batch. Made by whichever worker writes their files, two workers would
+    /// make folders in one parent at once (a month's cables), and one sleeps on the parent's lock while the
+    /// other makes its folder: with all made by one worker, the others only create files in folders that exist.
+    mutating func write(_ files: [OutputFile], preparing next: [String] = []) -> [BuildError] {
         if let staging, stagingFolder == nil, !files.isEmpty {
             stagingFolder = Result { () throws(DiskIO.Failure) in
                 try DiskIO.makeDirectories(staging)
@@ -126,7 +131,16 @@ struct OutputWriter {
         // the workers get what they read, not the writer: a copy of it holding `produced` would make the first
         // `note` below copy the whole table (every file written so far, 117,000 at 50,000 cables)
         let destination = self.destination
-        let outcomes = parallelMap(Self.folderRuns(files)) { run in destination.write(files[run]) }.joined()
+        // (folders are made in the staging folder only: elsewhere each file is written atomically by its path)
+        let prepared = (try? stagingFolder?.get()).flatMap { next.isEmpty ? nil : $0 }
+        let jobs = (prepared == nil ? [] : [nil]) + Self.folderRuns(files).map(Optional.some)
+        let outcomes = parallelMap(jobs) { job -> [OutputDestination.Outcome] in
+            guard let run = job else {
+                for folder in next { try? prepared?.makeFolders(folder) }
+                return []
+            }
+            return destination.write(files[run])
+        }.joined()
         var errors: [BuildError] = []
         for (file, outcome) in zip(files, outcomes) {
             switch outcome {
@@ -136,6 +150,12 @@ struct OutputWriter {
             }
         }
         return errors
+    }
+
+    /// Removes the folder at `path` (relative) from the staging folder if it is empty: one made for files that
+    /// were not written after all.
+    func removeEmptyFolder(_ path: String) {
+        (try? stagingFolder?.get())?.removeEmptyFolder(path)
     }
 
     /// The runs of files that share a folder, in order.
