@@ -133,6 +133,13 @@ final class SearchIndexer: Sendable {
             }
             return
         }
+        if documents.count == last - first + 1, documents.count <= 512, documents.enumerated().allSatisfy({ $0.element.doc == first + $0.offset }) {
+            // the render pass's batch, every cable of it in order (a full build): as it is
+            merge(documents)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            state.withLock { $0.next = last + 1; $0.seconds += seconds }
+            return
+        }
         var given: [Int: SearchDocument] = [:]
         for d in documents where d.doc >= first && d.doc <= last { given[d.doc] = d }
         let records = context.index.records
