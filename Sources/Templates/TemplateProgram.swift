@@ -3,8 +3,8 @@
 /// so rendering a page takes no reference on the templates (the node tree's boxes and arrays, shared by
 /// every rendering thread, cost a contended atomic count on each node the walk copied).
 ///
-/// A node with a body (section, inverted section, block) is followed by its body's operations: `count`
-/// of them. The overrides a partial gives (`{{< layout}}{{$content}}…{{/content}}{{/layout}}`) are
+/// A node with a body (section, inverted section, block) is followed by its body's operations: `b` of
+/// them. The overrides a partial gives (`{{< layout}}{{$content}}…{{/content}}{{/layout}}`) are
 /// operation ranges of their own, after the templates.
 final class TemplateProgram: @unchecked Sendable {
     struct Op {

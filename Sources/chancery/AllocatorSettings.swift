@@ -19,6 +19,7 @@ enum AllocatorSettings {
         #endif
     }
 
-    /// `mi_option_decommit_delay` in mimalloc 2.0's `mi_option_t` (`mi_option_purge_delay` in 2.1, the same place).
+    /// `mi_option_decommit_delay` in the `mi_option_t` of mimalloc 2.0 (Debian's libmimalloc 2.0.9, which
+    /// `make deps` installs).
     static let decommitDelayOption: Int32 = 15
 }

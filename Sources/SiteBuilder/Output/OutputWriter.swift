@@ -132,7 +132,7 @@ struct OutputWriter {
         // `note` below copy the whole table (every file written so far, 117,000 at 50,000 cables)
         let destination = self.destination
         // (folders are made in the staging folder only: elsewhere each file is written atomically by its path)
-        let prepared = (try? stagingFolder?.get()).flatMap { next.isEmpty ? nil : $0 }
+        let prepared: OpenFolder? = next.isEmpty ? nil : try? stagingFolder?.get()
         let jobs = (prepared == nil ? [] : [nil]) + Self.folderRuns(files).map(Optional.some)
         let outcomes = parallelMap(jobs) { job -> [OutputDestination.Outcome] in
             guard let run = job else {

@@ -133,27 +133,25 @@ final class SearchIndexer: Sendable {
             }
             return
         }
-        if documents.count == last - first + 1, documents.count <= 512, documents.enumerated().allSatisfy({ $0.element.doc == first + $0.offset }) {
-            // the render pass's batch, every cable of it in order (a full build): as it is
-            merge(documents)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            state.withLock { $0.next = last + 1; $0.seconds += seconds }
-            return
-        }
-        var given: [Int: SearchDocument] = [:]
-        for d in documents where d.doc >= first && d.doc <= last { given[d.doc] = d }
-        let records = context.index.records
-        let root = self.root
         var read = 0
-        for chunkStart in stride(from: first, through: last, by: 512) {
-            let numbers = Array(chunkStart...min(last, chunkStart + 511))
-            let missing = numbers.filter { given[$0] == nil }
-            read += missing.count
-            let made = parallelMap(missing) { i in SearchIndexer.document(i, record: records[i], root: root) }
-            var byNumber = given
-            for d in made { byNumber[d.doc] = d }
-            let docs = numbers.map { byNumber[$0]! }
-            merge(docs)
+        if documents.count == last - first + 1, documents.count <= 512, documents.enumerated().allSatisfy({ $0.element.doc == first + $0.offset }) {
+            // the render pass's batch, every cable of it in order (a full build): merged as it is
+            merge(documents)
+        } else {
+            var given: [Int: SearchDocument] = [:]
+            for d in documents where d.doc >= first && d.doc <= last { given[d.doc] = d }
+            let records = context.index.records
+            let root = self.root
+            for chunkStart in stride(from: first, through: last, by: 512) {
+                let numbers = Array(chunkStart...min(last, chunkStart + 511))
+                let missing = numbers.filter { given[$0] == nil }
+                read += missing.count
+                let made = parallelMap(missing) { i in SearchIndexer.document(i, record: records[i], root: root) }
+                var byNumber = given
+                for d in made { byNumber[d.doc] = d }
+                let docs = numbers.map { byNumber[$0]! }
+                merge(docs)
+            }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         state.withLock { $0.next = last + 1; $0.seconds += seconds; $0.read += read }
