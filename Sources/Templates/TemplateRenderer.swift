@@ -1,7 +1,7 @@
 /// Renders compiled templates (`TemplateProgram`): walks the operations with a stack of values (the
-/// innermost last), looks names up from the top down, and appends the output to one byte buffer. Follows the rendering rules of
-/// swift-mustache: lists repeat a section, false and empty lists skip it, any other value becomes the
-/// section's context; partials indent the lines they start; blocks take a child's overrides.
+/// innermost last), looks names up from the top down, and appends the output to one byte buffer. Follows
+/// the rendering rules of swift-mustache: lists repeat a section, false and empty lists skip it, any other
+/// value becomes the section's context; partials indent the lines they start; blocks take a child's overrides.
 struct TemplateRenderer {
     let program: TemplateProgram
     var stack: [any TemplateValue]

@@ -9,7 +9,8 @@ enum AllocatorSettings {
     /// (rendered pages, read files, search documents): at 25 ms half its page faults, some 160,000 of 310,000 at
     /// 50,000 cables, were pages given back and touched again, each a fault, a zeroed page and, on a virtual
     /// machine whose free memory the host takes back, a fault in the host. At 250 ms: 150,000 faults, 25 MB more
-    /// memory at the peak (README). `MIMALLOC_RESET_DELAY` or `MIMALLOC_DECOMMIT_DELAY` set by the user wins.
+    /// memory at the peak (README). Set once, at the start of every command (`Chancery.main`); a
+    /// `MIMALLOC_RESET_DELAY`, `MIMALLOC_DECOMMIT_DELAY` or `MIMALLOC_PURGE_DELAY` the user set wins.
     static func apply() {
         #if os(Linux)
         guard getenv("MIMALLOC_RESET_DELAY") == nil, getenv("MIMALLOC_DECOMMIT_DELAY") == nil, getenv("MIMALLOC_PURGE_DELAY") == nil,

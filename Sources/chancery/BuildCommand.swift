@@ -26,7 +26,6 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        AllocatorSettings.apply()
         let builder = SiteBuilder(options: .init(root: root, output: output, baseURL: baseURL, clean: clean, freesMemory: false,
                                                  warnsOfUnsetBaseURL: true))
         let progress = TerminalProgress(label: "Building")

@@ -9,4 +9,10 @@ struct Chancery: ParsableCommand {
         version: ToolIdentity.version,
         subcommands: [ImportCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self, InspectCommand.self]
     )
+
+    /// Sets the allocator for the work every command does, then parses the arguments and runs the command.
+    static func main() {
+        AllocatorSettings.apply()
+        main(nil)
+    }
 }

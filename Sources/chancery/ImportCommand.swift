@@ -31,7 +31,6 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var limit: SizeLimit
 
     func run() throws {
-        AllocatorSettings.apply()
         let importer = Importer(options: .init(root: root, force: force, format: format, maximumSize: limit.bytes))
         let progress = TerminalProgress(label: "Importing")
         let report = importer.run(paths, progress: { progress.update($0, $1, inBytes: $2 == .bytes) },

@@ -39,7 +39,6 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        AllocatorSettings.apply()
         // a mistyped --root: named before anything is watched, built or made there
         if let problem = SiteRoot.problem(root) {
             printError(problem.description)
