@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import ChanceryIO
 
-/// Files handed to `WriteBehind` stay whole, at most `depth` of them are held open, and every one is closed by
-/// `finish`, which reports a file that could not be closed.
+/// Files handed to `WriteBehind` stay whole, are closed a batch at a time (by its thread, or by the caller when
+/// the thread is behind) and at the latest by `finish`, which reports a file that could not be closed.
 @Suite("WriteBehind")
 struct WriteBehindTests {
     /// The inode open as `fd`, nil when `fd` is not open.
@@ -16,7 +16,7 @@ struct WriteBehindTests {
     func handsAndCloses() throws {
         try Scratch.with { s in
             let folder = try #require(OpenFolder(s.input))
-            let behind = WriteBehind(depth: 4)
+            let behind = WriteBehind(batch: 4)
             var expected: [String: [UInt8]] = [:]
             for n in 0..<10 {
                 let name = "page\(n).html"
@@ -32,26 +32,52 @@ struct WriteBehindTests {
         }
     }
 
-    @Test("at most depth files are held open: each new one closes the oldest, finish closes all")
-    func holdsAtMostDepth() throws {
+    /// Opens a scratch file holding "file `n`" and returns it with its inode.
+    private func scratchFile(_ folder: String, _ n: Int) throws -> (fd: Int32, inode: UInt64) {
+        let fd = open(folder + "/f\(n)", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        try #require(fd >= 0)
+        let text = Array("file \(n)".utf8)
+        #expect(write(fd, text, text.count) == text.count)
+        return (fd, try #require(inode(fd)))
+    }
+
+    @Test("files are held until their batch is full; a full batch is written back and closed, finish closes the rest")
+    func closesByBatches() throws {
         try Scratch.with { s in
-            let behind = WriteBehind(depth: 3)
+            let behind = WriteBehind(batch: 3)
             var handed: [(fd: Int32, inode: UInt64)] = []
             for n in 0..<7 {
-                let fd = open(s.input + "/f\(n)", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-                try #require(fd >= 0)
-                #expect(write(fd, "file \(n)", 6) == 6)
-                handed.append((fd, try #require(inode(fd))))
-                behind.hand(fd, folder: s.input, name: "f\(n)")
+                let file = try scratchFile(s.input, n)
+                handed.append(file)
+                behind.hand(file.fd, folder: s.input, name: "f\(n)")
+                if n == 1 {
+                    // a closed descriptor may be reused by another test's file at once, so each is checked by its inode
+                    #expect(handed.allSatisfy { inode($0.fd) == $0.inode }, "the first batch is not full yet")
+                }
             }
-            // a closed descriptor may be reused by another test's file at once, so each is checked by its inode
-            for (n, file) in handed.enumerated() {
-                let stillOpen = inode(file.fd) == file.inode
-                #expect(stillOpen == (n >= 4), "file \(n)")
-            }
+            // the two full batches are the thread's; the seventh file waits for its batch
+            #expect(inode(handed[6].fd) == handed[6].inode, "held until its batch is full")
             #expect(behind.finish().isEmpty)
             for (n, file) in handed.enumerated() { #expect(inode(file.fd) != file.inode, "file \(n) closed by finish") }
             for n in 0..<7 { #expect(try DiskIO.read(s.input + "/f\(n)") == Array("file \(n)".utf8)) }
+        }
+    }
+
+    @Test("with no batch allowed to wait for the thread, every file is still closed whole, by the thread or by its caller")
+    func closesWhenTheThreadIsBehind() throws {
+        try Scratch.with { s in
+            // no batch may wait for the thread: a batch filled while it writes one back is closed by the caller
+            // (which batches that is depends on the disk's speed; each way, the files are closed and whole)
+            let behind = WriteBehind(batch: 2, queued: 0)
+            var handed: [(fd: Int32, inode: UInt64)] = []
+            for n in 0..<40 {
+                let file = try scratchFile(s.input, n)
+                handed.append(file)
+                behind.hand(file.fd, folder: s.input, name: "f\(n)")
+            }
+            #expect(behind.finish().isEmpty)
+            for (n, file) in handed.enumerated() { #expect(inode(file.fd) != file.inode, "file \(n) closed") }
+            for n in 0..<40 { #expect(try DiskIO.read(s.input + "/f\(n)") == Array("file \(n)".utf8)) }
         }
     }
 
@@ -74,11 +100,12 @@ struct WriteBehindTests {
 
     @Test("a file whose closing fails is reported by finish, named by its folder and name")
     func closingFailureIsReported() {
-        let behind = WriteBehind(depth: 2)
-        // not an open descriptor: close fails (EBADF), as a file system reporting a late write error would make it
-        behind.hand(-1, folder: "/site/.Public.staging-1/cable", name: "index.html")
+        let behind = WriteBehind(batch: 2)
+        // not open descriptors: close fails (EBADF), as a file system reporting a late write error would make it;
+        // the first two make a batch closed on the thread, the third is closed by finish
+        for name in ["a.html", "b.html", "index.html"] { behind.hand(-1, folder: "/site/.Public.staging-1/cable", name: name) }
         let failures = behind.finish()
-        #expect(failures.map(\.path) == ["/site/.Public.staging-1/cable/index.html"])
+        #expect(failures.map(\.path).sorted() == ["a.html", "b.html", "index.html"].map { "/site/.Public.staging-1/cable/" + $0 })
         #expect(failures.first?.message.hasPrefix("cannot write: ") == true)
         #expect(behind.finish().isEmpty, "reported once")
     }
