@@ -16,9 +16,9 @@ import Synchronization
 /// `rsync --drop-cache`) keeps the build's share of the cache small, and the pages the kernel hands the next
 /// file are the ones it just dropped instead of fresh memory (on a virtual machine that gives free memory back
 /// to its host, each fresh page is a fault in the host: a fifth of a 50,000-cable build's time, README).
-/// Started a batch at a time, the writes keep the disk busy, so the kernel notifies it and takes its
-/// completions a few times a batch instead of once a file (20,000 files of 22 KB: 0.8 CPU-seconds against
-/// 1.3–2.0 with each file's writeback started as it was handed over, README).
+/// Started a batch at a time, the writes keep the disk busy, and the kernel notifies it and takes its
+/// completions far less often than once a file (20,000 files of 22 KB: 0.8–1.0 CPU-seconds against 1.3–2.1
+/// with each file's writeback started as it was handed over, README).
 /// Linux only (`sync_file_range`); elsewhere a file handed over is closed at once.
 public final class WriteBehind: Sendable {
     /// How many files make a batch.
