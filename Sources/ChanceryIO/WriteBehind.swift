@@ -62,7 +62,7 @@ public final class WriteBehind: Sendable {
     /// cache and closed with its batch (or at `finish`).
     public func hand(_ fd: Int32, folder: String, name: String) {
         let file = Held(fd: fd, folder: folder, name: name)
-        guard Self.syncFileRange != nil else {
+        guard let syncFileRange = Self.syncFileRange else {
             release(file, drop: false)
             return
         }
@@ -77,7 +77,7 @@ public final class WriteBehind: Sendable {
         }
         guard let full else { return }
         if toThread {
-            thread.async { self.writeBack(full) }
+            thread.async { self.writeBack(full, syncFileRange) }
         } else {
             // the thread is behind: dropping starts these files' writeback and drops nothing yet
             for held in full { release(held, drop: true) }
@@ -85,8 +85,7 @@ public final class WriteBehind: Sendable {
     }
 
     /// On the thread: starts the writeback of every file of the batch, then waits for each, drops it and closes it.
-    private func writeBack(_ files: [Held]) {
-        guard let syncFileRange = Self.syncFileRange else { return }
+    private func writeBack(_ files: [Held], _ syncFileRange: @convention(c) (Int32, Int64, Int64, UInt32) -> Int32) {
         // SYNC_FILE_RANGE_WRITE: start writing the whole file out, without waiting
         for file in files { _ = syncFileRange(file.fd, 0, 0, 2) }
         for file in files {

@@ -268,15 +268,13 @@ public struct SiteBuilder: Sendable {
             let rendered = parallelMap(chunk) { cablePages.render($0, related: cableKeys[$0].related) }
             search.add(through: chunk.last!, rendered.compactMap(\.search))
             var files: [OutputFile] = []
-            var failed: [String] = []
-            for (i, item) in zip(chunk, rendered) {
-                if let error = item.error { report.errors.append(error); failed.append(cableFolder(i)); continue }
+            for item in rendered {
+                if let error = item.error { report.errors.append(error); continue }
                 files += item.files
             }
-            let next = cablesToRender[min(cablesToRender.count, start + batch)..<min(cablesToRender.count, start + 2 * batch)]
-            report.errors += writer.write(files, preparing: next.map(cableFolder))
-            // a cable whose page failed leaves no empty folder
-            for folder in failed { writer.removeEmptyFolder(folder) }
+            // (folders are made ahead in a staging folder only: elsewhere each file is written by its path)
+            let next = writer.staging == nil ? [] : cablesToRender[min(cablesToRender.count, start + batch)..<min(cablesToRender.count, start + 2 * batch)].map(cableFolder)
+            report.errors += writer.write(files, preparing: next)
             for (i, item) in zip(chunk, rendered) {
                 let paths = item.files.map(\.path)  // the page, then the copy of its original
                 renderedCableFiles += paths

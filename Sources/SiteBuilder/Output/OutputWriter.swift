@@ -21,6 +21,9 @@ struct OutputWriter {
     /// What the files written into the staging folder are handed to: none of them is read again by the build,
     /// so they are written back and dropped from the page cache as the build goes (nil elsewhere).
     private var writeBehind: WriteBehind?
+    /// The folders the last `write` made for this one (`preparing`): those no file of this one goes into (a
+    /// cable whose page failed) are removed when it is written.
+    private var prepared: [String] = []
     /// A `--clean` build: what is in `directory` is replaced whole at the end.
     let replacing: Bool
     /// Where replaced entries wait to be deleted (beside the output folder).
@@ -120,6 +123,7 @@ struct OutputWriter {
     /// while the others write this batch. Made by whichever worker writes their files, two workers would
     /// make folders in one parent at once (a month's cables), and one sleeps on the parent's lock while the
     /// other makes its folder: with all made by one worker, the others only create files in folders that exist.
+    /// A folder made for the next batch that none of its files goes into is removed once it is written.
     mutating func write(_ files: [OutputFile], preparing next: [String] = []) -> [BuildError] {
         if let staging, stagingFolder == nil, !files.isEmpty {
             stagingFolder = Result { () throws(DiskIO.Failure) in
@@ -132,15 +136,22 @@ struct OutputWriter {
         // `note` below copy the whole table (every file written so far, 117,000 at 50,000 cables)
         let destination = self.destination
         // (folders are made in the staging folder only: elsewhere each file is written atomically by its path)
-        let prepared: OpenFolder? = next.isEmpty ? nil : try? stagingFolder?.get()
-        let jobs = (prepared == nil ? [] : [nil]) + Self.folderRuns(files).map(Optional.some)
+        let folder: OpenFolder? = try? stagingFolder?.get()
+        let making = folder == nil ? [] : next
+        let runs = Self.folderRuns(files)
+        let jobs = (making.isEmpty ? [] : [nil]) + runs.map(Optional.some)
         let outcomes = parallelMap(jobs) { job -> [OutputDestination.Outcome] in
             guard let run = job else {
-                for folder in next { try? prepared?.makeFolders(folder) }
+                for path in making { try? folder?.makeFolders(path) }
                 return []
             }
             return destination.write(files[run])
         }.joined()
+        if let folder, !prepared.isEmpty {
+            let filled = Set(runs.map { DiskIO.parent(files[$0.lowerBound].path) })
+            for path in prepared where !filled.contains(path) { folder.removeEmptyFolder(path) }
+        }
+        prepared = making
         var errors: [BuildError] = []
         for (file, outcome) in zip(files, outcomes) {
             switch outcome {
@@ -150,12 +161,6 @@ struct OutputWriter {
             }
         }
         return errors
-    }
-
-    /// Removes the folder at `path` (relative) from the staging folder if it is empty: one made for files that
-    /// were not written after all.
-    func removeEmptyFolder(_ path: String) {
-        (try? stagingFolder?.get())?.removeEmptyFolder(path)
     }
 
     /// The runs of files that share a folder, in order.

@@ -65,6 +65,9 @@ final class SearchIndexer: Sendable {
         var files: [String]
     }
 
+    /// Cables merged at a time: the render pass's batch of a full build is merged as it comes when it is no larger.
+    static let chunk = 512
+
     /// At most this many changed cables are patched into the published index; more make it again.
     static let patchLimit = 256
 
@@ -134,7 +137,7 @@ final class SearchIndexer: Sendable {
             return
         }
         var read = 0
-        if documents.count == last - first + 1, documents.count <= 512, documents.enumerated().allSatisfy({ $0.element.doc == first + $0.offset }) {
+        if documents.count == last - first + 1, documents.count <= SearchIndexer.chunk, documents.enumerated().allSatisfy({ $0.element.doc == first + $0.offset }) {
             // the render pass's batch, every cable of it in order (a full build): merged as it is
             merge(documents)
         } else {
@@ -142,8 +145,8 @@ final class SearchIndexer: Sendable {
             for d in documents where d.doc >= first && d.doc <= last { given[d.doc] = d }
             let records = context.index.records
             let root = self.root
-            for chunkStart in stride(from: first, through: last, by: 512) {
-                let numbers = Array(chunkStart...min(last, chunkStart + 511))
+            for chunkStart in stride(from: first, through: last, by: SearchIndexer.chunk) {
+                let numbers = Array(chunkStart...min(last, chunkStart + SearchIndexer.chunk - 1))
                 let missing = numbers.filter { given[$0] == nil }
                 read += missing.count
                 let made = parallelMap(missing) { i in SearchIndexer.document(i, record: records[i], root: root) }
