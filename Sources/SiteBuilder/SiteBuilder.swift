@@ -1,7 +1,6 @@
 import CableKit
 import ChanceryIO
 import Dispatch
-import Synchronization
 
 /// `chancery build`: loads the content, builds the index model once, renders the pages on all cores and
 /// writes `Public/`. Incremental: with the build cache of the last build, only pages whose inputs changed
@@ -263,9 +262,17 @@ public struct SiteBuilder: Sendable {
         }
         // a cable page's folder, made while the batch before it is written (`OutputWriter.write(_:preparing:)`)
         func cableFolder(_ i: Int) -> String { DiskIO.parent(context.urls.file(for: context.cableURLs[i])) }
+        // each batch is rendered on other threads while the one before it is indexed and written
+        func renderAhead(_ start: Int) -> Pending<[CablePages.Rendered]>? {
+            guard start < cablesToRender.count else { return nil }
+            let chunk = Array(cablesToRender[start..<min(cablesToRender.count, start + batch)])
+            return Pending { parallelMap(chunk) { cablePages.render($0, related: cableKeys[$0].related) } }
+        }
+        var ahead = renderAhead(0)
         for start in stride(from: 0, to: cablesToRender.count, by: batch) {
             let chunk = Array(cablesToRender[start..<min(cablesToRender.count, start + batch)])
-            let rendered = parallelMap(chunk) { cablePages.render($0, related: cableKeys[$0].related) }
+            let rendered = ahead!.value()
+            ahead = renderAhead(start + batch)
             search.add(through: chunk.last!, rendered.compactMap(\.search))
             var files: [OutputFile] = []
             for item in rendered {
@@ -367,29 +374,20 @@ public struct SiteBuilder: Sendable {
         keys["data/cables.json"] = exportsKey.value
         keys["data/cables.csv"] = exportsKey.value
         let exportsKept = oldKeys["data/cables.json"] == exportsKey.value && writer.keep("data/cables.json") && writer.keep("data/cables.csv")
-        let exports = Mutex<Result<(json: (written: Bool, hash: UInt64), csv: (written: Bool, hash: UInt64)), DiskIO.Failure>?>(nil)
-        let exportsDone = DispatchSemaphore(value: 0)
-        if !exportsKept {
+        let exports = exportsKept ? nil : { () -> Pending<Result<(json: (written: Bool, hash: UInt64), csv: (written: Bool, hash: UInt64)), DiskIO.Failure>> in
             let records = index.records, urls = context.urls, folder = writer.staging ?? outputDirectory
-            DispatchQueue.global().async {
-                let result = Result { () throws(DiskIO.Failure) in try DataExports.write(records, urls: urls, publicDirectory: folder) }
-                exports.withLock { $0 = result }
-                exportsDone.signal()
-            }
-        }
+            return Pending { Result { () throws(DiskIO.Failure) in try DataExports.write(records, urls: urls, publicDirectory: folder) } }
+        }()
 
         // search index: the cables not rendered above are read by the indexer; then Public/search/ and /search/
         report.errors += search.finish(keep: { writer.keep($0) }) { writer.write($0) }
         timer.mark("search")
-        if !exportsKept {
-            exportsDone.wait()
-            switch exports.withLock({ $0 }) {
-            case .success(let result)?:
-                writer.noteProduced("data/cables.json", hash: result.json.hash, written: result.json.written)
-                writer.noteProduced("data/cables.csv", hash: result.csv.hash, written: result.csv.written)
-            case .failure(let error)?: report.errors.append(BuildError(path: error.path, message: error.message))
-            case nil: break
-            }
+        switch exports?.value() {
+        case .success(let result)?:
+            writer.noteProduced("data/cables.json", hash: result.json.hash, written: result.json.written)
+            writer.noteProduced("data/cables.csv", hash: result.csv.hash, written: result.csv.written)
+        case .failure(let error)?: report.errors.append(BuildError(path: error.path, message: error.message))
+        case nil: break
         }
 
         timer.mark("exports")

@@ -62,13 +62,27 @@ struct SearchFormat {
         let lengths = self.lengths
         let impacts = SearchFormat.impacts(lengths: lengths, average: average)
         var errors: [BuildError] = []
-        for p in 0..<partitions {
-            var table = tables[p]
+        // a partition's postings are joined on another thread while the one before it is encoded and written
+        func restoreAhead(_ p: Int) -> Pending<Result<TermTable, BuildError>>? {
+            guard p < partitions else { return nil }
+            let taken = tables[p]
             tables[p] = TermTable()
-            do { try table.restore() } catch {
-                errors.append(error)
-                table.discard()
-                continue
+            return Pending {
+                var table = taken
+                do throws(BuildError) { try table.restore(); return .success(table) } catch {
+                    table.discard()
+                    return .failure(error)
+                }
+            }
+        }
+        var ahead = restoreAhead(0)
+        for p in 0..<partitions {
+            let restored = ahead!.value()
+            ahead = restoreAhead(p + 1)
+            let table: TermTable
+            switch restored {
+            case .success(let t): table = t
+            case .failure(let error): errors.append(error); continue
             }
             var members = [[Int32]](repeating: [], count: shards / partitions)
             for (k, h) in table.hashes.enumerated() { members[Int(h & UInt32(shards - 1)) / partitions].append(Int32(k)) }
