@@ -43,6 +43,27 @@ import Testing
         }
     }
 
+    /// The term table's prefix (overlapping loads for keys under eight bytes) is the key's first eight bytes,
+    /// first byte lowest, zero-padded — for every length; keys of up to eight bytes are told apart by it alone.
+    @Test func termTablePrefixIsTheFirstEightBytes() {
+        let bytes: [UInt8] = [0x61, 0xC3, 0xA9, 0x7A, 0x30, 0xFF, 0x01, 0x80, 0x62, 0x63]
+        for n in 0...bytes.count {
+            // the key alone in its buffer: nothing past it is read
+            let key = Array(bytes[..<n])
+            let expected = key.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+            #expect(key.withUnsafeBufferPointer { ByteTermTable.prefix($0) } == expected, "length \(n)")
+        }
+        var table = ByteTermTable()
+        let keys = ["ab", "ba", "abc", "acb", "abcd", "abdc", "abcde", "abced", "abcdef", "abcdfe", "abcdefg", "abcdegf", "abcdefgh", "abcdefhg", "x"]
+        for (k, key) in keys.enumerated() {
+            let bytes = Array(key.utf8)
+            #expect(bytes.withUnsafeBufferPointer { table.id($0, hash: 7).id } == k, "\(key)")
+        }
+        for (k, key) in keys.enumerated() {
+            #expect(Array(key.utf8).withUnsafeBufferPointer { table.id($0, hash: 7) } == (k, false), "\(key)")
+        }
+    }
+
     @Test func filterTermsNameTheIdTagsOriginAndClassification() throws {
         let record = try #require(SampleSite.records.first { $0.id == "08STATE37957" })
         let terms = SearchDocument.filterTerms(record)

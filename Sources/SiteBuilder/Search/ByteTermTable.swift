@@ -46,13 +46,22 @@ struct ByteTermTable: Sendable {
         return (id, true)
     }
 
-    /// The first eight bytes of `key`, zero-padded.
+    /// The first eight bytes of `key`, zero-padded. A shorter key is read with two loads that overlap (their
+    /// common bytes are the same, so or-ing them is exact): a copy into a word in memory, read back whole,
+    /// stalled the merge on every short term.
     @inline(__always) static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let b = key.baseAddress else { return 0 }
-        if key.count >= 8 { return UnsafeRawPointer(b).loadUnaligned(as: UInt64.self) }
-        var word: UInt64 = 0
-        withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: b, byteCount: key.count) }
-        return word
+        let n = key.count, p = UnsafeRawPointer(b)
+        if n >= 8 { return UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) }
+        if n >= 4 {
+            let low = UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)), high = UInt32(littleEndian: p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            return UInt64(low) | UInt64(high) << UInt64(8 * (n - 4))
+        }
+        if n >= 2 {
+            let low = UInt16(littleEndian: p.loadUnaligned(as: UInt16.self)), high = UInt16(littleEndian: p.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self))
+            return UInt64(low) | UInt64(high) << UInt64(8 * (n - 2))
+        }
+        return n == 1 ? UInt64(b[0]) : 0
     }
 
     /// Whether key k, whose first eight bytes are the key's, is the key.
