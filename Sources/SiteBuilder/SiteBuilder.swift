@@ -314,9 +314,16 @@ public struct SiteBuilder: Sendable {
             }
         }
         timer.mark("index keys")
-        for start in stride(from: 0, to: jobs.count, by: batch) {
+        // (rendered ahead, like the cables')
+        func renderIndexesAhead(_ start: Int) -> Pending<[OutputFile]>? {
+            guard start < jobs.count else { return nil }
             let slice = Array(jobs[start..<min(jobs.count, start + batch)])
-            let files = parallelMap(slice) { job in indexPages.render(listings[job.0], page: job.1) }
+            return Pending { parallelMap(slice) { job in indexPages.render(listings[job.0], page: job.1) } }
+        }
+        var indexesAhead = renderIndexesAhead(0)
+        for start in stride(from: 0, to: jobs.count, by: batch) {
+            let files = indexesAhead!.value()
+            indexesAhead = renderIndexesAhead(start + batch)
             report.errors += writer.write(files)
             report.rendered += files.count
             progress?("Rendering indexes", min(jobs.count, start + batch), jobs.count)
