@@ -43,6 +43,20 @@ import Testing
         }
     }
 
+    /// The stop-word table gives every stop word a slot of its own, so one compare tells a stop word; no other
+    /// word of two to five letters is taken for one.
+    @Test func stopWordsHaveSlotsOfTheirOwn() {
+        let table = SearchTokenizer.stopTable
+        #expect(Set(SearchTokenizer.packedStopWords.map(SearchTokenizer.stopSlot)).count == SearchTokenizer.stopWords.count)
+        table.withUnsafeBufferPointer { t in
+            for word in SearchTokenizer.stopWords { #expect(SearchTokenizer.isStopWord(SearchTokenizer.packed(word), t), "\(word)") }
+            for word in ["ab", "ax", "tho", "thee", "thes", "with1", "wasnt", "we", "us", "iran", "prel", "xx", "zz", "theirs"] {
+                #expect(!SearchTokenizer.isStopWord(SearchTokenizer.packed(word), t), "\(word)")
+            }
+        }
+        #expect(SearchTokenizer.terms("The minister WAS there with them and it") == ["minister", "them"])
+    }
+
     /// The term table's prefix (overlapping loads for keys under eight bytes) is the key's first eight bytes,
     /// first byte lowest, zero-padded — for every length; keys of up to eight bytes are told apart by it alone.
     @Test func termTablePrefixIsTheFirstEightBytes() {

@@ -182,23 +182,30 @@ enum SearchTokenizer {
         }
     }
 
-    /// Stop words in a small open-addressing table of their packed bytes (at most 8 ASCII bytes, first byte lowest).
+    /// Stop words in a table of 128 slots with no two in one slot (`stopMultiplier` is chosen so), so that a
+    /// word is a stop word exactly when its slot holds it: one load and one compare, no probing. Empty slots
+    /// hold 0, which no token packs to; slot 128 holds the multiplier (read with the table, in the scanner's loop).
     static let stopTable: [UInt64] = {
-        var table = [UInt64](repeating: 0, count: 128)
-        for w in packedStopWords {
-            var i = stopSlot(w)
-            while table[i] != 0 { i = (i + 1) & 127 }
-            table[i] = w
-        }
+        var table = [UInt64](repeating: 0, count: 129)
+        for w in packedStopWords { table[stopSlot(w)] = w }
+        table[128] = stopMultiplier
         return table
     }()
 
-    @inline(__always) static func stopSlot(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 57) }
+    /// The first odd multiplier of a fixed sequence that sends every stop word to a slot of its own.
+    static let stopMultiplier: UInt64 = {
+        var m: UInt64 = 0x9E37_79B9_7F4A_7C15
+        while true {
+            var used = Set<UInt64>()
+            if packedStopWords.allSatisfy({ used.insert(($0 &* m) >> 57).inserted }) { return m }
+            m = (m &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407) | 1
+        }
+    }()
+
+    @inline(__always) static func stopSlot(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &* stopMultiplier) >> 57) }
 
     @inline(__always) static func isStopWord(_ packed: UInt64, _ t: UnsafeBufferPointer<UInt64>) -> Bool {
-        var i = stopSlot(packed)
-        while t[i] != 0 { if t[i] == packed { return true }; i = (i + 1) & 127 }
-        return false
+        t[Int(truncatingIfNeeded: (packed &* t[128]) >> 57)] == packed
     }
 
     /// Whether the folded token of `n` bytes at `t` is indexed; stems it in place (changing `n`). `t` has 8

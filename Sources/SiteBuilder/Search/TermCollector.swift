@@ -81,7 +81,7 @@ struct TermCollector: SearchTokenizer.Sink {
         while true {
             let k = Int(slots[i])
             if k < 0 { break }
-            if termWord[k] == first, Int(termLength[k]) == n, n <= 8 || memcmp(arena + Int(termStart[k]) + 8, b + 8, n - 8) == 0 { return k }
+            if termWord[k] == first, Int(termLength[k]) == n, n <= 8 || TermCollector.sameAfterEight(arena + Int(termStart[k]), b, n) { return k }
             i = (i + 1) & mask
         }
         let k = count
@@ -111,6 +111,18 @@ struct TermCollector: SearchTokenizer.Sink {
         occurrenceCount[k] = 0
         if count * 2 > mask { grow() }
         return k
+    }
+
+    /// Whether the `n`-byte terms at `a` and `b` have the same bytes past their first eight, compared a word at
+    /// a time (each has eight readable bytes past its end: the arena's room, the token buffer's), not by a
+    /// call to `memcmp` for a few bytes.
+    @inline(__always) private static func sameAfterEight(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var at = 8
+        while at < n {
+            if SearchTokenizer.packed(a + at, n - at) != SearchTokenizer.packed(b + at, n - at) { return false }
+            at += 8
+        }
+        return true
     }
 
     private mutating func grow() {
