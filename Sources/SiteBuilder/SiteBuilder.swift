@@ -263,15 +263,15 @@ public struct SiteBuilder: Sendable {
         // a cable page's folder, made while the batch before it is written (`OutputWriter.write(_:preparing:)`)
         func cableFolder(_ i: Int) -> String { DiskIO.parent(context.urls.file(for: context.cableURLs[i])) }
         // each batch is rendered on other threads while the one before it is indexed and written
-        func renderAhead(_ start: Int) -> Pending<[CablePages.Rendered]>? {
+        func renderAhead(_ start: Int) -> (chunk: [Int], pages: Pending<[CablePages.Rendered]>)? {
             guard start < cablesToRender.count else { return nil }
             let chunk = Array(cablesToRender[start..<min(cablesToRender.count, start + batch)])
-            return Pending { parallelMap(chunk) { cablePages.render($0, related: cableKeys[$0].related) } }
+            return (chunk, Pending { parallelMap(chunk) { cablePages.render($0, related: cableKeys[$0].related) } })
         }
         var ahead = renderAhead(0)
         for start in stride(from: 0, to: cablesToRender.count, by: batch) {
-            let chunk = Array(cablesToRender[start..<min(cablesToRender.count, start + batch)])
-            let rendered = ahead!.value()
+            let (chunk, pages) = ahead!
+            let rendered = pages.value()
             ahead = renderAhead(start + batch)
             search.add(through: chunk.last!, rendered.compactMap(\.search))
             var files: [OutputFile] = []
@@ -381,10 +381,11 @@ public struct SiteBuilder: Sendable {
         keys["data/cables.json"] = exportsKey.value
         keys["data/cables.csv"] = exportsKey.value
         let exportsKept = oldKeys["data/cables.json"] == exportsKey.value && writer.keep("data/cables.json") && writer.keep("data/cables.csv")
-        let exports = exportsKept ? nil : { () -> Pending<Result<(json: (written: Bool, hash: UInt64), csv: (written: Bool, hash: UInt64)), DiskIO.Failure>> in
+        var exports: Pending<Result<DataExports.Written, DiskIO.Failure>>?
+        if !exportsKept {
             let records = index.records, urls = context.urls, folder = writer.staging ?? outputDirectory
-            return Pending { Result { () throws(DiskIO.Failure) in try DataExports.write(records, urls: urls, publicDirectory: folder) } }
-        }()
+            exports = Pending { Result { () throws(DiskIO.Failure) in try DataExports.write(records, urls: urls, publicDirectory: folder) } }
+        }
 
         // search index: the cables not rendered above are read by the indexer; then Public/search/ and /search/
         report.errors += search.finish(keep: { writer.keep($0) }) { writer.write($0) }

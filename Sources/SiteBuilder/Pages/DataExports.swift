@@ -15,10 +15,12 @@ final class DataExports {
                              "to", "info", "tags", "references", "classified_by", "reasons", "declassify_on", "signed_by",
                              "partial", "url", "reference_line"]
 
+    /// For each file, whether its bytes were written (not found unchanged) and their hash.
+    typealias Written = (json: (written: Bool, hash: UInt64), csv: (written: Bool, hash: UInt64))
+
     /// Writes both files for `records` under `publicDirectory`: entries encoded on every core a slice at a
     /// time and appended in order. Returns what `commit` returns.
-    static func write(_ records: [CableRecord], urls: SiteURLs, publicDirectory: String) throws(DiskIO.Failure)
-        -> (json: (written: Bool, hash: UInt64), csv: (written: Bool, hash: UInt64)) {
+    static func write(_ records: [CableRecord], urls: SiteURLs, publicDirectory: String) throws(DiskIO.Failure) -> Written {
         let exports = try DataExports(publicDirectory: publicDirectory, urls: urls)
         for start in stride(from: 0, to: records.count, by: 2048) {
             let entries = parallelMap(Array(start..<min(records.count, start + 2048))) { DataExports.entry(records[$0].meta, urls: urls) }
@@ -71,7 +73,7 @@ final class DataExports {
     private static let separator = Array(",\n ".utf8)
 
     /// Finishes both files; for each, whether it was rewritten and the fingerprint of its content.
-    func commit() throws(DiskIO.Failure) -> (json: (written: Bool, hash: UInt64), csv: (written: Bool, hash: UInt64)) {
+    func commit() throws(DiskIO.Failure) -> Written {
         json.append("\n]\n")
         let jsonWritten = try json.commit()
         let csvWritten = try csv.commit()
