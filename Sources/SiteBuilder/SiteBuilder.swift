@@ -279,8 +279,8 @@ public struct SiteBuilder: Sendable {
                 if let error = item.error { report.errors.append(error); continue }
                 files += item.files
             }
-            // (folders are made ahead in a staging folder only: elsewhere each file is written by its path)
-            let next = writer.staging == nil ? [] : cablesToRender[min(cablesToRender.count, start + batch)..<min(cablesToRender.count, start + 2 * batch)].map(cableFolder)
+            // the next batch's folders (made ahead in a staging folder only: elsewhere each file is written by its path)
+            let next = writer.staging == nil ? [] : (ahead?.chunk ?? []).map(cableFolder)
             report.errors += writer.write(files, preparing: next)
             for (i, item) in zip(chunk, rendered) {
                 let paths = item.files.map(\.path)  // the page, then the copy of its original
