@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "CableKit", dependencies: ["CSHA256", .product(name: "Yams", package: "Yams")]),
         // SHA-256 blocks with the processor's SHA instructions where it has them (CableKit falls back to Swift).
         .target(name: "CSHA256"),
+        // The search tokenizer's byte classes, sixteen bytes at a time (SSE2), for SiteBuilder.
+        .target(name: "CTextScan"),
         // File access shared by import and build: atomic writes, fast reads and listings, parallel map.
         .target(name: "ChanceryIO"),
         // `chancery import`: walks inputs, detects formats, writes Content/cables atomically.
@@ -37,7 +39,7 @@ let package = Package(
         .target(name: "Templates"),
         // `chancery build`: load content, build the index model once, render pages, write Public/.
         .target(name: "SiteBuilder", dependencies: [
-            "CableKit", "ChanceryIO", "CCmarkGFM", "Templates",
+            "CableKit", "ChanceryIO", "CCmarkGFM", "CTextScan", "Templates",
         ]),
         // `chancery serve`: preview server with live reload.
         .target(name: "PreviewServer", dependencies: [

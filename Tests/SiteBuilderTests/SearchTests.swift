@@ -34,6 +34,49 @@ import Testing
         #expect(SearchTokenizer.terms("ABC1S 2NDS x²ys Ⅻths minutes") == ["abc1s", "2nds", "x²ys", "ⅻths", "minute"])
     }
 
+    /// `scan` takes a run of ASCII letters and digits as a token as it stands and reads the runs with a
+    /// multi-byte scalar byte by byte: the terms must be those of reading every byte in turn — on every real
+    /// cable and FOIA text of the shared corpus (raw, and in lower and mixed case) and on runs made to fall on
+    /// the classifier's 64-byte words and its 16-byte blocks.
+    @Test func runsGiveTheTermsOfReadingByteByByte() throws {
+        struct Collect: SearchTokenizer.Sink {
+            var out: [[UInt8]] = []
+            mutating func term(_ bytes: UnsafeBufferPointer<UInt8>) { out.append(Array(bytes)) }
+        }
+        func same(_ text: [UInt8], _ label: String) {
+            var runs = Collect(), bytes = Collect()
+            text.withUnsafeBufferPointer { SearchTokenizer.scan($0, into: &runs); SearchTokenizer.scanByteByByte($0, into: &bytes) }
+            #expect(runs.out == bytes.out, "\(label)")
+        }
+        var texts: [(String, String)] = []
+        for folder in ["cablegate", "foia", "seeds"] {
+            let path = SharedData.root + "/corpus/" + folder
+            for name in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where name.hasSuffix(".txt") || name.hasSuffix(".html") {
+                texts.append((folder + "/" + name, try String(contentsOfFile: path + "/" + name, encoding: .utf8)))
+            }
+        }
+        #expect(texts.count > 300)
+        for (name, text) in texts {
+            same(Array(text.utf8), name)
+            same(Array(text.lowercased().utf8), name + " lower-cased")
+            same(Array(text.capitalized.utf8), name + " capitalized")
+        }
+        // runs ending at, starting at and crossing a 64-byte word and a 16-byte block; non-ASCII at the edges
+        let pieces = ["a", "ab", "Straße", "é", "XXXXXXXX", "détainées", "’s", "¶3.", "1990s", "naïve", "東京", "x²ys", "—", " ", ",", "\n"]
+        var rng = SystemRandomNumberGenerator()
+        for length in [1, 15, 16, 17, 47, 48, 49, 63, 64, 65, 127, 128, 129, 200, 300] {
+            same(Array(String(repeating: "A", count: length).utf8), "A×\(length)")
+            same(Array((String(repeating: "b", count: length) + "é").utf8), "b×\(length)é")
+            same(Array(("é" + String(repeating: "c", count: length) + " d").utf8), "éc×\(length)")
+            for _ in 0..<20 {
+                var text = String(repeating: "w", count: length)
+                for _ in 0..<12 { text += pieces.randomElement(using: &rng)! }
+                same(Array(text.utf8), text)
+            }
+        }
+        same([], "empty")
+    }
+
     /// The scanner checks the unstemmed words by their packed bytes, written as constants.
     @Test func unstemmedWordsArePacked() {
         for word in SearchTokenizer.unstemmedWords {
