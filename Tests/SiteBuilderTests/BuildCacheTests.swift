@@ -252,3 +252,25 @@ import Testing
         #expect(SiteIndex.sortedByDate(records).map(\.id) == records.sorted(by: CableRecord.precedes).map(\.id))
     }
 }
+
+/// The hash the cache keeps of an original: the first 64 bits of its SHA-256, the same whether worked out from
+/// its bytes or read from the front matter's `source.sha256`.
+@Suite struct OriginalHashTests {
+    @Test func theRecordedSHA256GivesTheHashOfTheBytes() {
+        for text in ["", "abc", String(repeating: "CONFIDENTIAL SECTION 01 OF 02 ", count: 40)] {
+            let bytes = Array(text.utf8)
+            let hex = SHA256.hex(bytes)
+            #expect(OriginalHash(sha256: hex) == OriginalHash(of: bytes))
+            #expect(OriginalHash(sha256: hex.uppercased()) == OriginalHash(of: bytes))
+        }
+        #expect(OriginalHash(sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")?.value == 0xBA78_16BF_8F01_CFEA)
+    }
+
+    @Test func anythingButSixtyFourHexDigitsIsNoHash() {
+        #expect(OriginalHash(sha256: "") == nil)
+        #expect(OriginalHash(sha256: String(repeating: "a", count: 63)) == nil)
+        #expect(OriginalHash(sha256: String(repeating: "a", count: 65)) == nil)
+        #expect(OriginalHash(sha256: String(repeating: "g", count: 64)) == nil)
+        #expect(OriginalHash(sha256: String(repeating: "0", count: 62) + "0 ") == nil)
+    }
+}

@@ -99,6 +99,46 @@ import Testing
 
     private func text(of path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
+    /// A cable new to the cache takes its original's hash from its front matter (`source.sha256`, written by
+    /// the import) instead of reading the original. An original corrected by hand after the import leaves that
+    /// record stale: the page and the published original are still the file's, and once a fresh checkout gives
+    /// the original a new stamp its bytes are hashed, so that cable alone is rendered again — then nothing.
+    @Test func aStaleRecordedHashOfTheOriginalCostsOneRenderNotAWrongPage() throws {
+        let root = try SampleSite.copy(label: "repro-stale-original")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let cables = root + "/Content/cables/"
+        // (a cable whose front matter records the hash of the original beside it: `source.file` names it)
+        let markdown = try #require(Tree.files(cables).first { path in
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".txt"
+            return path.hasSuffix(".md") && FileManager.default.fileExists(atPath: cables + path.dropLast(3) + ".txt")
+                && ((try? text(of: cables + path)) ?? "").contains("file: \"\(name)\"\n  sha256: ")
+        })
+        let original = cables + markdown.dropLast(3) + ".txt"
+        let corrected = try text(of: original) + "A LINE CORRECTED BY HAND\n"
+        try corrected.write(toFile: original, atomically: true, encoding: .utf8)
+
+        let first = SiteBuilder(options: .init(root: root)).build()
+        #expect(!first.failed, "\(first.errors)")
+        let name = (original as NSString).lastPathComponent
+        let published = try #require(Tree.files(root + "/Public").first { $0.hasSuffix("/" + name) })
+        #expect(try text(of: root + "/Public/" + published) == corrected)
+
+        let later = Date().addingTimeInterval(3600)
+        for path in Tree.files(root + "/Content") {
+            try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: root + "/Content/" + path)
+        }
+        let again = SiteBuilder(options: .init(root: root)).build()
+        #expect(!again.failed, "\(again.errors)")
+        #expect(again.cablesRead == 0)
+        #expect(again.cablePagesRendered == 1, "\(again.summary)")
+        #expect(try text(of: root + "/Public/" + published) == corrected)
+        let third = SiteBuilder(options: .init(root: root)).build()
+        #expect(third.cablePagesRendered == 0 && third.written == 0, "\(third.summary)")
+        let clean = SiteBuilder(options: .init(root: root, output: root + "/clean")).build()
+        #expect(!clean.failed)
+        #expect(Tree.differences(root + "/Public", root + "/clean").isEmpty)
+    }
+
     /// A fresh checkout in CI gives every content file a new modification time with the same bytes: with
     /// the last build's cache and output restored, nothing is parsed, rendered or written again.
     @Test func aFreshCheckoutOfTheSameContentRendersNothing() throws {

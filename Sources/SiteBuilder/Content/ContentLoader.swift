@@ -124,16 +124,22 @@ struct ContentLoader {
                 guard let stamp = file.stamp else {
                     return (.failure(BuildError(path: path, message: "cannot read the file")), .parsed, false, [])
                 }
-                // the original's hash: the cached one while its stamp is the same, else its bytes hashed again
                 let cached = cache[path]
                 // (an entry's original is named after its file, `.txt` or `.html`: only the suffix can differ)
                 if let cached, cached.stamp == stamp, cached.originalStamp == file.originalStamp,
                    cached.record.originalName.map({ $0.hasSuffix(".html") ? ".html" : ".txt" }) == file.originalSuffix {
                     return (.success(cached), .cached, true, [])
                 }
-                let originalHash: UInt64? = file.originalSuffix.flatMap { suffix in
-                    if let cached, cached.originalStamp == file.originalStamp, let hash = cached.originalHash { return hash }
-                    return (try? files.read(String(path.dropLast(3)) + suffix)).map { FastHash.ofContents($0) }
+                // the original's hash (`OriginalHash`): the cached one while its stamp is the same; for a cable
+                // new to the cache, the one its front matter records for that file; else its bytes hashed again
+                func originalHash(recorded: String?) -> UInt64? {
+                    guard let suffix = file.originalSuffix else { return nil }
+                    if let cached {
+                        if cached.originalStamp == file.originalStamp, let hash = cached.originalHash { return hash }
+                    } else if let recorded = recorded.flatMap(OriginalHash.init(sha256:)) {
+                        return recorded.value
+                    }
+                    return (try? files.read(String(path.dropLast(3)) + suffix)).map { OriginalHash(of: $0).value }
                 }
                 // the same stamp, or the same bytes under a new stamp (a fresh checkout in CI): the cached record stands
                 var bytes: [UInt8]?
@@ -147,15 +153,17 @@ struct ContentLoader {
                         var entry = cached
                         entry.stamp = stamp
                         entry.originalStamp = file.originalStamp
-                        entry.originalHash = originalHash
+                        entry.originalHash = originalHash(recorded: nil)
                         entry.record = cached.record.with(originalName: file.originalSuffix.map { ContentLoader.fileName(path) + $0 })
                         return (.success(entry), source, false, [])
                     }
                 }
                 var warnings: [BuildError] = []
-                let record = ContentLoader.loadRecord(files, path: path, bytes: bytes, originalSuffix: file.originalSuffix, warnings: &warnings)
+                var recorded: String?
+                let record = ContentLoader.loadRecord(files, path: path, bytes: bytes, originalSuffix: file.originalSuffix, warnings: &warnings,
+                                                      recordedOriginalHash: &recorded)
                 return (record.map {
-                    BuildCache.CachedCable(stamp: stamp, originalStamp: file.originalStamp, originalHash: originalHash, record: $0)
+                    BuildCache.CachedCable(stamp: stamp, originalStamp: file.originalStamp, originalHash: originalHash(recorded: recorded), record: $0)
                 }, .parsed, false, reportsUnknownKeys ? warnings : [])
             }
             for (file, (item, source, unchanged, warnings)) in zip(slice, loaded) {
@@ -194,9 +202,10 @@ struct ContentLoader {
     }
 
     /// Reads (unless `bytes` are given) and parses one cable file into its record; the keys that are not part
-    /// of the content format are added to `warnings`.
+    /// of the content format are added to `warnings`; `recordedOriginalHash` receives the SHA-256 its front
+    /// matter records for its original (`source.sha256`, when `source.file` names the original beside it).
     static func loadRecord(_ files: FolderFiles, path: String, bytes given: [UInt8]? = nil, originalSuffix: String?,
-                           warnings: inout [BuildError]) -> Swift.Result<CableRecord, BuildError> {
+                           warnings: inout [BuildError], recordedOriginalHash: inout String?) -> Swift.Result<CableRecord, BuildError> {
         do {
             guard let bytes = try given ?? files.read(path) else { return .failure(BuildError(path: path, message: "cannot read the file")) }
             // the metadata only: the front matter is decoded, not the body (a tenth of the bytes; a byte that is
@@ -210,7 +219,9 @@ struct ContentLoader {
             guard expected == id else {
                 return .failure(BuildError(path: path, line: line(ofKey: "id", in: bytes) ?? 2, message: "the id '\(id)' does not match the file name '\(expected).md'"))
             }
-            return .success(CableRecord(cable: cable, path: path, originalName: originalSuffix.map { id + $0 }, contentHash: FastHash.ofContents(bytes)))
+            let originalName = originalSuffix.map { id + $0 }
+            if let originalName, cable.source.file == originalName { recordedOriginalHash = cable.source.sha256 }
+            return .success(CableRecord(cable: cable, path: path, originalName: originalName, contentHash: FastHash.ofContents(bytes)))
         } catch let failure as FrontMatterParser.Failure {
             return .failure(BuildError(path: path, line: failure.line, message: failure.message))
         } catch let failure as DiskIO.Failure {
