@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Splits a Markdown file into front matter and body and reads the front matter. Chancery's own files use a
@@ -53,11 +54,12 @@ public enum FrontMatterParser {
         return isFence(b, start, end) && b[start] == ASCII.hyphen ? end : nil
     }
 
-    /// The end of the line that starts at `lineStart` (its line feed, or the end).
-    private static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from lineStart: Int) -> Int {
-        var end = lineStart
-        while end < b.count, b[end] != ASCII.newline { end += 1 }
-        return end
+    /// The end of the line that starts at `lineStart` (its line feed, or the end), found by `memchr` (a
+    /// summary is a line of hundreds of bytes, read a byte at a time it was a fifth of parsing the front matter).
+    @inline(__always) private static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from lineStart: Int) -> Int {
+        guard lineStart < b.count, let base = b.baseAddress else { return b.count }
+        guard let found = memchr(base + lineStart, Int32(ASCII.newline), b.count - lineStart) else { return b.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The offset after the first fence line from `lineStart` on; nil when there is none.
