@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: [
             "Templates", .product(name: "Mustache", package: "swift-mustache"),
         ], path: "Tests/TemplatesTests"),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CableKit", "ChanceryIO", "Templates"], path: "Tests/SiteBuilderTests",
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CableKit", "ChanceryIO", "CTextScan", "Templates"], path: "Tests/SiteBuilderTests",
                     exclude: ["Golden", "Node"]),
         .testTarget(name: "PreviewServerTests", dependencies: [
             "PreviewServer",

@@ -1,5 +1,5 @@
-// The byte classes of the search tokenizer (SiteBuilder's SearchTokenizer), sixteen bytes at a time with
-// SSE2 (every x86-64 processor has it), else one byte at a time.
+// Byte classes for SiteBuilder's loops over text (the search tokenizer, the body decorator), sixteen bytes at
+// a time with SSE2 (every x86-64 processor has it), else one byte at a time.
 #include "CTextScan.h"
 #include <string.h>
 
@@ -50,4 +50,40 @@ void chancery_classify_text(const uint8_t *text, size_t n, uint8_t *lower, uint6
         word[w] = m;
         high[w] = h;
     }
+}
+
+#if defined(__SSE2__)
+// the letters (either case), digits and bytes >= 0x80 among 16 bytes, as a mask
+static inline uint32_t wordMask16(__m128i c) {
+    __m128i letter = _mm_sub_epi8(_mm_or_si128(c, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    letter = _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter);
+    __m128i digit = _mm_sub_epi8(c, _mm_set1_epi8('0'));
+    digit = _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit);
+    return (uint32_t)_mm_movemask_epi8(_mm_or_si128(letter, digit)) | (uint32_t)_mm_movemask_epi8(c);
+}
+#endif
+
+size_t chancery_next_decoration(const uint8_t *text, size_t from, size_t n, int mentions) {
+    size_t i = from;
+#if defined(__SSE2__)
+    // whether the byte before the block is part of a word
+    uint32_t carry = i > 0 && isWordByte(text[i - 1]);
+    for (; i + 16 <= n; i += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(text + i));
+        uint32_t tag = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_set1_epi8('<')));
+        __m128i starts = _mm_cmpeq_epi8(c, _mm_set1_epi8('X'));
+        if (mentions) starts = _mm_or_si128(starts, _mm_cmpeq_epi8(_mm_or_si128(c, _mm_set1_epi8(0x20)), _mm_set1_epi8('r')));
+        uint32_t word = wordMask16(c);
+        uint32_t afterWord = (word << 1 | carry) & 0xFFFF;
+        uint32_t found = tag | ((uint32_t)_mm_movemask_epi8(starts) & ~afterWord);
+        if (found) return i + (size_t)__builtin_ctz(found);
+        carry = word >> 15 & 1;
+    }
+#endif
+    for (; i < n; i++) {
+        uint8_t c = text[i];
+        if (c == '<') return i;
+        if ((c == 'X' || (mentions && (c | 0x20) == 'r')) && (i == 0 || !isWordByte(text[i - 1]))) return i;
+    }
+    return n;
 }

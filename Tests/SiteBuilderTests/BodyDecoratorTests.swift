@@ -1,3 +1,4 @@
+import CTextScan
 @testable import SiteBuilder
 import Testing
 
@@ -34,6 +35,37 @@ import Testing
         // without lettered references nothing is linked
         #expect(BodyDecorator.decorate("<p>Ref A</p>") == "<p>Ref A</p>")
     }
+
+    /// The decorator skips plain text with `chancery_next_decoration` (sixteen bytes at a time): it must stop
+    /// exactly where a byte-by-byte reading would — at every `<`, and at an `X` (or, with mentions, an `r`/`R`)
+    /// that begins a word — from any starting point, whatever falls on the edges of its blocks.
+    @Test func theScanStopsWhereAByteByByteReadingWould() {
+        func isWord(_ c: UInt8) -> Bool { (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || c >= 0x80 }
+        func reference(_ b: [UInt8], _ from: Int, _ mentions: Bool) -> Int {
+            var i = from
+            while i < b.count {
+                let c = b[i]
+                if c == 0x3C { return i }
+                if c == 0x58 || (mentions && c | 0x20 == 0x72), i == 0 || !isWord(b[i - 1]) { return i }
+                i += 1
+            }
+            return b.count
+        }
+        let pieces = ["X", "XX", "r", "R", "<", ">", " ", "a", "ab", "é", "9", "(", "REF", "the Ref", "rXr", "\n", "&amp;", "XXXXXXXX"]
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<400 {
+            var text = ""
+            while text.utf8.count < 20 + round % 70 { text += pieces.randomElement(using: &rng)! }
+            let bytes = Array(text.utf8)
+            for mentions in [false, true] {
+                for from in 0...bytes.count {
+                    let scanned = bytes.withUnsafeBufferPointer { chancery_next_decoration($0.baseAddress!, from, bytes.count, mentions ? 1 : 0) }
+                    #expect(scanned == reference(bytes, from, mentions), "\(text) from \(from), mentions \(mentions)")
+                }
+            }
+        }
+    }
+
 }
 
 extension BodyDecorator {
@@ -41,4 +73,5 @@ extension BodyDecorator {
     static func decorate(_ html: String, referenceLetters: Set<UInt8> = []) -> String {
         String(decoding: decorate(Array(html.utf8), referenceLetters: referenceLetters), as: UTF8.self)
     }
+
 }

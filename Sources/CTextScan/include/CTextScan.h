@@ -9,4 +9,9 @@
 /// `high` have room for (n + 63) / 64 words; bits past `n` are 0.
 void chancery_classify_text(const uint8_t *text, size_t n, uint8_t *lower, uint64_t *word, uint64_t *high);
 
+/// The index of the first byte of `text[from..<n]` that may start a decoration of a cable body (SiteBuilder's
+/// BodyDecorator): a `<`, or an `X` (or, when `mentions` is not 0, an `r` or `R`) that begins a word — the byte
+/// before it, if any, is not an ASCII letter or digit nor a byte >= 0x80; `n` when there is none.
+size_t chancery_next_decoration(const uint8_t *text, size_t from, size_t n, int mentions);
+
 #endif
