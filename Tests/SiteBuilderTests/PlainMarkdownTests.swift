@@ -1,4 +1,5 @@
 import CableKit
+import CTextScan
 import Foundation
 @testable import SiteBuilder
 import Testing
@@ -154,6 +155,46 @@ import Testing
         while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
         let from = max(0, i - 40)
         return "fast path \(String(decoding: x[from..<min(x.count, i + 60)], as: UTF8.self).debugDescription) vs libcmark-gfm \(String(decoding: y[from..<min(y.count, i + 60)], as: UTF8.self).debugDescription)"
+    }
+    /// The fast path finds the next byte to look at with `chancery_next_inline_mark` (sixteen bytes at a time,
+    /// by nibble lookups): it must stop where a byte-by-byte reading would — at every mark, whatever its byte
+    /// value; at a `.` only after `www` within the line; at a `:` only before a `/` — from any start in a line.
+    @Test func theInlineScanStopsWhereAByteByByteReadingWould() {
+        let marks = Set("\\&\"><*_`[]!~|@".utf8).union([0x00, 0x09, 0x0A, 0x0D])
+        func reference(_ b: [UInt8], _ lineStart: Int, _ from: Int) -> Int {
+            var i = from
+            while i < b.count {
+                let c = b[i]
+                if marks.contains(c) { return i }
+                if c == 0x2E, i >= lineStart + 3, b[i - 1] | 0x20 == 0x77, b[i - 2] | 0x20 == 0x77, b[i - 3] | 0x20 == 0x77 { return i }
+                if c == 0x3A, i + 1 < b.count, b[i + 1] == 0x2F { return i }
+                i += 1
+            }
+            return b.count
+        }
+        func check(_ b: [UInt8], _ label: String) {
+            for lineStart in Set([0, 1, 2, 5, b.count / 2]) where lineStart <= b.count {
+                for from in lineStart...b.count {
+                    let found = b.withUnsafeBufferPointer { chancery_next_inline_mark($0.baseAddress!, lineStart, from, b.count) }
+                    #expect(found == reference(b, lineStart, from), "\(label): line at \(lineStart), from \(from)")
+                }
+            }
+        }
+        // every byte value, alone in a run of plain text at each place of a block
+        for value in 0...255 {
+            for place in [0, 3, 15, 16, 17, 31] {
+                var b = [UInt8](repeating: 0x61, count: 40)
+                b[place] = UInt8(value)
+                check(b, "byte \(value) at \(place)")
+            }
+        }
+        var rng = SeededRandom(seed: 7)
+        let pieces = ["www.", "WwW.", "ww.", "a.", "http://", "a:b", ":/", ": /", "text ", "é", "&amp;", "\\", "*", "\n", "."]
+        for round in 0..<300 {
+            var text = ""
+            while text.utf8.count < 10 + round % 90 { text += pieces[rng.next(below: pieces.count)] }
+            check(Array(text.utf8), text)
+        }
     }
 }
 

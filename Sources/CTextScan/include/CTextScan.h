@@ -14,4 +14,9 @@ void chancery_classify_text(const uint8_t *text, size_t n, uint8_t *lower, uint6
 /// before it, if any, is not an ASCII letter or digit nor a byte >= 0x80; `n` when there is none.
 size_t chancery_next_decoration(const uint8_t *text, size_t from, size_t n, int mentions);
 
+/// The index of the first byte of `text[from..<n]` that the Markdown fast path (SiteBuilder's PlainMarkdown) must
+/// look at in a line's inline text starting at `lineStart`: one of `\ & " > < * _ ` [ ] ! ~ | @`, NUL, tab, line
+/// feed or carriage return; a `.` after `www` (either case, within the line); a `:` before a `/`. `n` when none.
+size_t chancery_next_inline_mark(const uint8_t *text, size_t lineStart, size_t from, size_t n);
+
 #endif
