@@ -29,6 +29,8 @@ struct SearchDocument: Sendable {
     /// Nil when search is switched off (`CHANCERY_NO_SEARCH=1`).
     static func make(_ doc: Int, record: CableRecord, body: ArraySlice<UInt8>?) -> SearchDocument? {
         guard SearchIndexer.isEnabled else { return nil }
+        // (a thread's CPU time is a system call, not read in user space as the clocks are: asked only for the stats)
+        guard SearchIndexer.printsStats else { return SearchDocument(doc: doc, record: record, body: body) }
         let start = threadCPUTime()
         defer { tokenizing.add(threadCPUTime() &- start, ordering: .relaxed) }
         return SearchDocument(doc: doc, record: record, body: body)

@@ -23,6 +23,8 @@ import Synchronization
 final class SearchIndexer: Sendable {
     /// `CHANCERY_NO_SEARCH=1` builds without the index (for benchmarks).
     static let isEnabled = getenv("CHANCERY_NO_SEARCH") == nil
+    /// Whether the build prints the indexer's figures (`CHANCERY_SEARCH_STATS`, for the benchmarks).
+    static let printsStats = getenv("CHANCERY_SEARCH_STATS") != nil
     static let partitionCount = 16
     @inline(__always) static func partition(_ hash: UInt32) -> Int { Int(hash & 15) }
 
@@ -265,7 +267,7 @@ final class SearchIndexer: Sendable {
             // the complete blocks were written as they filled; the rest, the last block's, now
             saveState(key: key, lengths: lengths, blocks: lists.isEmpty ? [:] : [saved: lists])
         }
-        if getenv("CHANCERY_SEARCH_STATS") != nil {
+        if SearchIndexer.printsStats {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             let tokenizing = Double(SearchDocument.tokenizing.load(ordering: .relaxed)) / 1e9
             let line = String(format: "search: %d cables (%d read again), %d terms, %d files, %.1f MB, %d runs on disk; tokenising %.2f s CPU (on the render threads), merging %.2f s, writing %.2f s\n",
@@ -329,7 +331,7 @@ final class SearchIndexer: Sendable {
             switch result {
             case .success(let (f, p)): files += f; previous.formUnion(p)
             case .failure(let failure):
-                if getenv("CHANCERY_SEARCH_STATS") != nil { FileHandle.standardError.write(Data("search: cannot patch the index (\(failure.message)); making it again\n".utf8)) }
+                if SearchIndexer.printsStats { FileHandle.standardError.write(Data("search: cannot patch the index (\(failure.message)); making it again\n".utf8)) }
                 return nil
             }
         }
@@ -345,7 +347,7 @@ final class SearchIndexer: Sendable {
         }
         let errors = write(files)
         if errors.isEmpty, let key = state.withLock({ $0.key }) { saveState(key: key, lengths: lengths, blocks: blocks) }
-        if getenv("CHANCERY_SEARCH_STATS") != nil {
+        if SearchIndexer.printsStats {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             let line = String(format: "search: patched %d changed cables into %d of %d shards: %d files written or checked, %d kept, %.1f MB; %.2f s\n",
                               patch.changed.count, affected.count, shards, files.count, kept, Double(files.reduce(0) { $0 + $1.bytes.count }) / 1e6, seconds)
