@@ -16,82 +16,80 @@ enum BodyDecorator {
         var seen = [Bool](repeating: false, count: 1000)
         let mentions = !referenceLetters.isEmpty
         html.withUnsafeBufferPointer { b in
-            do {
-                var i = 0
-                var copied = 0  // bytes before `copied` are already in `out`
-                func flush(_ upTo: Int) { if upTo > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<upTo])) }; copied = upTo }
-                while i < b.count {
-                    // most of a body is plain text: skip it to the next byte that may start something (a tag, or a
-                    // word beginning with X or, when a reference may be mentioned, R), sixteen bytes at a time
-                    i = chancery_next_decoration(b.baseAddress!, i, b.count, mentions ? 1 : 0)
-                    guard i < b.count else { break }
-                    let c = b[i]
-                    if c == UInt8(ascii: "<") {
-                        // <p>¶N. — a numbered paragraph
-                        if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen[number] {
-                            seen[number] = true
-                            flush(i)
-                            // <p class="para" id="pN"><a class="para-link" href="#pN" aria-label="Link to paragraph N">¶</a>N.
-                            let digits = decimal(number)
-                            out += paraOpen; out += digits; out += paraLink; out += digits; out += paraLabel; out += digits
-                            out += paraPilcrow; out += digits; out += paraDot
-                            i = markingAt(b, end, into: &out)
-                            copied = i
-                            continue
-                        }
-                        // a kept table scrolls sideways: make it reachable by keyboard
-                        if starts(b, i, preOpen) {
-                            flush(i)
-                            out += preWithTabindex
-                            i += preOpen.count
-                            copied = i
-                            continue
-                        }
-                        if starts(b, i, pOpen) || starts(b, i, liOpen) {
-                            let n = b[i + 1] == UInt8(ascii: "p") ? 3 : 4
-                            flush(i + n)
-                            i = markingAt(b, i + n, into: &out)
-                            copied = i
-                            continue
-                        }
-                        // skip over the tag
-                        while i < b.count, b[i] != UInt8(ascii: ">") { i += 1 }
-                        i += 1
+            var i = 0
+            var copied = 0  // bytes before `copied` are already in `out`
+            func flush(_ upTo: Int) { if upTo > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<upTo])) }; copied = upTo }
+            while i < b.count {
+                // most of a body is plain text: skip it to the next byte that may start something (a tag, or a
+                // word beginning with X or, when a reference may be mentioned, R), sixteen bytes at a time
+                i = chancery_next_decoration(b.baseAddress!, i, b.count, mentions ? 1 : 0)
+                guard i < b.count else { break }
+                let c = b[i]
+                if c == UInt8(ascii: "<") {
+                    // <p>¶N. — a numbered paragraph
+                    if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen[number] {
+                        seen[number] = true
+                        flush(i)
+                        // <p class="para" id="pN"><a class="para-link" href="#pN" aria-label="Link to paragraph N">¶</a>N.
+                        let digits = decimal(number)
+                        out += paraOpen; out += digits; out += paraLink; out += digits; out += paraLabel; out += digits
+                        out += paraPilcrow; out += digits; out += paraDot
+                        i = markingAt(b, end, into: &out)
+                        copied = i
                         continue
                     }
-                    // "Ref C": each letter of the mention links to its reference
-                    if mentions, c | 0x20 == UInt8(ascii: "r"), i == 0 || !isWordByte(b[i - 1]),
-                       let (letters, end) = mentionedReferences(b, i, referenceLetters) {
-                        for k in letters {
-                            flush(k)
-                            out.append(contentsOf: "<a class=\"ref-link\" href=\"#ref-".utf8)
-                            out.append(b[k] | 0x20)
-                            out.append(contentsOf: "\">".utf8)
-                            out.append(b[k])
-                            out.append(contentsOf: "</a>".utf8)
-                            copied = k + 1
-                        }
-                        i = end
+                    // a kept table scrolls sideways: make it reachable by keyboard
+                    if starts(b, i, preOpen) {
+                        flush(i)
+                        out += preWithTabindex
+                        i += preOpen.count
+                        copied = i
                         continue
                     }
-                    // redactions: a run of 6 or more X
-                    if c == UInt8(ascii: "X"), i == 0 || !isWordByte(b[i - 1]) {
-                        var j = i
-                        while j < b.count, b[j] == UInt8(ascii: "X") { j += 1 }
-                        if j - i >= 6, j == b.count || !isWordByte(b[j]) {
-                            flush(i)
-                            out += redactedOpen
-                            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
-                            out += spanClose
-                            copied = j
-                        }
-                        i = j
+                    if starts(b, i, pOpen) || starts(b, i, liOpen) {
+                        let n = b[i + 1] == UInt8(ascii: "p") ? 3 : 4
+                        flush(i + n)
+                        i = markingAt(b, i + n, into: &out)
+                        copied = i
                         continue
                     }
+                    // skip over the tag
+                    while i < b.count, b[i] != UInt8(ascii: ">") { i += 1 }
                     i += 1
+                    continue
                 }
-                flush(b.count)
+                // "Ref C": each letter of the mention links to its reference
+                if mentions, c | 0x20 == UInt8(ascii: "r"), i == 0 || !isWordByte(b[i - 1]),
+                   let (letters, end) = mentionedReferences(b, i, referenceLetters) {
+                    for k in letters {
+                        flush(k)
+                        out.append(contentsOf: "<a class=\"ref-link\" href=\"#ref-".utf8)
+                        out.append(b[k] | 0x20)
+                        out.append(contentsOf: "\">".utf8)
+                        out.append(b[k])
+                        out.append(contentsOf: "</a>".utf8)
+                        copied = k + 1
+                    }
+                    i = end
+                    continue
+                }
+                // redactions: a run of 6 or more X
+                if c == UInt8(ascii: "X"), i == 0 || !isWordByte(b[i - 1]) {
+                    var j = i
+                    while j < b.count, b[j] == UInt8(ascii: "X") { j += 1 }
+                    if j - i >= 6, j == b.count || !isWordByte(b[j]) {
+                        flush(i)
+                        out += redactedOpen
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                        out += spanClose
+                        copied = j
+                    }
+                    i = j
+                    continue
+                }
+                i += 1
             }
+            flush(b.count)
         }
         return out
     }

@@ -81,7 +81,7 @@ enum SearchTokenizer {
     static func scanByteByByte<S: Sink>(_ b: UnsafeBufferPointer<UInt8>, into sink: inout S) {
         guard let base = b.baseAddress else { return }
         var scanner = Scanner()
-        SearchTokenizer.stopTable.withUnsafeBufferPointer { stops in scanner.slow(base, b.count, scanner.token, stops, &sink) }
+        SearchTokenizer.stopTable.withUnsafeBufferPointer { stops in scanner.slow(base, b.count, stops, &sink) }
         scanner.token.deallocate()
     }
 
@@ -144,7 +144,7 @@ enum SearchTokenizer {
                                                               _ high: UnsafeMutablePointer<UInt64>, _ start: Int, _ end: Int,
                                                               _ stops: UnsafeBufferPointer<UInt64>, _ sink: inout S) {
             if Scanner.hasMultiByte(high, start, end) {
-                slow(base + start, end - start, token, stops, &sink)
+                slow(base + start, end - start, stops, &sink)
                 return
             }
             let length = end - start
@@ -170,8 +170,8 @@ enum SearchTokenizer {
         }
 
         /// Reads the `n` bytes at `base` byte by byte (not inlined: the runs that need it are few).
-        @inline(never) mutating func slow<S: Sink>(_ base: UnsafePointer<UInt8>, _ n: Int, _ token: UnsafeMutablePointer<UInt8>,
-                                                   _ stops: UnsafeBufferPointer<UInt64>, _ sink: inout S) {
+        @inline(never) mutating func slow<S: Sink>(_ base: UnsafePointer<UInt8>, _ n: Int, _ stops: UnsafeBufferPointer<UInt64>, _ sink: inout S) {
+            let token = self.token
             SearchTokenizer.asciiFold.withUnsafeBufferPointer { fold in
                 Scanner.read(base, n, token: token, fold: fold.baseAddress!, stops: stops, folds: &folds, &sink)
             }
@@ -299,7 +299,7 @@ enum SearchTokenizer {
                                        stops: UnsafeBufferPointer<UInt64>) -> Bool {
         // a token's bytes are never 0, so its first eight bytes packed equal a word of fewer bytes packed only
         // when the token is that word, and their first k bytes a k-byte prefix only when it begins with it: no
-        // test of the length first (each a branch the processor guesses wrong for a word in three)
+        // test of the length first (a branch on each token, whose length varies from one to the next)
         let p = SearchTokenizer.packed(UnsafePointer(t), n)
         if isStopWord(p, stops) || p == 0x7369_6470_6973 || p == 0x6E6E_6E6E            // "sipdis", "nnnn"
             || p & 0xFFFF_FFFF == 0x6865_7572 || p & 0xFF_FFFF_FFFF == 0x63_7A63_7A76 {   // rueh…, vzczc…
