@@ -26,10 +26,11 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
         // The cable domain: model, parsers for every source format, Markdown + front matter codec.
-        .target(name: "CableKit", dependencies: ["CSHA256", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CableKit", dependencies: ["CSHA256", "CTextScan", .product(name: "Yams", package: "Yams")]),
         // SHA-256 blocks with the processor's SHA instructions where it has them (CableKit falls back to Swift).
         .target(name: "CSHA256"),
-        // The search tokenizer's byte classes, sixteen bytes at a time (SSE2), for SiteBuilder.
+        // Byte classes for the loops over text (tokenizer, body decorator, Markdown fast path, JSON strings),
+        // sixteen bytes at a time with SSE2.
         .target(name: "CTextScan"),
         // File access shared by import and build: atomic writes, fast reads and listings, parallel map.
         .target(name: "ChanceryIO"),

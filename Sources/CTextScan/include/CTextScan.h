@@ -19,4 +19,9 @@ size_t chancery_next_decoration(const uint8_t *text, size_t from, size_t n, int 
 /// feed or carriage return; a `.` after `www` (either case, within the line); a `:` before a `/`. `n` when none.
 size_t chancery_next_inline_mark(const uint8_t *text, size_t lineStart, size_t from, size_t n);
 
+/// How many of the `n` bytes at `text` come before the first one a JSON string must escape (CableKit's
+/// `JSON.appendString`): a control byte (< 0x20), `"`, `\`, or — so that the JSON is safe inside HTML — `&`,
+/// `<`, `>`; `n` when there is none.
+size_t chancery_json_plain_prefix(const uint8_t *text, size_t n);
+
 #endif

@@ -1,3 +1,5 @@
+import CTextScan
+
 /// A cable's metadata as a JSON object with exactly the front-matter keys, in front-matter order
 /// (`chancery inspect --json`, `/data/cables.json`). Deterministic output; no Foundation encoder.
 public enum CableJSON {
@@ -85,14 +87,16 @@ public enum CableJSON {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
-            // runs of bytes that need no escape are copied whole
-            var run = 0
-            for i in 0..<bytes.count {
+            guard let base = bytes.baseAddress else { return }
+            // runs of bytes that need no escape are found sixteen bytes at a time and copied whole
+            var i = 0
+            while true {
+                let run = chancery_json_plain_prefix(base + i, bytes.count - i)
+                out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: run))
+                i += run
+                guard i < bytes.count else { break }
                 let b = bytes[i]
-                // past '>' only the backslash is escaped (letters, most of any text, are tested once)
-                if b > 0x3E ? b != 0x5C : b >= 0x20 && b != 0x22 && b != 0x26 && b != 0x3C && b != 0x3E { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                run = i + 1
+                i += 1
                 switch b {
                 case UInt8(ascii: "\""): out += [92, 34]
                 case UInt8(ascii: "\\"): out += [92, 92]
@@ -103,7 +107,6 @@ public enum CableJSON {
                     out += [92, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         out.append(UInt8(ascii: "\""))
     }
