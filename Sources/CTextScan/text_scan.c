@@ -1,7 +1,6 @@
 // Byte classes for the loops over text (the search tokenizer, the body decorator, the Markdown fast path, JSON
 // strings), sixteen bytes at a time with SSE2 (every x86-64 processor has it), else one byte at a time.
 #include "CTextScan.h"
-#include <string.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>

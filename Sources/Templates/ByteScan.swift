@@ -1,6 +1,6 @@
-/// Finding, in text, the next of the few bytes that need something (an entity, a decoration, markup), past the
-/// plain bytes between them: shared by the HTML escaping here and by the site's Markdown fast path and body
-/// decorator, the three loops over every byte of a page's text.
+/// Finding, in text, the next of the few bytes that need something (an entity), past the plain bytes between
+/// them: the templates' HTML escaping. (The site's Markdown fast path and body decorator, whose stops depend on
+/// the bytes around them, use `CTextScan`'s scans instead.)
 public enum ByteScan {
     /// The index of the first byte of `bytes[start..<end]` whose entry in `marks` (one per byte value, 0 for a
     /// plain byte) is not 0, or `end` when there is none; plain runs are skipped eight bytes at a time.

@@ -52,10 +52,10 @@ import Testing
             return b.count
         }
         let pieces = ["X", "XX", "r", "R", "<", ">", " ", "a", "ab", "é", "9", "(", "REF", "the Ref", "rXr", "\n", "&amp;", "XXXXXXXX"]
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: 11)
         for round in 0..<400 {
             var text = ""
-            while text.utf8.count < 20 + round % 70 { text += pieces.randomElement(using: &rng)! }
+            while text.utf8.count < 20 + round % 70 { text += pieces[rng.next(below: pieces.count)] }
             let bytes = Array(text.utf8)
             for mentions in [false, true] {
                 for from in 0...bytes.count {

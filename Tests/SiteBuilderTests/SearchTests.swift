@@ -63,14 +63,14 @@ import Testing
         }
         // runs ending at, starting at and crossing a 64-byte word and a 16-byte block; non-ASCII at the edges
         let pieces = ["a", "ab", "Straße", "é", "XXXXXXXX", "détainées", "’s", "¶3.", "1990s", "naïve", "東京", "x²ys", "—", " ", ",", "\n"]
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: 11)
         for length in [1, 15, 16, 17, 47, 48, 49, 63, 64, 65, 127, 128, 129, 200, 300] {
             same(Array(String(repeating: "A", count: length).utf8), "A×\(length)")
             same(Array((String(repeating: "b", count: length) + "é").utf8), "b×\(length)é")
             same(Array(("é" + String(repeating: "c", count: length) + " d").utf8), "éc×\(length)")
             for _ in 0..<20 {
                 var text = String(repeating: "w", count: length)
-                for _ in 0..<12 { text += pieces.randomElement(using: &rng)! }
+                for _ in 0..<12 { text += pieces[rng.next(below: pieces.count)] }
                 same(Array(text.utf8), text)
             }
         }

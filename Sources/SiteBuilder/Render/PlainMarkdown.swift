@@ -372,12 +372,10 @@ enum PlainMarkdown {
                         if j + 1 < end, isWordByte(base[j + 1]) || base[j + 1] == UInt8(ascii: "#") { return nil }
                         replacement = PlainMarkdown.entity(b)
                     case UInt8(ascii: "\""), UInt8(ascii: ">"): replacement = PlainMarkdown.entity(b)
-                    case UInt8(ascii: ":"):
-                        if j + 1 < end, base[j + 1] == UInt8(ascii: "/") { return nil }   // a URL's scheme
                     default:
-                        // `.`: after `www`, an autolink
-                        if j - i >= 3, base[j - 1] | 0x20 == UInt8(ascii: "w"), base[j - 2] | 0x20 == UInt8(ascii: "w"),
-                           base[j - 3] | 0x20 == UInt8(ascii: "w") { return nil }
+                        // `:` before `/` (a URL's scheme) or `.` after `www`: an autolink (the scan stops at a `:`
+                        // or `.` only there)
+                        return nil
                     }
                     if let replacement {
                         out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: j - copied))
