@@ -150,6 +150,28 @@ import Testing
         #expect(try site.differencesFromCleanBuild() == [])
     }
 
+    /// A theme may list a page's rows through their views (`{{#rows}}`) instead of the prerendered `rowsHTML`:
+    /// the views, made only when a template reads them, are the page's rows in order, a year's first row with
+    /// its anchor, and a list with none has no `rows`.
+    @Test func aThemeMayListRowsThroughTheirViews() throws {
+        let site = try SiteFixture(ReadingRoom.site + """
+
+            -- Themes/default/templates/rows.mustache --
+            {{#rows}}<{{id}}{{#anchor}} #{{.}}{{/anchor}}{{#origin}} @{{name}}{{/origin}}{{#last()}}.{{/last()}}>{{/rows}}{{^rows}}NO ROWS{{/rows}}
+            """)
+        #expect(!site.report.failed, "\(site.errorLines)")
+        let page1 = try #require(site.text("tag/PREL/index.html"))
+        let ids = page1.components(separatedBy: "<").dropFirst().compactMap { part -> String? in
+            let id = part.prefix { $0.isLetter || $0.isNumber }
+            return id.count > 6 && id.first!.isNumber ? String(id) : nil
+        }
+        #expect(ids.count == 5, "\(ids)")
+        #expect(page1.contains("<\(ids[0]) #y2007 @"), "the year's first row carries its anchor")
+        #expect(page1.components(separatedBy: " #y").count - 1 == 2, "the first of each year, and only those")
+        #expect(page1.contains(".>"), "the last row knows it is last")
+        site.assertFileContent("tag/PK/index.html", contains: ["<08ISLAMABAD1000 @Embassy Islamabad><08STATE37957 @Secretary of State>"])
+    }
+
     /// THEME.md: "a value that is not known is absent". A row's `date` was an empty string for a cable without
     /// one, so `{{#date}}…{{/date}}` rendered its wrapper around nothing.
     @Test func anUndatedRowHasNoDate() throws {

@@ -1,5 +1,6 @@
 import CableKit
 import ChanceryIO
+import Templates
 
 /// The paginated cable lists: one per tag, post, classification and month, `page_size` rows a page,
 /// page 1 at the index's own address and page N at `…/page/N/`.
@@ -114,8 +115,13 @@ struct IndexPages {
         if !years.isEmpty {
             for y in listing.years where slice.indices.contains(y.start) { anchors[listing.members[y.start]] = yearAnchor(y.year) }
         }
-        var rows = slice.map(context.row)
-        for k in rows.indices { rows[k].anchor = anchors[slice[slice.startIndex + k]] }
+        // the rows' views are made only for a theme that reads them (the default prints `rowsHTML`)
+        let members = Array(slice), context = self.context, rowAnchors = anchors
+        let rows = LazyList(count: members.count) { k in
+            var row = context.row(members[k])
+            row.anchor = rowAnchors[members[k]]
+            return row
+        }
         let view = ListView(title: listing.title, heading: listing.heading, intro: listing.intro,
                             count: listing.members.count.grouped, kind: listing.kind, rows: rows, rowsHTML: fragments.rows(slice, anchors: anchors),
                             pagination: pagination, feed: listing.feed, search: listing.search, pageOf: number > 1 ? "page \(number) of \(total)" : nil,

@@ -225,7 +225,7 @@ struct ListView: TemplateValue {
     var intro: String?
     var count: String
     var kind: String
-    var rows: [RowView]
+    var rows: LazyList<RowView>
     var rowsHTML: String
     var pagination: PaginationView?
     var feed: String?
@@ -247,7 +247,7 @@ struct ListView: TemplateValue {
         case "count": count
         case "unit": cableUnit(count)
         case "kind": kind
-        case "rows": rows.isEmpty ? nil : rows
+        case "rows": rows.count == 0 ? nil : rows
         case "pagination": pagination
         case "feed": feed
         default: nil
