@@ -145,6 +145,24 @@ import Testing
         #expect(field("08LAHORE300", "title") == "CONCERNS ABOUT </script><script>alert(1)</script> & OTHER <TAGS>")
     }
 
+    /// A cable's CSV line is its columns, each quoted as `csvField` quotes it, joined by commas, lists by ';' —
+    /// written straight into bytes: an empty first field still takes its place, and a field that both starts
+    /// like a formula and needs quoting gets both.
+    @Test func csvLineIsTheColumnsFieldByField() throws {
+        let urls = SiteURLs(config: SiteConfig())
+        let cable = Cable(id: "", title: "=SUM(A1), \"B\"", origin: "Embassy Paris", tags: ["PREL", "FR"], references: ["08PARIS1", "08STATE2"],
+                          referenceLine: "A. 08PARIS1\r\nB. 08STATE2", summary: "not a column")
+        let entry = try #require(DataExports.entry(cable, urls: urls))
+        let url = urls.absolute(urls.cable(id: "", date: nil, estimated: false))
+        let fields = ["", "", "false", "=SUM(A1), \"B\"", "Embassy Paris", "", "", "", "", "", "PREL;FR", "08PARIS1;08STATE2", "", "", "", "", "false", url,
+                      "A. 08PARIS1\r\nB. 08STATE2"]
+        #expect(fields.count == DataExports.csvColumns.count)
+        #expect(String(decoding: entry.csv, as: UTF8.self) == fields.map(DataExports.csvField).joined(separator: ",") + "\r\n")
+        #expect(String(decoding: entry.csv, as: UTF8.self).hasPrefix(",,false,\"'=SUM(A1), \"\"B\"\"\",Embassy Paris,"))
+        #expect(String(decoding: entry.json, as: UTF8.self) == CableJSON.object(cable, indent: " ", extra: [("url", CableJSON.string(url))]))
+        #expect(DataExports.entry(Cable(), urls: urls) == nil, "a cable without an id has no entry")
+    }
+
     @Test func csvFieldsQuoteWhatSpreadsheetsWouldSplit() {
         #expect(DataExports.csvField("PLAIN TEXT") == "PLAIN TEXT")
         #expect(DataExports.csvField("A, B") == "\"A, B\"")

@@ -5,6 +5,11 @@ import CTextScan
 public enum CableJSON {
     /// `extra` fields (name, JSON value) are appended after the front-matter keys.
     public static func object(_ c: Cable, indent: String = "  ", extra: [(String, String)] = []) -> String {
+        String(decoding: objectBytes(c, indent: indent, extra: extra.map { ($0.0, Array($0.1.utf8)) }), as: UTF8.self)
+    }
+
+    /// `object`, as UTF-8 (`extra` values as UTF-8 too): what `/data/cables.json` writes, without a `String` between.
+    public static func objectBytes(_ c: Cable, indent: String = "  ", extra: [(String, [UInt8])] = []) -> [UInt8] {
         var w = Writer(indent: Array(indent.utf8))
         w.open()
         w.field("id", c.id); w.field("title", c.title); w.field("date", c.date?.written)
@@ -20,15 +25,23 @@ public enum CableJSON {
         } else {
             w.raw("release", "null")
         }
-        var source = "{\"format\": \(str(c.source.format?.rawValue)), \"file\": \(str(c.source.file)), \"sha256\": \(str(c.source.sha256))"
-        if let e = c.source.encoding { source += ", \"encoding\": \(str(e))" }
-        w.raw("source", source + "}")
-        w.raw("repairs", "[" + c.repairs.map {
-            "{\"kind\": \(str($0.kind)), \"line\": \($0.line.map(String.init) ?? "null"), \"original\": \(str($0.original)), \"replacement\": \(str($0.replacement))}"
-        }.joined(separator: ", ") + "]")
+        // every cable has a source: its object written as bytes, not made a string first
+        w.raw("source", "{\"format\": ")
+        w.value(c.source.format?.rawValue)
+        w.append(", \"file\": "); w.value(c.source.file)
+        w.append(", \"sha256\": "); w.value(c.source.sha256)
+        if let e = c.source.encoding { w.append(", \"encoding\": "); w.value(e) }
+        w.append("}")
+        if c.repairs.isEmpty {
+            w.raw("repairs", "[]")
+        } else {
+            w.raw("repairs", "[" + c.repairs.map {
+                "{\"kind\": \(str($0.kind)), \"line\": \($0.line.map(String.init) ?? "null"), \"original\": \(str($0.original)), \"replacement\": \(str($0.replacement))}"
+            }.joined(separator: ", ") + "]")
+        }
         for (key, value) in extra { w.raw(key, value) }
         w.close()
-        return String(decoding: w.out, as: UTF8.self)
+        return w.out
     }
 
     /// Appends `"key": value` lines of one object.
@@ -49,10 +62,16 @@ public enum CableJSON {
             out.append(UInt8(ascii: "\"")); out += k.utf8; out.append(UInt8(ascii: "\"")); out.append(ASCII.colon); out.append(ASCII.space)
         }
         mutating func raw(_ k: String, _ value: String) { key(k); out += value.utf8 }
+        mutating func raw(_ k: String, _ value: [UInt8]) { key(k); out += value }
         mutating func field(_ k: String, _ value: String?) {
             key(k)
+            self.value(value)
+        }
+        /// A string literal, or null.
+        mutating func value(_ value: String?) {
             if let value { CableJSON.appendString(value, to: &out) } else { out += "null".utf8 }
         }
+        mutating func append(_ text: String) { out += text.utf8 }
         mutating func list(_ k: String, _ items: [String]) {
             key(k)
             out.append(UInt8(ascii: "["))

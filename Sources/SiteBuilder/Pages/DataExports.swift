@@ -48,17 +48,28 @@ final class DataExports {
     static func entry(_ cable: Cable, urls: SiteURLs) -> Entry? {
         guard let id = cable.id else { return nil }
         let url = urls.absolute(urls.cable(id: id, date: cable.date, estimated: cable.dateEstimated))
-        let object = CableJSON.object(cable, indent: " ", extra: [("url", CableJSON.string(url))])
-        let fields: [String] = [
-            // the date as the front matter and the JSON have it (an estimate too: `date_estimated` says so), one format
-            id, cable.date.map(\.written) ?? "", cable.dateEstimated ? "true" : "false",
-            cable.title ?? "", cable.origin ?? "", cable.classification?.rawValue ?? "", cable.caveats.concatenated(separator: ";"),
-            cable.precedence ?? "", cable.to.concatenated(separator: ";"), cable.info.concatenated(separator: ";"), cable.tags.concatenated(separator: ";"),
-            cable.references.concatenated(separator: ";"), cable.classifiedBy ?? "", cable.reasons.concatenated(separator: ";"),
-            cable.declassifyOn ?? "", cable.signedBy ?? "", cable.partial ? "true" : "false", url,
-            cable.referenceLine ?? "",
-        ]
-        return Entry(json: Array(object.utf8), csv: Array((fields.map(Self.csvField).concatenated(separator: ",") + "\r\n").utf8))
+        var jsonURL: [UInt8] = []
+        CableJSON.appendString(url, to: &jsonURL)
+        let json = CableJSON.objectBytes(cable, indent: " ", extra: [("url", jsonURL)])
+        // the fields written straight into the line (`csvColumns`' order), lists joined by ';'
+        var csv: [UInt8] = []
+        csv.reserveCapacity(512)
+        var first = true
+        func field(_ value: String) {
+            if !first { csv.append(UInt8(ascii: ",")) }
+            first = false
+            appendCSVField(value, to: &csv)
+        }
+        func field(_ items: [String]) { field(items.concatenated(separator: ";")) }
+        // the date as the front matter and the JSON have it (an estimate too: `date_estimated` says so), one format
+        field(id); field(cable.date.map(\.written) ?? ""); field(cable.dateEstimated ? "true" : "false")
+        field(cable.title ?? ""); field(cable.origin ?? ""); field(cable.classification?.rawValue ?? ""); field(cable.caveats)
+        field(cable.precedence ?? ""); field(cable.to); field(cable.info); field(cable.tags)
+        field(cable.references); field(cable.classifiedBy ?? ""); field(cable.reasons)
+        field(cable.declassifyOn ?? ""); field(cable.signedBy ?? ""); field(cable.partial ? "true" : "false"); field(url)
+        field(cable.referenceLine ?? "")
+        csv.append(UInt8(ascii: "\r")); csv.append(UInt8(ascii: "\n"))
+        return Entry(json: json, csv: csv)
     }
 
     /// Appends the next cable, in date order.
@@ -83,21 +94,30 @@ final class DataExports {
     /// RFC 4180: quote fields with comma, quote or line break; double the quotes. A leading `=`, `+`, `-`
     /// or `@` gets a `'` so spreadsheets do not run it as a formula.
     static func csvField(_ s: String) -> String {
-        var value = s
-        if let f = value.utf8.first, f == UInt8(ascii: "=") || f == UInt8(ascii: "+") || f == UInt8(ascii: "-") || f == UInt8(ascii: "@") {
-            value = "'" + value
-        }
-        // on bytes: a CRLF is one Character, equal to neither "\r" nor "\n"
-        guard value.withUTF8({ $0.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } }) else {
-            return value
-        }
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(value.utf8.count + 8)
-        for b in value.utf8 {
-            out.append(b)
-            if b == UInt8(ascii: "\"") { out.append(b) }
-        }
-        out.append(UInt8(ascii: "\""))
+        var out: [UInt8] = []
+        appendCSVField(s, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `csvField(s)`, appended to `out` as UTF-8.
+    static func appendCSVField(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { bytes in
+            // on bytes: a CRLF is one Character, equal to neither "\r" nor "\n"
+            let quoted = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            if quoted { out.append(UInt8(ascii: "\"")) }
+            if let f = bytes.first, f == UInt8(ascii: "=") || f == UInt8(ascii: "+") || f == UInt8(ascii: "-") || f == UInt8(ascii: "@") {
+                out.append(UInt8(ascii: "'"))
+            }
+            if quoted {
+                for b in bytes {
+                    out.append(b)
+                    if b == UInt8(ascii: "\"") { out.append(b) }
+                }
+                out.append(UInt8(ascii: "\""))
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
     }
 }
