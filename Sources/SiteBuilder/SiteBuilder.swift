@@ -330,6 +330,20 @@ public struct SiteBuilder: Sendable {
         }
 
         timer.mark("index pages")
+        // data exports, from the records (no file is read again), made on a thread of their own while the feeds,
+        // the other pages and the search index are written: each works on every core, and each has serial steps
+        // the others fill (the other pages are rendered on one)
+        var exportsKey = FastHash(seed: settings)
+        for r in index.records { exportsKey.add(r.metaKey) }
+        keys["data/cables.json"] = exportsKey.value
+        keys["data/cables.csv"] = exportsKey.value
+        let exportsKept = oldKeys["data/cables.json"] == exportsKey.value && writer.keep("data/cables.json") && writer.keep("data/cables.csv")
+        var exports: Pending<Result<DataExports.Written, DiskIO.Failure>>?
+        if !exportsKept {
+            let records = index.records, urls = context.urls, folder = writer.staging ?? outputDirectory
+            exports = Pending { Result { () throws(DiskIO.Failure) in try DataExports.write(records, urls: urls, publicDirectory: folder) } }
+        }
+
         // feeds
         let feeds = Feeds(context: context)
         var feedJobs: [Feeds.Job] = []
@@ -372,19 +386,6 @@ public struct SiteBuilder: Sendable {
             var sofar = report
             sofar.written = writer.written
             pagesReady(sofar)
-        }
-
-        // data exports, from the records (no file is read again), made on a thread of their own while the search
-        // index is written: each works on every core, and each has serial steps the other fills
-        var exportsKey = FastHash(seed: settings)
-        for r in index.records { exportsKey.add(r.metaKey) }
-        keys["data/cables.json"] = exportsKey.value
-        keys["data/cables.csv"] = exportsKey.value
-        let exportsKept = oldKeys["data/cables.json"] == exportsKey.value && writer.keep("data/cables.json") && writer.keep("data/cables.csv")
-        var exports: Pending<Result<DataExports.Written, DiskIO.Failure>>?
-        if !exportsKept {
-            let records = index.records, urls = context.urls, folder = writer.staging ?? outputDirectory
-            exports = Pending { Result { () throws(DiskIO.Failure) in try DataExports.write(records, urls: urls, publicDirectory: folder) } }
         }
 
         // search index: the cables not rendered above are read by the indexer; then Public/search/ and /search/
