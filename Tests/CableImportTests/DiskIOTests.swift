@@ -18,6 +18,21 @@ struct DiskIOReadTests {
     }
 
     #if os(Linux)
+    @Test("reading a file of one's own, by its path or in an open folder, leaves its access time as it was")
+    func readsWithoutTouchingTheAccessTime() throws {
+        try Scratch.with { s in
+            let path = try s.write(Array("text".utf8), "fresh.md")
+            // an access time before the change time: the first read would set it under relatime (or strictatime)
+            var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_100, tv_nsec: 0)]
+            try #require(utimensat(AT_FDCWD, path, &times, 0) == 0)
+            func accessTime() -> Int { var st = stat(); return stat(path, &st) == 0 ? st.st_atim.tv_sec : -1 }
+            #expect(try DiskIO.read(path) == Array("text".utf8))
+            let folder = try #require(OpenFolder(s.input))
+            #expect(try folder.read("fresh.md") == Array("text".utf8))
+            #expect(accessTime() == 1_000_000_000)
+        }
+    }
+
     @Test("a file whose size is not known beforehand (/proc) is read to its end")
     func unknownSize() throws {
         #expect(DiskIO.size("/proc/self/status") == 0)
