@@ -19,17 +19,10 @@ public final class StreamFile {
     /// Whether the file is compared with the one already there (and a fingerprint kept): worth it for
     /// published files, not for private state that always changes.
     private let keepsIdentical: Bool
-    /// Whether each piece is written back as soon as it is written and dropped from the page cache two pieces
-    /// later (`WriteBehind`): for a large export nobody reads back, not for the build's own cache.
-    private let writesBehind: Bool
-    /// Bytes written so far, and how many of the first were dropped from the page cache.
-    private var offset = 0
-    private var dropped = 0
 
-    public init(path: String, keepsIdentical: Bool = true, writesBehind: Bool = false) throws(DiskIO.Failure) {
+    public init(path: String, keepsIdentical: Bool = true) throws(DiskIO.Failure) {
         self.path = path
         self.keepsIdentical = keepsIdentical
-        self.writesBehind = writesBehind
         try DiskIO.makeDirectories(DiskIO.parent(path))
         temporary = DiskIO.parent(path) + "/." + (path.split(separator: "/").last.map(String.init) ?? "stream") + ".tmp-stream-\(getpid())"
         fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -61,13 +54,6 @@ public final class StreamFile {
                 done += n
             }
         }
-        if writesBehind, failure == nil {
-            WriteBehind.startWriteback(fd, offset: offset, count: buffer.count)
-            // all but the last two pieces' worth, whose writeback has had time to end
-            let end = offset + buffer.count - (2 << 20)
-            if end > dropped { WriteBehind.drop(fd, offset: dropped, count: end - dropped); dropped = end }
-        }
-        offset += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -99,19 +99,6 @@ public final class WriteBehind: Sendable {
         state.withLock { $0.inFlight -= 1 }
     }
 
-    /// Starts writing `count` bytes of the file open as `fd` from `offset` to disk, without waiting; nothing
-    /// where the system cannot (a file written piece by piece: `StreamFile`).
-    public static func startWriteback(_ fd: Int32, offset: Int, count: Int) {
-        _ = syncFileRange?(fd, Int64(offset), Int64(count), 2)
-    }
-
-    /// Drops `count` bytes of the file open as `fd` from `offset` from the page cache, those already on disk.
-    public static func drop(_ fd: Int32, offset: Int, count: Int) {
-        #if os(Linux)
-        _ = posix_fadvise(fd, off_t(offset), off_t(count), POSIX_FADV_DONTNEED)
-        #endif
-    }
-
     /// Waits for the batches on the thread, then drops and closes the files of the last one, not full (without
     /// waiting for the disk: only what is written back by then is dropped); returns the files whose closing failed
     /// since the start.

@@ -81,13 +81,13 @@ struct WriteBehindTests {
         }
     }
 
-    @Test("a stream written behind, piece by piece, is whole once committed, its early pieces dropped from the cache")
+    @Test("a stream written piece by piece (several flushes) is whole once committed")
     func streamWrittenBehind() throws {
         try Scratch.with { s in
             let path = s.input + "/data/cables.json"
-            let stream = try StreamFile(path: path, writesBehind: true)
+            let stream = try StreamFile(path: path)
             var expected: [UInt8] = []
-            // 24 pieces of about a third of a megabyte: several flushes, the first ones dropped
+            // 24 pieces of about a third of a megabyte: several flushes
             for n in 0..<24 {
                 let piece = (0..<350_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ n) }
                 stream.append(piece)
