@@ -14,33 +14,13 @@ struct OriginalHash: Equatable {
 
     /// The hash of the original's bytes.
     init(of bytes: [UInt8]) {
-        value = OriginalHash.prefix(SHA256.hash(bytes))
+        value = SHA256.Digest(SHA256.hash(bytes)).words.0
     }
 
-    /// The hash of a SHA-256 written in hexadecimal (64 digits, either case); nil for anything else.
+    /// The hash of a SHA-256 written in hexadecimal (64 digits; the import writes them lower-case, a hand may
+    /// not); nil for anything else.
     init?(sha256 hex: String) {
-        let digits = Array(hex.utf8)
-        guard digits.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(8)
-        for i in stride(from: 0, to: 64, by: 2) {
-            guard let high = OriginalHash.digit(digits[i]), let low = OriginalHash.digit(digits[i + 1]) else { return nil }
-            if bytes.count < 8 { bytes.append(high << 4 | low) }
-        }
-        value = OriginalHash.prefix(bytes)
-    }
-
-    /// The first eight bytes of a digest, the first highest.
-    private static func prefix(_ digest: [UInt8]) -> UInt64 {
-        digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    }
-
-    private static func digit(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x61...0x66: c - 0x61 + 10
-        case 0x41...0x46: c - 0x41 + 10
-        default: nil
-        }
+        guard let digest = SHA256.Digest(hex: hex) ?? SHA256.Digest(hex: hex.lowercased()) else { return nil }
+        value = digest.words.0
     }
 }
