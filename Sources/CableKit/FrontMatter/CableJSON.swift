@@ -20,25 +20,33 @@ public enum CableJSON {
         w.field("classified_by", c.classifiedBy); w.list("reasons", c.reasons)
         w.field("declassify_on", c.declassifyOn); w.field("signed_by", c.signedBy); w.field("summary", c.summary)
         w.raw("partial", c.partial ? "true" : "false")
+        // the nested objects on one line each, written into the same bytes
+        w.key("release")
         if let r = c.release {
-            w.raw("release", "{\"status\": \(str(r.status)), \"exemptions\": \(list(r.exemptions)), \"reviewer\": \(str(r.reviewer)), \"review_date\": \(str(r.reviewDate)), \"case\": \(str(r.caseID))}")
+            w.append("{\"status\": "); w.value(r.status)
+            w.append(", \"exemptions\": "); w.values(r.exemptions)
+            w.append(", \"reviewer\": "); w.value(r.reviewer)
+            w.append(", \"review_date\": "); w.value(r.reviewDate)
+            w.append(", \"case\": "); w.value(r.caseID); w.append("}")
         } else {
-            w.raw("release", "null")
+            w.append("null")
         }
-        // every cable has a source: its object written as bytes, not made a string first
-        w.raw("source", "{\"format\": ")
-        w.value(c.source.format?.rawValue)
+        w.key("source")
+        w.append("{\"format\": "); w.value(c.source.format?.rawValue)
         w.append(", \"file\": "); w.value(c.source.file)
         w.append(", \"sha256\": "); w.value(c.source.sha256)
         if let e = c.source.encoding { w.append(", \"encoding\": "); w.value(e) }
         w.append("}")
-        if c.repairs.isEmpty {
-            w.raw("repairs", "[]")
-        } else {
-            w.raw("repairs", "[" + c.repairs.map {
-                "{\"kind\": \(str($0.kind)), \"line\": \($0.line.map(String.init) ?? "null"), \"original\": \(str($0.original)), \"replacement\": \(str($0.replacement))}"
-            }.joined(separator: ", ") + "]")
+        w.key("repairs")
+        w.append("[")
+        for (n, r) in c.repairs.enumerated() {
+            if n > 0 { w.append(", ") }
+            w.append("{\"kind\": "); w.value(r.kind)
+            w.append(", \"line\": "); w.append(r.line.map(String.init) ?? "null")
+            w.append(", \"original\": "); w.value(r.original)
+            w.append(", \"replacement\": "); w.value(r.replacement); w.append("}")
         }
+        w.append("]")
         for (key, value) in extra { w.raw(key, value) }
         w.close()
         return w.out
@@ -55,7 +63,8 @@ public enum CableJSON {
         mutating func open() { out.append(UInt8(ascii: "{")); out.append(ASCII.newline) }
         mutating func close() { out.append(ASCII.newline); out += indent; out.append(UInt8(ascii: "}")) }
 
-        private mutating func key(_ k: String) {
+        /// `"k": `, after a comma and a line break unless it is the first.
+        mutating func key(_ k: String) {
             if !first { out.append(ASCII.comma); out.append(ASCII.newline) }
             first = false
             out += indent; out += indent
@@ -74,6 +83,10 @@ public enum CableJSON {
         mutating func append(_ text: String) { out += text.utf8 }
         mutating func list(_ k: String, _ items: [String]) {
             key(k)
+            values(items)
+        }
+        /// A list of string literals.
+        mutating func values(_ items: [String]) {
             out.append(UInt8(ascii: "["))
             for (n, item) in items.enumerated() {
                 if n > 0 { out.append(ASCII.comma); out.append(ASCII.space) }
@@ -86,9 +99,6 @@ public enum CableJSON {
     public static func array(_ cables: [Cable]) -> String {
         cables.isEmpty ? "[]" : "[\n" + cables.map { "  " + object($0) }.joined(separator: ",\n") + "\n]"
     }
-
-    static func str(_ s: String?) -> String { s.map(string) ?? "null" }
-    static func list(_ items: [String]) -> String { "[" + items.map(string).joined(separator: ", ") + "]" }
 
     /// A JSON string literal with the escapes RFC 8259 requires (and `<`, `>`, `&` as \u escapes so the
     /// JSON is safe inside HTML).
