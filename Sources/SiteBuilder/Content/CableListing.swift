@@ -31,7 +31,7 @@ struct CableListing: Sendable {
             var folder: OpenFolder?
             var folderPath: Substring?  // relative to the root
             return files[start..<min(files.count, start + chunk)].map { (path, suffix) in
-                let slash = path.lastIndex(of: "/") ?? path.startIndex
+                let slash = DiskIO.lastSlash(path) ?? path.startIndex
                 if folderPath != path[..<slash] {
                     folderPath = path[..<slash]
                     folder = OpenFolder(root + "/" + path[..<slash])

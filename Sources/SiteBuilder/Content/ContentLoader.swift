@@ -198,7 +198,7 @@ struct ContentLoader {
     /// `Content/cables/2008/08STATE37957.md` → `08STATE37957`: the id the file's name promises.
     static func fileName(_ path: String) -> String {
         let base = path.dropLast(3)
-        return String(base[(base.lastIndex(of: "/").map(base.index(after:)) ?? base.startIndex)...])
+        return String(base[(DiskIO.lastSlash(base).map(base.utf8.index(after:)) ?? base.startIndex)...])
     }
 
     /// Reads (unless `bytes` are given) and parses one cable file into its record; the keys that are not part

@@ -165,7 +165,7 @@ struct OutputWriter {
 
     /// The runs of files that share a folder, in order.
     static func folderRuns(_ files: [OutputFile]) -> [Range<Int>] {
-        func folder(_ path: String) -> Substring { path[..<(path.lastIndex(of: "/") ?? path.startIndex)] }
+        func folder(_ path: String) -> Substring { path[..<(DiskIO.lastSlash(path) ?? path.startIndex)] }
         var runs: [Range<Int>] = []
         var start = 0
         var current = files.first.map { folder($0.path) } ?? ""
