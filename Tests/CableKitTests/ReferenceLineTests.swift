@@ -218,4 +218,43 @@ import Testing
             #expect(ReferenceLine.tokens(line) == ReferenceLine.characterTokens(line), "\(line.debugDescription)")
         }
     }
+
+    // MARK: - words read by their bytes
+
+    /// The words a REF line's reader tells apart (serials, years, the words of a post's name) as the
+    /// characters tell them apart: ASCII, other scripts' letters and digits, combining marks after a digit,
+    /// a period or a letter, a period with a mark.
+    static let trickyWords = [
+        "", "5", "05", "2007", "1944", "2031", "0389", "0389.", "0389..", "00000000", "12345678", "123456789", "12345678.",
+        "0", "0.", ".", "-", "A", "A.", "ABU", "DHABI", "PORT-AU-PRINCE", "ST.", "A1", "1A", "SECSTATE", "STATE", "X-RAY",
+        "١٢", "٢٠٠٧", "12\u{301}", "5\u{301}", "0389.\u{301}", ".\u{301}", "A\u{301}", "\u{301}A", "É", "E\u{301}", "MÜNCHEN",
+        "ΑΘΗΝΑ", "СОФИЯ", "東京", "A\u{600}", "\u{600}A", "A\r\nB", "12\r\n", "ÅLAND.", "-5", "+5", "5+", "A B",
+    ]
+
+    @Test("serials, years and the words of post names are read from their bytes as the characters read them")
+    func wordsByBytesAsByCharacters() {
+        for word in Self.trickyWords {
+            // the readings by characters these helpers replaced
+            let year: Int? = {
+                guard word.allSatisfy(ASCII.isNumber(character:)), let v = Int(word) else { return nil }
+                if word.count == 2 { return DateTimeGroup.fullYear(v) }
+                if word.count == 4, (1945...2030).contains(v) { return v }
+                return nil
+            }()
+            let serial: Int? = {
+                guard let first = word.utf8.first, ASCII.isDigit(first) || first >= 0x80 else { return nil }
+                let digits = word.hasSuffix(".") ? String(word.dropLast()) : word
+                guard (1...8).contains(digits.count), digits.allSatisfy(ASCII.isNumber(character:)), let v = Int(digits), v > 0 else { return nil }
+                return v
+            }()
+            #expect(ReferenceLine.yearToken(word) == year, "\(word.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(ReferenceLine.serialToken(word) == serial, "\(word.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(ReferenceLine.startsWithLetter(word) == (word.first.map(ASCII.isLetter(character:)) == true), "\(word.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(ReferenceLine.isPostWord(word) == word.allSatisfy { ASCII.isLetter(character: $0) || $0 == "." || $0 == "-" },
+                    "\(word.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(ReferenceLine.serialToken("0389.") == 389)
+        #expect(ReferenceLine.yearToken("05") == 2005)
+        #expect(ReferenceLine.isPostWord("PORT-AU-PRINCE") && ReferenceLine.isPostWord("MÜNCHEN") && !ReferenceLine.isPostWord("A1"))
+    }
 }

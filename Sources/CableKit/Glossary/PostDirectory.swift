@@ -392,10 +392,11 @@ public struct PostDirectory: Sendable {
     }
 
     /// Drops trailing precedence words and serial numbers (`PRIORITY 8662`, `000886`).
+    private static let precedenceWords: Set<String> = ["FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "NIACT", "OPERATIONAL"]
+
     private static func dropTrailingNoise(_ words: inout [String]) {
-        let precedence: Set<String> = ["FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "NIACT", "OPERATIONAL"]
         while let last = words.last, words.count > 1,
-              precedence.contains(last) || last.allSatisfy({ $0.isASCII && $0.isNumber }) {
+              precedenceWords.contains(last) || last.utf8.allSatisfy(ASCII.isDigit) {
             words.removeLast()
         }
     }

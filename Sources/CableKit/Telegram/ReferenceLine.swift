@@ -7,12 +7,12 @@ public enum ReferenceLine {
 
         /// The longest run of 1–4 words at `j` that names a post and is followed by a serial.
         func matchPost(at j: Int) -> (code: String, serialIndex: Int)? {
-            guard j < tokens.count, tokens[j].first.map(ASCII.isLetter(character:)) == true else { return nil }
+            guard j < tokens.count, startsWithLetter(tokens[j]) else { return nil }
             for length in stride(from: 4, through: 1, by: -1) where j + length < tokens.count {
                 // the serial first: most runs of words have none after them
                 guard serialToken(tokens[j + length]) != nil else { continue }
                 let words = tokens[j..<j + length]
-                guard words.allSatisfy({ $0.allSatisfy { ASCII.isLetter(character: $0) || $0 == "." || $0 == "-" } }) else { continue }
+                guard words.allSatisfy(isPostWord) else { continue }
                 let name = words.joined(separator: " ").trimming(".")
                 if let code = posts.code(forWrittenName: name) { return (code, j + length) }
             }
@@ -30,7 +30,7 @@ public enum ReferenceLine {
             }
             // "MADRID 00000869 001.2 OF 004": the cable's own page marker
             let next = serialIndex + 1 < tokens.count ? tokens[serialIndex + 1] : ""
-            let isPageMarker = next.contains(".") && next.first.map(ASCII.isNumber(character:)) == true
+            let isPageMarker = next.utf8.contains(ASCII.period) && next.first.map(ASCII.isNumber(character:)) == true
             let id = ReferenceID.make(year: refYear, post: code, serial: serial)
             if !isPageMarker, id != ownID, !refs.contains(id) { refs.append(id) }
             i = serialIndex + 1
@@ -136,20 +136,49 @@ public enum ReferenceLine {
         return normalized(String(decoding: out, as: UTF8.self))
     }
 
-    /// "05" → 2005, "2007" → 2007; nil for anything else.
+    /// Whether the word starts with a letter (of any script, as `ASCII.isLetter(character:)` says; an ASCII
+    /// first byte decides alone unless a combining mark follows it, which makes a letter of it).
+    static func startsWithLetter(_ word: String) -> Bool {
+        let u = word.utf8
+        guard let first = u.first else { return false }
+        if first < 0x80, u.count == 1 || u[u.index(after: u.startIndex)] < 0x80 { return ASCII.isLetter(first) }
+        return word.first.map(ASCII.isLetter(character:)) == true
+    }
+
+    /// Whether a word can be part of a post's name: letters (of any script), `.` and `-`. Read by bytes while
+    /// they are ASCII (an ASCII byte other than those is no letter, whatever mark follows it).
+    static func isPostWord(_ word: String) -> Bool {
+        for b in word.utf8 {
+            if b >= 0x80 { return word.allSatisfy { ASCII.isLetter(character: $0) || $0 == "." || $0 == "-" } }
+            guard ASCII.isLetter(b) || b == ASCII.period || b == ASCII.hyphen else { return false }
+        }
+        return true
+    }
+
+    /// "05" → 2005, "2007" → 2007; nil for anything else. (Digits are ASCII digits: `ASCII.isNumber(character:)`
+    /// takes other scripts' digits too, but `Int` reads none of them.)
     static func yearToken(_ t: String) -> Int? {
-        guard t.allSatisfy(ASCII.isNumber(character:)), let v = Int(t) else { return nil }
-        if t.count == 2 { return DateTimeGroup.fullYear(v) }
-        if t.count == 4, (1945...2030).contains(v) { return v }
-        return nil
+        guard let v = asciiNumber(t.utf8), t.utf8.count == 2 || t.utf8.count == 4 else { return nil }
+        if t.utf8.count == 2 { return DateTimeGroup.fullYear(v) }
+        return (1945...2030).contains(v) ? v : nil
     }
 
     /// A serial number: 1–8 digits, nonzero ("0389" → 389), optionally followed by a period.
     static func serialToken(_ t: String) -> Int? {
-        // a word that does not start with a digit is rejected by its first byte
-        guard let first = t.utf8.first, ASCII.isDigit(first) || first >= 0x80 else { return nil }
-        let digits = t.hasSuffix(".") ? String(t.dropLast()) : t
-        guard (1...8).contains(digits.count), digits.allSatisfy(ASCII.isNumber(character:)), let v = Int(digits), v > 0 else { return nil }
+        var digits = Substring(t).utf8
+        if digits.last == ASCII.period { digits = digits.dropLast() }
+        guard (1...8).contains(digits.count), let v = asciiNumber(digits), v > 0 else { return nil }
+        return v
+    }
+
+    /// The value of a run of 1–18 ASCII digits; nil when it is empty, longer or has any other byte.
+    private static func asciiNumber<C: Collection<UInt8>>(_ bytes: C) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var v = 0
+        for b in bytes {
+            guard ASCII.isDigit(b) else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
         return v
     }
 }
