@@ -84,4 +84,14 @@ import Testing
         #expect(FrontMatterKeys.suggestion(for: "x", among: FrontMatterKeys.cable) == nil)
         #expect(FrontMatterKeys.distance(Array("ab".utf8), Array("ba".utf8)) == 1)
     }
+
+    /// A key given twice in front matter the fast scanner reads is an error on the second line, whatever
+    /// keys of the same length (`title`/`origin`… differ; `to`/`id`) come between; keys of one length that
+    /// differ are not taken for the same.
+    @Test func aKeyGivenTwiceIsAnErrorOnItsSecondLine() {
+        #expect(Self.error("to: [AMEMBASSY PARIS]\ntitle: \"ONE\"\norigin: Embassy Madrid\ntitle: \"TWO\"")
+                == "6: invalid YAML: a key is given twice: 'title' (first on line 4)")
+        #expect(Self.error("to: [AMEMBASSY PARIS]\nid: 09MADRID60") == "4: invalid YAML: a key is given twice: 'id' (first on line 2)")
+        #expect(Self.error("to: [A]\ninfo: [B]\ntags: [PREL]\ndate: 2009-01-20T10:00:00Z") == nil)
+    }
 }

@@ -101,9 +101,11 @@ public enum FrontMatterParser {
         let fields: [(key: String, value: YAMLValue, line: Int)]
         if let fast = try FastScanner(bytes: b, lines: lines).scan() {
             // as Yams does: a key given twice is an error (the scanner would keep the last silently); a score of
-            // short keys, compared pairwise, without allocating
+            // short keys, compared pairwise, without allocating (their lengths first: most differ, and a length is
+            // read inline where comparing two strings is a call)
             for (k, field) in fast.enumerated() {
-                if let first = fast[..<k].first(where: { $0.key == field.key }) {
+                let length = field.key.utf8.count
+                if let first = fast[..<k].first(where: { $0.key.utf8.count == length && $0.key == field.key }) {
                     throw Failure(line: field.line, message: "invalid YAML: a key is given twice: '\(field.key)' (first on line \(first.line))")
                 }
             }
