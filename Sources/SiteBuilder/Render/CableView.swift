@@ -130,7 +130,7 @@ struct CableView: TemplateValue {
     var sourceFormat: String?
     var sourceFile: String?
 
-    /// The names a template reads, looked up in one hash table: compared one by one, as a `switch` over the
+    /// The names a template reads, looked up in a `NameTable`: compared one by one, as a `switch` over the
     /// names does, a name near the end cost some forty string comparisons, several of them of long names
     /// (this view is read some fifty times a page).
     private enum Name: String, CaseIterable {
@@ -172,10 +172,10 @@ struct CableView: TemplateValue {
         case repairs
         case source
     }
-    private static let names = Dictionary(uniqueKeysWithValues: Name.allCases.map { ($0.rawValue, $0) })
+    private static let names = NameTable(Name.allCases.map { ($0.rawValue, $0) })
 
     func child(named name: String) -> (any TemplateValue)? {
-        guard let known = CableView.names[name] else { return nil }
+        guard let known = CableView.names.value(name) else { return nil }
         return switch known {
         case .id: id
         case .title: title
