@@ -56,20 +56,29 @@ public enum CableJSON {
     private struct Writer {
         var out: [UInt8] = []
         let indent: [UInt8]
+        /// What goes before a key other than the first: a comma, a line break, the indentation twice and the quote.
+        private let keyStart: [UInt8]
         var first = true
 
-        init(indent: [UInt8]) { self.indent = indent; out.reserveCapacity(2048) }
+        init(indent: [UInt8]) {
+            self.indent = indent
+            keyStart = [ASCII.comma, ASCII.newline] + indent + indent + [UInt8(ascii: "\"")]
+            out.reserveCapacity(2048)
+        }
 
         mutating func open() { out.append(UInt8(ascii: "{")); out.append(ASCII.newline) }
         mutating func close() { out.append(ASCII.newline); out += indent; out.append(UInt8(ascii: "}")) }
 
-        /// `"k": `, after a comma and a line break unless it is the first.
+        /// `"k": `, after a comma and a line break unless it is the first: three copies (appended a byte or an
+        /// indentation at a time, a key cost a fifth more).
         mutating func key(_ k: String) {
-            if !first { out.append(ASCII.comma); out.append(ASCII.newline) }
+            out.append(contentsOf: keyStart[(first ? 2 : 0)...])
             first = false
-            out += indent; out += indent
-            out.append(UInt8(ascii: "\"")); out += k.utf8; out.append(UInt8(ascii: "\"")); out.append(ASCII.colon); out.append(ASCII.space)
+            var k = k
+            k.withUTF8 { out.append(contentsOf: $0) }
+            out.append(contentsOf: Writer.keyEnd)
         }
+        private static let keyEnd: [UInt8] = Array("\": ".utf8)
         mutating func raw(_ k: String, _ value: String) { key(k); out += value.utf8 }
         mutating func raw(_ k: String, _ value: [UInt8]) { key(k); out += value }
         mutating func field(_ k: String, _ value: String?) {
