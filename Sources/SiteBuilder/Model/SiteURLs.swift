@@ -64,10 +64,13 @@ public struct SiteURLs: Sendable {
 
     /// The file under Public/ for a site path: `/archive/tag/PREL/` → `tag/PREL/index.html`.
     public func file(for path: String) -> String {
+        // on the UTF-8 bytes (by characters, each step is a grapheme break test: some 3,800 instructions a
+        // call, two calls a cable); the base path's bytes end where a character of the path does
         var p = Substring(path)
-        if !base.isEmpty, p.hasPrefix(base) { p = p.dropFirst(base.count) }
-        while p.hasPrefix("/") { p = p.dropFirst() }
-        if p.isEmpty || p.hasSuffix("/") { return String(p) + "index.html" }
+        let slash = UInt8(ascii: "/")
+        if !base.isEmpty, p.utf8.starts(with: base.utf8) { p = p[p.utf8.index(p.startIndex, offsetBy: base.utf8.count)...] }
+        while p.utf8.first == slash { p = p[p.utf8.index(after: p.startIndex)...] }
+        if p.isEmpty || p.utf8.last == slash { return String(p) + "index.html" }
         return String(p)
     }
 
