@@ -200,14 +200,20 @@ struct CablePages {
 
     /// `Embassy Islamabad. "MAHMUD PLANS 2ND MISSION TO AFGHANISTAN." Cable 01ISLAMABAD5337, 24 September 2001. SECRET//NODIS. <url>`
     func citation(_ r: CableRecord, url: String) -> String {
-        var parts: [String] = []
-        if let origin = r.origin { parts.append(origin + ".") }
-        if let title = r.title { parts.append("“\(title).”") }
-        parts.append("Cable \(r.id)" + (r.date.map { ", " + (r.dateEstimated ? String($0.year) : DisplayDate.day($0)) } ?? "") + ".")
-        if let marking = r.marking { parts.append(marking + ".") }
-        parts.append(context.config.title + ".")
-        parts.append(url)
-        return parts.concatenated(separator: " ")
+        // (written into bytes: built from interpolated strings joined, it cost some 13,000 instructions a cable)
+        var out: [UInt8] = []
+        out.reserveCapacity(160 + (r.title?.utf8.count ?? 0))
+        func add(_ text: String) { var text = text; text.withUTF8 { out.append(contentsOf: $0) } }
+        func sentence(_ text: String) { add(text); out.append(UInt8(ascii: ".")); out.append(UInt8(ascii: " ")) }
+        if let origin = r.origin { sentence(origin) }
+        if let title = r.title { add("“"); add(title); add(".” ") }
+        add("Cable "); add(r.id)
+        if let date = r.date { add(", "); add(r.dateEstimated ? String(date.year) : DisplayDate.day(date)) }
+        add(". ")
+        if let marking = r.marking { sentence(marking) }
+        sentence(context.config.title)
+        add(url)
+        return String(decoding: out, as: UTF8.self)
     }
 
     func jsonLD(_ c: Cable, url: String) -> [UInt8] {
