@@ -174,7 +174,8 @@ import Testing
         #expect(after.count > 50)
     }
 
-    /// With a tiny memory budget the postings go through run files on disk; the index must not change.
+    /// With a tiny memory budget the postings go through run files on disk; the index must not change, and
+    /// the temporary folder is left as it was (the run files removed, no folder of their own made).
     @Test func spillingToDiskGivesTheSameIndex() throws {
         guard FileManager.default.isExecutableFile(atPath: Repo.debugBinary) else {
             Issue.record("\(Repo.debugBinary) is missing: run `swift build` first")
@@ -184,9 +185,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.copyItem(atPath: SampleSite.root + "/Content", toPath: root + "/Content")
         try FileManager.default.copyItem(atPath: SampleSite.root + "/Themes", toPath: root + "/Themes")
+        let temporary = root + "/tmp"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         let run = try Run.command(Repo.debugBinary, ["build", "--root", root],
-                                  environment: ["CHANCERY_SEARCH_MEMORY": "0.05", "CHANCERY_SEARCH_STATS": "1", "CHANCERY_NO_PROGRESS": "1"])
+                                  environment: ["CHANCERY_SEARCH_MEMORY": "0.05", "CHANCERY_SEARCH_STATS": "1", "CHANCERY_NO_PROGRESS": "1",
+                                                "TMPDIR": temporary])
         #expect(run.status == 0, "\(run.output)\(run.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
         let runs = run.error.split(separator: "\n").first { $0.hasPrefix("search:") }.flatMap { line in
             line.split(separator: ",").first { $0.hasSuffix("runs on disk; tokenising") || $0.contains("runs on disk") }
         }
