@@ -36,18 +36,27 @@ struct TermTable: Sendable {
         var capacity = 256
         var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { scratch.deallocate() }
-        for d in docs {
-            let number = Int32(d.doc)
-            let range = d.partitionStart[p]..<d.partitionStart[p + 1]
-            if range.isEmpty { continue }
-            d.termBytes.withUnsafeBufferPointer { bytes in
-                d.positions.withUnsafeBufferPointer { positions in
-                    for k in range {
-                        let key = UnsafeBufferPointer(rebasing: bytes[Int(d.termStart[k])..<Int(d.termStart[k + 1])])
-                        let (id, inserted) = table.id(key, hash: d.hashes[k])
+        // each document is read where it lies, not copied: a copy retains and releases its seven arrays, and
+        // the partitions are merged on two threads at once, which count the same arrays' references (its arrays
+        // are taken here one by one: a method of the document taking them all would be called on a copy)
+        docs.withUnsafeBufferPointer { docs in
+            for di in docs.indices {
+                let d = docs.baseAddress! + di
+                let lo = d.pointee.partitionStart[p], hi = d.pointee.partitionStart[p + 1]
+                if lo == hi { continue }
+                let number = Int32(d.pointee.doc)
+                d.pointee.termBytes.withUnsafeBufferPointer { bytes in
+                d.pointee.termStart.withUnsafeBufferPointer { termStart in
+                d.pointee.hashes.withUnsafeBufferPointer { hashes in
+                d.pointee.frequencies.withUnsafeBufferPointer { frequencies in
+                d.pointee.positionStart.withUnsafeBufferPointer { positionStart in
+                d.pointee.positions.withUnsafeBufferPointer { positions in
+                    for k in lo..<hi {
+                        let key = UnsafeBufferPointer(rebasing: bytes[Int(termStart[k])..<Int(termStart[k + 1])])
+                        let (id, inserted) = table.id(key, hash: hashes[k])
                         if inserted { postings.addTerm() }
                         let gap = postings.add(document: number, to: id)
-                        let from = Int(d.positionStart[k]), to = Int(d.positionStart[k + 1])
+                        let from = Int(positionStart[k]), to = Int(positionStart[k + 1])
                         let worst = 15 + 5 * (to - from)
                         if worst > capacity {
                             scratch.deallocate()
@@ -55,12 +64,12 @@ struct TermTable: Sendable {
                             scratch = .allocate(capacity: capacity)
                         }
                         var n = 0
-                        putSearchVarint(gap, scratch, &n); putSearchVarint(d.frequencies[k], scratch, &n); putSearchVarint(UInt32(to - from), scratch, &n)
+                        putSearchVarint(gap, scratch, &n); putSearchVarint(frequencies[k], scratch, &n); putSearchVarint(UInt32(to - from), scratch, &n)
                         var previous: UInt32 = 0
                         for j in from..<to { putSearchVarint(positions[j] &- previous, scratch, &n); previous = positions[j] }
                         postings.append(id, scratch, n)
                     }
-                }
+                }}}}}}
             }
         }
     }
