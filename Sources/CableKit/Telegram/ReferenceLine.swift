@@ -136,8 +136,9 @@ public enum ReferenceLine {
         return normalized(String(decoding: out, as: UTF8.self))
     }
 
-    /// Whether the word starts with a letter (of any script, as `ASCII.isLetter(character:)` says; an ASCII
-    /// first byte decides alone unless a combining mark follows it, which makes a letter of it).
+    /// Whether the word starts with a letter (of any script, as `ASCII.isLetter(character:)` says): an ASCII
+    /// first byte followed by another ASCII byte is a character of its own and decides alone; otherwise (a mark
+    /// may join it) the first character is asked.
     static func startsWithLetter(_ word: String) -> Bool {
         let u = word.utf8
         guard let first = u.first else { return false }
