@@ -103,6 +103,21 @@ import Testing
         }
     }
 
+    /// The ASCII fast paths (32 bytes at a time, then eight) stop at a non-ASCII byte wherever it falls in or
+    /// after their words: one valid or broken sequence at every position of runs up to 80 bytes.
+    @Test func asciiRunsOfEveryLengthAroundOneSequence() {
+        let sequences: [[UInt8]] = [Array("é".utf8), Array("€".utf8), Array("𝄞".utf8), [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0x80], [0xFF]]
+        for sequence in sequences {
+            let validAlone = Array(String(decoding: sequence, as: UTF8.self).utf8) == sequence
+            for before in 0..<80 {
+                for after in [0, 1, 7, 8, 31, 32, 33] {
+                    let bytes = [UInt8](repeating: 0x41, count: before) + sequence + [UInt8](repeating: 0x42, count: after)
+                    #expect(bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) } == validAlone, "\(sequence) after \(before)")
+                }
+            }
+        }
+    }
+
     @Test func nonContiguousCollections() {
         let bytes: [UInt8] = Array("Ñandú".utf8)
         let (decoded, encoding) = TextDecoding.decode(bytes.lazy.map { $0 })

@@ -84,14 +84,20 @@ public enum TextDecoding {
     }
 
     /// `true` when `buffer` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
-    /// nothing above U+10FFFF). ASCII runs are checked eight bytes at a time.
+    /// nothing above U+10FFFF). ASCII runs are checked 32 bytes at a time, then eight.
     public static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = buffer.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
         let n = buffer.count
         var i = 0
         while i < n {
-            // Fast path: skip whole words of ASCII.
+            // Fast path: skip whole words of ASCII, four at a time with one test (a cable's body is checked
+            // twice a build: read for its front matter, and for its page)
+            while i + 32 <= n, (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                                | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+                                & 0x8080_8080_8080_8080 == 0 {
+                i += 32
+            }
             while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 i += 8
             }
