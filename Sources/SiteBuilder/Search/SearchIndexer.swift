@@ -249,7 +249,7 @@ final class SearchIndexer: Sendable {
         let start = DispatchTime.now()
         SearchState.remove(root: root)
         var errors = state.withLock { $0.errors }
-        let (lengths, addSeconds, read, runs, prefix) = state.withLock { s in (s.lengths, s.seconds, s.read, s.runs, s.spillPrefix) }
+        let (lengths, addSeconds, read, runs) = state.withLock { s in (s.lengths, s.seconds, s.read, s.runs) }
         var tables = self.tables.map { box in box.table.withLock { t in let taken = t; t = TermTable(); return taken } }
         let terms = tables.reduce(0) { $0 + $1.count }
         var files = 0, bytes = 0
@@ -258,11 +258,7 @@ final class SearchIndexer: Sendable {
             for f in group { bytes += f.bytes.count }
             return write(group)
         }
-        // the runs were removed as their partitions were read back (or discarded on a failure): any left by an
-        // error on the way are removed here
-        if let prefix {
-            for run in 1...max(1, runs) { for p in 0..<SearchIndexer.partitionCount { DiskIO.remove("\(prefix)-\(p)-\(run).bin") } }
-        }
+        // (each partition's run files were removed as it was read back, or discarded when that failed)
         tables = []
         let (key, lists, saved, failed) = state.withLock { s in
             let taken = (s.key, s.shardLists, s.savedBlocks, s.blocksFailed); s.shardLists = []; return taken
