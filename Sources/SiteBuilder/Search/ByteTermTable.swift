@@ -22,7 +22,7 @@ struct ByteTermTable: Sendable {
         shift = UInt32(32 - size.trailingZeroBitCount)
     }
 
-    @inline(__always) private func slot(_ hash: UInt32) -> Int { Int((hash &* 0x9E37_79B1) >> shift) }
+    @inline(__always) private func slot(_ hash: UInt32) -> Int { Int((hash &* 0x9E37_79B1) &>> shift) }
 
     var count: Int { hashes.count }
 
@@ -34,7 +34,7 @@ struct ByteTermTable: Sendable {
             let k = Int(slots[i])
             if k < 0 { break }
             if hashes[k] == hash, prefixes[k] == prefix, equal(k, key) { return (k, false) }
-            i = (i + 1) & mask
+            i = (i &+ 1) & mask
         }
         let id = hashes.count
         slots[i] = Int32(id)

@@ -361,9 +361,10 @@ final class SearchIndexer: Sendable {
 /// Writes `value` as `appendSearchVarint` appends it (LEB128), at `out + n`, advancing `n`: for postings
 /// encoded in place, into memory sized for them beforehand.
 @inline(__always) func putSearchVarint(_ value: UInt32, _ out: UnsafeMutablePointer<UInt8>, _ n: inout Int) {
+    // (wrapping: `n` stays within the room the caller sized)
     var v = value
-    while v >= 0x80 { out[n] = UInt8(v & 0x7F) | 0x80; n += 1; v >>= 7 }
-    out[n] = UInt8(v); n += 1
+    while v >= 0x80 { out[n] = UInt8(truncatingIfNeeded: v) | 0x80; n &+= 1; v &>>= 7 }
+    out[n] = UInt8(truncatingIfNeeded: v); n &+= 1
 }
 
 extension Array where Element == UInt8 {

@@ -27,7 +27,7 @@ enum SearchTokenizer {
     /// The first `n` (at most 8) bytes at `t` packed into an integer, first byte lowest; 8 bytes are readable.
     @inline(__always) static func packed(_ t: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
         let word = UInt64(littleEndian: UnsafeRawPointer(t).loadUnaligned(as: UInt64.self))
-        return n >= 8 ? word : word & (1 << UInt64(8 * n) &- 1)
+        return n >= 8 ? word : word & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
     }
 
     static let maxLength = 48
@@ -111,29 +111,31 @@ enum SearchTokenizer {
             let high = masks + words
             chancery_classify_text(base, n, lower, masks, high)
             SearchTokenizer.stopTable.withUnsafeBufferPointer { stops in
-                // a run reaching the end of a word goes on in the next: where it started
+                // a run reaching the end of a word goes on in the next: where it started. (Wrapping arithmetic and
+                // masking shifts: bit positions are 0...63 and offsets below the text's length, so none can
+                // overflow, and the checks the compiler would add cost a tenth of the loop's instructions.)
                 var open = false, openStart = 0
                 var w = 0
                 while w < words {
                     var m = masks[w]
-                    let at = w << 6
+                    let at = w &<< 6
                     if open {
                         let ends = ~m
-                        if ends == 0 { w += 1; continue }
+                        if ends == 0 { w &+= 1; continue }
                         let end = ends.trailingZeroBitCount
-                        take(base, lower, high, openStart, at + end, stops, &sink)
+                        take(base, lower, high, openStart, at &+ end, stops, &sink)
                         open = false
-                        m &= UInt64.max << UInt64(end)
+                        m &= UInt64.max &<< UInt64(truncatingIfNeeded: end)
                     }
                     while m != 0 {
                         let start = m.trailingZeroBitCount
-                        let ends = ~m & (UInt64.max << UInt64(start))
-                        if ends == 0 { open = true; openStart = at + start; break }
+                        let ends = ~m & (UInt64.max &<< UInt64(truncatingIfNeeded: start))
+                        if ends == 0 { open = true; openStart = at &+ start; break }
                         let end = ends.trailingZeroBitCount
-                        take(base, lower, high, at + start, at + end, stops, &sink)
-                        m &= UInt64.max << UInt64(end)
+                        take(base, lower, high, at &+ start, at &+ end, stops, &sink)
+                        m &= UInt64.max &<< UInt64(truncatingIfNeeded: end)
                     }
-                    w += 1
+                    w &+= 1
                 }
                 if open { take(base, lower, high, openStart, n, stops, &sink) }
             }
@@ -147,7 +149,7 @@ enum SearchTokenizer {
                 slow(base + start, end - start, stops, &sink)
                 return
             }
-            let length = end - start
+            let length = end &- start
             guard length >= 2, length <= maxLength else { return }
             var n = length
             let t = lower + start
@@ -158,15 +160,24 @@ enum SearchTokenizer {
 
         /// Whether a byte of `start..<end` is part of a multi-byte scalar (its bit is set in `high`).
         @inline(__always) private static func hasMultiByte(_ high: UnsafeMutablePointer<UInt64>, _ start: Int, _ end: Int) -> Bool {
-            let first = start >> 6, last = (end - 1) >> 6
-            if first == last, high[first] == 0 { return false }
-            for w in first...last {
+            let first = start &>> 6, last = (end &- 1) &>> 6
+            if first == last { return high[first] & (UInt64.max &<< UInt64(truncatingIfNeeded: start)) & lowBits(end) != 0 }
+            var w = first
+            while w <= last {
                 var m = high[w]
-                if w == first { m &= UInt64.max << UInt64(start & 63) }
-                if w == last, end & 63 != 0 { m &= (1 << UInt64(end & 63)) &- 1 }
+                if w == first { m &= UInt64.max &<< UInt64(truncatingIfNeeded: start) }
+                if w == last { m &= lowBits(end) }
                 if m != 0 { return true }
+                w &+= 1
             }
             return false
+        }
+
+        /// The bits of a word below `end`'s place in it (all of them when `end` is at the start of a word, as the
+        /// end of a run that fills its last word).
+        @inline(__always) private static func lowBits(_ end: Int) -> UInt64 {
+            let bit = end & 63
+            return bit == 0 ? UInt64.max : (1 &<< UInt64(truncatingIfNeeded: bit)) &- 1
         }
 
         /// Reads the `n` bytes at `base` byte by byte (not inlined: the runs that need it are few).

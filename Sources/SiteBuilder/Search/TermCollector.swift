@@ -38,6 +38,8 @@ struct TermCollector: SearchTokenizer.Sink {
     init(textBytes: Int, fields: Int, filters: Int) {
         occurrenceCapacity = textBytes / 2 + fields + 1
         termCapacity = occurrenceCapacity + filters
+        // term numbers are stored as Int32 (checked here once, not at every term)
+        precondition(termCapacity < Int(Int32.max), "a text too large to index")
         occurrenceTerm = .allocate(capacity: occurrenceCapacity)
         occurrencePosition = .allocate(capacity: occurrenceCapacity)
         termWord = .allocate(capacity: termCapacity)
@@ -63,11 +65,11 @@ struct TermCollector: SearchTokenizer.Sink {
 
     /// A hash of the term for the table (not the published FNV-1a: that is computed once per distinct term).
     @inline(__always) private static func hash(_ b: UnsafePointer<UInt8>, _ n: Int, first: UInt64) -> UInt64 {
-        var h = (first ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
+        var h = (first ^ UInt64(truncatingIfNeeded: n)) &* 0x9E37_79B9_7F4A_7C15
         var at = 8
         while at < n {
-            h = (h ^ SearchTokenizer.packed(b + at, n - at)) &* 0x9E37_79B9_7F4A_7C15
-            at += 8
+            h = (h ^ SearchTokenizer.packed(b + at, n &- at)) &* 0x9E37_79B9_7F4A_7C15
+            at &+= 8
         }
         return h ^ (h >> 29)
     }
@@ -76,20 +78,21 @@ struct TermCollector: SearchTokenizer.Sink {
     @inline(__always) private mutating func id(_ b: UnsafePointer<UInt8>, _ n: Int) -> Int {
         let first = SearchTokenizer.packed(b, n)
         let h = TermCollector.hash(b, n, first: first)
-        let slots = slotStorage, mask = (1 << Int(slotBits)) - 1
-        var i = Int(truncatingIfNeeded: h >> (64 - slotBits))
+        // (wrapping arithmetic: the table's size is below 2^31 slots, a term's number below its capacity)
+        let slots = slotStorage, mask = (1 &<< Int(truncatingIfNeeded: slotBits)) &- 1
+        var i = Int(truncatingIfNeeded: h &>> (64 &- slotBits))
         while true {
             let k = Int(slots[i])
             if k < 0 { break }
             if termWord[k] == first, Int(termLength[k]) == n, n <= 8 || TermCollector.sameAfterEight(arena + Int(termStart[k]), b, n) { return k }
-            i = (i + 1) & mask
+            i = (i &+ 1) & mask
         }
         let k = count
         precondition(k < termCapacity)
-        count += 1
-        slots[i] = Int32(k)
+        count = k &+ 1
+        slots[i] = Int32(truncatingIfNeeded: k)
         termWord[k] = first
-        termLength[k] = UInt32(n)
+        termLength[k] = UInt32(truncatingIfNeeded: n)
         if arenaCount + n > arenaCapacity {
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(arenaCapacity * 2, arenaCount + n) + 8)
             grown.update(from: arena, count: arenaCount)
@@ -105,11 +108,11 @@ struct TermCollector: SearchTokenizer.Sink {
             (to + copied).storeBytes(of: (from + copied).loadUnaligned(as: UInt64.self), as: UInt64.self)
             copied &+= 8
         } while copied < n
-        termStart[k] = UInt32(arenaCount)
-        arenaCount += n
+        termStart[k] = UInt32(truncatingIfNeeded: arenaCount)
+        arenaCount &+= n
         tf[k] = 0
         occurrenceCount[k] = 0
-        if count * 2 > mask { grow() }
+        if count &* 2 > mask { grow() }
         return k
     }
 
@@ -119,8 +122,8 @@ struct TermCollector: SearchTokenizer.Sink {
     @inline(__always) private static func sameAfterEight(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var at = 8
         while at < n {
-            if SearchTokenizer.packed(a + at, n - at) != SearchTokenizer.packed(b + at, n - at) { return false }
-            at += 8
+            if SearchTokenizer.packed(a + at, n &- at) != SearchTokenizer.packed(b + at, n &- at) { return false }
+            at &+= 8
         }
         return true
     }
@@ -147,9 +150,9 @@ struct TermCollector: SearchTokenizer.Sink {
         occurrenceCount[k] &+= 1
         let j = occurrences
         precondition(j < occurrenceCapacity)
-        occurrenceTerm[j] = Int32(k)
+        occurrenceTerm[j] = Int32(truncatingIfNeeded: k)
         occurrencePosition[j] = position
-        occurrences = j + 1
+        occurrences = j &+ 1
         position &+= 1
         length &+= weight
     }
@@ -180,7 +183,7 @@ struct TermCollector: SearchTokenizer.Sink {
         [UInt32](unsafeUninitializedCapacity: count + 1) { out, initialized in
             var to: UInt32 = 0
             out[0] = 0
-            for r in 0..<count { to += sizes[Int(order[r])]; out[r + 1] = to }
+            for r in 0..<count { to &+= sizes[Int(order[r])]; out[r &+ 1] = to }
             initialized = count + 1
         }
     }
@@ -214,25 +217,26 @@ struct TermCollector: SearchTokenizer.Sink {
             for k in 0..<count {
                 let h = SearchHash.fnv32(UnsafeBufferPointer(start: arena + Int(termStart[k]), count: Int(termLength[k])))
                 hashes[k] = h
-                next[SearchIndexer.partition(h) + 1] += 1
+                next[SearchIndexer.partition(h) &+ 1] &+= 1
             }
-            for p in 0..<partitions { next[p + 1] += next[p] }
+            for p in 0..<partitions { next[p &+ 1] &+= next[p] }
             let partitionStart = Array(next)
             let order = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, count))
-            for k in 0..<count { let p = SearchIndexer.partition(hashes[k]); order[next[p]] = Int32(k); next[p] += 1 }
+            for k in 0..<count { let p = SearchIndexer.partition(hashes[k]); order[next[p]] = Int32(truncatingIfNeeded: k); next[p] &+= 1 }
             return (partitionStart, order)
         }
         defer { order.deallocate() }
 
-        // where each term's positions start in the document's order
+        // where each term's positions start in the document's order (wrapping sums: of counts and lengths
+        // bounded by the text's size, which the initializer checked)
         let positionAt = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
         defer { positionAt.deallocate() }
         var at: UInt32 = 0, bytes = 0
         for r in 0..<count {
             let k = Int(order[r])
             positionAt[k] = at
-            at += occurrenceCount[k]
-            bytes += Int(termLength[k])
+            at &+= occurrenceCount[k]
+            bytes &+= Int(termLength[k])
         }
         let occurrences = self.occurrences
         let positions = [UInt32](unsafeUninitializedCapacity: occurrences) { out, initialized in
@@ -240,7 +244,7 @@ struct TermCollector: SearchTokenizer.Sink {
             for j in 0..<occurrences {
                 let k = Int(occurrenceTerm[j])
                 out[Int(positionAt[k])] = occurrencePosition[j]
-                positionAt[k] += 1
+                positionAt[k] &+= 1
             }
             initialized = occurrences
         }

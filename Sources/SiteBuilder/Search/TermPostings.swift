@@ -93,14 +93,15 @@ final class TermPostings: @unchecked Sendable {
     @inline(__always) func append(_ k: Int, _ bytes: UnsafePointer<UInt8>, _ n: Int) {
         var from = bytes, left = n
         length[k] &+= UInt32(truncatingIfNeeded: n)
+        // (wrapping arithmetic: offsets within the arena, lengths within a block)
         while left > 0 {
             var room = Int(tailSize[k] &- tailUsed[k])
             if room == 0 { newBlock(k); room = Int(tailSize[k]) }
             let take = min(room, left)
-            (arena + tail[k] + 8 + Int(tailUsed[k])).update(from: from, count: take)
+            (arena + (tail[k] &+ 8 &+ Int(tailUsed[k]))).update(from: from, count: take)
             tailUsed[k] &+= Int32(truncatingIfNeeded: take)
             from += take
-            left -= take
+            left &-= take
         }
     }
 

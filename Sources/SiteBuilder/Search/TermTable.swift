@@ -57,14 +57,14 @@ struct TermTable: Sendable {
                         if inserted { postings.addTerm() }
                         let gap = postings.add(document: number, to: id)
                         let from = Int(positionStart[k]), to = Int(positionStart[k + 1])
-                        let worst = 15 + 5 * (to - from)
+                        let worst = 15 &+ 5 &* (to &- from)
                         if worst > capacity {
                             scratch.deallocate()
                             capacity = worst * 2
                             scratch = .allocate(capacity: capacity)
                         }
                         var n = 0
-                        putSearchVarint(gap, scratch, &n); putSearchVarint(frequencies[k], scratch, &n); putSearchVarint(UInt32(to - from), scratch, &n)
+                        putSearchVarint(gap, scratch, &n); putSearchVarint(frequencies[k], scratch, &n); putSearchVarint(UInt32(truncatingIfNeeded: to &- from), scratch, &n)
                         var previous: UInt32 = 0
                         for j in from..<to { putSearchVarint(positions[j] &- previous, scratch, &n); previous = positions[j] }
                         postings.append(id, scratch, n)
