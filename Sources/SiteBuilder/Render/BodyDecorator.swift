@@ -18,7 +18,12 @@ enum BodyDecorator {
         html.withUnsafeBufferPointer { b in
             var i = 0
             var copied = 0  // bytes before `copied` are already in `out`
-            func flush(_ upTo: Int) { if upTo > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<upTo])) }; copied = upTo }
+            // (`out` and `copied` passed in, not captured: a local function's captured variables are checked for
+            // exclusive access at run time, at every call)
+            func flush(_ upTo: Int, _ out: inout [UInt8], _ copied: inout Int) {
+                if upTo > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<upTo])) }
+                copied = upTo
+            }
             while i < b.count {
                 // most of a body is plain text: skip it to the next byte that may start something (a tag, or a
                 // word beginning with X or, when a reference may be mentioned, R), sixteen bytes at a time
@@ -29,7 +34,7 @@ enum BodyDecorator {
                     // <p>¶N. — a numbered paragraph
                     if starts(b, i, pOpen), starts(b, i + 3, pilcrow), let (number, end) = paragraphNumber(b, i + 3 + pilcrow.count), !seen[number] {
                         seen[number] = true
-                        flush(i)
+                        flush(i, &out, &copied)
                         // <p class="para" id="pN"><a class="para-link" href="#pN" aria-label="Link to paragraph N">¶</a>N.
                         let digits = decimal(number)
                         out += paraOpen; out += digits; out += paraLink; out += digits; out += paraLabel; out += digits
@@ -40,7 +45,7 @@ enum BodyDecorator {
                     }
                     // a kept table scrolls sideways: make it reachable by keyboard
                     if starts(b, i, preOpen) {
-                        flush(i)
+                        flush(i, &out, &copied)
                         out += preWithTabindex
                         i += preOpen.count
                         copied = i
@@ -48,7 +53,7 @@ enum BodyDecorator {
                     }
                     if starts(b, i, pOpen) || starts(b, i, liOpen) {
                         let n = b[i + 1] == UInt8(ascii: "p") ? 3 : 4
-                        flush(i + n)
+                        flush(i + n, &out, &copied)
                         i = markingAt(b, i + n, into: &out)
                         copied = i
                         continue
@@ -62,7 +67,7 @@ enum BodyDecorator {
                 if mentions, c | 0x20 == UInt8(ascii: "r"), i == 0 || !isWordByte(b[i - 1]),
                    let (letters, end) = mentionedReferences(b, i, referenceLetters) {
                     for k in letters {
-                        flush(k)
+                        flush(k, &out, &copied)
                         out.append(contentsOf: "<a class=\"ref-link\" href=\"#ref-".utf8)
                         out.append(b[k] | 0x20)
                         out.append(contentsOf: "\">".utf8)
@@ -78,7 +83,7 @@ enum BodyDecorator {
                     var j = i
                     while j < b.count, b[j] == UInt8(ascii: "X") { j += 1 }
                     if j - i >= 6, j == b.count || !isWordByte(b[j]) {
-                        flush(i)
+                        flush(i, &out, &copied)
                         out += redactedOpen
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
                         out += spanClose
@@ -89,7 +94,7 @@ enum BodyDecorator {
                 }
                 i += 1
             }
-            flush(b.count)
+            flush(b.count, &out, &copied)
         }
         return out
     }
