@@ -52,6 +52,30 @@ import Testing
         }
     }
 
+    /// The tag windows are merged, not sorted: any number of ascending runs of any lengths (empty between
+    /// none), with repeats within and across runs, come out as `sorted()` has them.
+    @Test func mergingAscendingRunsSortsThem() {
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for runs in 0...9 {
+            for _ in 0..<40 {
+                var values: [Int] = [], ends: [Int] = []
+                for _ in 0..<runs {
+                    let length = 1 + next(12)
+                    var v = next(30)
+                    for _ in 0..<length { values.append(v); v += next(3) }
+                    ends.append(values.count)
+                }
+                var merged = values
+                SiteIndex.mergeRuns(&merged, runEnds: ends)
+                #expect(merged == values.sorted(), "\(runs) runs: \(values) ending at \(ends)")
+            }
+        }
+    }
+
     @Test func noLimitNoneRelated() {
         #expect(archive(50, seed: 9).related(to: 3, limit: 0).isEmpty)
     }

@@ -105,15 +105,23 @@ public struct SiteIndex: Sendable {
     /// Looks only at a window of neighbours in each tag's date-ordered list, so it is cheap on huge tags.
     public func related(to i: Int, limit: Int, window: Int = 24) -> [Int] {
         guard limit > 0 else { return [] }
-        // every neighbour once per tag it shares; sorted, equal runs count the shared tags
-        var seen: [Int] = []
-        seen.reserveCapacity(records[i].tags.count * (2 * window + 1))
-        for tag in records[i].tags {
-            guard let list = tags[tag], list.count > 1 else { continue }
-            let at = lowerBound(list, i)
-            for k in max(0, at - window)..<min(list.count, at + window + 1) where list[k] != i { seen.append(list[k]) }
+        // every neighbour once per tag it shares; sorted, equal runs count the shared tags. Each tag's window is
+        // in order already (a tag's list is), so the windows are merged, not sorted (sorting them was a third of
+        // the work)
+        var windowEnds: [Int] = []
+        var seen = [Int](unsafeUninitializedCapacity: records[i].tags.count * (2 * window + 1)) { out, filled in
+            var n = 0
+            for tag in records[i].tags {
+                guard let list = tags[tag], list.count > 1 else { continue }
+                let at = lowerBound(list, i)
+                list.withUnsafeBufferPointer { list in
+                    for k in max(0, at - window)..<min(list.count, at + window + 1) where list[k] != i { out[n] = list[k]; n += 1 }
+                }
+                if n > (windowEnds.last ?? 0) { windowEnds.append(n) }
+            }
+            filled = n
         }
-        seen.sort()
+        SiteIndex.mergeRuns(&seen, runEnds: windowEnds)
         // the cables the page shows already, sorted, walked beside the sorted neighbours (a cable cited a
         // hundred times costs no more than one cited once)
         let shown = (records[i].references.compactMap { byID[$0] } + citedBy[i]).sorted()
@@ -136,12 +144,52 @@ public struct SiteIndex: Sendable {
             k = run
             guard s == shown.count || shown[s] != candidate.cable else { continue }
             guard best.count < limit || before(candidate, best[best.count - 1]) else { continue }
-            var at = best.count
-            while at > 0, before(candidate, best[at - 1]) { at -= 1 }
-            best.insert(candidate, at: at)
+            // (moved into place from the end: `insert` was a generic range replacement, a hundred instructions)
+            best.append(candidate)
+            var at = best.count - 1
+            while at > 0, before(candidate, best[at - 1]) { best[at] = best[at - 1]; at -= 1 }
+            best[at] = candidate
             if best.count > limit { best.removeLast() }
         }
         return best.map(\.cable)
+    }
+
+    /// Sorts `values`, made of ascending runs ending at `runEnds` (the last at `values.count`): runs merged two
+    /// by two until one is left, between the array and one scratch buffer.
+    static func mergeRuns(_ values: inout [Int], runEnds: [Int]) {
+        let runCount = runEnds.count, n = values.count
+        guard runCount > 1 else { return }
+        values.withUnsafeMutableBufferPointer { v in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { scratch in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: runCount + 1) { bounds in
+                    bounds[0] = 0
+                    for (k, end) in runEnds.enumerated() { bounds[k + 1] = end }
+                    var from = v.baseAddress!, to = scratch.baseAddress!
+                    var runs = runCount
+                    while runs > 1 {
+                        // runs 2k and 2k + 1 become run k (the last of an odd count is copied); the bounds are
+                        // rewritten in place, each after the ones it overwrites were read
+                        var r = 0, merged = 0
+                        while r < runs {
+                            let lo = bounds[r], mid = bounds[r + 1], hi = r + 1 < runs ? bounds[r + 2] : mid
+                            var x = lo, y = mid, o = lo
+                            while x < mid, y < hi {
+                                if from[y] < from[x] { to[o] = from[y]; y += 1 } else { to[o] = from[x]; x += 1 }
+                                o += 1
+                            }
+                            if x < mid { (to + o).update(from: from + x, count: mid - x) }
+                            if y < hi { (to + o).update(from: from + y, count: hi - y) }
+                            merged += 1
+                            bounds[merged] = hi
+                            r += 2
+                        }
+                        runs = merged
+                        swap(&from, &to)
+                    }
+                    if from != v.baseAddress! { v.baseAddress!.update(from: from, count: n) }
+                }
+            }
+        }
     }
 
     private func lowerBound(_ list: [Int], _ value: Int) -> Int {
