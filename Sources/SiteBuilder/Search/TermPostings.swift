@@ -105,6 +105,20 @@ final class TermPostings: @unchecked Sendable {
         }
     }
 
+    /// Where up to `worst` bytes can be written at the end of term `k`'s stream in its last block, nil when the
+    /// block has less room (then `append`): a posting is encoded there in place, not copied in.
+    @inline(__always) func room(_ k: Int, for worst: Int) -> UnsafeMutablePointer<UInt8>? {
+        let block = tail[k]
+        guard block >= 0, Int(tailSize[k] &- tailUsed[k]) >= worst else { return nil }
+        return arena + (block &+ 8 &+ Int(tailUsed[k]))
+    }
+
+    /// Counts the `n` bytes just written at `room(k, for:)`.
+    @inline(__always) func wrote(_ k: Int, _ n: Int) {
+        tailUsed[k] &+= Int32(truncatingIfNeeded: n)
+        length[k] &+= UInt32(truncatingIfNeeded: n)
+    }
+
     /// Starts a new last block for term `k`, twice the size of the one before (up to `largestBlock`).
     private func newBlock(_ k: Int) {
         let size = tail[k] < 0 ? TermPostings.firstBlock : min(tailSize[k] * 2, TermPostings.largestBlock)

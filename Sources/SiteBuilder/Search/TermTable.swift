@@ -58,16 +58,20 @@ struct TermTable: Sendable {
                         let gap = postings.add(document: number, to: id)
                         let from = Int(positionStart[k]), to = Int(positionStart[k + 1])
                         let worst = 15 &+ 5 &* (to &- from)
-                        if worst > capacity {
+                        // in place at the end of the term's stream when its last block has room, else through
+                        // the scratch buffer
+                        let inPlace = postings.room(id, for: worst)
+                        if inPlace == nil, worst > capacity {
                             scratch.deallocate()
                             capacity = worst * 2
                             scratch = .allocate(capacity: capacity)
                         }
+                        let out = inPlace ?? scratch
                         var n = 0
-                        putSearchVarint(gap, scratch, &n); putSearchVarint(frequencies[k], scratch, &n); putSearchVarint(UInt32(truncatingIfNeeded: to &- from), scratch, &n)
+                        putSearchVarint(gap, out, &n); putSearchVarint(frequencies[k], out, &n); putSearchVarint(UInt32(truncatingIfNeeded: to &- from), out, &n)
                         var previous: UInt32 = 0
-                        for j in from..<to { putSearchVarint(positions[j] &- previous, scratch, &n); previous = positions[j] }
-                        postings.append(id, scratch, n)
+                        for j in from..<to { putSearchVarint(positions[j] &- previous, out, &n); previous = positions[j] }
+                        if inPlace != nil { postings.wrote(id, n) } else { postings.append(id, scratch, n) }
                     }
                 }}}}}}
             }
