@@ -12,13 +12,18 @@ struct TermCollector: SearchTokenizer.Sink {
     private(set) var occurrences = 0
     private let occurrenceCapacity: Int
 
-    /// Term k: its first eight bytes (zero-padded), its bytes `arena[termStart[k]..<termStart[k] + termLength[k]]`,
+    /// Term k (`terms[k]`): its first eight bytes (zero-padded), its bytes `arena[start..<start + length]`,
     /// its frequency (a title occurrence counts 3; 0 for filter terms) and its number of occurrences.
-    private let termWord: UnsafeMutablePointer<UInt64>
-    private let termStart: UnsafeMutablePointer<UInt32>
-    private let termLength: UnsafeMutablePointer<UInt32>
-    private let tf: UnsafeMutablePointer<UInt32>
-    private let occurrenceCount: UnsafeMutablePointer<UInt32>
+    /// (side by side in one record: a token's lookup compares the word and length and counts it, all in one
+    /// cache line, where five arrays of one field each took a miss in each)
+    private let terms: UnsafeMutablePointer<Term>
+    private struct Term {
+        var word: UInt64
+        var start: UInt32
+        var length: UInt32
+        var tf: UInt32
+        var occurrences: UInt32
+    }
     private(set) var count = 0
     private let termCapacity: Int
 
@@ -42,11 +47,7 @@ struct TermCollector: SearchTokenizer.Sink {
         precondition(termCapacity < Int(Int32.max), "a text too large to index")
         occurrenceTerm = .allocate(capacity: occurrenceCapacity)
         occurrencePosition = .allocate(capacity: occurrenceCapacity)
-        termWord = .allocate(capacity: termCapacity)
-        termStart = .allocate(capacity: termCapacity)
-        termLength = .allocate(capacity: termCapacity)
-        tf = .allocate(capacity: termCapacity)
-        occurrenceCount = .allocate(capacity: termCapacity)
+        terms = .allocate(capacity: termCapacity)
         // distinct terms are far fewer than the bound: start small, grow at half full
         var bits: UInt64 = 10
         while 1 << bits < min(termCapacity, 1 << 10) * 2 { bits += 1 }
@@ -59,7 +60,7 @@ struct TermCollector: SearchTokenizer.Sink {
 
     func deallocate() {
         occurrenceTerm.deallocate(); occurrencePosition.deallocate()
-        termWord.deallocate(); termStart.deallocate(); termLength.deallocate(); tf.deallocate(); occurrenceCount.deallocate()
+        terms.deallocate()
         slotStorage.deallocate(); arena.deallocate()
     }
 
@@ -84,15 +85,13 @@ struct TermCollector: SearchTokenizer.Sink {
         while true {
             let k = Int(slots[i])
             if k < 0 { break }
-            if termWord[k] == first, Int(termLength[k]) == n, n <= 8 || TermCollector.sameAfterEight(arena + Int(termStart[k]), b, n) { return k }
+            if terms[k].word == first, Int(terms[k].length) == n, n <= 8 || TermCollector.sameAfterEight(arena + Int(terms[k].start), b, n) { return k }
             i = (i &+ 1) & mask
         }
         let k = count
         precondition(k < termCapacity)
         count = k &+ 1
         slots[i] = Int32(truncatingIfNeeded: k)
-        termWord[k] = first
-        termLength[k] = UInt32(truncatingIfNeeded: n)
         if arenaCount + n > arenaCapacity {
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(arenaCapacity * 2, arenaCount + n) + 8)
             grown.update(from: arena, count: arenaCount)
@@ -108,10 +107,8 @@ struct TermCollector: SearchTokenizer.Sink {
             (to + copied).storeBytes(of: (from + copied).loadUnaligned(as: UInt64.self), as: UInt64.self)
             copied &+= 8
         } while copied < n
-        termStart[k] = UInt32(truncatingIfNeeded: arenaCount)
+        terms[k] = Term(word: first, start: UInt32(truncatingIfNeeded: arenaCount), length: UInt32(truncatingIfNeeded: n), tf: 0, occurrences: 0)
         arenaCount &+= n
-        tf[k] = 0
-        occurrenceCount[k] = 0
         if count &* 2 > mask { grow() }
         return k
     }
@@ -134,8 +131,8 @@ struct TermCollector: SearchTokenizer.Sink {
         let slots = UnsafeMutablePointer<Int32>.allocate(capacity: size)
         slots.initialize(repeating: -1, count: size)
         for k in 0..<count {
-            let b = arena + Int(termStart[k]), n = Int(termLength[k])
-            var i = Int(truncatingIfNeeded: TermCollector.hash(b, n, first: termWord[k]) >> (64 - bits))
+            let b = arena + Int(terms[k].start), n = Int(terms[k].length)
+            var i = Int(truncatingIfNeeded: TermCollector.hash(b, n, first: terms[k].word) >> (64 - bits))
             while slots[i] >= 0 { i = (i + 1) & mask }
             slots[i] = Int32(k)
         }
@@ -146,8 +143,8 @@ struct TermCollector: SearchTokenizer.Sink {
 
     mutating func term(_ bytes: UnsafeBufferPointer<UInt8>) {
         let k = id(bytes.baseAddress!, bytes.count)
-        tf[k] &+= weight
-        occurrenceCount[k] &+= 1
+        terms[k].tf &+= weight
+        terms[k].occurrences &+= 1
         let j = occurrences
         precondition(j < occurrenceCapacity)
         occurrenceTerm[j] = Int32(truncatingIfNeeded: k)
@@ -168,24 +165,6 @@ struct TermCollector: SearchTokenizer.Sink {
         self.weight = weight
         SearchTokenizer.scan(utf8, into: &self)
         position += SearchDocument.fieldGap
-    }
-
-    /// `values` of the terms in `order`.
-    private static func gathered(_ values: UnsafeMutablePointer<UInt32>, _ order: UnsafeMutablePointer<Int32>, _ count: Int) -> [UInt32] {
-        [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
-            for r in 0..<count { out[r] = values[Int(order[r])] }
-            initialized = count
-        }
-    }
-
-    /// Where each term's share starts when the terms' `sizes` are laid end to end in `order` (and the end).
-    private static func offsets(_ sizes: UnsafeMutablePointer<UInt32>, _ order: UnsafeMutablePointer<Int32>, _ count: Int) -> [UInt32] {
-        [UInt32](unsafeUninitializedCapacity: count + 1) { out, initialized in
-            var to: UInt32 = 0
-            out[0] = 0
-            for r in 0..<count { to &+= sizes[Int(order[r])]; out[r &+ 1] = to }
-            initialized = count + 1
-        }
     }
 
     /// A term without positions (filters, ids).
@@ -215,7 +194,7 @@ struct TermCollector: SearchTokenizer.Sink {
         let (partitionStart, order) = withUnsafeTemporaryAllocation(of: Int.self, capacity: partitions + 1) { next in
             next.initialize(repeating: 0)
             for k in 0..<count {
-                let h = SearchHash.fnv32(UnsafeBufferPointer(start: arena + Int(termStart[k]), count: Int(termLength[k])))
+                let h = SearchHash.fnv32(UnsafeBufferPointer(start: arena + Int(terms[k].start), count: Int(terms[k].length)))
                 hashes[k] = h
                 next[SearchIndexer.partition(h) &+ 1] &+= 1
             }
@@ -235,8 +214,8 @@ struct TermCollector: SearchTokenizer.Sink {
         for r in 0..<count {
             let k = Int(order[r])
             positionAt[k] = at
-            at &+= occurrenceCount[k]
-            bytes &+= Int(termLength[k])
+            at &+= terms[k].occurrences
+            bytes &+= Int(terms[k].length)
         }
         let occurrences = self.occurrences
         let positions = [UInt32](unsafeUninitializedCapacity: occurrences) { out, initialized in
@@ -254,8 +233,8 @@ struct TermCollector: SearchTokenizer.Sink {
             let out = UnsafeMutableRawPointer(out.baseAddress!)
             var to = 0
             for r in 0..<count {
-                let k = Int(order[r]), n = Int(termLength[k])
-                let from = UnsafeRawPointer(arena + Int(termStart[k]))
+                let k = Int(order[r]), n = Int(terms[k].length)
+                let from = UnsafeRawPointer(arena + Int(terms[k].start))
                 var i = 0
                 repeat {
                     (out + (to &+ i)).storeBytes(of: (from + i).loadUnaligned(as: UInt64.self), as: UInt64.self)
@@ -265,8 +244,18 @@ struct TermCollector: SearchTokenizer.Sink {
             }
             initialized = bytes
         }
-        return SearchDocument(doc: doc, length: length, termBytes: termBytes, termStart: TermCollector.offsets(termLength, order, count),
-                              hashes: TermCollector.gathered(hashes, order, count), frequencies: TermCollector.gathered(tf, order, count),
-                              positionStart: TermCollector.offsets(occurrenceCount, order, count), positions: positions, partitionStart: partitionStart)
+        // each term's bytes' and positions' starts, its hash and frequency, in the document's order
+        var termStart = [UInt32](repeating: 0, count: count + 1), positionStart = [UInt32](repeating: 0, count: count + 1)
+        var orderedHashes = [UInt32](repeating: 0, count: count), frequencies = [UInt32](repeating: 0, count: count)
+        var byteAt: UInt32 = 0, positionEnd: UInt32 = 0
+        for r in 0..<count {
+            let term = terms[Int(order[r])]
+            orderedHashes[r] = hashes[Int(order[r])]
+            frequencies[r] = term.tf
+            byteAt &+= term.length; termStart[r &+ 1] = byteAt
+            positionEnd &+= term.occurrences; positionStart[r &+ 1] = positionEnd
+        }
+        return SearchDocument(doc: doc, length: length, termBytes: termBytes, termStart: termStart, hashes: orderedHashes, frequencies: frequencies,
+                              positionStart: positionStart, positions: positions, partitionStart: partitionStart)
     }
 }
