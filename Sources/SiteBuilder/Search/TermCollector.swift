@@ -14,8 +14,8 @@ struct TermCollector: SearchTokenizer.Sink {
 
     /// Term k (`terms[k]`): its first eight bytes (zero-padded), its bytes `arena[start..<start + length]`,
     /// its frequency (a title occurrence counts 3; 0 for filter terms) and its number of occurrences.
-    /// (side by side in one record: a token's lookup compares the word and length and counts it, all in one
-    /// cache line, where five arrays of one field each took a miss in each)
+    /// (side by side in one record of 24 bytes: a token's lookup compares the word and length and counts it in
+    /// one record, where five arrays of one field each had it touch five places in memory)
     private let terms: UnsafeMutablePointer<Term>
     private struct Term {
         var word: UInt64
@@ -107,7 +107,7 @@ struct TermCollector: SearchTokenizer.Sink {
             (to + copied).storeBytes(of: (from + copied).loadUnaligned(as: UInt64.self), as: UInt64.self)
             copied &+= 8
         } while copied < n
-        terms[k] = Term(word: first, start: UInt32(truncatingIfNeeded: arenaCount), length: UInt32(truncatingIfNeeded: n), tf: 0, occurrences: 0)
+        (terms + k).initialize(to: Term(word: first, start: UInt32(truncatingIfNeeded: arenaCount), length: UInt32(truncatingIfNeeded: n), tf: 0, occurrences: 0))
         arenaCount &+= n
         if count &* 2 > mask { grow() }
         return k
