@@ -52,8 +52,8 @@ import Testing
         }
     }
 
-    /// The tag windows are merged, not sorted: any number of ascending runs of any lengths (empty between
-    /// none), with repeats within and across runs, come out as `sorted()` has them.
+    /// The tag windows are merged, not sorted: none to nine ascending runs of one to twelve values, with repeats
+    /// within and across runs, come out as `sorted()` has them.
     @Test func mergingAscendingRunsSortsThem() {
         var state: UInt64 = 7
         func next(_ n: Int) -> Int {
