@@ -200,40 +200,43 @@ struct CablePages {
 
     /// `Embassy Islamabad. "MAHMUD PLANS 2ND MISSION TO AFGHANISTAN." Cable 01ISLAMABAD5337, 24 September 2001. SECRET//NODIS. <url>`
     func citation(_ r: CableRecord, url: String) -> String {
-        // (written into bytes: built from interpolated strings joined, it cost some 13,000 instructions a cable)
+        // (written into bytes: built from interpolated strings joined, it cost some 13,000 instructions a cable;
+        // the helpers take the buffer as an argument: captured, it would be checked for exclusive access at run
+        // time at every call)
         var out: [UInt8] = []
         out.reserveCapacity(160 + (r.title?.utf8.count ?? 0))
-        func add(_ text: String) { var text = text; text.withUTF8 { out.append(contentsOf: $0) } }
-        func sentence(_ text: String) { add(text); out.append(UInt8(ascii: ".")); out.append(UInt8(ascii: " ")) }
-        if let origin = r.origin { sentence(origin) }
-        if let title = r.title { add("“"); add(title); add(".” ") }
-        add("Cable "); add(r.id)
-        if let date = r.date { add(", "); add(r.dateEstimated ? String(date.year) : DisplayDate.day(date)) }
-        add(". ")
-        if let marking = r.marking { sentence(marking) }
-        sentence(context.config.title)
-        add(url)
+        func add(_ text: String, _ out: inout [UInt8]) { out += text.utf8 }
+        func sentence(_ text: String, _ out: inout [UInt8]) { out += text.utf8; out.append(UInt8(ascii: ".")); out.append(UInt8(ascii: " ")) }
+        if let origin = r.origin { sentence(origin, &out) }
+        if let title = r.title { add("“", &out); add(title, &out); add(".” ", &out) }
+        add("Cable ", &out); add(r.id, &out)
+        if let date = r.date { add(", ", &out); add(r.dateEstimated ? String(date.year) : DisplayDate.day(date), &out) }
+        add(". ", &out)
+        if let marking = r.marking { sentence(marking, &out) }
+        sentence(context.config.title, &out)
+        add(url, &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     func jsonLD(_ c: Cable, url: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(512 + (c.summary?.utf8.count ?? 0))
-        func key(_ name: StaticString) {
+        // (the buffer passed in, not captured: see `citation`)
+        func key(_ name: StaticString, _ out: inout [UInt8]) {
             out += ", ".utf8
             name.withUTF8Buffer { out += $0 }
         }
-        func string(_ value: String) { CableJSON.appendString(value, to: &out) }
+        func string(_ value: String, _ out: inout [UInt8]) { CableJSON.appendString(value, to: &out) }
         out += "{\"@context\": \"https://schema.org\", \"@type\": \"DigitalDocument\"".utf8
-        key("\"identifier\": "); string(c.id ?? "")
-        key("\"url\": "); string(url)
-        if let t = c.title { key("\"name\": "); string(t) }
-        if let d = c.date { key("\"dateCreated\": "); string(c.dateEstimated ? String(d.year) : d.written) }
-        if let o = c.origin { key("\"author\": {\"@type\": \"GovernmentOrganization\", \"name\": "); string(o); out.append(UInt8(ascii: "}")) }
-        if !c.tags.isEmpty { key("\"keywords\": "); string(c.tags.concatenated(separator: ", ")) }
-        if let s = c.summary { key("\"abstract\": "); string(s) }
-        key("\"isPartOf\": {\"@type\": \"Collection\", \"name\": "); string(context.config.title)
-        out += ", \"url\": ".utf8; string(context.urls.absolute(context.urls.home)); out += "}}".utf8
+        key("\"identifier\": ", &out); string(c.id ?? "", &out)
+        key("\"url\": ", &out); string(url, &out)
+        if let t = c.title { key("\"name\": ", &out); string(t, &out) }
+        if let d = c.date { key("\"dateCreated\": ", &out); string(c.dateEstimated ? String(d.year) : d.written, &out) }
+        if let o = c.origin { key("\"author\": {\"@type\": \"GovernmentOrganization\", \"name\": ", &out); string(o, &out); out.append(UInt8(ascii: "}")) }
+        if !c.tags.isEmpty { key("\"keywords\": ", &out); string(c.tags.concatenated(separator: ", "), &out) }
+        if let s = c.summary { key("\"abstract\": ", &out); string(s, &out) }
+        key("\"isPartOf\": {\"@type\": \"Collection\", \"name\": ", &out); string(context.config.title, &out)
+        out += ", \"url\": ".utf8; string(context.urls.absolute(context.urls.home), &out); out += "}}".utf8
         return out
     }
 }
