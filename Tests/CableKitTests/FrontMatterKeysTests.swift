@@ -31,6 +31,26 @@ import Testing
         }
     }
 
+    /// The reader expects the keys in the writer's order (`CableFile.Key.order`), and reads them in any other.
+    @Test func keysAreReadInTheWritersOrderAndInAnyOther() throws {
+        #expect(CableFile.Key.order.map(\.name) == FrontMatterKeys.cable)
+        let inOrder = try Self.read("title: A\ndate: 2009-01-15T10:00:00Z\norigin: Embassy Madrid\ntags: [PREL, SP]\nsummary: S")
+        let shuffled = try Self.read("summary: S\ntags: [PREL, SP]\norigin: Embassy Madrid\ntitle: A\nbox: 1\ndate: 2009-01-15T10:00:00Z")
+        for cable in [inOrder.cable, shuffled.cable] {
+            #expect(cable.id == "09MADRID59" && cable.title == "A" && cable.origin == "Embassy Madrid" && cable.summary == "S")
+            #expect(cable.tags == ["PREL", "SP"] && cable.date?.isoDate == "2009-01-15")
+        }
+        #expect(inOrder.warnings.isEmpty)
+        #expect(shuffled.warnings == ["7: unknown key 'box': it is not part of the content format and is ignored"])
+    }
+
+    /// Codes are trimmed, and blanks and repeats dropped, the first kept in place — in a long list too.
+    @Test func codesAreTrimmedAndKeptOnce() {
+        #expect(CableFile.codes(["PREL", " PREL", "SP ", "", "  ", "SP", "KNNP"]) == ["PREL", "SP", "KNNP"])
+        let long = (0..<100).map { "T\($0 % 40)" } + [" T3 "]
+        #expect(CableFile.codes(long) == (0..<40).map { "T\($0)" })
+    }
+
     @Test func aMisspeltKeyIsAWarningThatNamesTheKeyItIsCloseTo() throws {
         let (cable, warnings) = try Self.read("title: A\norign: Embassy Madrid")
         #expect(cable.origin == nil)

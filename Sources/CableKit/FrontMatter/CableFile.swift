@@ -4,12 +4,20 @@ public enum CableFile {
     /// A list of codes (TAGS, reference ids) as a cable holds them: each trimmed, blanks and repeats
     /// dropped (`"PREL "` is `PREL`, and would otherwise get an index of its own).
     public static func codes(_ list: [String]) -> [String] {
-        var seen = Set<String>()
-        return list.compactMap { code in
-            let bytes = ArraySlice(code.utf8), core = bytes.trimmed
-            let trimmed = core.count == bytes.count ? code : core.string
-            return !trimmed.isEmpty && seen.insert(trimmed).inserted ? trimmed : nil
+        // a cable's few codes are compared with those kept so far (a set hashes each with SipHash, a thousand
+        // instructions a code); a long list, which only a hostile file has, goes through a set
+        var seen: Set<String>? = list.count > 32 ? [] : nil
+        var out: [String] = []
+        out.reserveCapacity(list.count)
+        for code in list {
+            // (a code that neither starts nor ends with a space is taken as it is, without copying its bytes)
+            let padded = code.utf8.first.map(ASCII.isSpace) ?? false || code.utf8.last.map(ASCII.isSpace) ?? false
+            let trimmed = padded ? ArraySlice(code.utf8).trimmed.string : code
+            guard !trimmed.isEmpty else { continue }
+            let isNew = seen != nil ? seen!.insert(trimmed).inserted : !out.contains(trimmed)
+            if isNew { out.append(trimmed) }
         }
+        return out
     }
 
     /// Reads the whole file; with `includeBody: false` only the front matter (the body is left empty),
@@ -51,6 +59,7 @@ public enum CableFile {
                     + "(a value with a comma of its own is quoted: [\"STEINBERG, JAMES B.\"])")
             case .list(let items):
                 var out: [String] = []
+                out.reserveCapacity(items.count)
                 for item in items {
                     guard let s = item.text else { throw Failure(line: line, message: "'\(key)' must be a list of text values") }
                     out.append(s)
@@ -72,42 +81,56 @@ public enum CableFile {
             guard s.utf8.count == 10, let d = CableDate(iso: s) else { throw Failure(line: line, message: "'\(key)' must be a date like 2018-04-10, not '\(s.prefix(40))'") }
             return d.isoDate
         }
+        var expected = 0
         for (key, value, line) in doc.fields {
-            switch key {
-            case "id":
+            // the keys come in the order the importer writes them: each is compared with the one expected next
+            // (equal, two short strings compare in one instruction; a `switch` over the names made some 240
+            // calls to compare strings a cable), then looked for among all of them
+            let known: Key?
+            if expected < Key.order.count, Key.order[expected].name == key {
+                known = Key.order[expected].key
+                expected += 1
+            } else if let i = Key.order.firstIndex(where: { $0.name == key }) {
+                known = Key.order[i].key
+                expected = i + 1
+            } else {
+                known = nil
+            }
+            switch known {
+            case .id?:
                 cable.id = try string(value, key, line)
                 if let id = cable.id, !ReferenceID.isValid(id) {
                     throw Failure(line: line, message: "'id' must be a reference id like 08STATE37957, not '\(id.prefix(60))'")
                 }
-            case "title": cable.title = try string(value, key, line)
-            case "date":
+            case .title?: cable.title = try string(value, key, line)
+            case .date?:
                 if let s = try string(value, key, line) {
                     guard let d = CableDate(iso: s) else { throw Failure(line: line, message: "'date' must be an ISO 8601 date like 2008-04-10T22:26:00Z, not '\(s.prefix(40))'") }
                     cable.date = d
                 }
-            case "date_estimated": cable.dateEstimated = try bool(value, key, line)
-            case "origin": cable.origin = try string(value, key, line)
-            case "classification":
+            case .dateEstimated?: cable.dateEstimated = try bool(value, key, line)
+            case .origin?: cable.origin = try string(value, key, line)
+            case .classification?:
                 if let s = try string(value, key, line) {
                     guard let c = Classification(rawValue: s) ?? Classification(label: s) else {
                         throw Failure(line: line, message: "unknown classification '\(s.prefix(40))' (expected one of \(Classification.allCases.map(\.rawValue).joined(separator: ", ")))")
                     }
                     cable.classification = c
                 }
-            case "caveats": cable.caveats = try list(value, key, line)
-            case "precedence": cable.precedence = try string(value, key, line)
-            case "to": cable.to = try list(value, key, line)
-            case "info": cable.info = try list(value, key, line)
-            case "tags": cable.tags = try codes(value, key, line)
-            case "references": cable.references = try codes(value, key, line)
-            case "reference_line": cable.referenceLine = try string(value, key, line).flatMap(ReferenceLine.normalized)
-            case "classified_by": cable.classifiedBy = try string(value, key, line)
-            case "reasons": cable.reasons = try list(value, key, line)
-            case "declassify_on": cable.declassifyOn = try isoDay(try string(value, key, line), key, line)
-            case "signed_by": cable.signedBy = try string(value, key, line)
-            case "summary": cable.summary = try string(value, key, line)
-            case "partial": cable.partial = try bool(value, key, line)
-            case "release":
+            case .caveats?: cable.caveats = try list(value, key, line)
+            case .precedence?: cable.precedence = try string(value, key, line)
+            case .to?: cable.to = try list(value, key, line)
+            case .info?: cable.info = try list(value, key, line)
+            case .tags?: cable.tags = try codes(value, key, line)
+            case .references?: cable.references = try codes(value, key, line)
+            case .referenceLine?: cable.referenceLine = try string(value, key, line).flatMap(ReferenceLine.normalized)
+            case .classifiedBy?: cable.classifiedBy = try string(value, key, line)
+            case .reasons?: cable.reasons = try list(value, key, line)
+            case .declassifyOn?: cable.declassifyOn = try isoDay(try string(value, key, line), key, line)
+            case .signedBy?: cable.signedBy = try string(value, key, line)
+            case .summary?: cable.summary = try string(value, key, line)
+            case .partial?: cable.partial = try bool(value, key, line)
+            case .release?:
                 guard case .map(let pairs) = value else {
                     if value == .null { continue }
                     throw Failure(line: line, message: "'release' must be a map (status, exemptions, reviewer, review_date, case)")
@@ -124,7 +147,7 @@ public enum CableFile {
                     }
                 }
                 cable.release = r
-            case "source":
+            case .source?:
                 guard case .map(let pairs) = value else {
                     if value == .null { continue }
                     throw Failure(line: line, message: "'source' must be a map (format, file, sha256)")
@@ -143,7 +166,7 @@ public enum CableFile {
                     default: warnings.append(FrontMatterKeys.unknown(k, known: FrontMatterKeys.source, within: "source.", line: l))
                     }
                 }
-            case "repairs":
+            case .repairs?:
                 guard case .list(let items) = value else {
                     if value == .null { continue }
                     throw Failure(line: line, message: "'repairs' must be a list")
@@ -162,12 +185,27 @@ public enum CableFile {
                     }
                     cable.repairs.append(r)
                 }
-            default:
+            case nil:
                 // a site may keep keys of its own; a misspelt key reads just like one
                 warnings.append(FrontMatterKeys.unknown(key, known: FrontMatterKeys.cable, line: line))
             }
         }
         cable.references.removeAll { $0 == cable.id }  // a cable does not cite itself
         return cable
+    }
+
+    /// A cable's front matter keys.
+    enum Key {
+        case id, title, date, dateEstimated, origin, classification, caveats, precedence, to, info, tags, references, referenceLine,
+             classifiedBy, reasons, declassifyOn, signedBy, summary, partial, release, source, repairs
+
+        /// Each key's name, in the order `FrontMatterWriter` writes them (`FrontMatterKeys.cable`).
+        static let order: [(name: String, key: Key)] = [
+            ("id", .id), ("title", .title), ("date", .date), ("date_estimated", .dateEstimated), ("origin", .origin),
+            ("classification", .classification), ("caveats", .caveats), ("precedence", .precedence), ("to", .to), ("info", .info),
+            ("tags", .tags), ("references", .references), ("reference_line", .referenceLine), ("classified_by", .classifiedBy),
+            ("reasons", .reasons), ("declassify_on", .declassifyOn), ("signed_by", .signedBy), ("summary", .summary),
+            ("partial", .partial), ("release", .release), ("source", .source), ("repairs", .repairs),
+        ]
     }
 }

@@ -404,7 +404,12 @@ struct FastScanner {
                 p += 1
                 continue
             }
-            s.append(c); p += 1
+            // the plain bytes up to the next quote or backslash, in one copy (a byte at a time, each append
+            // checked its array for room and for being shared: a summary with a quotation in it is hundreds)
+            var q = p + 1
+            while q < end, b[q] != UInt8(ascii: "\""), b[q] != UInt8(ascii: "\\") { q += 1 }
+            s.append(contentsOf: UnsafeBufferPointer(rebasing: b[p..<q]))
+            p = q
         }
         throw Failure(line: line, message: "unterminated double-quoted string")
     }
