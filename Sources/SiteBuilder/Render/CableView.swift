@@ -10,16 +10,18 @@ struct CableLinkView: TemplateValue {
     var dateEstimated = false
     var origin: String? = nil
     var present = true
+    private enum Name { case id, url, title, date, dateEstimated, origin, present }
+    private static let names = NameTable<Name>([("id", .id), ("url", .url), ("title", .title), ("date", .date), ("dateEstimated", .dateEstimated), ("origin", .origin), ("present", .present)])
     func child(named name: String) -> (any TemplateValue)? {
-        switch name {
-        case "id": id
-        case "url": url
-        case "title": title
-        case "date": date
-        case "dateEstimated": dateEstimated
-        case "origin": origin
-        case "present": present
-        default: nil
+        switch Self.names.value(name) {
+        case .id?: id
+        case .url?: url
+        case .title?: title
+        case .date?: date
+        case .dateEstimated?: dateEstimated
+        case .origin?: origin
+        case .present?: present
+        case nil: nil
         }
     }
 }
@@ -235,22 +237,24 @@ struct ListView: TemplateValue {
     var pageOf: String? = nil
     /// The years of a list of several pages (`yearLinks`).
     var years: [YearJumpView] = []
+    private enum Name { case rowsHTML, pageOf, search, years, title, heading, intro, count, unit, kind, rows, pagination, feed }
+    private static let names = NameTable<Name>([("rowsHTML", .rowsHTML), ("pageOf", .pageOf), ("search", .search), ("years", .years), ("title", .title), ("heading", .heading), ("intro", .intro), ("count", .count), ("unit", .unit), ("kind", .kind), ("rows", .rows), ("pagination", .pagination), ("feed", .feed)])
     func child(named name: String) -> (any TemplateValue)? {
-        switch name {
-        case "rowsHTML": rowsHTML
-        case "pageOf": pageOf
-        case "search": search
-        case "years": ListBlock(items: years)
-        case "title": title
-        case "heading": heading
-        case "intro": intro
-        case "count": count
-        case "unit": cableUnit(count)
-        case "kind": kind
-        case "rows": rows.count == 0 ? nil : rows
-        case "pagination": pagination
-        case "feed": feed
-        default: nil
+        switch Self.names.value(name) {
+        case .rowsHTML?: rowsHTML
+        case .pageOf?: pageOf
+        case .search?: search
+        case .years?: ListBlock(items: years)
+        case .title?: title
+        case .heading?: heading
+        case .intro?: intro
+        case .count?: count
+        case .unit?: cableUnit(count)
+        case .kind?: kind
+        case .rows?: rows.count == 0 ? nil : rows
+        case .pagination?: pagination
+        case .feed?: feed
+        case nil: nil
         }
     }
 }

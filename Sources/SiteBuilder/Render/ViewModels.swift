@@ -8,13 +8,15 @@ struct LinkView: TemplateValue {
     var title: String
     var url: String
     var count: String? = nil
+    private enum Name { case title, url, count, unit }
+    private static let names = NameTable<Name>([("title", .title), ("name", .title), ("url", .url), ("count", .count), ("unit", .unit)])
     func child(named name: String) -> (any TemplateValue)? {
-        switch name {
-        case "title", "name": title
-        case "url": url
-        case "count": count
-        case "unit": cableUnit(count)
-        default: nil
+        switch Self.names.value(name) {
+        case .title?: title
+        case .url?: url
+        case .count?: count
+        case .unit?: cableUnit(count)
+        case nil: nil
         }
     }
 }
@@ -34,19 +36,21 @@ struct SiteView: TemplateValue {
     /// The `header` and `footer` templates, rendered once per build with `site` as their context.
     var header = ""
     var footer = ""
+    private enum Name { case header, footer, title, description, language, base, baseURL, cableCount, image, menu }
+    private static let names = NameTable<Name>([("header", .header), ("footer", .footer), ("title", .title), ("description", .description), ("language", .language), ("base", .base), ("baseURL", .baseURL), ("cableCount", .cableCount), ("image", .image), ("menu", .menu)])
     func child(named name: String) -> (any TemplateValue)? {
-        switch name {
-        case "header": header
-        case "footer": footer
-        case "title": title
-        case "description": description.isEmpty ? nil : description
-        case "language": language
-        case "base": base
-        case "baseURL": baseURL
-        case "cableCount": cableCount
-        case "image": image
-        case "menu": menu.isEmpty ? nil : menu
-        default: nil
+        switch Self.names.value(name) {
+        case .header?: header
+        case .footer?: footer
+        case .title?: title
+        case .description?: description.isEmpty ? nil : description
+        case .language?: language
+        case .base?: base
+        case .baseURL?: baseURL
+        case .cableCount?: cableCount
+        case .image?: image
+        case .menu?: menu.isEmpty ? nil : menu
+        case nil: nil
         }
     }
 }
@@ -63,18 +67,20 @@ struct PageView: TemplateValue {
     /// JSON-LD, as UTF-8 (empty: none).
     var jsonld: [UInt8] = []
     var noindex = false
+    private enum Name { case title, description, url, canonical, feed, feedTitle, ogType, jsonld, noindex }
+    private static let names = NameTable<Name>([("title", .title), ("description", .description), ("url", .url), ("canonical", .canonical), ("feed", .feed), ("feedTitle", .feedTitle), ("ogType", .ogType), ("jsonld", .jsonld), ("noindex", .noindex)])
     func child(named name: String) -> (any TemplateValue)? {
-        switch name {
-        case "title": title
-        case "description": description.isEmpty ? nil : description
-        case "url": url
-        case "canonical": noindex ? nil : canonical  // a page kept out of search engines names no canonical address
-        case "feed": feed
-        case "feedTitle": feedTitle
-        case "ogType": ogType
-        case "jsonld": jsonld.isEmpty ? nil : UTF8Text(jsonld)
-        case "noindex": noindex
-        default: nil
+        switch Self.names.value(name) {
+        case .title?: title
+        case .description?: description.isEmpty ? nil : description
+        case .url?: url
+        case .canonical?: noindex ? nil : canonical  // a page kept out of search engines names no canonical address
+        case .feed?: feed
+        case .feedTitle?: feedTitle
+        case .ogType?: ogType
+        case .jsonld?: jsonld.isEmpty ? nil : UTF8Text(jsonld)
+        case .noindex?: noindex
+        case nil: nil
         }
     }
 }
@@ -85,14 +91,16 @@ struct ClassificationView: TemplateValue {
     var slug: String
     var url: String
     var count: String? = nil
+    private enum Name { case label, slug, url, count, unit }
+    private static let names = NameTable<Name>([("label", .label), ("slug", .slug), ("url", .url), ("count", .count), ("unit", .unit)])
     func child(named name: String) -> (any TemplateValue)? {
-        switch name {
-        case "label": label
-        case "slug": slug
-        case "url": url
-        case "count": count
-        case "unit": cableUnit(count)
-        default: nil
+        switch Self.names.value(name) {
+        case .label?: label
+        case .slug?: slug
+        case .url?: url
+        case .count?: count
+        case .unit?: cableUnit(count)
+        case nil: nil
         }
     }
 }
@@ -111,17 +119,19 @@ struct RowView: TemplateValue {
     /// `y2008` (`undated`) on the first row of a year in a list of several pages, where the list's year
     /// links lead; absent on every other row.
     var anchor: String? = nil
+    private enum Name { case id, url, title, date, dateEstimated, classification, origin, anchor }
+    private static let names = NameTable<Name>([("id", .id), ("url", .url), ("title", .title), ("date", .date), ("dateEstimated", .dateEstimated), ("classification", .classification), ("origin", .origin), ("anchor", .anchor)])
     func child(named name: String) -> (any TemplateValue)? {
-        switch name {
-        case "id": id
-        case "url": url
-        case "title": title
-        case "date": date
-        case "dateEstimated": dateEstimated
-        case "classification": classification
-        case "origin": origin
-        case "anchor": anchor
-        default: nil
+        switch Self.names.value(name) {
+        case .id?: id
+        case .url?: url
+        case .title?: title
+        case .date?: date
+        case .dateEstimated?: dateEstimated
+        case .classification?: classification
+        case .origin?: origin
+        case .anchor?: anchor
+        case nil: nil
         }
     }
 }
@@ -147,14 +157,16 @@ struct PaginationView: TemplateValue {
     var previous: String?
     var next: String?
     var pages: [PageLinkView]
+    private enum Name { case current, total, previous, next, pages }
+    private static let names = NameTable<Name>([("current", .current), ("total", .total), ("previous", .previous), ("next", .next), ("pages", .pages)])
     func child(named name: String) -> (any TemplateValue)? {
-        switch name {
-        case "current": current
-        case "total": total
-        case "previous": previous
-        case "next": next
-        case "pages": pages
-        default: nil
+        switch Self.names.value(name) {
+        case .current?: current
+        case .total?: total
+        case .previous?: previous
+        case .next?: next
+        case .pages?: pages
+        case nil: nil
         }
     }
 }
@@ -167,16 +179,18 @@ struct TagView: TemplateValue {
     var url: String
     var known: Bool
     var count: String? = nil
+    private enum Name { case code, name, kind, url, known, count, unit }
+    private static let names = NameTable<Name>([("code", .code), ("name", .name), ("kind", .kind), ("url", .url), ("known", .known), ("count", .count), ("unit", .unit)])
     func child(named name: String) -> (any TemplateValue)? {
-        switch name {
-        case "code": code
-        case "name": self.name
-        case "kind": kind
-        case "url": url
-        case "known": known
-        case "count": count
-        case "unit": cableUnit(count)
-        default: nil
+        switch Self.names.value(name) {
+        case .code?: code
+        case .name?: self.name
+        case .kind?: kind
+        case .url?: url
+        case .known?: known
+        case .count?: count
+        case .unit?: cableUnit(count)
+        case nil: nil
         }
     }
 }
@@ -222,12 +236,14 @@ final class PageContext: TemplateValue {
         self.breadcrumbs = breadcrumbs
         self.content = content
     }
+    private enum Name { case site, page, breadcrumbs }
+    private static let names = NameTable<Name>([("site", .site), ("page", .page), ("breadcrumbs", .breadcrumbs)])
     func child(named key: String) -> (any TemplateValue)? {
-        switch key {
-        case "site": site
-        case "page": page
-        case "breadcrumbs": ListBlock(items: breadcrumbs)
-        default: content?.child(named: key)
+        switch Self.names.value(key) {
+        case .site?: site
+        case .page?: page
+        case .breadcrumbs?: ListBlock(items: breadcrumbs)
+        case nil: content?.child(named: key)
         }
     }
 }
