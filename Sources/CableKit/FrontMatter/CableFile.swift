@@ -11,7 +11,7 @@ public enum CableFile {
         out.reserveCapacity(list.count)
         for code in list {
             // (a code that neither starts nor ends with a space is taken as it is, without copying its bytes)
-            let padded = code.utf8.first.map(ASCII.isSpace) ?? false || code.utf8.last.map(ASCII.isSpace) ?? false
+            let padded = (code.utf8.first.map(ASCII.isSpace) ?? false) || (code.utf8.last.map(ASCII.isSpace) ?? false)
             let trimmed = padded ? ArraySlice(code.utf8).trimmed.string : code
             guard !trimmed.isEmpty else { continue }
             let isNew = seen != nil ? seen!.insert(trimmed).inserted : !out.contains(trimmed)

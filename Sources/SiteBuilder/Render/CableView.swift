@@ -11,7 +11,10 @@ struct CableLinkView: TemplateValue {
     var origin: String? = nil
     var present = true
     private enum Name { case id, url, title, date, dateEstimated, origin, present }
-    private static let names = NameTable<Name>([("id", .id), ("url", .url), ("title", .title), ("date", .date), ("dateEstimated", .dateEstimated), ("origin", .origin), ("present", .present)])
+    private static let names = NameTable<Name>([
+        ("id", .id), ("url", .url), ("title", .title), ("date", .date), ("dateEstimated", .dateEstimated),
+        ("origin", .origin), ("present", .present),
+    ])
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .id?: id
@@ -238,7 +241,11 @@ struct ListView: TemplateValue {
     /// The years of a list of several pages (`yearLinks`).
     var years: [YearJumpView] = []
     private enum Name { case rowsHTML, pageOf, search, years, title, heading, intro, count, unit, kind, rows, pagination, feed }
-    private static let names = NameTable<Name>([("rowsHTML", .rowsHTML), ("pageOf", .pageOf), ("search", .search), ("years", .years), ("title", .title), ("heading", .heading), ("intro", .intro), ("count", .count), ("unit", .unit), ("kind", .kind), ("rows", .rows), ("pagination", .pagination), ("feed", .feed)])
+    private static let names = NameTable<Name>([
+        ("rowsHTML", .rowsHTML), ("pageOf", .pageOf), ("search", .search), ("years", .years), ("title", .title),
+        ("heading", .heading), ("intro", .intro), ("count", .count), ("unit", .unit), ("kind", .kind),
+        ("rows", .rows), ("pagination", .pagination), ("feed", .feed),
+    ])
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .rowsHTML?: rowsHTML

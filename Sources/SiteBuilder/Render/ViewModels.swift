@@ -9,7 +9,9 @@ struct LinkView: TemplateValue {
     var url: String
     var count: String? = nil
     private enum Name { case title, url, count, unit }
-    private static let names = NameTable<Name>([("title", .title), ("name", .title), ("url", .url), ("count", .count), ("unit", .unit)])
+    private static let names = NameTable<Name>([
+        ("title", .title), ("name", .title), ("url", .url), ("count", .count), ("unit", .unit),
+    ])
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .title?: title
@@ -37,7 +39,11 @@ struct SiteView: TemplateValue {
     var header = ""
     var footer = ""
     private enum Name { case header, footer, title, description, language, base, baseURL, cableCount, image, menu }
-    private static let names = NameTable<Name>([("header", .header), ("footer", .footer), ("title", .title), ("description", .description), ("language", .language), ("base", .base), ("baseURL", .baseURL), ("cableCount", .cableCount), ("image", .image), ("menu", .menu)])
+    private static let names = NameTable<Name>([
+        ("header", .header), ("footer", .footer), ("title", .title), ("description", .description),
+        ("language", .language), ("base", .base), ("baseURL", .baseURL), ("cableCount", .cableCount),
+        ("image", .image), ("menu", .menu),
+    ])
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .header?: header
@@ -68,7 +74,10 @@ struct PageView: TemplateValue {
     var jsonld: [UInt8] = []
     var noindex = false
     private enum Name { case title, description, url, canonical, feed, feedTitle, ogType, jsonld, noindex }
-    private static let names = NameTable<Name>([("title", .title), ("description", .description), ("url", .url), ("canonical", .canonical), ("feed", .feed), ("feedTitle", .feedTitle), ("ogType", .ogType), ("jsonld", .jsonld), ("noindex", .noindex)])
+    private static let names = NameTable<Name>([
+        ("title", .title), ("description", .description), ("url", .url), ("canonical", .canonical), ("feed", .feed),
+        ("feedTitle", .feedTitle), ("ogType", .ogType), ("jsonld", .jsonld), ("noindex", .noindex),
+    ])
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .title?: title
@@ -92,7 +101,9 @@ struct ClassificationView: TemplateValue {
     var url: String
     var count: String? = nil
     private enum Name { case label, slug, url, count, unit }
-    private static let names = NameTable<Name>([("label", .label), ("slug", .slug), ("url", .url), ("count", .count), ("unit", .unit)])
+    private static let names = NameTable<Name>([
+        ("label", .label), ("slug", .slug), ("url", .url), ("count", .count), ("unit", .unit),
+    ])
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .label?: label
@@ -120,7 +131,10 @@ struct RowView: TemplateValue {
     /// links lead; absent on every other row.
     var anchor: String? = nil
     private enum Name { case id, url, title, date, dateEstimated, classification, origin, anchor }
-    private static let names = NameTable<Name>([("id", .id), ("url", .url), ("title", .title), ("date", .date), ("dateEstimated", .dateEstimated), ("classification", .classification), ("origin", .origin), ("anchor", .anchor)])
+    private static let names = NameTable<Name>([
+        ("id", .id), ("url", .url), ("title", .title), ("date", .date), ("dateEstimated", .dateEstimated),
+        ("classification", .classification), ("origin", .origin), ("anchor", .anchor),
+    ])
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .id?: id
@@ -158,7 +172,9 @@ struct PaginationView: TemplateValue {
     var next: String?
     var pages: [PageLinkView]
     private enum Name { case current, total, previous, next, pages }
-    private static let names = NameTable<Name>([("current", .current), ("total", .total), ("previous", .previous), ("next", .next), ("pages", .pages)])
+    private static let names = NameTable<Name>([
+        ("current", .current), ("total", .total), ("previous", .previous), ("next", .next), ("pages", .pages),
+    ])
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .current?: current
@@ -180,7 +196,10 @@ struct TagView: TemplateValue {
     var known: Bool
     var count: String? = nil
     private enum Name { case code, name, kind, url, known, count, unit }
-    private static let names = NameTable<Name>([("code", .code), ("name", .name), ("kind", .kind), ("url", .url), ("known", .known), ("count", .count), ("unit", .unit)])
+    private static let names = NameTable<Name>([
+        ("code", .code), ("name", .name), ("kind", .kind), ("url", .url), ("known", .known), ("count", .count),
+        ("unit", .unit),
+    ])
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .code?: code
