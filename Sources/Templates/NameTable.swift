@@ -102,3 +102,9 @@
         return Int(truncatingIfNeeded: (h ^ (h >> 29)) >> shift)
     }
 }
+
+extension NameTable where Value: CaseIterable & RawRepresentable, Value.RawValue == String {
+    /// A view's names as the cases of an enum, each answering to its raw value (`case dateISO`,
+    /// `case declassifyOn`): the enum lists them once.
+    public init() { self.init(Value.allCases.map { ($0.rawValue, $0) }) }
+}

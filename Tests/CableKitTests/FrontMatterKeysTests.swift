@@ -31,9 +31,9 @@ import Testing
         }
     }
 
-    /// The reader expects the keys in the writer's order (`CableFile.Key.order`), and reads them in any other.
+    /// The reader expects the keys in the writer's order (`CableFile.Key`), and reads them in any other.
     @Test func keysAreReadInTheWritersOrderAndInAnyOther() throws {
-        #expect(CableFile.Key.order.map(\.name) == FrontMatterKeys.cable)
+        #expect(CableFile.Key.allCases.map(\.rawValue) == FrontMatterKeys.cable)
         let inOrder = try Self.read("title: A\ndate: 2009-01-15T10:00:00Z\norigin: Embassy Madrid\ntags: [PREL, SP]\nsummary: S")
         let shuffled = try Self.read("summary: S\ntags: [PREL, SP]\norigin: Embassy Madrid\ntitle: A\nbox: 1\ndate: 2009-01-15T10:00:00Z")
         for cable in [inOrder.cable, shuffled.cable] {

@@ -86,12 +86,13 @@ public enum CableFile {
             // the keys come in the order the importer writes them: each is compared with the one expected next
             // (equal, two short strings compare in one instruction; a `switch` over the names made some 240
             // calls to compare strings a cable), then looked for among all of them
+            let keys = Key.allCases
             let known: Key?
-            if expected < Key.order.count, Key.order[expected].name == key {
-                known = Key.order[expected].key
+            if expected < keys.count, keys[expected].rawValue == key {
+                known = keys[expected]
                 expected += 1
-            } else if let i = Key.order.firstIndex(where: { $0.name == key }) {
-                known = Key.order[i].key
+            } else if let i = keys.firstIndex(where: { $0.rawValue == key }) {
+                known = keys[i]
                 expected = i + 1
             } else {
                 known = nil
@@ -194,18 +195,11 @@ public enum CableFile {
         return cable
     }
 
-    /// A cable's front matter keys.
-    enum Key {
-        case id, title, date, dateEstimated, origin, classification, caveats, precedence, to, info, tags, references, referenceLine,
-             classifiedBy, reasons, declassifyOn, signedBy, summary, partial, release, source, repairs
-
-        /// Each key's name, in the order `FrontMatterWriter` writes them (`FrontMatterKeys.cable`).
-        static let order: [(name: String, key: Key)] = [
-            ("id", .id), ("title", .title), ("date", .date), ("date_estimated", .dateEstimated), ("origin", .origin),
-            ("classification", .classification), ("caveats", .caveats), ("precedence", .precedence), ("to", .to), ("info", .info),
-            ("tags", .tags), ("references", .references), ("reference_line", .referenceLine), ("classified_by", .classifiedBy),
-            ("reasons", .reasons), ("declassify_on", .declassifyOn), ("signed_by", .signedBy), ("summary", .summary),
-            ("partial", .partial), ("release", .release), ("source", .source), ("repairs", .repairs),
-        ]
+    /// A cable's front matter keys, named as the file spells them, in the order `FrontMatterWriter` writes them
+    /// (`FrontMatterKeys.cable`).
+    enum Key: String, CaseIterable {
+        case id, title, date, dateEstimated = "date_estimated", origin, classification, caveats, precedence, to, info, tags, references,
+             referenceLine = "reference_line", classifiedBy = "classified_by", reasons, declassifyOn = "declassify_on",
+             signedBy = "signed_by", summary, partial, release, source, repairs
     }
 }

@@ -10,11 +10,8 @@ struct CableLinkView: TemplateValue {
     var dateEstimated = false
     var origin: String? = nil
     var present = true
-    private enum Name { case id, url, title, date, dateEstimated, origin, present }
-    private static let names = NameTable<Name>([
-        ("id", .id), ("url", .url), ("title", .title), ("date", .date), ("dateEstimated", .dateEstimated),
-        ("origin", .origin), ("present", .present),
-    ])
+    private enum Name: String, CaseIterable { case id, url, title, date, dateEstimated, origin, present }
+    private static let names = NameTable<Name>()
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .id?: id
@@ -177,7 +174,7 @@ struct CableView: TemplateValue {
         case repairs
         case source
     }
-    private static let names = NameTable(Name.allCases.map { ($0.rawValue, $0) })
+    private static let names = NameTable<Name>()
 
     func child(named name: String) -> (any TemplateValue)? {
         guard let known = CableView.names.value(name) else { return nil }
@@ -240,12 +237,8 @@ struct ListView: TemplateValue {
     var pageOf: String? = nil
     /// The years of a list of several pages (`yearLinks`).
     var years: [YearJumpView] = []
-    private enum Name { case rowsHTML, pageOf, search, years, title, heading, intro, count, unit, kind, rows, pagination, feed }
-    private static let names = NameTable<Name>([
-        ("rowsHTML", .rowsHTML), ("pageOf", .pageOf), ("search", .search), ("years", .years), ("title", .title),
-        ("heading", .heading), ("intro", .intro), ("count", .count), ("unit", .unit), ("kind", .kind),
-        ("rows", .rows), ("pagination", .pagination), ("feed", .feed),
-    ])
+    private enum Name: String, CaseIterable { case rowsHTML, pageOf, search, years, title, heading, intro, count, unit, kind, rows, pagination, feed }
+    private static let names = NameTable<Name>()
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .rowsHTML?: rowsHTML

@@ -8,13 +8,11 @@ struct LinkView: TemplateValue {
     var title: String
     var url: String
     var count: String? = nil
-    private enum Name { case title, url, count, unit }
-    private static let names = NameTable<Name>([
-        ("title", .title), ("name", .title), ("url", .url), ("count", .count), ("unit", .unit),
-    ])
+    private enum Name: String, CaseIterable { case title, name, url, count, unit }
+    private static let names = NameTable<Name>()
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
-        case .title?: title
+        case .title?, .name?: title
         case .url?: url
         case .count?: count
         case .unit?: cableUnit(count)
@@ -38,12 +36,8 @@ struct SiteView: TemplateValue {
     /// The `header` and `footer` templates, rendered once per build with `site` as their context.
     var header = ""
     var footer = ""
-    private enum Name { case header, footer, title, description, language, base, baseURL, cableCount, image, menu }
-    private static let names = NameTable<Name>([
-        ("header", .header), ("footer", .footer), ("title", .title), ("description", .description),
-        ("language", .language), ("base", .base), ("baseURL", .baseURL), ("cableCount", .cableCount),
-        ("image", .image), ("menu", .menu),
-    ])
+    private enum Name: String, CaseIterable { case header, footer, title, description, language, base, baseURL, cableCount, image, menu }
+    private static let names = NameTable<Name>()
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .header?: header
@@ -73,11 +67,8 @@ struct PageView: TemplateValue {
     /// JSON-LD, as UTF-8 (empty: none).
     var jsonld: [UInt8] = []
     var noindex = false
-    private enum Name { case title, description, url, canonical, feed, feedTitle, ogType, jsonld, noindex }
-    private static let names = NameTable<Name>([
-        ("title", .title), ("description", .description), ("url", .url), ("canonical", .canonical), ("feed", .feed),
-        ("feedTitle", .feedTitle), ("ogType", .ogType), ("jsonld", .jsonld), ("noindex", .noindex),
-    ])
+    private enum Name: String, CaseIterable { case title, description, url, canonical, feed, feedTitle, ogType, jsonld, noindex }
+    private static let names = NameTable<Name>()
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .title?: title
@@ -100,10 +91,8 @@ struct ClassificationView: TemplateValue {
     var slug: String
     var url: String
     var count: String? = nil
-    private enum Name { case label, slug, url, count, unit }
-    private static let names = NameTable<Name>([
-        ("label", .label), ("slug", .slug), ("url", .url), ("count", .count), ("unit", .unit),
-    ])
+    private enum Name: String, CaseIterable { case label, slug, url, count, unit }
+    private static let names = NameTable<Name>()
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .label?: label
@@ -130,11 +119,8 @@ struct RowView: TemplateValue {
     /// `y2008` (`undated`) on the first row of a year in a list of several pages, where the list's year
     /// links lead; absent on every other row.
     var anchor: String? = nil
-    private enum Name { case id, url, title, date, dateEstimated, classification, origin, anchor }
-    private static let names = NameTable<Name>([
-        ("id", .id), ("url", .url), ("title", .title), ("date", .date), ("dateEstimated", .dateEstimated),
-        ("classification", .classification), ("origin", .origin), ("anchor", .anchor),
-    ])
+    private enum Name: String, CaseIterable { case id, url, title, date, dateEstimated, classification, origin, anchor }
+    private static let names = NameTable<Name>()
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .id?: id
@@ -171,10 +157,8 @@ struct PaginationView: TemplateValue {
     var previous: String?
     var next: String?
     var pages: [PageLinkView]
-    private enum Name { case current, total, previous, next, pages }
-    private static let names = NameTable<Name>([
-        ("current", .current), ("total", .total), ("previous", .previous), ("next", .next), ("pages", .pages),
-    ])
+    private enum Name: String, CaseIterable { case current, total, previous, next, pages }
+    private static let names = NameTable<Name>()
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .current?: current
@@ -195,11 +179,8 @@ struct TagView: TemplateValue {
     var url: String
     var known: Bool
     var count: String? = nil
-    private enum Name { case code, name, kind, url, known, count, unit }
-    private static let names = NameTable<Name>([
-        ("code", .code), ("name", .name), ("kind", .kind), ("url", .url), ("known", .known), ("count", .count),
-        ("unit", .unit),
-    ])
+    private enum Name: String, CaseIterable { case code, name, kind, url, known, count, unit }
+    private static let names = NameTable<Name>()
     func child(named name: String) -> (any TemplateValue)? {
         switch Self.names.value(name) {
         case .code?: code
@@ -255,8 +236,8 @@ final class PageContext: TemplateValue {
         self.breadcrumbs = breadcrumbs
         self.content = content
     }
-    private enum Name { case site, page, breadcrumbs }
-    private static let names = NameTable<Name>([("site", .site), ("page", .page), ("breadcrumbs", .breadcrumbs)])
+    private enum Name: String, CaseIterable { case site, page, breadcrumbs }
+    private static let names = NameTable<Name>()
     func child(named key: String) -> (any TemplateValue)? {
         switch Self.names.value(key) {
         case .site?: site
