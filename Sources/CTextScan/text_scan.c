@@ -1,6 +1,7 @@
 // Byte classes for the loops over text (the search tokenizer, the body decorator, the Markdown fast path, JSON
 // strings), sixteen bytes at a time with SSE2 (every x86-64 processor has it), else one byte at a time.
 #include "CTextScan.h"
+#include <string.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -168,17 +169,32 @@ static inline int needsJSONEscape(uint8_t c) {
     return c < 0x20 || c == '"' || c == '\\' || c == '&' || c == '<' || c == '>';
 }
 
+#if defined(__SSE2__)
+/// The bytes of the sixteen at `text` that need a JSON escape, as a bit mask.
+static inline uint32_t jsonEscapes16(const uint8_t *text) {
+    __m128i c = _mm_loadu_si128((const __m128i *)text);
+    __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(c, _mm_set1_epi8(0x1F)), c);
+    __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('"')), _mm_cmpeq_epi8(c, _mm_set1_epi8('\\'))),
+                                 _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('&')),
+                                              _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('<')), _mm_cmpeq_epi8(c, _mm_set1_epi8('>')))));
+    return (uint32_t)_mm_movemask_epi8(_mm_or_si128(control, marks));
+}
+#endif
+
 size_t chancery_json_plain_prefix(const uint8_t *text, size_t n) {
     size_t i = 0;
 #if defined(__SSE2__)
     for (; i + 16 <= n; i += 16) {
-        __m128i c = _mm_loadu_si128((const __m128i *)(text + i));
-        __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(c, _mm_set1_epi8(0x1F)), c);
-        __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('"')), _mm_cmpeq_epi8(c, _mm_set1_epi8('\\'))),
-                                     _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('&')),
-                                                  _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('<')), _mm_cmpeq_epi8(c, _mm_set1_epi8('>')))));
-        uint32_t found = (uint32_t)_mm_movemask_epi8(_mm_or_si128(control, marks));
+        uint32_t found = jsonEscapes16(text + i);
         if (found) return i + (size_t)__builtin_ctz(found);
+    }
+    // the last bytes (most strings are shorter than sixteen) copied into sixteen of a letter, read at once
+    if (i < n) {
+        uint8_t tail[16];
+        memset(tail, 'a', 16);
+        memcpy(tail, text + i, n - i);
+        uint32_t found = jsonEscapes16(tail);
+        return found ? i + (size_t)__builtin_ctz(found) : n;
     }
 #endif
     for (; i < n; i++) if (needsJSONEscape(text[i])) return i;

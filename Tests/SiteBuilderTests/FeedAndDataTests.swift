@@ -173,4 +173,17 @@ import Testing
         #expect(DataExports.csvField("@SUM(A1)") == "'@SUM(A1)")
         #expect(DataExports.csvField("ZÜRICH, GENÈVE") == "\"ZÜRICH, GENÈVE\"")
     }
+
+    /// A list is written item by item as the field of the items joined by ';' would be: quoted when any item
+    /// needs it, a formula's mark when the joined field would start like one (an empty first item starts it
+    /// with the separator).
+    @Test func csvListsAreTheirJoinedField() {
+        let lists: [[String]] = [[], [""], ["", ""], ["PREL"], ["PREL", "FR"], ["=X"], ["", "=X"], ["=X", "Y"], ["A, B", "C"], ["A", "SAID \"NO\""],
+                                 ["-1", "TWO\nLINES"], ["@", ""], ["ZÜRICH", "GENÈVE"]]
+        for items in lists {
+            var out = ByteWriter()
+            DataExports.appendCSVField(items, to: &out)
+            #expect(String(decoding: out.finish(), as: UTF8.self) == DataExports.csvField(items.joined(separator: ";")), "\(items)")
+        }
+    }
 }

@@ -27,6 +27,24 @@ import Testing
 
     /// The tokenizer tells a word of letters only (which loses a plural `s`) by finding no ASCII digit in its
     /// folded bytes, so no letter may fold to one.
+    /// Skipping varints counts their last bytes: where as many reads would end, on whole streams and on
+    /// streams cut short.
+    @Test func skippingVarintsEndsWhereReadingThemWould() {
+        var stream: [UInt8] = []
+        for v: UInt32 in [0, 1, 127, 128, 300, 16_383, 16_384, 2_097_152, UInt32.max, 5, 0] { stream.appendSearchVarint(v) }
+        stream.withUnsafeBufferPointer { all in
+            for cut in [all.count, all.count - 1, all.count - 3, 4, 1, 0] {
+                let bytes = UnsafeBufferPointer(rebasing: all[0..<cut])
+                for count: UInt32 in [0, 1, 2, 5, 11, 20] {
+                    var read = VarintReader(bytes), skipped = VarintReader(bytes)
+                    for _ in 0..<count { _ = read.next() }
+                    skipped.skip(count)
+                    #expect(skipped.offset == read.offset, "\(count) of \(cut) bytes")
+                }
+            }
+        }
+    }
+
     @Test func noLetterFoldsToAnASCIIDigit() {
         for value in UInt32(0x80)...0x10FFFF {
             if case .letter(let bytes) = SearchTokenizer.Fold.compute(value) { #expect(!bytes.contains { (0x30...0x39).contains($0) }, "U+\(String(value, radix: 16))") }

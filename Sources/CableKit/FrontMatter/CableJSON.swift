@@ -10,51 +10,71 @@ public enum CableJSON {
 
     /// `object`, as UTF-8 (`extra` values as UTF-8 too): what `/data/cables.json` writes, without a `String` between.
     public static func objectBytes(_ c: Cable, indent: String = "  ", extra: [(String, [UInt8])] = []) -> [UInt8] {
-        var w = Writer(indent: Array(indent.utf8))
-        w.open()
-        w.field("id", c.id); w.field("title", c.title); w.field("date", c.date?.written)
-        w.raw("date_estimated", c.dateEstimated ? "true" : "false"); w.field("origin", c.origin)
-        w.field("classification", c.classification?.rawValue); w.list("caveats", c.caveats)
-        w.field("precedence", c.precedence); w.list("to", c.to); w.list("info", c.info); w.list("tags", c.tags)
-        w.list("references", c.references); w.field("reference_line", c.referenceLine)
-        w.field("classified_by", c.classifiedBy); w.list("reasons", c.reasons)
-        w.field("declassify_on", c.declassifyOn); w.field("signed_by", c.signedBy); w.field("summary", c.summary)
-        w.raw("partial", c.partial ? "true" : "false")
-        // the nested objects on one line each, written into the same bytes
-        w.key("release")
-        if let r = c.release {
-            w.append("{\"status\": "); w.value(r.status)
-            w.append(", \"exemptions\": "); w.values(r.exemptions)
-            w.append(", \"reviewer\": "); w.value(r.reviewer)
-            w.append(", \"review_date\": "); w.value(r.reviewDate)
-            w.append(", \"case\": "); w.value(r.caseID); w.append("}")
-        } else {
-            w.append("null")
-        }
-        w.key("source")
-        w.append("{\"format\": "); w.value(c.source.format?.rawValue)
-        w.append(", \"file\": "); w.value(c.source.file)
-        w.append(", \"sha256\": "); w.value(c.source.sha256)
-        if let e = c.source.encoding { w.append(", \"encoding\": "); w.value(e) }
-        w.append("}")
-        w.key("repairs")
-        w.append("[")
-        for (n, r) in c.repairs.enumerated() {
-            if n > 0 { w.append(", ") }
-            w.append("{\"kind\": "); w.value(r.kind)
-            w.append(", \"line\": "); w.append(r.line.map(String.init) ?? "null")
-            w.append(", \"original\": "); w.value(r.original)
-            w.append(", \"replacement\": "); w.value(r.replacement); w.append("}")
-        }
-        w.append("]")
-        for (key, value) in extra { w.raw(key, value) }
-        w.close()
-        return w.out
+        var out = ByteWriter(capacity: 2048)
+        write(c, indent: indent, extra: extra, to: &out)
+        return out.finish()
     }
 
-    /// Appends `"key": value` lines of one object.
+    /// `objectBytes`, appended to `out`.
+    public static func write(_ c: Cable, indent: String = "  ", extra: [(String, [UInt8])] = [], to out: inout ByteWriter) {
+        var w = Writer(indent: Array(indent.utf8))
+        w.open(&out)
+        w.field("id", c.id, &out); w.field("title", c.title, &out); w.field("date", c.date?.written, &out)
+        w.raw("date_estimated", c.dateEstimated ? "true" : "false", &out); w.field("origin", c.origin, &out)
+        w.field("classification", c.classification?.rawValue, &out); w.list("caveats", c.caveats, &out)
+        w.field("precedence", c.precedence, &out); w.list("to", c.to, &out); w.list("info", c.info, &out); w.list("tags", c.tags, &out)
+        w.list("references", c.references, &out); w.field("reference_line", c.referenceLine, &out)
+        w.field("classified_by", c.classifiedBy, &out); w.list("reasons", c.reasons, &out)
+        w.field("declassify_on", c.declassifyOn, &out); w.field("signed_by", c.signedBy, &out); w.field("summary", c.summary, &out)
+        w.raw("partial", c.partial ? "true" : "false", &out)
+        // the nested objects on one line each, written into the same bytes
+        w.key("release", &out)
+        if let r = c.release {
+            out.append("{\"status\": "); value(r.status, &out)
+            out.append(", \"exemptions\": "); values(r.exemptions, &out)
+            out.append(", \"reviewer\": "); value(r.reviewer, &out)
+            out.append(", \"review_date\": "); value(r.reviewDate, &out)
+            out.append(", \"case\": "); value(r.caseID, &out); out.append("}")
+        } else {
+            out.append("null")
+        }
+        w.key("source", &out)
+        out.append("{\"format\": "); value(c.source.format?.rawValue, &out)
+        out.append(", \"file\": "); value(c.source.file, &out)
+        out.append(", \"sha256\": "); value(c.source.sha256, &out)
+        if let e = c.source.encoding { out.append(", \"encoding\": "); value(e, &out) }
+        out.append("}")
+        w.key("repairs", &out)
+        out.append("[")
+        for (n, r) in c.repairs.enumerated() {
+            if n > 0 { out.append(", ") }
+            out.append("{\"kind\": "); value(r.kind, &out)
+            out.append(", \"line\": "); if let line = r.line { out.append(String(line)) } else { out.append("null") }
+            out.append(", \"original\": "); value(r.original, &out)
+            out.append(", \"replacement\": "); value(r.replacement, &out); out.append("}")
+        }
+        out.append("]")
+        for (key, value) in extra { w.key(key, &out); out.append(value) }
+        w.close(&out)
+    }
+
+    /// A string literal, or null.
+    private static func value(_ value: String?, _ out: inout ByteWriter) {
+        if let value { appendString(value, to: &out) } else { out.append("null") }
+    }
+
+    /// A list of string literals.
+    private static func values(_ items: [String], _ out: inout ByteWriter) {
+        out.append(UInt8(ascii: "["))
+        for (n, item) in items.enumerated() {
+            if n > 0 { out.append(", ") }
+            appendString(item, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes the `"key": value` lines of one object.
     private struct Writer {
-        var out: [UInt8] = []
         let indent: [UInt8]
         /// What goes before a key other than the first: a comma, a line break, the indentation twice and the quote.
         private let keyStart: [UInt8]
@@ -63,45 +83,34 @@ public enum CableJSON {
         init(indent: [UInt8]) {
             self.indent = indent
             keyStart = [ASCII.comma, ASCII.newline] + indent + indent + [UInt8(ascii: "\"")]
-            out.reserveCapacity(2048)
         }
 
-        mutating func open() { out.append(UInt8(ascii: "{")); out.append(ASCII.newline) }
-        mutating func close() { out.append(ASCII.newline); out += indent; out.append(UInt8(ascii: "}")) }
+        func open(_ out: inout ByteWriter) { out.append(UInt8(ascii: "{")); out.append(ASCII.newline) }
+        func close(_ out: inout ByteWriter) { out.append(ASCII.newline); out.append(indent); out.append(UInt8(ascii: "}")) }
 
-        /// `"k": `, after a comma and a line break unless it is the first: three copies (appended a byte or an
-        /// indentation at a time, a key cost a fifth more).
-        mutating func key(_ k: String) {
-            out.append(contentsOf: keyStart[(first ? 2 : 0)...])
+        /// `"k": `, after a comma and a line break unless it is the first.
+        mutating func key(_ k: StaticString, _ out: inout ByteWriter) {
+            start(&out)
+            out.append(k)
+            out.append("\": ")
+        }
+        mutating func key(_ k: String, _ out: inout ByteWriter) {
+            start(&out)
+            out.append(k)
+            out.append("\": ")
+        }
+        private mutating func start(_ out: inout ByteWriter) {
+            keyStart.withUnsafeBufferPointer { out.append(first ? UnsafeBufferPointer(rebasing: $0[2...]) : $0) }
             first = false
-            var k = k
-            k.withUTF8 { out.append(contentsOf: $0) }
-            out.append(contentsOf: Writer.keyEnd)
         }
-        private static let keyEnd: [UInt8] = Array("\": ".utf8)
-        mutating func raw(_ k: String, _ value: String) { key(k); out += value.utf8 }
-        mutating func raw(_ k: String, _ value: [UInt8]) { key(k); out += value }
-        mutating func field(_ k: String, _ value: String?) {
-            key(k)
-            self.value(value)
+        mutating func raw(_ k: StaticString, _ value: StaticString, _ out: inout ByteWriter) { key(k, &out); out.append(value) }
+        mutating func field(_ k: StaticString, _ value: String?, _ out: inout ByteWriter) {
+            key(k, &out)
+            CableJSON.value(value, &out)
         }
-        /// A string literal, or null.
-        mutating func value(_ value: String?) {
-            if let value { CableJSON.appendString(value, to: &out) } else { out += "null".utf8 }
-        }
-        mutating func append(_ text: String) { out += text.utf8 }
-        mutating func list(_ k: String, _ items: [String]) {
-            key(k)
-            values(items)
-        }
-        /// A list of string literals.
-        mutating func values(_ items: [String]) {
-            out.append(UInt8(ascii: "["))
-            for (n, item) in items.enumerated() {
-                if n > 0 { out.append(ASCII.comma); out.append(ASCII.space) }
-                CableJSON.appendString(item, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
+        mutating func list(_ k: StaticString, _ items: [String], _ out: inout ByteWriter) {
+            key(k, &out)
+            CableJSON.values(items, &out)
         }
     }
 
@@ -113,7 +122,6 @@ public enum CableJSON {
     /// JSON is safe inside HTML).
     public static func string(_ s: String) -> String {
         var out = [UInt8]()
-        out.reserveCapacity(s.utf8.count + 2)
         appendString(s, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
@@ -122,30 +130,54 @@ public enum CableJSON {
 
     /// `string(s)`, appended to `out` as UTF-8.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            // runs of bytes that need no escape are found sixteen bytes at a time and copied whole
+            // (escaped on the stack, or in a buffer of its own when long, then appended in one copy)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6 * bytes.count + 2) { buffer in
+                let n = writeString(bytes, to: buffer.baseAddress!)
+                out.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: n))
+            }
+        }
+    }
+
+    /// `string(s)`, appended to `out` as UTF-8.
+    public static func appendString(_ s: String, to out: inout ByteWriter) {
+        var s = s
+        s.withUTF8 { bytes in
+            // at most six bytes for each (`\u00XX`) and the quotes
+            out.write(upTo: 6 * bytes.count + 2) { to in writeString(bytes, to: to) }
+        }
+    }
+
+    /// Writes the bytes as a JSON string literal at `to` (room for six times as many and two); returns how
+    /// many it wrote. Runs of bytes that need no escape are found sixteen bytes at a time and copied whole.
+    private static func writeString(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = UInt8(ascii: "\"")
+        var n = 1
+        if let base = bytes.baseAddress {
             var i = 0
             while true {
-                let run = chancery_json_plain_prefix(base + i, bytes.count - i)
-                out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: run))
+                let run = Int(chancery_json_plain_prefix(base + i, bytes.count - i))
+                (out + n).update(from: base + i, count: run)
+                n += run
                 i += run
                 guard i < bytes.count else { break }
-                let b = bytes[i]
+                let b = base[i]
                 i += 1
+                out[n] = 92
                 switch b {
-                case UInt8(ascii: "\""): out += [92, 34]
-                case UInt8(ascii: "\\"): out += [92, 92]
-                case ASCII.newline: out += [92, UInt8(ascii: "n")]
-                case ASCII.cr: out += [92, UInt8(ascii: "r")]
-                case ASCII.tab: out += [92, UInt8(ascii: "t")]
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out[n + 1] = b; n += 2
+                case ASCII.newline: out[n + 1] = UInt8(ascii: "n"); n += 2
+                case ASCII.cr: out[n + 1] = UInt8(ascii: "r"); n += 2
+                case ASCII.tab: out[n + 1] = UInt8(ascii: "t"); n += 2
                 default:  // other controls, '<', '>', '&'
-                    out += [92, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
+                    out[n + 1] = UInt8(ascii: "u"); out[n + 2] = UInt8(ascii: "0"); out[n + 3] = UInt8(ascii: "0")
+                    out[n + 4] = hexDigits[Int(b >> 4)]; out[n + 5] = hexDigits[Int(b & 15)]
+                    n += 6
                 }
             }
         }
-        out.append(UInt8(ascii: "\""))
+        out[n] = UInt8(ascii: "\"")
+        return n + 1
     }
 }

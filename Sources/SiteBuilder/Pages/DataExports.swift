@@ -52,26 +52,23 @@ final class DataExports {
         let url = urls.absolute(urls.cable(id: id, date: cable.date, estimated: cable.dateEstimated))
         var jsonURL: [UInt8] = []
         CableJSON.appendString(url, to: &jsonURL)
-        let json = CableJSON.objectBytes(cable, indent: " ", extra: [("url", jsonURL)])
+        var json = ByteWriter(capacity: 2048)
+        CableJSON.write(cable, indent: " ", extra: [("url", jsonURL)], to: &json)
         // the fields written straight into the line (`csvColumns`' order), lists joined by ';'
-        var csv: [UInt8] = []
-        csv.reserveCapacity(512)
-        var first = true
-        func field(_ value: String) {
-            if !first { csv.append(UInt8(ascii: ",")) }
-            first = false
-            appendCSVField(value, to: &csv)
-        }
-        func field(_ items: [String]) { field(items.concatenated(separator: ";")) }
+        var csv = ByteWriter(capacity: 1024)
+        // (the line passed to the helpers, not captured: a captured writer could not be handed over at the end;
+        // each field after the first starts with its comma, so an empty first field still takes its place)
+        func field(_ value: String, _ csv: inout ByteWriter) { csv.append(UInt8(ascii: ",")); appendCSVField(value, to: &csv) }
+        func field(_ items: [String], _ csv: inout ByteWriter) { csv.append(UInt8(ascii: ",")); appendCSVField(items, to: &csv) }
         // the date as the front matter and the JSON have it (an estimate too: `date_estimated` says so), one format
-        field(id); field(cable.date.map(\.written) ?? ""); field(cable.dateEstimated ? "true" : "false")
-        field(cable.title ?? ""); field(cable.origin ?? ""); field(cable.classification?.rawValue ?? ""); field(cable.caveats)
-        field(cable.precedence ?? ""); field(cable.to); field(cable.info); field(cable.tags)
-        field(cable.references); field(cable.classifiedBy ?? ""); field(cable.reasons)
-        field(cable.declassifyOn ?? ""); field(cable.signedBy ?? ""); field(cable.partial ? "true" : "false"); field(url)
-        field(cable.referenceLine ?? "")
-        csv.append(UInt8(ascii: "\r")); csv.append(UInt8(ascii: "\n"))
-        return Entry(json: json, csv: csv)
+        appendCSVField(id, to: &csv); field(cable.date.map(\.written) ?? "", &csv); field(cable.dateEstimated ? "true" : "false", &csv)
+        field(cable.title ?? "", &csv); field(cable.origin ?? "", &csv); field(cable.classification?.rawValue ?? "", &csv); field(cable.caveats, &csv)
+        field(cable.precedence ?? "", &csv); field(cable.to, &csv); field(cable.info, &csv); field(cable.tags, &csv)
+        field(cable.references, &csv); field(cable.classifiedBy ?? "", &csv); field(cable.reasons, &csv)
+        field(cable.declassifyOn ?? "", &csv); field(cable.signedBy ?? "", &csv); field(cable.partial ? "true" : "false", &csv); field(url, &csv)
+        field(cable.referenceLine ?? "", &csv)
+        csv.append("\r\n")
+        return Entry(json: json.finish(), csv: csv.finish())
     }
 
     /// Appends the next cable, in date order.
@@ -96,30 +93,59 @@ final class DataExports {
     /// RFC 4180: quote fields with comma, quote or line break; double the quotes. A leading `=`, `+`, `-`
     /// or `@` gets a `'` so spreadsheets do not run it as a formula.
     static func csvField(_ s: String) -> String {
-        var out: [UInt8] = []
+        var out = ByteWriter()
         appendCSVField(s, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `csvField(s)`, appended to `out` as UTF-8.
-    static func appendCSVField(_ s: String, to out: inout [UInt8]) {
+    static func appendCSVField(_ s: String, to out: inout ByteWriter) {
         var s = s
         s.withUTF8 { bytes in
             // on bytes: a CRLF is one Character, equal to neither "\r" nor "\n"
-            let quoted = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            let quoted = needsQuotes(bytes)
             if quoted { out.append(UInt8(ascii: "\"")) }
-            if let f = bytes.first, f == UInt8(ascii: "=") || f == UInt8(ascii: "+") || f == UInt8(ascii: "-") || f == UInt8(ascii: "@") {
-                out.append(UInt8(ascii: "'"))
-            }
-            if quoted {
-                for b in bytes {
-                    out.append(b)
-                    if b == UInt8(ascii: "\"") { out.append(b) }
-                }
-                out.append(UInt8(ascii: "\""))
-            } else {
-                out.append(contentsOf: bytes)
-            }
+            if let f = bytes.first, startsFormula(f) { out.append(UInt8(ascii: "'")) }
+            appendDoublingQuotes(bytes, quoted: quoted, to: &out)
+            if quoted { out.append(UInt8(ascii: "\"")) }
+        }
+    }
+
+    /// `csvField(items.joined(separator: ";"))`, appended to `out` without joining the items first.
+    static func appendCSVField(_ items: [String], to out: inout ByteWriter) {
+        if items.count == 1 { return appendCSVField(items[0], to: &out) }
+        var quoted = false
+        for item in items where !quoted {
+            var item = item
+            quoted = item.withUTF8(needsQuotes)
+        }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        // the joined field's first byte: the first item's, or the separator after an empty first item
+        if let f = items.first.flatMap({ $0.utf8.first }) ?? (items.count > 1 ? UInt8(ascii: ";") : nil), startsFormula(f) {
+            out.append(UInt8(ascii: "'"))
+        }
+        for (k, item) in items.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ";")) }
+            var item = item
+            item.withUTF8 { appendDoublingQuotes($0, quoted: quoted, to: &out) }
+        }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+    }
+
+    private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+    }
+
+    private static func startsFormula(_ f: UInt8) -> Bool {
+        f == UInt8(ascii: "=") || f == UInt8(ascii: "+") || f == UInt8(ascii: "-") || f == UInt8(ascii: "@")
+    }
+
+    /// The bytes, each quote doubled when the field is quoted (one that is not has none).
+    private static func appendDoublingQuotes(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, to out: inout ByteWriter) {
+        guard quoted else { return out.append(bytes) }
+        for b in bytes {
+            out.append(b)
+            if b == UInt8(ascii: "\"") { out.append(b) }
         }
     }
 }

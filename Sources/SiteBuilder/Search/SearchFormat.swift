@@ -152,8 +152,7 @@ struct SearchFormat {
                     while !r.atEnd {
                         let gap = r.next()
                         _ = r.next()
-                        let count = r.next()
-                        for _ in 0..<count { _ = r.next() }
+                        r.skip(r.next())
                         putSearchVarint(gap, out.baseAddress!, &p)
                     }
                     written = p
@@ -165,12 +164,14 @@ struct SearchFormat {
                         let gap = r.next(), tf = r.next()
                         doc += Int(gap)
                         let from = r.offset
-                        let count = r.next()
-                        for _ in 0..<count { _ = r.next() }
+                        r.skip(r.next())
                         let weight = tf >= 1 && Int(tf) <= perCable ? impacts[doc * perCable + Int(tf) - 1]
                             : impact(tf: Double(tf), length: Double(lengths[doc]), average: average)
                         putSearchVarint(gap << 4 | UInt32(weight), out.baseAddress!, &p)
-                        for i in from..<r.offset { positionsOut[q] = s[i]; q += 1 }
+                        // the count and the positions as they are, in one copy
+                        let n = r.offset - from
+                        (positionsOut.baseAddress! + q).update(from: s.baseAddress! + from, count: n)
+                        q += n
                     }
                     positionsWritten = q
                 }
@@ -267,20 +268,35 @@ struct SearchFormat {
         let docShards = (records.count + SearchFormat.docsPerShard - 1) / SearchFormat.docsPerShard
         let urls = context.urls
         files += parallelMap((0..<docShards).filter { documents?.contains($0) ?? true }) { k in
-            var out = "["
+            // each cable's array written straight into the file's bytes (ten strings made and joined for each
+            // cable took more than the rest of the file)
+            var out = ByteWriter(capacity: 1 << 16)
+            out.append(UInt8(ascii: "["))
             let first = k * SearchFormat.docsPerShard
             for i in first..<min(records.count, (k + 1) * SearchFormat.docsPerShard) {
                 let r = records[i]
-                if i > first { out += ",\n" }   // (not `out.count`: counting a string's characters reads all of it)
+                if i > first { out.append(",\n") }
                 let date = r.date.map { r.dateEstimated ? String($0.year) : $0.isoDate } ?? ""
                 let folder = urls.cableFolder(id: r.id, date: r.date, estimated: r.dateEstimated)
-                let original = r.originalName.map { $0.hasSuffix(".txt") ? 1 : 2 } ?? 0
-                out += "[" + [CableJSON.string(r.id), CableJSON.string(r.title ?? ""), CableJSON.string(date),
-                              CableJSON.string(r.origin ?? ""), CableJSON.string(r.classification?.slug ?? ""),
-                              "[" + r.tags.map(CableJSON.string).concatenated(separator: ",") + "]",
-                              CableJSON.string(String(folder.dropLast(r.id.count + 1))), String(original)].concatenated(separator: ",") + "]"
+                let original: UInt8 = r.originalName.map { $0.hasSuffix(".txt") ? 1 : 2 } ?? 0
+                out.append(UInt8(ascii: "["))
+                for field in [r.id, r.title ?? "", date, r.origin ?? "", r.classification?.slug ?? ""] {
+                    CableJSON.appendString(field, to: &out)
+                    out.append(UInt8(ascii: ","))
+                }
+                out.append(UInt8(ascii: "["))
+                for (n, tag) in r.tags.enumerated() {
+                    if n > 0 { out.append(UInt8(ascii: ",")) }
+                    CableJSON.appendString(tag, to: &out)
+                }
+                out.append("],")
+                CableJSON.appendString(String(folder.dropLast(r.id.count + 1)), to: &out)
+                out.append(UInt8(ascii: ","))
+                out.append(UInt8(ascii: "0") + original)
+                out.append(UInt8(ascii: "]"))
             }
-            return OutputFile(path: "search/d/\(k).json", bytes: Array((out + "]\n").utf8))
+            out.append("]\n")
+            return OutputFile(path: "search/d/\(k).json", bytes: out.finish())
         }
 
         // facets
@@ -358,6 +374,19 @@ struct VarintReader {
             shift += 7
         }
         return v
+    }
+
+    /// Skips `count` varints (as many calls of `next` would): each ends at a byte below 0x80, so they are
+    /// counted, not decoded.
+    @inline(__always) mutating func skip(_ count: UInt32) {
+        guard count > 0, let base = bytes.baseAddress else { return }
+        var left = Int(count), i = offset
+        let n = bytes.count
+        while left > 0, i < n {
+            left &-= Int(base[i] >> 7 ^ 1)
+            i &+= 1
+        }
+        offset = i
     }
 
     static func length(_ v: UInt32) -> Int { v < 1 << 7 ? 1 : v < 1 << 14 ? 2 : v < 1 << 21 ? 3 : v < 1 << 28 ? 4 : 5 }
