@@ -1,26 +1,46 @@
 import CableKit
 
 /// A compact binary encoding for the build cache: varints and length-prefixed UTF-8 strings. Fast to write
-/// and read for hundreds of thousands of records, and it never depends on dictionary order.
-struct BinaryWriter {
-    private(set) var bytes: [UInt8] = []
+/// and read for hundreds of thousands of records, and it never depends on dictionary order. Written into a
+/// `ByteWriter` (a cable's entry is some forty small appends).
+struct BinaryWriter: ~Copyable {
+    private var out: ByteWriter
 
-    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1 << 16) { out = ByteWriter(capacity: capacity) }
+
+    /// How many bytes were written.
+    var count: Int { out.count }
+    /// The bytes written, as an array.
+    var bytes: [UInt8] { out.withBytes { Array($0) } }
+    /// The bytes written, read in place.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { out.withBytes(body) }
+    /// The bytes written, handed over.
+    consuming func finish() -> [UInt8] { out.finish() }
 
     mutating func int(_ n: Int) { uint(UInt64(bitPattern: Int64(n))) }
     mutating func uint(_ n: UInt64) {
-        var v = n
-        while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
-        bytes.append(UInt8(v))
+        // ten bytes at most
+        out.write(upTo: 10) { to in
+            var v = n, k = 0
+            while v >= 0x80 { to[k] = UInt8(truncatingIfNeeded: v) | 0x80; v >>= 7; k += 1 }
+            to[k] = UInt8(truncatingIfNeeded: v)
+            return k + 1
+        }
     }
-    mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
-    mutating func string(_ s: String) { uint(UInt64(s.utf8.count)); bytes += s.utf8 }
+    mutating func bool(_ b: Bool) { out.append(b ? 1 : 0) }
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { utf8 in
+            uint(UInt64(utf8.count))
+            out.append(utf8)
+        }
+    }
     mutating func optional(_ s: String?) {
-        if let s { bytes.append(1); string(s) } else { bytes.append(0) }
+        if let s { out.append(1); string(s) } else { out.append(0) }
     }
     mutating func strings(_ list: [String]) { uint(UInt64(list.count)); for s in list { string(s) } }
     /// Bytes another writer wrote.
-    mutating func raw(_ other: [UInt8]) { bytes += other }
+    mutating func raw(_ other: [UInt8]) { out.append(other) }
 }
 
 /// Reads what `BinaryWriter` wrote; every read checks its bounds and a malformed cache simply fails to load.

@@ -124,7 +124,7 @@ struct BuildCache: Sendable {
             if saved.journalSize == 0 { w.string(Self.journalFormat); w.uint(saved.generation) }
             let limit = max(1 << 20, saved.baseSize / 16)
             if delta.write(&w, limit: limit - saved.journalSize) {
-                let size = saved.journalSize + w.bytes.count
+                let size = saved.journalSize + w.count
                 let path = Self.journal(root: root)
                 // a journal of another size than the one loaded is not this state's: a new base is written
                 if saved.journalSize == 0 || DiskIO.append(w.bytes, to: path, expectedSize: saved.journalSize) {

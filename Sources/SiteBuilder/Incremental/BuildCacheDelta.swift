@@ -98,13 +98,13 @@ struct BuildCacheDelta {
         w.uint(UInt64(cables.count))
         for (path, entry) in cables {
             w.string(path); BuildCacheFile.write(entry, to: &w)
-            if w.bytes.count > limit { return false }
+            if w.count > limit { return false }
         }
         w.strings(removedCables)
         w.uint(UInt64(outputs.count))
         for (path, hash) in outputs {
             w.string(path); w.uint(hash)
-            if w.bytes.count > limit { return false }
+            if w.count > limit { return false }
         }
         w.strings(removedOutputs)
         w.uint(UInt64(pageKeys.count))
@@ -115,7 +115,7 @@ struct BuildCacheDelta {
             w.uint(UInt64(neighbourKeys.count))
             for key in neighbourKeys { w.uint(key) }
         }
-        return w.bytes.count <= limit
+        return w.count <= limit
     }
 
     static func read(_ r: inout BinaryReader) throws(BinaryReader.Malformed) -> BuildCacheDelta {

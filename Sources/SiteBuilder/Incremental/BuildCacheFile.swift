@@ -161,8 +161,8 @@ enum BuildCacheFile {
                 var body = BinaryWriter(capacity: 1 << 20)
                 for item in items[start..<end] { encode(&body, item) }
                 var prefix = BinaryWriter(capacity: 16)
-                prefix.uint(UInt64(end - start)); prefix.uint(UInt64(body.bytes.count))
-                return (prefix.bytes, body.bytes)
+                prefix.uint(UInt64(end - start)); prefix.uint(UInt64(body.count))
+                return (prefix.finish(), body.finish())
             }
             for block in encoded { flush(block.prefix); flush(block.body) }
         }

@@ -50,7 +50,7 @@ public final class CableRecord: Sendable {
         meta.body = ""
         var w = BinaryWriter(capacity: 1024)
         w.cable(meta)
-        self.init(cable: meta, path: path, originalName: originalName, contentHash: contentHash, metaKey: FastHash.of(w.bytes))
+        self.init(cable: meta, path: path, originalName: originalName, contentHash: contentHash, metaKey: w.withBytes { FastHash.of(UnsafeRawBufferPointer($0)) })
     }
 
     /// With `metaKey` already known: the hash of `BinaryWriter.cable` of the cable without its body.

@@ -69,7 +69,7 @@ struct SearchState: Sendable {
         w.uint(UInt64(hashes.count))
         for h in hashes { w.uint(h) }
         for n in lengths { w.uint(UInt64(n)) }
-        try DiskIO.write(w.bytes, to: Self.file(root: root))
+        try DiskIO.write(w.finish(), to: Self.file(root: root))
     }
 
     static func remove(root: String) { DiskIO.remove(file(root: root)) }
