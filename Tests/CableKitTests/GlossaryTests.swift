@@ -275,6 +275,20 @@ private let notCodes: Set<String> = ["BIDEN", "JOSEPH", "CLINTON", "HILLARY", "S
         for written in ["", "HELLO", "THE", "SAN", "SANTA", "DEPARTMENT OF AGRICULTURE", "RIO", "PARIS FRANCE", "123"] {
             #expect(directory.code(forWrittenName: written) == nil, "\(written)")
         }
+        // asked again, from the names already found: the same answers, a post or none
+        for (written, code) in cases { #expect(directory.code(forWrittenName: written) == code, "\(written), again") }
+        #expect(directory.code(forWrittenName: "RIO") == nil && directory.code(forWrittenName: "HELLO") == nil)
+    }
+
+    /// The names already found are kept up to a limit: past it, answers are found each time and not kept.
+    @Test func theWrittenNameCacheStopsGrowingAtItsLimit() {
+        let cache = WrittenNameCache()
+        var found = 0
+        for k in 0..<(WrittenNameCache.limit + 10) { _ = cache.code("NAME \(k)") { found += 1; return $0.hasSuffix("7") ? "X" : nil } }
+        #expect(found == WrittenNameCache.limit + 10)
+        #expect(cache.code("NAME 7") { _ in found += 1; return "Y" } == "X", "kept: not found again")
+        #expect(cache.code("NAME \(WrittenNameCache.limit + 7)") { _ in found += 1; return "Y" } == "Y", "past the limit: found again")
+        #expect(found == WrittenNameCache.limit + 11)
     }
 
     @Test func everyPostCodeReadsBackFromItsName() {

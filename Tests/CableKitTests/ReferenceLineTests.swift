@@ -254,6 +254,15 @@ import Testing
                     "\(word.unicodeScalars.map { String($0.value, radix: 16) })")
         }
         #expect(ReferenceLine.serialToken("0389.") == 389)
+        // ids written as bytes are those an interpolation gives
+        for year in [1945, 1999, 2000, 2001, 2009, 2010, 2030, 5, -3] {
+            for serial in [0, 1, 9, 10, 389, 37957, 99_999_999] {
+                for post in ["STATE", "PORTAUPRINCE", "", "MÜNCHEN"] {
+                    let yy = year % 100
+                    #expect(ReferenceID.make(year: year, post: post, serial: serial) == (yy < 10 ? "0\(yy)" : "\(yy)") + post + String(serial))
+                }
+            }
+        }
         #expect(ReferenceLine.yearToken("05") == 2005)
         #expect(ReferenceLine.isPostWord("PORT-AU-PRINCE") && ReferenceLine.isPostWord("MÜNCHEN") && !ReferenceLine.isPostWord("A1"))
     }

@@ -56,6 +56,8 @@ public struct PostDirectory: Sendable {
     private let byLowercasedName: [String: String]
     /// Words written in capitals in a post's name (`USEU`, `REO`), by their capitals.
     private let acronyms: Set<String>
+    /// What `code(forWrittenName:)` found for the names asked so far.
+    private let writtenNames = WrittenNameCache()
 
     init(tsv: String, glossary: TagGlossary) {
         var records: [Record] = []
@@ -207,9 +209,11 @@ public struct PostDirectory: Sendable {
     /// each word a prefix of at least three letters of the post's word (`RIO DE JAN`), or a single
     /// word of at least five letters that begins exactly one code (`RIODEJAN`).
     public func code(forWrittenName name: String) -> String? {
-        var words = Self.words(name)
-        Self.dropTrailingNoise(&words)
-        return code(forWords: words)
+        writtenNames.code(name) { name in
+            var words = Self.words(name)
+            Self.dropTrailingNoise(&words)
+            return code(forWords: words)
+        }
     }
 
     private func code(forWords words: [String]) -> String? {

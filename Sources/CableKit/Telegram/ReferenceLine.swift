@@ -13,7 +13,9 @@ public enum ReferenceLine {
                 guard serialToken(tokens[j + length]) != nil else { continue }
                 let words = tokens[j..<j + length]
                 guard words.allSatisfy(isPostWord) else { continue }
-                let name = words.joined(separator: " ").trimming(".")
+                // (one word, most often, taken as it is; trimmed only when it has a period at an end)
+                let joined = length == 1 ? tokens[j] : words.joined(separator: " ")
+                let name = joined.utf8.first == ASCII.period || joined.utf8.last == ASCII.period ? joined.trimming(".") : joined
                 if let code = posts.code(forWrittenName: name) { return (code, j + length) }
             }
             return nil
@@ -188,7 +190,21 @@ public enum ReferenceLine {
 public enum ReferenceID {
     public static func make(year: Int, post: String, serial: Int) -> String {
         let yy = year % 100
-        return (yy < 10 ? "0\(yy)" : "\(yy)") + post + String(serial)
+        guard yy >= 0, serial >= 0 else { return (yy < 10 ? "0\(yy)" : "\(yy)") + post + String(serial) }
+        // written as bytes: two digits, the post, the serial's digits (an interpolation and two joins cost a
+        // thousand instructions, for a REF line's every reference)
+        var digits = 1, rest = serial / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        var post = post
+        return post.withUTF8 { code in
+            String(unsafeUninitializedCapacity: 2 + code.count + digits) { out in
+                out[0] = UInt8(0x30 + yy / 10); out[1] = UInt8(0x30 + yy % 10)
+                for (k, b) in code.enumerated() { out[2 + k] = b }
+                var n = serial
+                for k in stride(from: 1 + code.count + digits, to: 1 + code.count, by: -1) { out[k] = UInt8(0x30 + n % 10); n /= 10 }
+                return 2 + code.count + digits
+            }
+        }
     }
 
     /// `true` for ids of the form `08STATE37957`: two digits, 2–30 capital letters, 1–8 digits.
