@@ -1,6 +1,11 @@
 import CableKit
 import ChanceryIO
 import Templates
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Atom feeds of the newest cables: the whole site, each tag and each post. Entries are dated by the
 /// cables themselves, so a feed changes only when its cables do (no build timestamps).
@@ -103,6 +108,8 @@ func escape(_ s: String) -> String {
 func appendEscaped(_ s: String, to out: inout [UInt8]) {
     // HTML escaping drops the C0 controls (but tab and line breaks) and DEL already; U+FFFE and U+FFFF
     // (EF BF BE, EF BF BF) are left to remove
-    guard s.utf8.withContiguousStorageIfAvailable({ $0.contains(0xEF) }) ?? true else { return HTMLEscape.append(s, to: &out) }
+    // (looked for with `memchr`: a byte loop over each summary cost more than escaping it)
+    var s = s
+    guard s.withUTF8({ $0.count > 0 && memchr($0.baseAddress!, 0xEF, $0.count) != nil }) else { return HTMLEscape.append(s, to: &out) }
     HTMLEscape.append(String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF })), to: &out)
 }
