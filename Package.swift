@@ -37,7 +37,7 @@ let package = Package(
         // `chancery import`: walks inputs, detects formats, writes Content/cables atomically.
         .target(name: "CableImport", dependencies: ["CableKit", "ChanceryIO"]),
         // Mustache templates parsed once and rendered on bytes from typed values (swift-mustache's rules).
-        .target(name: "Templates"),
+        .target(name: "Templates", dependencies: ["CTextScan"]),
         // `chancery build`: load content, build the index model once, render pages, write Public/.
         .target(name: "SiteBuilder", dependencies: [
             "CableKit", "ChanceryIO", "CCmarkGFM", "CTextScan", "Templates",

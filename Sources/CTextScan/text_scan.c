@@ -1,7 +1,6 @@
 // Byte classes for the loops over text (the search tokenizer, the body decorator, the Markdown fast path, JSON
 // strings), sixteen bytes at a time with SSE2 (every x86-64 processor has it), else one byte at a time.
 #include "CTextScan.h"
-#include <string.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -188,15 +187,52 @@ size_t chancery_json_plain_prefix(const uint8_t *text, size_t n) {
         uint32_t found = jsonEscapes16(text + i);
         if (found) return i + (size_t)__builtin_ctz(found);
     }
-    // the last bytes (most strings are shorter than sixteen) copied into sixteen of a letter, read at once
-    if (i < n) {
-        uint8_t tail[16];
-        memset(tail, 'a', 16);
-        memcpy(tail, text + i, n - i);
-        uint32_t found = jsonEscapes16(tail);
-        return found ? i + (size_t)__builtin_ctz(found) : n;
+    // the last bytes: the sixteen that end the text, those before `i` already found plain
+    if (i < n && n >= 16) {
+        uint32_t found = jsonEscapes16(text + n - 16);
+        return found ? n - 16 + (size_t)__builtin_ctz(found) : n;
     }
 #endif
     for (; i < n; i++) if (needsJSONEscape(text[i])) return i;
+    return n;
+}
+
+/// 1 for the bytes HTML escaping changes (`&`, `<`, `>`, `"`, `'`, C0 controls but tab and line breaks, DEL):
+/// one load a byte where a text is read a byte at a time (most template values are shorter than sixteen).
+static const uint8_t htmlEscapeTable[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+    [0x7F] = 1,
+};
+
+#if defined(__SSE2__)
+/// The bytes of the sixteen at `text` that HTML escaping changes, as a bit mask.
+static inline uint32_t htmlEscapes16(const uint8_t *text) {
+    __m128i c = _mm_loadu_si128((const __m128i *)text);
+    __m128i control = _mm_andnot_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(c, _mm_set1_epi8('\n'))),
+                                                    _mm_cmpeq_epi8(c, _mm_set1_epi8('\r'))),
+                                       _mm_cmpeq_epi8(_mm_min_epu8(c, _mm_set1_epi8(0x1F)), c));
+    __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('&')), _mm_cmpeq_epi8(c, _mm_set1_epi8('<'))),
+                                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('>')), _mm_cmpeq_epi8(c, _mm_set1_epi8('"'))),
+                                              _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(c, _mm_set1_epi8(0x7F)))));
+    return (uint32_t)_mm_movemask_epi8(_mm_or_si128(control, marks));
+}
+#endif
+
+size_t chancery_html_plain_prefix(const uint8_t *text, size_t n) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= n; i += 16) {
+        uint32_t found = htmlEscapes16(text + i);
+        if (found) return i + (size_t)__builtin_ctz(found);
+    }
+    // the last bytes: the sixteen that end the text, those before `i` already found plain (a text shorter
+    // than sixteen bytes, most template values, is read byte by byte below)
+    if (i < n && n >= 16) {
+        uint32_t found = htmlEscapes16(text + n - 16);
+        return found ? n - 16 + (size_t)__builtin_ctz(found) : n;
+    }
+#endif
+    for (; i < n; i++) if (htmlEscapeTable[text[i]]) return i;
     return n;
 }

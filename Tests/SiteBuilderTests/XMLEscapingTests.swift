@@ -23,4 +23,34 @@ import Testing
         #expect(HTMLEscape.escape("plain\u{1B}") == "plain")
         #expect(HTMLEscape.escape("plain text — ¶4") == "plain text — ¶4")
     }
+
+    /// Every byte value at every place around the sixteen-byte blocks the plain runs are found in (and in texts
+    /// shorter than a block, read a byte at a time) is escaped as a byte-by-byte reading escapes it.
+    @Test func everyByteIsEscapedWhereverItFalls() {
+        func reference(_ s: String) -> String {
+            var out = ""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default:
+                    if (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F { continue }
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        for value in 0..<0x80 {
+            let c = String(UnicodeScalar(UInt8(value)))
+            for place in [0, 1, 7, 14, 15, 16, 17, 30, 31, 32, 40] {
+                for after in [0, 1, 5, 16] {
+                    let s = String(repeating: "a", count: place) + c + String(repeating: "é", count: after / 2) + String(repeating: "z", count: after % 2)
+                    #expect(HTMLEscape.escape(s) == reference(s), "byte \(value) at \(place), \(after) after")
+                }
+            }
+        }
+    }
 }

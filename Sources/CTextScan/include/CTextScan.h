@@ -24,4 +24,9 @@ size_t chancery_next_inline_mark(const uint8_t *text, size_t lineStart, size_t f
 /// `<`, `>`; `n` when there is none.
 size_t chancery_json_plain_prefix(const uint8_t *text, size_t n);
 
+/// How many of the `n` bytes at `text` come before the first one HTML escaping must change (the templates'
+/// `HTMLEscape`): `&`, `<`, `>`, `"`, `'`, a C0 control other than tab, line feed and carriage return, or DEL;
+/// `n` when there is none.
+size_t chancery_html_plain_prefix(const uint8_t *text, size_t n);
+
 #endif
