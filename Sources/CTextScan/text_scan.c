@@ -164,9 +164,19 @@ size_t chancery_next_inline_mark(const uint8_t *text, size_t lineStart, size_t f
     return n;
 }
 
-static inline int needsJSONEscape(uint8_t c) {
-    return c < 0x20 || c == '"' || c == '\\' || c == '&' || c == '<' || c == '>';
-}
+/// 1 for the bytes a JSON string escapes (controls, `"`, `\`, and `&`, `<`, `>` for HTML's sake), and for
+/// those HTML escaping changes (`&`, `<`, `>`, `"`, `'`, C0 controls but tab and line breaks, DEL): one load a
+/// byte where a text is read a byte at a time (most strings and template values are shorter than sixteen).
+static const uint8_t jsonEscapeTable[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+    [0x5C] = 1,
+};
+static const uint8_t htmlEscapeTable[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+    [0x7F] = 1,
+};
 
 #if defined(__SSE2__)
 /// The bytes of the sixteen at `text` that need a JSON escape, as a bit mask.
@@ -178,34 +188,7 @@ static inline uint32_t jsonEscapes16(const uint8_t *text) {
                                               _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('<')), _mm_cmpeq_epi8(c, _mm_set1_epi8('>')))));
     return (uint32_t)_mm_movemask_epi8(_mm_or_si128(control, marks));
 }
-#endif
 
-size_t chancery_json_plain_prefix(const uint8_t *text, size_t n) {
-    size_t i = 0;
-#if defined(__SSE2__)
-    for (; i + 16 <= n; i += 16) {
-        uint32_t found = jsonEscapes16(text + i);
-        if (found) return i + (size_t)__builtin_ctz(found);
-    }
-    // the last bytes: the sixteen that end the text, those before `i` already found plain
-    if (i < n && n >= 16) {
-        uint32_t found = jsonEscapes16(text + n - 16);
-        return found ? n - 16 + (size_t)__builtin_ctz(found) : n;
-    }
-#endif
-    for (; i < n; i++) if (needsJSONEscape(text[i])) return i;
-    return n;
-}
-
-/// 1 for the bytes HTML escaping changes (`&`, `<`, `>`, `"`, `'`, C0 controls but tab and line breaks, DEL):
-/// one load a byte where a text is read a byte at a time (most template values are shorter than sixteen).
-static const uint8_t htmlEscapeTable[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
-    [0x7F] = 1,
-};
-
-#if defined(__SSE2__)
 /// The bytes of the sixteen at `text` that HTML escaping changes, as a bit mask.
 static inline uint32_t htmlEscapes16(const uint8_t *text) {
     __m128i c = _mm_loadu_si128((const __m128i *)text);
@@ -219,20 +202,32 @@ static inline uint32_t htmlEscapes16(const uint8_t *text) {
 }
 #endif
 
-size_t chancery_html_plain_prefix(const uint8_t *text, size_t n) {
+/// How many of the `n` bytes at `text` come before the first one marked in `table` (whose sixteen-byte test is
+/// `marks16`): blocks of sixteen, then the sixteen that end the text (those before already found plain), or,
+/// for a text shorter than sixteen, its bytes one by one. Inlined into each caller with its own test.
+static inline size_t plainPrefix(const uint8_t *text, size_t n, const uint8_t *table, uint32_t (*marks16)(const uint8_t *)) {
     size_t i = 0;
 #if defined(__SSE2__)
     for (; i + 16 <= n; i += 16) {
-        uint32_t found = htmlEscapes16(text + i);
+        uint32_t found = marks16(text + i);
         if (found) return i + (size_t)__builtin_ctz(found);
     }
-    // the last bytes: the sixteen that end the text, those before `i` already found plain (a text shorter
-    // than sixteen bytes, most template values, is read byte by byte below)
     if (i < n && n >= 16) {
-        uint32_t found = htmlEscapes16(text + n - 16);
+        uint32_t found = marks16(text + n - 16);
         return found ? n - 16 + (size_t)__builtin_ctz(found) : n;
     }
+#else
+    (void)marks16;
 #endif
-    for (; i < n; i++) if (htmlEscapeTable[text[i]]) return i;
+    for (; i < n; i++) if (table[text[i]]) return i;
     return n;
 }
+
+#if !defined(__SSE2__)
+#define jsonEscapes16 NULL
+#define htmlEscapes16 NULL
+#endif
+
+size_t chancery_json_plain_prefix(const uint8_t *text, size_t n) { return plainPrefix(text, n, jsonEscapeTable, jsonEscapes16); }
+
+size_t chancery_html_plain_prefix(const uint8_t *text, size_t n) { return plainPrefix(text, n, htmlEscapeTable, htmlEscapes16); }

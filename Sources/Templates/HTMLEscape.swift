@@ -40,22 +40,14 @@ public enum HTMLEscape {
         }
     }
 
-    /// `text` escaped.
+    /// `text` escaped (itself when no byte needs anything).
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: needsEscape) else { return text }
+        var text = text
+        let plain = text.withUTF8 { $0.isEmpty || chancery_html_plain_prefix($0.baseAddress!, $0.count) == $0.count }
+        if plain { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         append(text, to: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    @inline(__always) static func needsEscape(_ b: UInt8) -> Bool {
-        // past '>' only DEL (letters, most of any text, are tested once)
-        b > 0x3E ? b == 0x7F : b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || isControl(b)
-    }
-
-    /// A control character an HTML document may not hold: C0 but tab, line feed and carriage return, and DEL.
-    @inline(__always) public static func isControl(_ b: UInt8) -> Bool {
-        (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F
     }
 }

@@ -82,11 +82,11 @@ public enum CableFile {
             return d.isoDate
         }
         var expected = 0
+        let keys = Key.allCases
         for (key, value, line) in doc.fields {
             // the keys come in the order the importer writes them: each is compared with the one expected next
             // (equal, two short strings compare in one instruction; a `switch` over the names made some 240
             // calls to compare strings a cable), then looked for among all of them
-            let keys = Key.allCases
             let known: Key?
             if expected < keys.count, keys[expected].rawValue == key {
                 known = keys[expected]
