@@ -338,8 +338,8 @@ extension DiskIO {
     }
 }
 
-/// A folder held open to state many files in it by name: the kernel looks up one name instead of walking
-/// the whole path for each file.
+/// A folder held open to create many files in it by their paths from it: the kernel walks the path from the
+/// folder instead of from the root for each file.
 public final class OpenFolder: Sendable {
     public let path: String
     private let fd: Int32
@@ -358,27 +358,7 @@ public final class OpenFolder: Sendable {
         return folder
     }
 
-    private init(fd: Int32, path: String) {
-        self.fd = fd
-        self.path = path
-    }
-
     deinit { close(fd) }
-
-    /// Creates the folder at `relative` inside this one (and the folders it is in) if need be and opens it: for
-    /// a folder of a staging tree, whose files are then written by name.
-    public func creatingFolder(_ relative: String) throws(DiskIO.Failure) -> OpenFolder {
-        // opened when it exists (made beforehand: `makeFolders`), which takes no lock on its parent as mkdir does
-        var opened = relative.withCString { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        if opened < 0 {
-            try makeFolders(relative)
-            opened = relative.withCString { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        }
-        guard opened >= 0 else {
-            throw DiskIO.Failure(path: path + "/" + relative, message: "cannot open the folder: \(String(cString: strerror(errno)))")
-        }
-        return OpenFolder(fd: opened, path: path + "/" + relative)
-    }
 
     /// Removes the folder at `relative` inside this one when it is empty (nothing otherwise).
     public func removeEmptyFolder(_ relative: String) {
@@ -397,12 +377,20 @@ public final class OpenFolder: Sendable {
         throw DiskIO.Failure(path: path + "/" + relative, message: "cannot create directory: \(String(cString: strerror(errno)))")
     }
 
-    /// Writes the file `name` in this folder straight to its name, without the temporary file and rename that
-    /// `DiskIO.write` uses: for a folder nobody sees yet (inside a staging folder moved into place whole; twice
-    /// as fast on ext4 for a tree of new files). With `behind`, the file, once written, is handed to it to be
-    /// written back and dropped from the page cache.
+    /// Writes the file `name` (a name in this folder, or a path inside it) straight to its name, without the
+    /// temporary file and rename that `DiskIO.write` uses: for a folder nobody sees yet (inside a staging folder
+    /// moved into place whole; twice as fast on ext4 for a tree of new files). The folders a path is in are made
+    /// when missing: created by its path from here, a file takes one call where opening its folder first took
+    /// three (open, create, close). With `behind`, the file, once written, is handed to it to be written back
+    /// and dropped from the page cache.
     public func writeUnpublished(_ bytes: some Collection<UInt8>, named name: String, behind: WriteBehind? = nil) throws(DiskIO.Failure) {
-        let fd = name.withCString { openat(self.fd, $0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        func create() -> Int32 { name.withCString { openat(self.fd, $0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) } }
+        var fd = create()
+        if fd < 0, errno == ENOENT || errno == ENOTDIR, let slash = DiskIO.lastSlash(name) {
+            // its folder is missing (or a file stands where a folder should: making it says so)
+            try makeFolders(String(name[..<slash]))
+            fd = create()
+        }
         guard let behind, fd >= 0 else { return try DiskIO.fill(fd, with: bytes, path: path + "/" + name) }
         if let problem = DiskIO.writeAll(fd, bytes) {
             close(fd)
@@ -411,10 +399,17 @@ public final class OpenFolder: Sendable {
         behind.hand(fd, folder: path, name: name)
     }
 
-    /// Publishes a copy of `source` as `name` in this folder (nobody sees it yet, as for `writeUnpublished`): a
-    /// hard link on the same file system, else a copy of its bytes.
+    /// Publishes a copy of `source` as `name` (a name in this folder, or a path inside it, whose folders are
+    /// made when missing; nobody sees it yet, as for `writeUnpublished`): a hard link on the same file system,
+    /// else a copy of its bytes.
     public func copyUnpublished(of source: String, named name: String) throws(DiskIO.Failure) {
         var linked = name.withCString { linkat(AT_FDCWD, source, fd, $0, 0) } == 0
+        if !linked, errno == ENOENT || errno == ENOTDIR, let slash = DiskIO.lastSlash(name) {
+            // its folder is missing (or the source is: then the copy below says so; or a file stands where a
+            // folder should: making it says so)
+            try makeFolders(String(name[..<slash]))
+            linked = name.withCString { linkat(AT_FDCWD, source, fd, $0, 0) } == 0
+        }
         if !linked, errno == EEXIST {
             _ = name.withCString { unlinkat(fd, $0, 0) }
             linked = name.withCString { linkat(AT_FDCWD, source, fd, $0, 0) } == 0

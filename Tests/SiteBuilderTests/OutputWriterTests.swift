@@ -57,6 +57,26 @@ import Testing
         #expect(DiskIO.sameFile(source, output + "/c/d/original.txt"), "the original is linked, not copied")
     }
 
+    @Test func stagedFilesAreCreatedByTheirPathsAndTheirMissingFoldersMade() throws {
+        let root = Temp.directory("writer-paths")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let source = root + "/original.txt"
+        try write("original", to: source)
+        var writer = OutputWriter(directory: output)
+        // a copy first in a folder nobody made, a page three folders down, a file at the top
+        let errors = writer.write([
+            OutputFile(path: "e/f/original.txt", copyOf: source),
+            OutputFile(path: "g/h/i/index.html", bytes: Array("i".utf8)),
+            OutputFile(path: "top.html", bytes: Array("top".utf8)),
+        ])
+        #expect(errors.isEmpty, "\(errors)")
+        try writer.publish()
+        #expect(DiskIO.sameFile(source, output + "/e/f/original.txt"))
+        #expect(read(output + "/g/h/i/index.html") == "i")
+        #expect(read(output + "/top.html") == "top")
+    }
+
     /// The folders of the next batch are made while a batch is written; one whose files do not come with that
     /// batch (a cable whose page failed) is removed when it is written, and a folder that cannot be made is the
     /// error of the file written in it.

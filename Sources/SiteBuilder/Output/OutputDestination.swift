@@ -21,25 +21,25 @@ struct OutputDestination: Sendable {
     /// Whether the file at `path` (relative) was under the output folder when the build started.
     func existed(_ path: String) -> Bool { walked.map { $0.contains(path) } ?? (known[path] != nil) }
 
-    /// Writes a run of files of one folder. In a staging folder, where every file is new, the folder is made
-    /// and opened once and each file created by its name in it.
+    /// Writes a run of files of one folder. In a staging folder, where every file is new, each file is created
+    /// by its path from the staging folder held open (its folder made beforehand: `OutputWriter.write(_:preparing:)`,
+    /// or when missing).
     func write(_ run: ArraySlice<OutputFile>) -> [Outcome] {
         // (set by `OutputWriter.write(_:)` whenever there is a staging folder)
-        guard let stagingFolder, let first = run.first else { return run.map(write) }
+        guard let stagingFolder, !run.isEmpty else { return run.map(write) }
         let folder: OpenFolder
         do {
-            folder = try stagingFolder.get().creatingFolder(DiskIO.parent(first.path))
+            folder = try stagingFolder.get()
         } catch {
             return run.map { _ in .failed(error.message) }
         }
         return run.map { file in
-            let name = String(file.path[(file.path.lastIndex(of: "/").map(file.path.index(after:)) ?? file.path.startIndex)...])
             do throws(DiskIO.Failure) {
                 if let source = file.copyOf {
-                    try folder.copyUnpublished(of: source, named: name)
+                    try folder.copyUnpublished(of: source, named: file.path)
                     return .written(Self.copyHash(source))
                 }
-                try folder.writeUnpublished(file.bytes, named: name, behind: writeBehind)
+                try folder.writeUnpublished(file.bytes, named: file.path, behind: writeBehind)
                 return .written(FastHash.ofContents(file.bytes))
             } catch {
                 return .failed(error.message)
