@@ -377,6 +377,16 @@ public final class OpenFolder: Sendable {
         throw DiskIO.Failure(path: path + "/" + relative, message: "cannot create directory: \(String(cString: strerror(errno)))")
     }
 
+    /// What `call` returns (negative: failed, `errno` saying why), called once more after making the folders
+    /// `name` is in when it failed for their lack (`ENOENT`; `ENOTDIR`: a file stands where a folder should,
+    /// which making them reports).
+    private func makingFolders(of name: String, _ call: () -> Int32) throws(DiskIO.Failure) -> Int32 {
+        let result = call()
+        guard result < 0, errno == ENOENT || errno == ENOTDIR, let slash = DiskIO.lastSlash(name) else { return result }
+        try makeFolders(String(name[..<slash]))
+        return call()
+    }
+
     /// Writes the file `name` (a name in this folder, or a path inside it) straight to its name, without the
     /// temporary file and rename that `DiskIO.write` uses: for a folder nobody sees yet (inside a staging folder
     /// moved into place whole; twice as fast on ext4 for a tree of new files). The folders a path is in are made
@@ -384,13 +394,7 @@ public final class OpenFolder: Sendable {
     /// three (open, create, close). With `behind`, the file, once written, is handed to it to be written back
     /// and dropped from the page cache.
     public func writeUnpublished(_ bytes: some Collection<UInt8>, named name: String, behind: WriteBehind? = nil) throws(DiskIO.Failure) {
-        func create() -> Int32 { name.withCString { openat(self.fd, $0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) } }
-        var fd = create()
-        if fd < 0, errno == ENOENT || errno == ENOTDIR, let slash = DiskIO.lastSlash(name) {
-            // its folder is missing (or a file stands where a folder should: making it says so)
-            try makeFolders(String(name[..<slash]))
-            fd = create()
-        }
+        let fd = try makingFolders(of: name) { name.withCString { openat(self.fd, $0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) } }
         guard let behind, fd >= 0 else { return try DiskIO.fill(fd, with: bytes, path: path + "/" + name) }
         if let problem = DiskIO.writeAll(fd, bytes) {
             close(fd)
@@ -403,13 +407,8 @@ public final class OpenFolder: Sendable {
     /// made when missing; nobody sees it yet, as for `writeUnpublished`): a hard link on the same file system,
     /// else a copy of its bytes.
     public func copyUnpublished(of source: String, named name: String) throws(DiskIO.Failure) {
-        var linked = name.withCString { linkat(AT_FDCWD, source, fd, $0, 0) } == 0
-        if !linked, errno == ENOENT || errno == ENOTDIR, let slash = DiskIO.lastSlash(name) {
-            // its folder is missing (or the source is: then the copy below says so; or a file stands where a
-            // folder should: making it says so)
-            try makeFolders(String(name[..<slash]))
-            linked = name.withCString { linkat(AT_FDCWD, source, fd, $0, 0) } == 0
-        }
+        // (a missing source fails the same way: the copy below says so)
+        var linked = try makingFolders(of: name) { name.withCString { linkat(AT_FDCWD, source, fd, $0, 0) } } == 0
         if !linked, errno == EEXIST {
             _ = name.withCString { unlinkat(fd, $0, 0) }
             linked = name.withCString { linkat(AT_FDCWD, source, fd, $0, 0) } == 0
